@@ -1,0 +1,206 @@
+package board
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Labels are the words markdown output needs, in the reader's language. The
+// catalog in tui/i18n provides them; board only knows the layout.
+type Labels struct {
+	Board, Actions, NoGoal, Overdue, CheckIns, Successes, Goals, Planning, Parking string
+	Measure, Status, Week, Generated, Nothing                                     string
+	Moods                                                                         map[Mood]string
+	Statuses                                                                      map[Status]string
+	GoalStatuses                                                                  map[GoalStatus]string
+}
+
+// MarkdownActions writes the actions of b grouped by goal, each as
+// "- [ ] wat — wie — wanneer", done ones checked, overdue ones marked.
+func MarkdownActions(b *Board, l Labels, now time.Time) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "# %s: %s\n\n", mdLine(b.Name), l.Actions)
+	writeActions(&sb, b, l, now, "##")
+	return sb.String()
+}
+
+// MarkdownBoard writes the whole board: every area, then the actions by goal.
+func MarkdownBoard(b *Board, l Labels, now time.Time) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "# %s: %s\n\n", l.Board, mdLine(b.Name))
+	week := WeekOf(now)
+	fmt.Fprintf(&sb, "%s: %s · %s %d\n\n", mdLine(b.Team.Name), now.Format("2006-01-02"), l.Week, week.Week)
+
+	fmt.Fprintf(&sb, "## %s (%s %d)\n\n", l.CheckIns, l.Week, week.Week)
+	n := 0
+	for _, c := range sortedCheckIns(b.CheckIns) {
+		if c.Week != week {
+			continue
+		}
+		n++
+		line := fmt.Sprintf("- %s %s — %s", c.Mood.Symbol(), mdLine(c.Who), l.Moods[c.Mood])
+		if c.Word != "" {
+			line += " — " + mdLine(c.Word)
+		}
+		sb.WriteString(line + "\n")
+	}
+	nothing(&sb, n, l)
+
+	fmt.Fprintf(&sb, "## %s\n\n", l.Successes)
+	for _, s := range sortedBy(b.Successes, func(s Success) time.Time { return s.Date }) {
+		line := fmt.Sprintf("- %s %s", s.Date.Format("2006-01-02"), mdLine(s.Text))
+		if s.Who != "" {
+			line += " — " + mdLine(s.Who)
+		}
+		sb.WriteString(line + "\n")
+	}
+	nothing(&sb, len(b.Successes), l)
+
+	fmt.Fprintf(&sb, "## %s\n\n", l.Goals)
+	for _, g := range b.Goals {
+		fmt.Fprintf(&sb, "### %s\n\n", mdLine(g.Title))
+		fmt.Fprintf(&sb, "- %s: %s · %s\n", l.Status, l.GoalStatuses[g.Status], g.ByWhen.Format("2006-01-02"))
+		if g.Why != "" {
+			fmt.Fprintf(&sb, "- %s\n", mdLine(g.Why))
+		}
+		if g.Measure != "" {
+			fmt.Fprintf(&sb, "- %s: %s\n", l.Measure, mdLine(g.Measure))
+		}
+		if in := g.Indicator; in != nil {
+			fmt.Fprintf(&sb, "- %s → %s %s", fmtNum(in.Baseline), fmtNum(in.Target), mdLine(in.Unit))
+			for _, m := range in.Measurements {
+				fmt.Fprintf(&sb, " · %s: %s", m.Date.Format("2006-01-02"), fmtNum(m.Value))
+			}
+			sb.WriteString("\n")
+		}
+		sb.WriteString("\n")
+	}
+	if len(b.Goals) == 0 {
+		nothing(&sb, 0, l)
+	}
+
+	fmt.Fprintf(&sb, "## %s\n\n", l.Actions)
+	writeActions(&sb, b, l, now, "###")
+
+	fmt.Fprintf(&sb, "## %s\n\n", l.Planning)
+	for _, p := range sortedBy(b.Planning, func(p PlanItem) time.Time { return p.Date }) {
+		line := fmt.Sprintf("- %s %s", p.Date.Format("2006-01-02"), mdLine(p.Text))
+		if p.Who != "" {
+			line += " — " + mdLine(p.Who)
+		}
+		sb.WriteString(line + "\n")
+	}
+	nothing(&sb, len(b.Planning), l)
+
+	fmt.Fprintf(&sb, "## %s\n\n", l.Parking)
+	for _, p := range b.Parking {
+		fmt.Fprintf(&sb, "- %s\n", mdLine(p.Text))
+	}
+	nothing(&sb, len(b.Parking), l)
+	return strings.TrimRight(sb.String(), "\n") + "\n"
+}
+
+func nothing(sb *strings.Builder, n int, l Labels) {
+	if n == 0 {
+		fmt.Fprintf(sb, "_%s_\n", l.Nothing)
+	}
+	sb.WriteString("\n")
+}
+
+func writeActions(sb *strings.Builder, b *Board, l Labels, now time.Time, h string) {
+	groups := GroupByGoal(b)
+	for _, g := range groups {
+		title := l.NoGoal
+		if g.Goal != nil {
+			title = mdLine(g.Goal.Title)
+		}
+		fmt.Fprintf(sb, "%s %s\n\n", h, title)
+		for _, a := range g.Actions {
+			box := " "
+			if a.Status == StatusDone {
+				box = "x"
+			}
+			line := fmt.Sprintf("- [%s] %s — %s — %s", box, mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
+			switch {
+			case a.Overdue(now):
+				line += " — **" + l.Overdue + "**"
+			case a.Status == StatusDoing || a.Status == StatusDropped:
+				line += " — _" + l.Statuses[a.Status] + "_"
+			}
+			sb.WriteString(line + "\n")
+		}
+		sb.WriteString("\n")
+	}
+	if len(groups) == 0 {
+		nothing(sb, 0, l)
+	}
+}
+
+// ActionGroup is a goal with its actions; Goal is nil for actions without one.
+type ActionGroup struct {
+	Goal    *Goal
+	Actions []Action
+}
+
+// GroupByGoal groups the actions of b by goal in the goals' order, actions
+// without a (known) goal last; within a group, by date then id.
+func GroupByGoal(b *Board) []ActionGroup {
+	byGoal := map[uint64][]Action{}
+	for _, a := range b.Actions {
+		id := a.GoalID
+		if _, ok := b.Goal(id); !ok {
+			id = 0
+		}
+		byGoal[id] = append(byGoal[id], a)
+	}
+	var groups []ActionGroup
+	for i := range b.Goals {
+		if acts := byGoal[b.Goals[i].ID]; len(acts) > 0 {
+			groups = append(groups, ActionGroup{Goal: &b.Goals[i], Actions: SortActions(acts)})
+		}
+	}
+	if acts := byGoal[0]; len(acts) > 0 {
+		groups = append(groups, ActionGroup{Actions: SortActions(acts)})
+	}
+	return groups
+}
+
+// SortActions sorts actions by date, then id, in place, and returns them.
+func SortActions(acts []Action) []Action {
+	slices.SortStableFunc(acts, func(a, b Action) int {
+		return cmp.Or(a.When.Compare(b.When), cmp.Compare(a.ID, b.ID))
+	})
+	return acts
+}
+
+func sortedBy[T any](items []T, key func(T) time.Time) []T {
+	out := slices.Clone(items)
+	slices.SortStableFunc(out, func(a, b T) int { return key(a).Compare(key(b)) })
+	return out
+}
+
+func sortedCheckIns(cs []CheckIn) []CheckIn {
+	out := slices.Clone(cs)
+	slices.SortStableFunc(out, func(a, b CheckIn) int { return strings.Compare(a.Who, b.Who) })
+	return out
+}
+
+// mdLine makes user text safe inside one markdown line: sanitized again
+// (files are read in terminals too), one line, and markdown's active
+// characters at the start escaped so a card cannot become a heading or a link.
+func mdLine(s string) string {
+	s = CleanLine(s, MaxText)
+	r := strings.NewReplacer("[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "`", "\\`", "*", `\*`, "_", `\_`)
+	s = r.Replace(s)
+	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+		s = `\` + s
+	}
+	return s
+}
+
+func fmtNum(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
+}

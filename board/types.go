@@ -1,0 +1,414 @@
+package board
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Team is a group of people that owns boards. Members are known by display
+// name; owners of actions must be members.
+type Team struct {
+	ID      uint64   `json:"id"`
+	Name    string   `json:"name"`
+	Members []Member `json:"members"`
+}
+
+// Member is one person in a team.
+type Member struct {
+	Name string `json:"name"`
+}
+
+// HasMember reports whether name (case-insensitive) is a member of t.
+func (t Team) HasMember(name string) bool {
+	return t.Member(name) != ""
+}
+
+// Member returns the member's name as stored, or "" when name is not a member.
+func (t Team) Member(name string) string {
+	for _, m := range t.Members {
+		if strings.EqualFold(m.Name, strings.TrimSpace(name)) {
+			return m.Name
+		}
+	}
+	return ""
+}
+
+// MemberNames lists the members' names in their stored order.
+func (t Team) MemberNames() []string {
+	names := make([]string, len(t.Members))
+	for i, m := range t.Members {
+		names[i] = m.Name
+	}
+	return names
+}
+
+// Info is what identifies a board without its contents.
+type Info struct {
+	ID        uint64    `json:"id"`
+	TeamID    uint64    `json:"team_id"`
+	Name      string    `json:"name"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Board is a read-only snapshot of one board at one version. The store builds
+// it once per change and shares it among every session that shows the board,
+// so nothing may modify a Board after it is built.
+type Board struct {
+	Info
+	Team Team `json:"team"`
+	// Version counts the changes made to the board; it only grows.
+	Version   uint64     `json:"version"`
+	CheckIns  []CheckIn  `json:"checkins"`
+	Successes []Success  `json:"successes"`
+	Goals     []Goal     `json:"goals"`
+	Actions   []Action   `json:"actions"`
+	Planning  []PlanItem `json:"planning"`
+	Parking   []Parking  `json:"parking"`
+}
+
+// Area names one of the six areas of a verbeterbord.
+type Area string
+
+// The areas in the order they stand on the board and in a bordsessie.
+const (
+	AreaCheckIn  Area = "checkin"
+	AreaSuccess  Area = "success"
+	AreaGoal     Area = "goal"
+	AreaAction   Area = "action"
+	AreaPlanning Area = "planning"
+	AreaParking  Area = "parking"
+)
+
+// Areas lists every area in board order.
+var Areas = []Area{AreaCheckIn, AreaSuccess, AreaGoal, AreaAction, AreaPlanning, AreaParking}
+
+// Meta is what every item carries: identity, its own version for conflict
+// detection, and who touched it when.
+type Meta struct {
+	ID        uint64    `json:"id"`
+	Version   uint64    `json:"version"`
+	CreatedBy string    `json:"created_by"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedBy string    `json:"updated_by"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Item is anything that stands on a board. The store handles every kind the
+// same way through this interface.
+type Item interface {
+	Area() Area
+	Base() *Meta
+	// Clean sanitizes every text field in place.
+	Clean()
+	// Check validates the item against its team; now is used for date rules
+	// and isNew tells a new item from an edit (an edit may keep a past date).
+	Check(t Team, now time.Time, isNew bool) error
+	// Label is a one-line description for audit records and messages.
+	Label() string
+}
+
+// Mood is a check-in mood.
+type Mood string
+
+// The three check-in moods.
+const (
+	MoodGood  Mood = "good"
+	MoodSoSo  Mood = "soso"
+	MoodNotOK Mood = "bad"
+)
+
+// Moods lists the moods from good to not good.
+var Moods = []Mood{MoodGood, MoodSoSo, MoodNotOK}
+
+// Symbol is the mood as a smiley with a text fallback shape, so the mood is
+// never shown by colour alone.
+func (m Mood) Symbol() string {
+	switch m {
+	case MoodGood:
+		return ":-)"
+	case MoodSoSo:
+		return ":-|"
+	case MoodNotOK:
+		return ":-("
+	}
+	return "   "
+}
+
+// CheckIn is one person's mood in one ISO week.
+type CheckIn struct {
+	Meta
+	Who  string `json:"who"`
+	Week Week   `json:"week"`
+	Mood Mood   `json:"mood"`
+	Word string `json:"word,omitempty"`
+}
+
+// Success is something that went well.
+type Success struct {
+	Meta
+	Text string    `json:"text"`
+	Who  string    `json:"who"`
+	Date time.Time `json:"date"`
+}
+
+// GoalStatus tells where an improvement goal stands.
+type GoalStatus string
+
+// Goal statuses.
+const (
+	GoalActive  GoalStatus = "active"
+	GoalReached GoalStatus = "reached"
+	GoalStopped GoalStatus = "stopped"
+)
+
+// Goal is a verbeterdoel for the next four to six weeks.
+type Goal struct {
+	Meta
+	Title     string     `json:"title"`
+	Why       string     `json:"why,omitempty"`
+	ByWhen    time.Time  `json:"by_when"`
+	Measure   string     `json:"measure"`
+	Indicator *Indicator `json:"indicator,omitempty"`
+	Status    GoalStatus `json:"status"`
+}
+
+// Indicator makes a goal measurable: a unit, a baseline, a target and the
+// measurements over time.
+type Indicator struct {
+	Unit         string        `json:"unit"`
+	Baseline     float64       `json:"baseline"`
+	Target       float64       `json:"target"`
+	Measurements []Measurement `json:"measurements,omitempty"`
+}
+
+// Measurement is one measured value of an indicator.
+type Measurement struct {
+	Date  time.Time `json:"date"`
+	Value float64   `json:"value"`
+	Note  string    `json:"note,omitempty"`
+}
+
+// Latest returns the most recent measurement and whether there is one.
+func (in *Indicator) Latest() (Measurement, bool) {
+	if in == nil || len(in.Measurements) == 0 {
+		return Measurement{}, false
+	}
+	latest := in.Measurements[0]
+	for _, m := range in.Measurements[1:] {
+		if !m.Date.Before(latest.Date) {
+			latest = m
+		}
+	}
+	return latest, true
+}
+
+// Progress is how far the latest measurement has come from baseline to
+// target, clamped to 0..1; ok is false without a measurement or a range.
+func (in *Indicator) Progress() (p float64, ok bool) {
+	m, ok := in.Latest()
+	if !ok || in.Target == in.Baseline {
+		return 0, false
+	}
+	p = (m.Value - in.Baseline) / (in.Target - in.Baseline)
+	return min(max(p, 0), 1), true
+}
+
+// Status is where an action stands.
+type Status string
+
+// Action statuses, in the order the status key cycles through them.
+const (
+	StatusTodo    Status = "todo"
+	StatusDoing   Status = "doing"
+	StatusDone    Status = "done"
+	StatusDropped Status = "dropped"
+)
+
+// Statuses lists the action statuses in cycle order.
+var Statuses = []Status{StatusTodo, StatusDoing, StatusDone, StatusDropped}
+
+// Next is the status after s in the cycle todo → doing → done → todo.
+// Dropping is a separate, deliberate key so a quick cycle never drops work.
+func (s Status) Next() Status {
+	switch s {
+	case StatusTodo:
+		return StatusDoing
+	case StatusDoing:
+		return StatusDone
+	}
+	return StatusTodo
+}
+
+// Open reports whether work on an action with this status is still expected.
+func (s Status) Open() bool { return s == StatusTodo || s == StatusDoing }
+
+// Origin tells where an action came from.
+type Origin string
+
+// Action origins.
+const (
+	OriginBoard Origin = "board"
+	OriginRetro Origin = "retro"
+	OriginArena Origin = "arena"
+)
+
+// Action is a verbeteractie: what, who, by when.
+type Action struct {
+	Meta
+	What   string    `json:"what"`
+	Who    string    `json:"who"`
+	When   time.Time `json:"when"`
+	Status Status    `json:"status"`
+	GoalID uint64    `json:"goal_id,omitempty"`
+	Origin Origin    `json:"origin"`
+	DoneAt time.Time `json:"done_at,omitzero"`
+}
+
+// Overdue reports whether the action is still open after its day has passed.
+func (a Action) Overdue(now time.Time) bool {
+	return a.Status.Open() && !a.When.IsZero() && Day(a.When).Before(Day(now))
+}
+
+// PlanItem is a date on the planning: a session, a visit, a deadline.
+type PlanItem struct {
+	Meta
+	Date time.Time `json:"date"`
+	Text string    `json:"text"`
+	Who  string    `json:"who,omitempty"`
+}
+
+// Parking is a topic parked for later.
+type Parking struct {
+	Meta
+	Text string `json:"text"`
+}
+
+func (c *CheckIn) Area() Area  { return AreaCheckIn }
+func (s *Success) Area() Area  { return AreaSuccess }
+func (g *Goal) Area() Area     { return AreaGoal }
+func (a *Action) Area() Area   { return AreaAction }
+func (p *PlanItem) Area() Area { return AreaPlanning }
+func (p *Parking) Area() Area  { return AreaParking }
+
+func (c *CheckIn) Base() *Meta  { return &c.Meta }
+func (s *Success) Base() *Meta  { return &s.Meta }
+func (g *Goal) Base() *Meta     { return &g.Meta }
+func (a *Action) Base() *Meta   { return &a.Meta }
+func (p *PlanItem) Base() *Meta { return &p.Meta }
+func (p *Parking) Base() *Meta  { return &p.Meta }
+
+func (c *CheckIn) Label() string  { return c.Who + " " + string(c.Mood) }
+func (s *Success) Label() string  { return s.Text }
+func (g *Goal) Label() string     { return g.Title }
+func (a *Action) Label() string   { return a.What }
+func (p *PlanItem) Label() string { return p.Text }
+func (p *Parking) Label() string  { return p.Text }
+
+// NewItem returns an empty item of the given area, for decoding.
+func NewItem(a Area) Item {
+	switch a {
+	case AreaCheckIn:
+		return &CheckIn{}
+	case AreaSuccess:
+		return &Success{}
+	case AreaGoal:
+		return &Goal{}
+	case AreaAction:
+		return &Action{}
+	case AreaPlanning:
+		return &PlanItem{}
+	case AreaParking:
+		return &Parking{}
+	}
+	return nil
+}
+
+// Add appends a decoded item to the matching list of b. It is for builders
+// of snapshots (the store), never for a shared snapshot.
+func (b *Board) Add(it Item) {
+	switch v := it.(type) {
+	case *CheckIn:
+		b.CheckIns = append(b.CheckIns, *v)
+	case *Success:
+		b.Successes = append(b.Successes, *v)
+	case *Goal:
+		b.Goals = append(b.Goals, *v)
+	case *Action:
+		b.Actions = append(b.Actions, *v)
+	case *PlanItem:
+		b.Planning = append(b.Planning, *v)
+	case *Parking:
+		b.Parking = append(b.Parking, *v)
+	}
+}
+
+// Count is the number of items in area a.
+func (b *Board) Count(a Area) int {
+	switch a {
+	case AreaCheckIn:
+		return len(b.CheckIns)
+	case AreaSuccess:
+		return len(b.Successes)
+	case AreaGoal:
+		return len(b.Goals)
+	case AreaAction:
+		return len(b.Actions)
+	case AreaPlanning:
+		return len(b.Planning)
+	case AreaParking:
+		return len(b.Parking)
+	}
+	return 0
+}
+
+// Goal returns the goal with the given id.
+func (b *Board) Goal(id uint64) (Goal, bool) {
+	for _, g := range b.Goals {
+		if g.ID == id {
+			return g, true
+		}
+	}
+	return Goal{}, false
+}
+
+// Find returns a copy of the item with the given id in area a, or nil.
+func (b *Board) Find(a Area, id uint64) Item {
+	switch a {
+	case AreaCheckIn:
+		return find(b.CheckIns, id)
+	case AreaSuccess:
+		return find(b.Successes, id)
+	case AreaGoal:
+		return find(b.Goals, id)
+	case AreaAction:
+		return find(b.Actions, id)
+	case AreaPlanning:
+		return find(b.Planning, id)
+	case AreaParking:
+		return find(b.Parking, id)
+	}
+	return nil
+}
+
+func find[T any, P interface {
+	*T
+	Item
+}](items []T, id uint64) Item {
+	i := slices.IndexFunc(items, func(v T) bool { return P(&v).Base().ID == id })
+	if i < 0 {
+		return nil
+	}
+	c := items[i]
+	return P(&c)
+}
+
+// CheckIn returns who's check-in for week w and whether there is one.
+func (b *Board) CheckIn(who string, w Week) (CheckIn, bool) {
+	for _, c := range b.CheckIns {
+		if c.Week == w && strings.EqualFold(c.Who, who) {
+			return c, true
+		}
+	}
+	return CheckIn{}, false
+}

@@ -1,0 +1,204 @@
+package board
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Problem codes of a ValidationError. The message catalog has a sentence for
+// each in every language.
+const (
+	ProblemEmpty        = "empty"
+	ProblemUnknownOwner = "unknown_owner"
+	ProblemPastDate     = "past_date"
+	ProblemNoDate       = "no_date"
+	ProblemBadValue     = "bad_value"
+)
+
+// ValidationError says which field of an item is wrong and why. Value holds
+// the offending input where it helps the message (the unknown owner's name).
+type ValidationError struct {
+	Field   string // "what", "who", "when", "title", ...
+	Problem string // one of the Problem constants
+	Value   string
+}
+
+func (e *ValidationError) Error() string {
+	if e.Value != "" {
+		return fmt.Sprintf("board: %s: %s (%q)", e.Field, e.Problem, e.Value)
+	}
+	return fmt.Sprintf("board: %s: %s", e.Field, e.Problem)
+}
+
+// AsValidation unwraps err to a *ValidationError.
+func AsValidation(err error) (*ValidationError, bool) {
+	var v *ValidationError
+	ok := errors.As(err, &v)
+	return v, ok
+}
+
+func invalid(field, problem string) error {
+	return &ValidationError{Field: field, Problem: problem}
+}
+
+func (c *CheckIn) Clean() {
+	c.Who = CleanLine(c.Who, MaxLine)
+	c.Word = CleanLine(c.Word, 40)
+}
+
+func (c *CheckIn) Check(t Team, _ time.Time, _ bool) error {
+	if c.Who == "" {
+		return invalid("who", ProblemEmpty)
+	}
+	if !t.HasMember(c.Who) {
+		return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: c.Who}
+	}
+	c.Who = t.Member(c.Who)
+	switch c.Mood {
+	case MoodGood, MoodSoSo, MoodNotOK:
+	default:
+		return invalid("mood", ProblemBadValue)
+	}
+	if c.Week.Week < 1 || c.Week.Week > 53 {
+		return invalid("week", ProblemBadValue)
+	}
+	return nil
+}
+
+func (s *Success) Clean() {
+	s.Text = CleanText(s.Text, MaxText)
+	s.Who = CleanLine(s.Who, MaxLine)
+}
+
+func (s *Success) Check(t Team, now time.Time, _ bool) error {
+	if s.Text == "" {
+		return invalid("text", ProblemEmpty)
+	}
+	if s.Who != "" {
+		if !t.HasMember(s.Who) {
+			return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: s.Who}
+		}
+		s.Who = t.Member(s.Who)
+	}
+	if s.Date.IsZero() {
+		s.Date = Day(now)
+	}
+	return nil
+}
+
+func (g *Goal) Clean() {
+	g.Title = CleanLine(g.Title, MaxLine)
+	g.Why = CleanText(g.Why, MaxText)
+	g.Measure = CleanText(g.Measure, MaxText)
+	if g.Indicator != nil {
+		g.Indicator.Unit = CleanLine(g.Indicator.Unit, 40)
+		for i := range g.Indicator.Measurements {
+			g.Indicator.Measurements[i].Note = CleanLine(g.Indicator.Measurements[i].Note, MaxLine)
+		}
+	}
+}
+
+func (g *Goal) Check(_ Team, now time.Time, isNew bool) error {
+	if g.Title == "" {
+		return invalid("title", ProblemEmpty)
+	}
+	if g.ByWhen.IsZero() {
+		return invalid("by_when", ProblemNoDate)
+	}
+	if isNew && Day(g.ByWhen).Before(Day(now)) {
+		return invalid("by_when", ProblemPastDate)
+	}
+	switch g.Status {
+	case "":
+		g.Status = GoalActive
+	case GoalActive, GoalReached, GoalStopped:
+	default:
+		return invalid("status", ProblemBadValue)
+	}
+	return nil
+}
+
+func (a *Action) Clean() {
+	a.What = CleanLine(a.What, MaxLine)
+	a.Who = CleanLine(a.Who, MaxLine)
+}
+
+// Check validates an action. A new action may not be due in the past; an
+// edited one may keep its past date, or rolling an overdue action forward
+// would be impossible to save without also fixing its date.
+func (a *Action) Check(t Team, now time.Time, isNew bool) error {
+	if a.What == "" {
+		return invalid("what", ProblemEmpty)
+	}
+	if a.Who == "" {
+		return invalid("who", ProblemEmpty)
+	}
+	if !t.HasMember(a.Who) {
+		return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: a.Who}
+	}
+	a.Who = t.Member(a.Who)
+	if a.When.IsZero() {
+		return invalid("when", ProblemNoDate)
+	}
+	if isNew && Day(a.When).Before(Day(now)) {
+		return invalid("when", ProblemPastDate)
+	}
+	switch a.Status {
+	case "":
+		a.Status = StatusTodo
+	case StatusTodo, StatusDoing, StatusDone, StatusDropped:
+	default:
+		return invalid("status", ProblemBadValue)
+	}
+	switch a.Origin {
+	case "":
+		a.Origin = OriginBoard
+	case OriginBoard, OriginRetro, OriginArena:
+	default:
+		return invalid("origin", ProblemBadValue)
+	}
+	switch {
+	case a.Status == StatusDone && a.DoneAt.IsZero():
+		a.DoneAt = now
+	case a.Status != StatusDone:
+		a.DoneAt = time.Time{}
+	}
+	return nil
+}
+
+func (p *PlanItem) Clean() {
+	p.Text = CleanLine(p.Text, MaxLine)
+	p.Who = CleanLine(p.Who, MaxLine)
+}
+
+func (p *PlanItem) Check(t Team, now time.Time, isNew bool) error {
+	if p.Text == "" {
+		return invalid("text", ProblemEmpty)
+	}
+	if p.Date.IsZero() {
+		return invalid("date", ProblemNoDate)
+	}
+	if isNew && Day(p.Date).Before(Day(now)) {
+		return invalid("date", ProblemPastDate)
+	}
+	if p.Who != "" {
+		if !t.HasMember(p.Who) {
+			return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: p.Who}
+		}
+		p.Who = t.Member(p.Who)
+	}
+	return nil
+}
+
+func (p *Parking) Clean() { p.Text = CleanText(p.Text, MaxText) }
+
+func (p *Parking) Check(Team, time.Time, bool) error {
+	if p.Text == "" {
+		return invalid("text", ProblemEmpty)
+	}
+	return nil
+}
+
+// CleanName sanitizes a team, board or member name.
+func CleanName(s string) string { return CleanLine(s, 60) }

@@ -1,0 +1,69 @@
+package store
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Op names a kind of change in the audit log.
+type Op string
+
+// Audit operations.
+const (
+	OpCreateTeam   Op = "create_team"
+	OpAddMember    Op = "add_member"
+	OpRemoveMember Op = "remove_member"
+	OpCreateBoard  Op = "create_board"
+	OpAdd          Op = "add"
+	OpUpdate       Op = "update"
+	OpDelete       Op = "delete"
+	OpRestore      Op = "restore"
+	OpCheckIn      Op = "checkin"
+)
+
+// Record is one change: who did what to which item, when, and the item
+// before and after as JSON (absent where there is none). It is the history a
+// bordsessie's "since last session" is built from.
+type Record struct {
+	Seq     uint64          `json:"seq"`
+	Time    time.Time       `json:"time"`
+	Actor   string          `json:"actor"`
+	Op      Op              `json:"op"`
+	TeamID  uint64          `json:"team_id,omitempty"`
+	BoardID uint64          `json:"board_id,omitempty"`
+	Area    board.Area      `json:"area,omitempty"`
+	ItemID  uint64          `json:"item_id,omitempty"`
+	Label   string          `json:"label,omitempty"`
+	Before  json.RawMessage `json:"before,omitempty"`
+	After   json.RawMessage `json:"after,omitempty"`
+}
+
+func (s *Store) audit(b *bolt.Bucket, r Record) error {
+	r.Seq, _ = b.NextSequence()
+	r.Time = s.now()
+	return putJSON(b, itob(r.Seq), r)
+}
+
+// Audit returns a board's records with Seq > after, oldest first.
+func (s *Store) Audit(boardID, after uint64) ([]Record, error) {
+	var recs []Record
+	err := s.db.View(func(tx *bolt.Tx) error {
+		bb, err := boardBucket(tx, boardID)
+		if err != nil {
+			return err
+		}
+		c := bb.Bucket(bucketAudit).Cursor()
+		for k, v := c.Seek(itob(after + 1)); k != nil; k, v = c.Next() {
+			var r Record
+			if err := json.Unmarshal(v, &r); err != nil {
+				return err
+			}
+			recs = append(recs, r)
+		}
+		return nil
+	})
+	return recs, err
+}

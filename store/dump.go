@@ -1,0 +1,199 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/verbeterbord/bord/board"
+	bolt "go.etcd.io/bbolt"
+)
+
+// DumpFormat names the JSON export format and its version.
+const DumpFormat = "bord-export/1"
+
+// Dump is the whole database as JSON: every team, every board with all its
+// items and its audit history, and the sequences that hand out ids, so an
+// import continues exactly where the export left off.
+type Dump struct {
+	Format    string       `json:"format"`
+	Schema    uint64       `json:"schema"`
+	Teams     []board.Team `json:"teams"`
+	TeamSeq   uint64       `json:"team_seq"`
+	TeamAudit []Record     `json:"team_audit"`
+	Boards    []DumpBoard  `json:"boards"`
+	BoardSeq  uint64       `json:"board_seq"`
+}
+
+// DumpBoard is one board in a Dump.
+type DumpBoard struct {
+	Info    board.Info                       `json:"info"`
+	Version uint64                           `json:"version"`
+	Items   map[board.Area][]json.RawMessage `json:"items"`
+	Seqs    map[board.Area]uint64            `json:"seqs"`
+	Audit   []Record                         `json:"audit"`
+}
+
+// Export writes the whole database as indented JSON.
+func (s *Store) Export(w io.Writer) error {
+	d, err := s.dump()
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(d)
+}
+
+func (s *Store) dump() (*Dump, error) {
+	d := &Dump{Format: DumpFormat, Schema: SchemaVersion, Teams: []board.Team{}, TeamAudit: []Record{}, Boards: []DumpBoard{}}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		teams := tx.Bucket(bucketTeams)
+		d.TeamSeq = teams.Sequence()
+		if err := teams.ForEach(func(_, v []byte) error {
+			var t board.Team
+			if err := json.Unmarshal(v, &t); err != nil {
+				return err
+			}
+			d.Teams = append(d.Teams, t)
+			return nil
+		}); err != nil {
+			return err
+		}
+		var err error
+		if d.TeamAudit, err = readRecords(tx.Bucket(bucketAudit)); err != nil {
+			return err
+		}
+		boards := tx.Bucket(bucketBoards)
+		d.BoardSeq = boards.Sequence()
+		return boards.ForEachBucket(func(k []byte) error {
+			bb := boards.Bucket(k)
+			db := DumpBoard{Version: btoi(bb.Get(keyVersion)), Items: map[board.Area][]json.RawMessage{}, Seqs: map[board.Area]uint64{}}
+			if err := json.Unmarshal(bb.Get(keyInfo), &db.Info); err != nil {
+				return err
+			}
+			for _, a := range board.Areas {
+				items := bb.Bucket([]byte(a))
+				db.Seqs[a] = items.Sequence()
+				db.Items[a] = []json.RawMessage{}
+				if err := items.ForEach(func(_, v []byte) error {
+					db.Items[a] = append(db.Items[a], json.RawMessage(append([]byte(nil), v...)))
+					return nil
+				}); err != nil {
+					return err
+				}
+			}
+			var err error
+			db.Audit, err = readRecords(bb.Bucket(bucketAudit))
+			d.Boards = append(d.Boards, db)
+			return err
+		})
+	})
+	return d, err
+}
+
+func readRecords(b *bolt.Bucket) ([]Record, error) {
+	recs := []Record{}
+	err := b.ForEach(func(_, v []byte) error {
+		var r Record
+		if err := json.Unmarshal(v, &r); err != nil {
+			return err
+		}
+		recs = append(recs, r)
+		return nil
+	})
+	return recs, err
+}
+
+// Import loads a JSON export into this database, which must be empty. Every
+// text is sanitized again on the way in: an export file is user input too.
+func (s *Store) Import(r io.Reader) error {
+	var d Dump
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&d); err != nil {
+		return fmt.Errorf("store: reading export: %w", err)
+	}
+	if d.Format != DumpFormat {
+		return fmt.Errorf("store: not a bord export (format %q)", d.Format)
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		teams, boards := tx.Bucket(bucketTeams), tx.Bucket(bucketBoards)
+		if k, _ := teams.Cursor().First(); k != nil {
+			return ErrNotEmpty
+		}
+		if k, _ := boards.Cursor().First(); k != nil {
+			return ErrNotEmpty
+		}
+		for _, t := range d.Teams {
+			t.Name = board.CleanName(t.Name)
+			for i := range t.Members {
+				t.Members[i].Name = board.CleanName(t.Members[i].Name)
+			}
+			if err := putJSON(teams, itob(t.ID), t); err != nil {
+				return err
+			}
+		}
+		if err := teams.SetSequence(d.TeamSeq); err != nil {
+			return err
+		}
+		if err := putRecords(tx.Bucket(bucketAudit), d.TeamAudit); err != nil {
+			return err
+		}
+		for _, db := range d.Boards {
+			db.Info.Name = board.CleanName(db.Info.Name)
+			bb, err := createBoardBuckets(boards, db.Info.ID)
+			if err != nil {
+				return fmt.Errorf("store: board %d: %w", db.Info.ID, err)
+			}
+			if err := putJSON(bb, keyInfo, db.Info); err != nil {
+				return err
+			}
+			if err := bb.Put(keyVersion, itob(db.Version)); err != nil {
+				return err
+			}
+			for area, raws := range db.Items {
+				items := bb.Bucket([]byte(area))
+				if items == nil {
+					return fmt.Errorf("store: unknown area %q", area)
+				}
+				for _, raw := range raws {
+					it := board.NewItem(area)
+					if err := json.Unmarshal(raw, it); err != nil {
+						return err
+					}
+					it.Clean()
+					if err := putJSON(items, itob(it.Base().ID), it); err != nil {
+						return err
+					}
+				}
+				if err := items.SetSequence(db.Seqs[area]); err != nil {
+					return err
+				}
+			}
+			if err := putRecords(bb.Bucket(bucketAudit), db.Audit); err != nil {
+				return err
+			}
+		}
+		return boards.SetSequence(d.BoardSeq)
+	})
+	if err != nil {
+		return err
+	}
+	for _, db := range d.Boards {
+		s.changed(db.Info.ID)
+	}
+	return nil
+}
+
+func putRecords(b *bolt.Bucket, recs []Record) error {
+	var last uint64
+	for _, r := range recs {
+		r.Actor = board.CleanName(r.Actor)
+		r.Label = board.CleanLine(r.Label, board.MaxText)
+		if err := putJSON(b, itob(r.Seq), r); err != nil {
+			return err
+		}
+		last = max(last, r.Seq)
+	}
+	return b.SetSequence(last)
+}

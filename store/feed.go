@@ -1,0 +1,74 @@
+package store
+
+import "sync"
+
+// Subscription receives the newest version of one board after each change.
+// C holds at most one pending notice: a subscriber that reads slowly sees only
+// the latest version, and one that never reads never blocks a writer.
+type Subscription struct {
+	C     <-chan uint64
+	c     chan uint64
+	board uint64
+	feed  *feed
+}
+
+// Close stops the notices. It is safe to call more than once.
+func (s *Subscription) Close() { s.feed.remove(s) }
+
+type feed struct {
+	mu   sync.Mutex
+	subs map[uint64]map[*Subscription]struct{}
+}
+
+func (f *feed) add(board uint64) *Subscription {
+	c := make(chan uint64, 1)
+	s := &Subscription{C: c, c: c, board: board, feed: f}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.subs == nil {
+		f.subs = map[uint64]map[*Subscription]struct{}{}
+	}
+	if f.subs[board] == nil {
+		f.subs[board] = map[*Subscription]struct{}{}
+	}
+	f.subs[board][s] = struct{}{}
+	return s
+}
+
+func (f *feed) remove(s *Subscription) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.subs[s.board], s)
+	if len(f.subs[s.board]) == 0 {
+		delete(f.subs, s.board)
+	}
+}
+
+// publish tells every subscriber of board that it is now at version. A full
+// channel has its stale notice replaced; the send never waits.
+func (f *feed) publish(board, version uint64) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for s := range f.subs[board] {
+		select {
+		case s.c <- version:
+			continue
+		default:
+		}
+		select {
+		case <-s.c:
+		default:
+		}
+		select {
+		case s.c <- version:
+		default:
+		}
+	}
+}
+
+// count is the number of subscriptions on board, for tests and presence.
+func (f *feed) count(board uint64) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.subs[board])
+}

@@ -1,0 +1,661 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Errors callers tell apart. The message catalog words each for the user.
+var (
+	// ErrLocked: another process holds the database file. Use Holder to
+	// say which.
+	ErrLocked = errors.New("store: database is in use by another process")
+	// ErrConflict: someone else changed the item since the user saw it.
+	ErrConflict = errors.New("store: changed by someone else")
+	// ErrNotFound: the team, board or item does not exist (any more).
+	ErrNotFound = errors.New("store: not found")
+	// ErrExists: a team or board with that name exists already.
+	ErrExists = errors.New("store: already exists")
+	// ErrNotEmpty: import only loads into an empty database.
+	ErrNotEmpty = errors.New("store: database is not empty")
+	// ErrNewerSchema: the file was written by a newer bord.
+	ErrNewerSchema = errors.New("store: database was written by a newer bord")
+)
+
+// ConflictError is the ErrConflict of one item: who changed it last, when,
+// and the item as it is now, so the editor can show it beside the user's text.
+type ConflictError struct {
+	By      string
+	At      time.Time
+	Current board.Item // nil when the item was deleted
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("store: changed by %s at %s", e.By, e.At.Format(time.RFC3339))
+}
+
+func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+var (
+	bucketMeta   = []byte("meta")
+	bucketTeams  = []byte("teams")
+	bucketBoards = []byte("boards")
+	bucketAudit  = []byte("audit")
+	keySchema    = []byte("schema")
+	keyInfo      = []byte("info")
+	keyVersion   = []byte("version")
+)
+
+// Options tune Open. The zero value is fine for tests.
+type Options struct {
+	// Timeout is how long Open waits for another process to let go of the
+	// file before it gives up with ErrLocked. Default 1s.
+	Timeout time.Duration
+	// Holder describes this process to a later one that finds the file
+	// locked, e.g. "bord serve :2222". Empty means "bord".
+	Holder string
+	// Addr is where this process can be joined over ssh, if it serves.
+	Addr string
+	// Now is the clock; tests set it. Default time.Now.
+	Now func() time.Time
+}
+
+// Store is an open bord database. It is safe for concurrent use.
+type Store struct {
+	db   *bolt.DB
+	path string
+	now  func() time.Time
+	feed feed
+
+	// cache holds one snapshot per board, built on first read after a
+	// change and shared read-only by every session showing that board.
+	cacheMu sync.Mutex
+	cache   map[uint64]*board.Board
+
+	holderFile string
+}
+
+// Open opens or creates the database at path, runs pending migrations and
+// records who holds it.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Timeout == 0 {
+		opt.Timeout = time.Second
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("%w: %s", ErrLocked, path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, now: opt.Now, cache: map[uint64]*board.Board{}}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.holderFile = path + ".holder"
+	writeHolder(s.holderFile, opt.Holder, opt.Addr)
+	return s, nil
+}
+
+// Close closes the database. Subscribers get no more notices.
+func (s *Store) Close() error {
+	os.Remove(s.holderFile)
+	return s.db.Close()
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Holder describes the process that holds the database at path, as written
+// by its Open, for the message shown when Open returns ErrLocked.
+type Holder struct {
+	PID     int       `json:"pid"`
+	Command string    `json:"command"`
+	Addr    string    `json:"addr,omitempty"`
+	Since   time.Time `json:"since"`
+}
+
+func writeHolder(file, command, addr string) {
+	if command == "" {
+		command = "bord"
+	}
+	data, _ := json.Marshal(Holder{PID: os.Getpid(), Command: command, Addr: addr, Since: time.Now()})
+	// Best effort: the holder file only improves a message.
+	_ = os.WriteFile(file, data, 0o600)
+}
+
+// ReadHolder returns who holds the database at path, if it said so.
+func ReadHolder(path string) (Holder, bool) {
+	var h Holder
+	data, err := os.ReadFile(path + ".holder")
+	if err != nil || json.Unmarshal(data, &h) != nil {
+		return Holder{}, false
+	}
+	return h, true
+}
+
+func itob(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+func btoi(b []byte) uint64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+// Teams lists every team by id.
+func (s *Store) Teams() ([]board.Team, error) {
+	var teams []board.Team
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
+			var t board.Team
+			if err := json.Unmarshal(v, &t); err != nil {
+				return err
+			}
+			teams = append(teams, t)
+			return nil
+		})
+	})
+	return teams, err
+}
+
+// Team returns one team.
+func (s *Store) Team(id uint64) (board.Team, error) {
+	var t board.Team
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		t, err = getTeam(tx, id)
+		return err
+	})
+	return t, err
+}
+
+func getTeam(tx *bolt.Tx, id uint64) (board.Team, error) {
+	var t board.Team
+	v := tx.Bucket(bucketTeams).Get(itob(id))
+	if v == nil {
+		return t, ErrNotFound
+	}
+	return t, json.Unmarshal(v, &t)
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}
+
+// CreateTeam adds a team with the given members.
+func (s *Store) CreateTeam(actor, name string, members ...string) (board.Team, error) {
+	t := board.Team{Name: board.CleanName(name)}
+	if t.Name == "" {
+		return t, &board.ValidationError{Field: "name", Problem: board.ProblemEmpty}
+	}
+	for _, m := range members {
+		if m = board.CleanName(m); m != "" && !t.HasMember(m) {
+			t.Members = append(t.Members, board.Member{Name: m})
+		}
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		teams := tx.Bucket(bucketTeams)
+		if err := teams.ForEach(func(_, v []byte) error {
+			var other board.Team
+			if json.Unmarshal(v, &other) == nil && equalFold(other.Name, t.Name) {
+				return ErrExists
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		id, _ := teams.NextSequence()
+		t.ID = id
+		if err := putJSON(teams, itob(id), t); err != nil {
+			return err
+		}
+		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: OpCreateTeam, TeamID: id, Label: t.Name})
+	})
+	return t, err
+}
+
+// AddMember adds a member to a team; adding an existing member is a no-op.
+func (s *Store) AddMember(actor string, teamID uint64, name string) (board.Team, error) {
+	return s.changeTeam(actor, teamID, OpAddMember, name, func(t *board.Team, name string) bool {
+		if t.HasMember(name) {
+			return false
+		}
+		t.Members = append(t.Members, board.Member{Name: name})
+		return true
+	})
+}
+
+// RemoveMember removes a member from a team. Their actions keep their name.
+func (s *Store) RemoveMember(actor string, teamID uint64, name string) (board.Team, error) {
+	return s.changeTeam(actor, teamID, OpRemoveMember, name, func(t *board.Team, name string) bool {
+		n := len(t.Members)
+		t.Members = slices.DeleteFunc(t.Members, func(m board.Member) bool { return equalFold(m.Name, name) })
+		return len(t.Members) != n
+	})
+}
+
+func (s *Store) changeTeam(actor string, teamID uint64, op Op, name string, change func(*board.Team, string) bool) (board.Team, error) {
+	name = board.CleanName(name)
+	if name == "" {
+		return board.Team{}, &board.ValidationError{Field: "name", Problem: board.ProblemEmpty}
+	}
+	var t board.Team
+	var affected []uint64
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		var err error
+		if t, err = getTeam(tx, teamID); err != nil {
+			return err
+		}
+		if !change(&t, name) {
+			return nil
+		}
+		if err := putJSON(tx.Bucket(bucketTeams), itob(teamID), t); err != nil {
+			return err
+		}
+		// The team is part of every board snapshot: bump those boards.
+		boards := tx.Bucket(bucketBoards)
+		err = boards.ForEachBucket(func(k []byte) error {
+			bb := boards.Bucket(k)
+			var info board.Info
+			if json.Unmarshal(bb.Get(keyInfo), &info) == nil && info.TeamID == teamID {
+				affected = append(affected, info.ID)
+				return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+1))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: op, TeamID: teamID, Label: name})
+	})
+	if err == nil {
+		for _, id := range affected {
+			s.changed(id)
+		}
+	}
+	return t, err
+}
+
+func equalFold(a, b string) bool { return strings.EqualFold(a, b) }
+
+// Boards lists the boards of a team, or of every team when teamID is 0.
+func (s *Store) Boards(teamID uint64) ([]board.Info, error) {
+	var infos []board.Info
+	err := s.db.View(func(tx *bolt.Tx) error {
+		boards := tx.Bucket(bucketBoards)
+		return boards.ForEachBucket(func(k []byte) error {
+			var info board.Info
+			if err := json.Unmarshal(boards.Bucket(k).Get(keyInfo), &info); err != nil {
+				return err
+			}
+			if teamID == 0 || info.TeamID == teamID {
+				infos = append(infos, info)
+			}
+			return nil
+		})
+	})
+	return infos, err
+}
+
+// CreateBoard adds an empty board to a team.
+func (s *Store) CreateBoard(actor string, teamID uint64, name string) (board.Info, error) {
+	info := board.Info{TeamID: teamID, Name: board.CleanName(name), CreatedAt: s.now()}
+	if info.Name == "" {
+		return info, &board.ValidationError{Field: "name", Problem: board.ProblemEmpty}
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if _, err := getTeam(tx, teamID); err != nil {
+			return err
+		}
+		boards := tx.Bucket(bucketBoards)
+		err := boards.ForEachBucket(func(k []byte) error {
+			var other board.Info
+			if json.Unmarshal(boards.Bucket(k).Get(keyInfo), &other) == nil &&
+				other.TeamID == teamID && equalFold(other.Name, info.Name) {
+				return ErrExists
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		id, _ := boards.NextSequence()
+		info.ID = id
+		bb, err := createBoardBuckets(boards, id)
+		if err != nil {
+			return err
+		}
+		if err := putJSON(bb, keyInfo, info); err != nil {
+			return err
+		}
+		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCreateBoard, TeamID: teamID, BoardID: id, Label: info.Name})
+	})
+	return info, err
+}
+
+func createBoardBuckets(boards *bolt.Bucket, id uint64) (*bolt.Bucket, error) {
+	bb, err := boards.CreateBucket(itob(id))
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range board.Areas {
+		if _, err := bb.CreateBucket([]byte(a)); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := bb.CreateBucket(bucketAudit); err != nil {
+		return nil, err
+	}
+	return bb, bb.Put(keyVersion, itob(0))
+}
+
+func boardBucket(tx *bolt.Tx, id uint64) (*bolt.Bucket, error) {
+	bb := tx.Bucket(bucketBoards).Bucket(itob(id))
+	if bb == nil {
+		return nil, ErrNotFound
+	}
+	return bb, nil
+}
+
+// Board returns the current snapshot of a board. Snapshots are shared: the
+// caller must not modify it.
+func (s *Store) Board(id uint64) (*board.Board, error) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if b, ok := s.cache[id]; ok {
+		return b, nil
+	}
+	var b *board.Board
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		b, err = readBoard(tx, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.cache[id] = b
+	return b, nil
+}
+
+func readBoard(tx *bolt.Tx, id uint64) (*board.Board, error) {
+	bb, err := boardBucket(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	b := &board.Board{Version: btoi(bb.Get(keyVersion))}
+	if err := json.Unmarshal(bb.Get(keyInfo), &b.Info); err != nil {
+		return nil, err
+	}
+	if b.Team, err = getTeam(tx, b.TeamID); err != nil {
+		return nil, err
+	}
+	for _, a := range board.Areas {
+		err := bb.Bucket([]byte(a)).ForEach(func(_, v []byte) error {
+			it := board.NewItem(a)
+			if err := json.Unmarshal(v, it); err != nil {
+				return err
+			}
+			b.Add(it)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// Subscribe returns a subscription to changes of a board.
+func (s *Store) Subscribe(boardID uint64) *Subscription { return s.feed.add(boardID) }
+
+// Watchers is how many subscriptions a board has.
+func (s *Store) Watchers(boardID uint64) int { return s.feed.count(boardID) }
+
+// changed drops the cached snapshot and tells subscribers. It runs after
+// commit; the cache lock orders it after any snapshot being built from the
+// old state, so a stale snapshot never outlives its invalidation.
+func (s *Store) changed(boardID uint64) {
+	s.cacheMu.Lock()
+	delete(s.cache, boardID)
+	s.cacheMu.Unlock()
+	var v uint64
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		if bb, err := boardBucket(tx, boardID); err == nil {
+			v = btoi(bb.Get(keyVersion))
+		}
+		return nil
+	})
+	s.feed.publish(boardID, v)
+}
+
+// Add puts a new item on a board. The item is cleaned and validated; its id,
+// version and timestamps are set by the store. It returns the item as stored.
+func (s *Store) Add(actor string, boardID uint64, it board.Item) (board.Item, error) {
+	return s.write(actor, boardID, OpAdd, it, func(items *bolt.Bucket, m *board.Meta) error {
+		id, _ := items.NextSequence()
+		now := s.now()
+		*m = board.Meta{ID: id, Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
+		return nil
+	})
+}
+
+// Update saves an edited item. Its Meta.Version must be the version the user
+// saw; if the stored item has moved on, nothing is written and a
+// *ConflictError names who changed it.
+func (s *Store) Update(actor string, boardID uint64, it board.Item) (board.Item, error) {
+	return s.write(actor, boardID, OpUpdate, it, func(items *bolt.Bucket, m *board.Meta) error {
+		cur, err := current(items, it.Area(), m.ID)
+		if err != nil {
+			return err
+		}
+		cm := cur.Base()
+		if cm.Version != m.Version {
+			return &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
+		}
+		*m = board.Meta{ID: cm.ID, Version: cm.Version + 1, CreatedBy: cm.CreatedBy, CreatedAt: cm.CreatedAt, UpdatedBy: actor, UpdatedAt: s.now()}
+		return nil
+	})
+}
+
+// Restore puts back an item that was deleted, with its old id; it is how
+// undo reverses a delete. It fails with ErrExists if the id is in use.
+func (s *Store) Restore(actor string, boardID uint64, it board.Item) (board.Item, error) {
+	return s.write(actor, boardID, OpRestore, it, func(items *bolt.Bucket, m *board.Meta) error {
+		if m.ID == 0 || m.ID > items.Sequence() {
+			return ErrNotFound
+		}
+		if items.Get(itob(m.ID)) != nil {
+			return ErrExists
+		}
+		m.Version++
+		m.UpdatedBy, m.UpdatedAt = actor, s.now()
+		return nil
+	})
+}
+
+// Delete removes an item the user saw at version seen.
+func (s *Store) Delete(actor string, boardID uint64, area board.Area, id, seen uint64) error {
+	return s.update(boardID, func(bb *bolt.Bucket) error {
+		items := bb.Bucket([]byte(area))
+		if items == nil {
+			return ErrNotFound
+		}
+		cur, err := current(items, area, id)
+		if err != nil {
+			return err
+		}
+		if cm := cur.Base(); cm.Version != seen {
+			return &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
+		}
+		if err := items.Delete(itob(id)); err != nil {
+			return err
+		}
+		before, _ := json.Marshal(cur)
+		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpDelete, BoardID: boardID, Area: area, ItemID: id, Label: cur.Label(), Before: before})
+	})
+}
+
+// SetCheckIn records actor's mood for the current week, replacing an earlier
+// one of the same week. A check-in is only ever changed by its own person, so
+// it needs no version check.
+func (s *Store) SetCheckIn(actor string, boardID uint64, mood board.Mood, word string) (board.CheckIn, error) {
+	c := board.CheckIn{Who: actor, Week: board.WeekOf(s.now()), Mood: mood, Word: word}
+	var out board.CheckIn
+	err := s.update(boardID, func(bb *bolt.Bucket) error {
+		t, err := teamOf(bb)
+		if err != nil {
+			return err
+		}
+		c.Clean()
+		if err := c.Check(t, s.now(), true); err != nil {
+			return err
+		}
+		items := bb.Bucket([]byte(board.AreaCheckIn))
+		now := s.now()
+		var before []byte
+		c.Meta = board.Meta{Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
+		err = items.ForEach(func(k, v []byte) error {
+			var old board.CheckIn
+			if json.Unmarshal(v, &old) == nil && old.Week == c.Week && equalFold(old.Who, c.Who) {
+				before = slices.Clone(v)
+				c.Meta = old.Meta
+				c.Version++
+				c.UpdatedBy, c.UpdatedAt = actor, now
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if c.ID == 0 {
+			c.ID, _ = items.NextSequence()
+		}
+		after, err := json.Marshal(&c)
+		if err != nil {
+			return err
+		}
+		if err := items.Put(itob(c.ID), after); err != nil {
+			return err
+		}
+		out = c
+		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCheckIn, BoardID: boardID, Area: board.AreaCheckIn, ItemID: c.ID, Label: c.Label(), Before: before, After: after})
+	})
+	return out, err
+}
+
+func teamOf(bb *bolt.Bucket) (board.Team, error) {
+	var info board.Info
+	if err := json.Unmarshal(bb.Get(keyInfo), &info); err != nil {
+		return board.Team{}, err
+	}
+	return getTeam(bb.Tx(), info.TeamID)
+}
+
+func current(items *bolt.Bucket, area board.Area, id uint64) (board.Item, error) {
+	v := items.Get(itob(id))
+	if v == nil {
+		return nil, ErrNotFound
+	}
+	it := board.NewItem(area)
+	return it, json.Unmarshal(v, it)
+}
+
+// write is the one path of Add, Update and Restore: clean, validate, set
+// meta (stamp), store, audit, bump the board version, commit, notify.
+func (s *Store) write(actor string, boardID uint64, op Op, it board.Item, stamp func(*bolt.Bucket, *board.Meta) error) (board.Item, error) {
+	err := s.update(boardID, func(bb *bolt.Bucket) error {
+		items := bb.Bucket([]byte(it.Area()))
+		if items == nil {
+			return ErrNotFound
+		}
+		t, err := teamOf(bb)
+		if err != nil {
+			return err
+		}
+		it.Clean()
+		if err := it.Check(t, s.now(), op == OpAdd); err != nil {
+			return err
+		}
+		if a, ok := it.(*board.Action); ok && a.GoalID != 0 {
+			if bb.Bucket([]byte(board.AreaGoal)).Get(itob(a.GoalID)) == nil {
+				return &board.ValidationError{Field: "goal", Problem: board.ProblemBadValue}
+			}
+		}
+		var before []byte
+		if op == OpUpdate {
+			before = slices.Clone(items.Get(itob(it.Base().ID)))
+		}
+		if err := stamp(items, it.Base()); err != nil {
+			return err
+		}
+		after, err := json.Marshal(it)
+		if err != nil {
+			return err
+		}
+		if err := items.Put(itob(it.Base().ID), after); err != nil {
+			return err
+		}
+		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, Area: it.Area(), ItemID: it.Base().ID, Label: it.Label(), Before: before, After: after})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return it, nil
+}
+
+// update runs fn in one read-write transaction on a board's bucket, bumps
+// the board's version, and after commit notifies subscribers.
+func (s *Store) update(boardID uint64, fn func(bb *bolt.Bucket) error) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		bb, err := boardBucket(tx, boardID)
+		if err != nil {
+			return err
+		}
+		if err := fn(bb); err != nil {
+			return err
+		}
+		return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+1))
+	})
+	if err == nil {
+		s.changed(boardID)
+	}
+	return err
+}
+
+// Check runs bbolt's consistency check over the whole file.
+func (s *Store) Check() error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			return err
+		}
+		return nil
+	})
+}
