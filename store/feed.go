@@ -12,7 +12,8 @@ type Subscription struct {
 	feed  *feed
 }
 
-// Close stops the notices. It is safe to call more than once.
+// Close stops the notices and closes C, so a goroutine waiting on it ends.
+// It is safe to call more than once.
 func (s *Subscription) Close() { s.feed.remove(s) }
 
 type feed struct {
@@ -38,6 +39,10 @@ func (f *feed) add(board uint64) *Subscription {
 func (f *feed) remove(s *Subscription) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if _, ok := f.subs[s.board][s]; !ok {
+		return
+	}
+	close(s.c) // publish holds f.mu too, so it never sends on a closed channel
 	delete(f.subs[s.board], s)
 	if len(f.subs[s.board]) == 0 {
 		delete(f.subs, s.board)
@@ -71,4 +76,11 @@ func (f *feed) count(board uint64) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return len(f.subs[board])
+}
+
+// Watch is Subscribe for consumers that only know channels (the screens):
+// it returns the notice channel and a function that ends the subscription.
+func (s *Store) Watch(boardID uint64) (<-chan uint64, func()) {
+	sub := s.Subscribe(boardID)
+	return sub.C, sub.Close
 }

@@ -17,35 +17,27 @@ import (
 )
 
 // Errors callers tell apart. The message catalog words each for the user.
+// The item errors live in package board so that screens need not import the
+// store; they are repeated here for callers of the store.
 var (
-	// ErrLocked: another process holds the database file. Use Holder to
-	// say which.
+	// ErrLocked: another process holds the database file. ReadHolder says
+	// which.
 	ErrLocked = errors.New("store: database is in use by another process")
 	// ErrConflict: someone else changed the item since the user saw it.
-	ErrConflict = errors.New("store: changed by someone else")
+	ErrConflict = board.ErrConflict
 	// ErrNotFound: the team, board or item does not exist (any more).
-	ErrNotFound = errors.New("store: not found")
+	ErrNotFound = board.ErrNotFound
 	// ErrExists: a team or board with that name exists already.
-	ErrExists = errors.New("store: already exists")
+	ErrExists = board.ErrExists
 	// ErrNotEmpty: import only loads into an empty database.
 	ErrNotEmpty = errors.New("store: database is not empty")
 	// ErrNewerSchema: the file was written by a newer bord.
 	ErrNewerSchema = errors.New("store: database was written by a newer bord")
 )
 
-// ConflictError is the ErrConflict of one item: who changed it last, when,
-// and the item as it is now, so the editor can show it beside the user's text.
-type ConflictError struct {
-	By      string
-	At      time.Time
-	Current board.Item // nil when the item was deleted
-}
-
-func (e *ConflictError) Error() string {
-	return fmt.Sprintf("store: changed by %s at %s", e.By, e.At.Format(time.RFC3339))
-}
-
-func (e *ConflictError) Unwrap() error { return ErrConflict }
+// ConflictError is board.ConflictError: who changed the item, when, and how
+// it is now.
+type ConflictError = board.ConflictError
 
 var (
 	bucketMeta   = []byte("meta")
@@ -459,19 +451,23 @@ func (s *Store) changed(boardID uint64) {
 // Add puts a new item on a board. The item is cleaned and validated; its id,
 // version and timestamps are set by the store. It returns the item as stored.
 func (s *Store) Add(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	return s.write(actor, boardID, OpAdd, it, func(items *bolt.Bucket, m *board.Meta) error {
+	return s.write(actor, boardID, OpAdd, true, it, s.stampNew(actor))
+}
+
+func (s *Store) stampNew(actor string) func(*bolt.Bucket, *board.Meta) error {
+	return func(items *bolt.Bucket, m *board.Meta) error {
 		id, _ := items.NextSequence()
 		now := s.now()
 		*m = board.Meta{ID: id, Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
 		return nil
-	})
+	}
 }
 
 // Update saves an edited item. Its Meta.Version must be the version the user
 // saw; if the stored item has moved on, nothing is written and a
 // *ConflictError names who changed it.
 func (s *Store) Update(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	return s.write(actor, boardID, OpUpdate, it, func(items *bolt.Bucket, m *board.Meta) error {
+	return s.write(actor, boardID, OpUpdate, false, it, func(items *bolt.Bucket, m *board.Meta) error {
 		cur, err := current(items, it.Area(), m.ID)
 		if err != nil {
 			return err
@@ -488,7 +484,7 @@ func (s *Store) Update(actor string, boardID uint64, it board.Item) (board.Item,
 // Restore puts back an item that was deleted, with its old id; it is how
 // undo reverses a delete. It fails with ErrExists if the id is in use.
 func (s *Store) Restore(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	return s.write(actor, boardID, OpRestore, it, func(items *bolt.Bucket, m *board.Meta) error {
+	return s.write(actor, boardID, OpRestore, false, it, func(items *bolt.Bucket, m *board.Meta) error {
 		if m.ID == 0 || m.ID > items.Sequence() {
 			return ErrNotFound
 		}
@@ -589,8 +585,9 @@ func current(items *bolt.Bucket, area board.Area, id uint64) (board.Item, error)
 }
 
 // write is the one path of Add, Update and Restore: clean, validate, set
-// meta (stamp), store, audit, bump the board version, commit, notify.
-func (s *Store) write(actor string, boardID uint64, op Op, it board.Item, stamp func(*bolt.Bucket, *board.Meta) error) (board.Item, error) {
+// meta (stamp), store, audit, bump the board version, commit, notify. isNew
+// applies the rules for new items (no dates in the past).
+func (s *Store) write(actor string, boardID uint64, op Op, isNew bool, it board.Item, stamp func(*bolt.Bucket, *board.Meta) error) (board.Item, error) {
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
 		items := bb.Bucket([]byte(it.Area()))
 		if items == nil {
@@ -601,7 +598,7 @@ func (s *Store) write(actor string, boardID uint64, op Op, it board.Item, stamp 
 			return err
 		}
 		it.Clean()
-		if err := it.Check(t, s.now(), op == OpAdd); err != nil {
+		if err := it.Check(t, s.now(), isNew); err != nil {
 			return err
 		}
 		if a, ok := it.(*board.Action); ok && a.GoalID != 0 {

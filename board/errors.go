@@ -1,0 +1,32 @@
+package board
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Errors of changing a board, shared by the store that raises them and the
+// screens that word them for the user.
+var (
+	// ErrConflict: someone else changed the item since the user saw it.
+	ErrConflict = errors.New("board: changed by someone else")
+	// ErrNotFound: the team, board or item does not exist (any more).
+	ErrNotFound = errors.New("board: not found")
+	// ErrExists: a team or board with that name exists already.
+	ErrExists = errors.New("board: already exists")
+)
+
+// ConflictError is the ErrConflict of one item: who changed it last, when,
+// and the item as it is now, so the editor can show it beside the user's text.
+type ConflictError struct {
+	By      string
+	At      time.Time
+	Current Item // the item as stored now
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("board: changed by %s at %s", e.By, e.At.Format(time.RFC3339))
+}
+
+func (e *ConflictError) Unwrap() error { return ErrConflict }

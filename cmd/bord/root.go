@@ -1,0 +1,226 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/tui"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// options are the flags every command shares.
+type options struct {
+	db   string
+	lang string
+	as   string
+}
+
+func (o *options) messages() (*i18n.Messages, error) {
+	if o.lang == "" {
+		return i18n.For(i18n.FromEnv(nil)), nil
+	}
+	l, ok := i18n.Parse(o.lang)
+	if !ok {
+		return i18n.For(i18n.FromEnv(nil)), fmt.Errorf(i18n.For(i18n.FromEnv(nil)).ErrBadLangF, o.lang)
+	}
+	return i18n.For(l), nil
+}
+
+// user is the display name: --as, else the login name.
+func (o *options) user() string {
+	if o.as != "" {
+		return o.as
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if u := os.Getenv("USER"); u != "" {
+		return u
+	}
+	return "ik"
+}
+
+// defaultDB is $XDG_DATA_HOME/bord/bord.db or ~/.local/share/bord/bord.db.
+func defaultDB() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "bord", "bord.db")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "bord.db"
+	}
+	return filepath.Join(home, ".local", "share", "bord", "bord.db")
+}
+
+// open opens the database, turning a locked file into a message that says
+// who holds it and, for a server, how to join it instead.
+func (o *options) open(msg *i18n.Messages) (*store.Store, error) {
+	s, err := store.Open(o.db, store.Options{Holder: "bord"})
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		h, _ := store.ReadHolder(o.db)
+		if strings.HasPrefix(h.Command, "bord serve") && h.Addr != "" {
+			return nil, fmt.Errorf(msg.ErrLockedServeF, o.db, h.PID, port(h.Addr))
+		}
+		if h.Command == "" {
+			h.Command = "bord"
+		}
+		return nil, fmt.Errorf(msg.ErrLockedF, o.db, h.Command, h.PID)
+	case errors.Is(err, store.ErrNewerSchema):
+		return nil, errors.New(msg.ErrNewerSchema)
+	}
+	return s, err
+}
+
+func port(addr string) string {
+	if i := strings.LastIndex(addr, ":"); i >= 0 {
+		return addr[i+1:]
+	}
+	return addr
+}
+
+func newRoot() *cobra.Command {
+	o := &options{}
+	root := &cobra.Command{
+		Use:   "bord",
+		Short: "Het verbeterbord in de terminal / the improvement board in your terminal",
+		Long: `bord is het verbeterbord van je team in de terminal: check-in, successen, doelen,
+acties, planning en parkeerplaats, voor de wekelijkse bordsessie.
+
+bord is your team's improvement board in the terminal.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTUI(o)
+		},
+	}
+	f := root.PersistentFlags()
+	f.StringVar(&o.db, "db", defaultDB(), "database file / databasebestand")
+	f.StringVar(&o.lang, "lang", "", "taal / language: nl or en (default: from LANG, else nl)")
+	f.StringVar(&o.as, "as", "", "display name / je naam (default: your login name)")
+	root.AddCommand(newExport(o), newImport(o), newBackup(o), newDemo(o), newVersion())
+	return root
+}
+
+func runTUI(o *options) error {
+	msg, err := o.messages()
+	if err != nil {
+		return err
+	}
+	s, err := o.open(msg)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	m := tui.New(tui.Config{Store: s, User: o.user(), Lang: msg.Lang, AutoJoin: true})
+	defer m.Close()
+	_, err = tea.NewProgram(m).Run()
+	return err
+}
+
+func newVersion() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "print the version / toon de versie",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, _ []string) {
+			fmt.Fprintf(cmd.OutOrStdout(), "bord %s (schema %d)\n", version, store.SchemaVersion)
+		},
+	}
+}
+
+func newDemo(o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo",
+		Short: "create an example team and board / maak een voorbeeldbord",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			msg, err := o.messages()
+			if err != nil {
+				return err
+			}
+			s, err := o.open(msg)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			info, err := s.CreateDemo(o.user())
+			if err != nil {
+				return errors.New(msg.Err(err))
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), msg.DemoDoneF+"\n", info.Name)
+			return nil
+		},
+	}
+}
+
+func newBackup(o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE",
+		Short: "write a checked copy of the database / maak een gecontroleerde back-up",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			msg, err := o.messages()
+			if err != nil {
+				return err
+			}
+			s, err := o.open(msg)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			if err := s.Backup(args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), msg.BackupDoneF+"\n", args[0])
+			return nil
+		},
+	}
+}
+
+func newImport(o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE",
+		Short: "load a JSON export into an empty database / laad een JSON-export",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			msg, err := o.messages()
+			if err != nil {
+				return err
+			}
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			s, err := o.open(msg)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			if err := s.Import(f); err != nil {
+				if errors.Is(err, store.ErrNotEmpty) {
+					return errors.New(msg.ErrNotEmpty)
+				}
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), msg.ImportDoneF+"\n", args[0])
+			return nil
+		},
+	}
+}
+
+// now is the export clock; a variable so golden tests can fix it.
+var now = time.Now

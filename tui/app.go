@@ -1,0 +1,533 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// Config is what a screen needs to start.
+type Config struct {
+	Store Store
+	// User is the display name of the person at this terminal.
+	User string
+	Lang i18n.Lang
+	// Now is the clock; tests fix it. Default time.Now.
+	Now func() time.Time
+	// BoardID opens this board straight away when it is visible.
+	BoardID uint64
+	// Teams limits which teams' boards this person may see; nil means all
+	// (the local terminal). Over SSH it holds the member's teams.
+	Teams []uint64
+	// AutoJoin adds the user to a board's team when they open it; for the
+	// local terminal, where whoever runs bord owns the file.
+	AutoJoin bool
+}
+
+type screen int
+
+const (
+	screenLoading screen = iota
+	screenWelcome
+	screenPicker
+	screenBoard
+)
+
+// Model is the whole application for one person at one terminal.
+type Model struct {
+	cfg  Config
+	msg  *i18n.Messages
+	st   styles
+	keys keyMap
+	help help.Model
+
+	width, height int
+	screen        screen
+	status        string // the last thing that happened, shown above the help line
+	statusErr     bool
+
+	// picker screen
+	boards []boardEntry
+	cursor int
+
+	// board screen
+	b       *board.Board
+	watch   <-chan uint64
+	unwatch func()
+	area    int
+	sel     map[board.Area]int
+	filter  filter
+	undo    []undoOp
+
+	// overlays, at most one at a time
+	form     *form
+	choose   *chooser
+	showHelp bool
+}
+
+type boardEntry struct {
+	info board.Info
+	team string
+}
+
+// New makes the application model.
+func New(cfg Config) *Model {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	msg := i18n.For(cfg.Lang)
+	h := help.New()
+	h.ShortSeparator = " · "
+	return &Model{
+		cfg: cfg, msg: msg, st: newStyles(), keys: newKeyMap(msg), help: h,
+		width: 80, height: 24, sel: map[board.Area]int{},
+	}
+}
+
+func (m *Model) now() time.Time { return m.cfg.Now() }
+
+// Messages between commands and Update.
+type (
+	boardsMsg struct {
+		entries []boardEntry
+		open    uint64 // open this board right away (0: show the picker)
+	}
+	openedMsg struct {
+		b       *board.Board
+		watch   <-chan uint64
+		unwatch func()
+	}
+	changedMsg struct {
+		ch      <-chan uint64
+		version uint64
+	}
+	snapshotMsg struct{ b *board.Board }
+	// doneMsg reports a finished write: a status line and how to undo it.
+	doneMsg struct {
+		status string
+		undo   *undoOp
+		undone bool
+	}
+	errMsg struct{ err error }
+)
+
+// Init loads the list of boards.
+func (m *Model) Init() tea.Cmd { return m.loadBoards(m.cfg.BoardID) }
+
+func (m *Model) visibleTeam(id uint64) bool {
+	return m.cfg.Teams == nil || slices.Contains(m.cfg.Teams, id)
+}
+
+func (m *Model) loadBoards(open uint64) tea.Cmd {
+	s := m.cfg.Store
+	return func() tea.Msg {
+		teams, err := s.Teams()
+		if err != nil {
+			return errMsg{err}
+		}
+		var entries []boardEntry
+		for _, t := range teams {
+			if !m.visibleTeam(t.ID) {
+				continue
+			}
+			infos, err := s.Boards(t.ID)
+			if err != nil {
+				return errMsg{err}
+			}
+			for _, in := range infos {
+				entries = append(entries, boardEntry{info: in, team: t.Name})
+			}
+		}
+		if open == 0 && len(entries) == 1 {
+			open = entries[0].info.ID
+		}
+		return boardsMsg{entries: entries, open: open}
+	}
+}
+
+func (m *Model) openBoard(id uint64) tea.Cmd {
+	s, user, join := m.cfg.Store, m.cfg.User, m.cfg.AutoJoin
+	return func() tea.Msg {
+		b, err := s.Board(id)
+		if err != nil {
+			return errMsg{err}
+		}
+		if !m.visibleTeam(b.TeamID) {
+			return errMsg{board.ErrNotFound}
+		}
+		if join && !b.Team.HasMember(user) {
+			if _, err := s.AddMember(user, b.TeamID, user); err != nil {
+				return errMsg{err}
+			}
+			if b, err = s.Board(id); err != nil {
+				return errMsg{err}
+			}
+		}
+		ch, cancel := s.Watch(id)
+		return openedMsg{b: b, watch: ch, unwatch: cancel}
+	}
+}
+
+// waitChange waits for the next notice of the watched board. A closed
+// channel (board closed, program ending) ends the wait without a message.
+func waitChange(ch <-chan uint64) tea.Cmd {
+	return func() tea.Msg {
+		v, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return changedMsg{ch: ch, version: v}
+	}
+}
+
+func (m *Model) loadSnapshot(id uint64) tea.Cmd {
+	s := m.cfg.Store
+	return func() tea.Msg {
+		b, err := s.Board(id)
+		if err != nil {
+			return errMsg{err}
+		}
+		return snapshotMsg{b}
+	}
+}
+
+// Close ends the board subscription; call it when the program ends.
+func (m *Model) Close() {
+	if m.unwatch != nil {
+		m.unwatch()
+		m.unwatch = nil
+	}
+}
+
+// Update handles one message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		return m, nil
+	case boardsMsg:
+		m.boards = msg.entries
+		switch {
+		case msg.open != 0:
+			return m, m.openBoard(msg.open)
+		case len(m.boards) == 0:
+			m.screen = screenWelcome
+		default:
+			m.screen = screenPicker
+		}
+		return m, nil
+	case openedMsg:
+		m.Close()
+		m.b, m.watch, m.unwatch = msg.b, msg.watch, msg.unwatch
+		m.screen, m.undo, m.filter = screenBoard, nil, filter{}
+		m.sel = map[board.Area]int{}
+		m.area = slices.Index(board.Areas, board.AreaAction)
+		return m, waitChange(m.watch)
+	case changedMsg:
+		if msg.ch != m.watch {
+			return m, nil // a notice for a board we left
+		}
+		cmds := []tea.Cmd{waitChange(m.watch)}
+		if m.b != nil && msg.version > m.b.Version {
+			cmds = append(cmds, m.loadSnapshot(m.b.ID))
+		}
+		return m, tea.Batch(cmds...)
+	case snapshotMsg:
+		if m.b != nil && msg.b.ID == m.b.ID && msg.b.Version >= m.b.Version {
+			m.setBoard(msg.b)
+		}
+		return m, nil
+	case doneMsg:
+		m.form, m.choose = nil, nil
+		m.setStatus(msg.status, false)
+		if msg.undo != nil && !msg.undone {
+			m.undo = append(m.undo, *msg.undo)
+		}
+		if m.b != nil {
+			return m, m.loadSnapshot(m.b.ID)
+		}
+		return m, nil
+	case errMsg:
+		if m.form != nil {
+			m.formError(msg.err)
+			return m, nil
+		}
+		m.setStatus(m.msg.Err(msg.err), true)
+		if m.screen == screenLoading {
+			m.screen = screenPicker
+		}
+		return m, nil
+	case createdMsg:
+		m.form = nil
+		return m, m.loadBoards(msg.id)
+	case tea.MouseClickMsg:
+		return m, m.click(msg.Mouse())
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	if m.form != nil {
+		cmd, _, _ := m.form.update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// setBoard shows a newer snapshot and keeps each area's selection on the
+// same item, so a colleague's change never moves the user's cursor.
+func (m *Model) setBoard(b *board.Board) {
+	old := m.b
+	for _, a := range board.Areas {
+		if id, ok := m.selectedID(old, a); ok {
+			rows := m.rows(b, a)
+			if i := slices.IndexFunc(rows, func(r row) bool { return r.id == id }); i >= 0 {
+				m.sel[a] = i
+				continue
+			}
+		}
+		m.sel[a] = min(m.sel[a], max(len(m.rows(b, a))-1, 0))
+	}
+	m.b = b
+}
+
+func (m *Model) setStatus(s string, isErr bool) {
+	m.status, m.statusErr = s, isErr
+}
+
+func (m *Model) formError(err error) {
+	f := m.form
+	var c *board.ConflictError
+	if errors.As(err, &c) {
+		// Keep the user's text; show theirs; a second save goes over it.
+		f.err = fmt.Sprintf(m.msg.ChangedByF, c.By, c.At.Local().Format("15:04"))
+		f.note = m.msg.Reapply
+		if c.Current != nil {
+			f.note = c.Current.Label() + "\n" + m.msg.Reapply
+			f.base = c.Current.Base().Version
+		}
+		return
+	}
+	if errors.Is(err, board.ErrNotFound) && f.orig != nil {
+		// Deleted meanwhile: saving again makes it anew.
+		f.orig, f.base = nil, 0
+	}
+	m.showError(f, err)
+}
+
+func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	if k.String() == "ctrl+c" {
+		m.Close()
+		return tea.Quit
+	}
+	m.status = ""
+	switch {
+	case m.form != nil:
+		return m.formKey(k)
+	case m.choose != nil:
+		return m.chooseKey(k)
+	case m.showHelp:
+		m.showHelp = false
+		return nil
+	}
+	switch m.screen {
+	case screenWelcome:
+		return m.welcomeKey(k)
+	case screenPicker:
+		return m.pickerKey(k)
+	case screenBoard:
+		return m.boardKey(k)
+	}
+	if key.Matches(k, m.keys.Quit) {
+		return tea.Quit
+	}
+	return nil
+}
+
+func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
+	cmd, submit, cancel := m.form.update(k)
+	switch {
+	case cancel:
+		m.form = nil
+		return nil
+	case submit:
+		return m.submit()
+	}
+	return cmd
+}
+
+func (m *Model) welcomeKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "d", "enter":
+		s, user := m.cfg.Store, m.cfg.User
+		return func() tea.Msg {
+			info, err := s.CreateDemo(user)
+			if err != nil {
+				return errMsg{err}
+			}
+			return createdMsg{info.ID}
+		}
+	case "n":
+		m.form = m.newBoardForm()
+		return m.form.setFocus(0)
+	case "q", "esc":
+		return tea.Quit
+	}
+	return nil
+}
+
+func (m *Model) pickerKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(k, m.keys.Down):
+		m.cursor = min(m.cursor+1, len(m.boards)-1)
+	case k.String() == "enter" || k.String() == "space":
+		if m.cursor < len(m.boards) {
+			return m.openBoard(m.boards[m.cursor].info.ID)
+		}
+	case k.String() == "n":
+		m.form = m.newBoardForm()
+		return m.form.setFocus(0)
+	case k.String() == "esc" && m.b != nil:
+		m.screen = screenBoard
+	case key.Matches(k, m.keys.Quit):
+		m.Close()
+		return tea.Quit
+	}
+	return nil
+}
+
+// View draws the whole screen.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "bord"
+	return v
+}
+
+func (m *Model) render() string {
+	w, h := m.width, m.height
+	if w < 30 || h < 8 {
+		return block([]string{"bord", m.msg.Empty}, w, h)
+	}
+	var base string
+	switch m.screen {
+	case screenWelcome:
+		base = m.viewWelcome()
+	case screenPicker:
+		base = m.viewPicker()
+	case screenBoard:
+		base = m.viewBoard()
+	default:
+		base = block([]string{m.msg.Loading}, w, h)
+	}
+	switch {
+	case m.form != nil:
+		base = overlay(base, m.viewForm(m.form, w-4), w, h)
+	case m.choose != nil:
+		base = overlay(base, m.viewChooser(), w, h)
+	case m.showHelp:
+		base = overlay(base, m.viewHelp(), w, h)
+	}
+	return base
+}
+
+func (m *Model) footer() []string {
+	status := ""
+	if m.status != "" {
+		if m.statusErr {
+			status = m.st.err.Render("! " + m.status)
+		} else {
+			status = m.st.ok.Render("✓ " + m.status)
+		}
+	}
+	return []string{status, m.help.ShortHelpView(m.keys.ShortHelp())}
+}
+
+func (m *Model) viewWelcome() string {
+	lines := []string{
+		m.st.header.Render("bord"), "",
+		m.msg.DemoOffer, "",
+		m.st.key.Render(m.msg.DemoYes),
+		m.st.key.Render(m.msg.NewBoard),
+		m.st.key.Render(m.msg.Quit),
+	}
+	if m.status != "" {
+		lines = append(lines, "", m.st.err.Render("! "+m.status))
+	}
+	return block(lines, m.width, m.height)
+}
+
+func (m *Model) viewPicker() string {
+	lines := []string{m.st.header.Render("bord · " + m.msg.PickerTitle), ""}
+	for i, e := range m.boards {
+		line := fmt.Sprintf("  %s — %s", e.team, e.info.Name)
+		if i == m.cursor {
+			line = m.st.selected.Render("› " + strings.TrimPrefix(line, "  "))
+		}
+		lines = append(lines, line)
+	}
+	body := block(lines, m.width, m.height-2)
+	status := ""
+	if m.status != "" {
+		status = m.st.err.Render("! " + m.status)
+	}
+	return body + "\n" + block([]string{status, m.st.dim.Render(m.msg.PickerHint)}, m.width, 2)
+}
+
+func (m *Model) viewHelp() string {
+	lines := []string{m.st.title.Render(m.msg.HelpTitle), ""}
+	lines = append(lines, strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")...)
+	return box(lines, m.width-4, m.st.focusBorder)
+}
+
+// createdMsg reports a new board (demo or own) to open.
+type createdMsg struct{ id uint64 }
+
+func (m *Model) newBoardForm() *form {
+	f := &form{kind: formNewBoard, title: m.msg.NewBoard[3:]}
+	f.add("team", m.msg.FieldTeam, fLine, "", "")
+	f.add("board", m.msg.FieldBoard, fLine, "", "")
+	f.add("members", m.msg.FieldMembers, fLine, m.msg.HintMembers, m.cfg.User)
+	return f
+}
+
+func (m *Model) createBoard(f *form) tea.Cmd {
+	s, user := m.cfg.Store, m.cfg.User
+	teamName, boardName := f.value("team"), f.value("board")
+	members := append([]string{user}, strings.Split(f.value("members"), ",")...)
+	if boardName == "" {
+		boardName = teamName
+	}
+	return func() tea.Msg {
+		t, err := s.CreateTeam(user, teamName, members...)
+		if errors.Is(err, board.ErrExists) {
+			teams, terr := s.Teams()
+			if terr != nil {
+				return errMsg{terr}
+			}
+			for _, other := range teams {
+				if strings.EqualFold(other.Name, board.CleanName(teamName)) && m.visibleTeam(other.ID) {
+					t, err = other, nil
+				}
+			}
+		}
+		if err != nil {
+			return errMsg{err}
+		}
+		info, err := s.CreateBoard(user, t.ID, boardName)
+		if err != nil {
+			return errMsg{err}
+		}
+		return createdMsg{info.ID}
+	}
+}

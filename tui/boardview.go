@@ -1,0 +1,421 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/verbeterbord/bord/board"
+)
+
+// wideWidth is where the board switches from tabs to all six areas at once.
+const wideWidth = 120
+
+// row is one line of an area: the item it shows and the text.
+type row struct {
+	id   uint64
+	text string
+}
+
+// filter limits the actions area.
+type filter struct {
+	kind   filterKind
+	goalID uint64
+}
+
+type filterKind int
+
+const (
+	filterAll filterKind = iota
+	filterMine
+	filterOverdue
+	filterGoal
+)
+
+// recentDays is how long a done or dropped action stays on the board: long
+// enough to celebrate it in the next bordsessie, short enough to keep the
+// list about open work.
+const recentDays = 7
+
+// actions returns the actions the actions area lists, in order: open ones
+// by date, then recently finished ones.
+func (m *Model) actions(b *board.Board) []board.Action {
+	now := m.now()
+	cutoff := board.Day(now).AddDate(0, 0, -recentDays)
+	var out []board.Action
+	for _, a := range b.Actions {
+		if !a.Status.Open() && a.UpdatedAt.Before(cutoff) {
+			continue
+		}
+		switch m.filter.kind {
+		case filterMine:
+			if !strings.EqualFold(a.Who, m.cfg.User) {
+				continue
+			}
+		case filterOverdue:
+			if !a.Overdue(now) {
+				continue
+			}
+		case filterGoal:
+			if a.GoalID != m.filter.goalID {
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	slices.SortStableFunc(out, func(x, y board.Action) int {
+		if x.Status.Open() != y.Status.Open() {
+			if x.Status.Open() {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(x.When.Compare(y.When), cmp.Compare(x.ID, y.ID))
+	})
+	return out
+}
+
+// rows lists what area a of b shows, one row per item.
+func (m *Model) rows(b *board.Board, a board.Area) []row {
+	if b == nil {
+		return nil
+	}
+	now := m.now()
+	var rows []row
+	switch a {
+	case board.AreaCheckIn:
+		week := board.WeekOf(now)
+		cs := slices.Clone(b.CheckIns)
+		slices.SortFunc(cs, func(x, y board.CheckIn) int { return strings.Compare(x.Who, y.Who) })
+		for _, c := range cs {
+			if c.Week != week {
+				continue
+			}
+			text := fmt.Sprintf("%s %s — %s", c.Mood.Symbol(), c.Who, m.msg.Mood(c.Mood))
+			if c.Word != "" {
+				text += " · " + c.Word
+			}
+			rows = append(rows, row{c.ID, text})
+		}
+	case board.AreaSuccess:
+		ss := slices.Clone(b.Successes)
+		slices.SortStableFunc(ss, func(x, y board.Success) int { return cmp.Or(y.Date.Compare(x.Date), cmp.Compare(y.ID, x.ID)) })
+		for _, s := range ss {
+			text := "★ " + s.Text
+			if s.Who != "" {
+				text += " — " + s.Who
+			}
+			rows = append(rows, row{s.ID, text})
+		}
+	case board.AreaGoal:
+		for _, g := range b.Goals {
+			rows = append(rows, row{g.ID, m.goalRow(b, g)})
+		}
+	case board.AreaAction:
+		for _, act := range m.actions(b) {
+			rows = append(rows, row{act.ID, m.actionRow(act)})
+		}
+	case board.AreaPlanning:
+		ps := slices.Clone(b.Planning)
+		slices.SortStableFunc(ps, func(x, y board.PlanItem) int { return cmp.Or(x.Date.Compare(y.Date), cmp.Compare(x.ID, y.ID)) })
+		today := board.Day(now)
+		for _, p := range ps {
+			if p.Date.Before(today) {
+				continue
+			}
+			text := fmt.Sprintf("%-6s %s", m.msg.ShortDate(p.Date), p.Text)
+			if p.Who != "" {
+				text += " — " + p.Who
+			}
+			rows = append(rows, row{p.ID, text})
+		}
+	case board.AreaParking:
+		for _, p := range b.Parking {
+			rows = append(rows, row{p.ID, "• " + strings.ReplaceAll(p.Text, "\n", " ")})
+		}
+	}
+	return rows
+}
+
+var statusBox = map[board.Status]string{
+	board.StatusTodo: "[ ]", board.StatusDoing: "[~]", board.StatusDone: "[x]", board.StatusDropped: "[-]",
+}
+
+// actionRow puts status, date and owner first, so a narrow panel cuts the
+// description, never who or when. Overdue is a "!" and a colour.
+func (m *Model) actionRow(a board.Action) string {
+	mark := " "
+	if a.Overdue(m.now()) {
+		mark = m.st.overdue.Render("!")
+	}
+	text := fmt.Sprintf("%s %-6s %s %s: %s", statusBox[a.Status], m.msg.ShortDate(a.When), mark, a.Who, a.What)
+	switch a.Status {
+	case board.StatusDone:
+		text = m.st.done.Render(text)
+	case board.StatusDropped:
+		text = m.st.dim.Render(text)
+	}
+	return text
+}
+
+// goalRow shows progress first: in a bordsessie the question is "how far are
+// we", and the title is known.
+func (m *Model) goalRow(b *board.Board, g board.Goal) string {
+	open := 0
+	for _, a := range b.Actions {
+		if a.GoalID == g.ID && a.Status.Open() {
+			open++
+		}
+	}
+	progress := bar(0, 8) + "   -"
+	if p, ok := g.Indicator.Progress(); ok {
+		progress = bar(p, 8) + fmt.Sprintf(" %3d%%", int(p*100+0.5))
+	}
+	text := fmt.Sprintf("%s %s", progress, g.Title)
+	if in := g.Indicator; in != nil {
+		if last, ok := in.Latest(); ok {
+			text += fmt.Sprintf(" · %s→%s %s", num(last.Value), num(in.Target), in.Unit)
+		}
+	}
+	text += " · " + m.msg.ShortDate(g.ByWhen)
+	if g.Status != board.GoalActive {
+		text += " (" + m.goalStatus(g.Status) + ")"
+	}
+	if open > 0 {
+		text += fmt.Sprintf(" · %d %s", open, strings.ToLower(m.msg.AreaAction))
+	}
+	return text
+}
+
+func (m *Model) goalStatus(s board.GoalStatus) string {
+	switch s {
+	case board.GoalReached:
+		return m.msg.GoalReached
+	case board.GoalStopped:
+		return m.msg.GoalStopped
+	}
+	return m.msg.GoalActive
+}
+
+func num(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".")
+}
+
+// bar draws progress with blocks and a fixed width, readable without colour.
+func bar(p float64, w int) string {
+	n := int(p*float64(w) + 0.5)
+	return "▕" + strings.Repeat("█", n) + strings.Repeat("░", w-n) + "▏"
+}
+
+func (m *Model) selectedID(b *board.Board, a board.Area) (uint64, bool) {
+	rows := m.rows(b, a)
+	i := m.sel[a]
+	if i < 0 || i >= len(rows) {
+		return 0, false
+	}
+	return rows[i].id, true
+}
+
+// selected returns a copy of the selected item in the focused area.
+func (m *Model) selected() board.Item {
+	a := board.Areas[m.area]
+	id, ok := m.selectedID(m.b, a)
+	if !ok {
+		return nil
+	}
+	return m.b.Find(a, id)
+}
+
+// rect is a panel's place on screen, for mouse clicks.
+type rect struct {
+	area       board.Area
+	x, y, w, h int
+}
+
+// layout places the areas for the current size. In the wide layout all six
+// show at once; otherwise only the focused one, under a row of tabs.
+func (m *Model) layout() (rects []rect, wide bool) {
+	w, h := m.width, m.height
+	bodyTop, bodyH := 1, h-3 // header above; status and help below
+	if w >= wideWidth {
+		top := max(bodyH*2/5, 5)
+		bottom := bodyH - top
+		third := w / 3
+		rects = []rect{
+			{board.AreaCheckIn, 0, bodyTop, third, top},
+			{board.AreaSuccess, third, bodyTop, third, top},
+			{board.AreaGoal, 2 * third, bodyTop, w - 2*third, top},
+			{board.AreaAction, 0, bodyTop + top, w / 2, bottom},
+			{board.AreaPlanning, w / 2, bodyTop + top, (w - w/2) / 2, bottom},
+			{board.AreaParking, w/2 + (w-w/2)/2, bodyTop + top, w - w/2 - (w-w/2)/2, bottom},
+		}
+		return rects, true
+	}
+	return []rect{{board.Areas[m.area], 0, bodyTop + 1, w, bodyH - 1}}, false
+}
+
+func (m *Model) viewBoard() string {
+	b := m.b
+	week := board.WeekOf(m.now())
+	header := m.st.header.Render("bord") + " · " + fmt.Sprintf(m.msg.WeekF, week.Week) + " · " +
+		m.st.title.Render(b.Team.Name) + " · " + b.Name + " · " + m.msg.You + ": " + m.cfg.User
+	lines := []string{fit(header, m.width)}
+	rects, wide := m.layout()
+	if wide {
+		grid := make([][]string, 0, len(rects))
+		for _, r := range rects {
+			grid = append(grid, strings.Split(m.viewArea(r), "\n"))
+		}
+		// Rows of panels: the first three share a top band, the rest the bottom.
+		for _, band := range [][]int{{0, 1, 2}, {3, 4, 5}} {
+			for y := range rects[band[0]].h {
+				var sb strings.Builder
+				for _, i := range band {
+					sb.WriteString(grid[i][y])
+				}
+				lines = append(lines, sb.String())
+			}
+		}
+	} else {
+		lines = append(lines, m.tabs())
+		lines = append(lines, strings.Split(m.viewArea(rects[0]), "\n")...)
+	}
+	lines = append(lines, m.footer()...)
+	return block(lines, m.width, m.height)
+}
+
+func (m *Model) tabs() string {
+	var parts []string
+	for i, a := range board.Areas {
+		label := fmt.Sprintf("%d %s", i+1, m.msg.Area(a))
+		if i == m.area {
+			parts = append(parts, m.st.tabActive.Render("["+label+"]"))
+		} else {
+			parts = append(parts, m.st.tab.Render(" "+label+" "))
+		}
+	}
+	return fit(strings.Join(parts, ""), m.width)
+}
+
+func (m *Model) viewArea(r rect) string {
+	focused := board.Areas[m.area] == r.area
+	rows := m.rows(m.b, r.area)
+	title := fmt.Sprintf("%s (%d)", m.msg.Area(r.area), len(rows))
+	if r.area == board.AreaAction {
+		title = m.actionsTitle(len(rows))
+	}
+	inner := r.h - 2
+	var lines []string
+	if len(rows) == 0 {
+		lines = append(lines, m.st.dim.Render(" "+m.msg.Empty))
+		if focused {
+			lines = append(lines, m.st.dim.Render(" "+fmt.Sprintf(m.msg.EmptyAreaHintF, "a")))
+		}
+	}
+	if r.area == board.AreaCheckIn {
+		lines = append(lines, m.missingCheckIns()...)
+	}
+	sel := m.sel[r.area]
+	start := 0
+	if sel >= inner { // keep the selection in view
+		start = sel - inner + 1
+	}
+	for i := start; i < len(rows) && len(lines) < inner; i++ {
+		text := " " + rows[i].text
+		if focused && i == sel {
+			text = m.st.selected.Render(fit("›"+rows[i].text, r.w-2))
+		}
+		lines = append(lines, text)
+	}
+	if rest := len(rows) - start - inner; rest > 0 && len(lines) > 0 {
+		lines[len(lines)-1] = m.st.dim.Render(" " + fmt.Sprintf(m.msg.MoreF, rest+1))
+	}
+	return panel(title, lines, r.w, r.h, focused, m.st)
+}
+
+// missingCheckIns lists members who have not checked in this week, dimmed,
+// so the team sees at a glance who is still to go.
+func (m *Model) missingCheckIns() []string {
+	week := board.WeekOf(m.now())
+	var names []string
+	for _, mem := range m.b.Team.Members {
+		if _, ok := m.b.CheckIn(mem.Name, week); !ok {
+			names = append(names, mem.Name)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return []string{m.st.dim.Render(" ·  " + strings.Join(names, ", "))}
+}
+
+func (m *Model) actionsTitle(shown int) string {
+	title := fmt.Sprintf("%s (%d)", m.msg.AreaAction, shown)
+	overdue := 0
+	for _, a := range m.b.Actions {
+		if a.Overdue(m.now()) {
+			overdue++
+		}
+	}
+	if overdue > 0 {
+		title += fmt.Sprintf(" · ! %d %s", overdue, m.msg.Overdue)
+	}
+	if m.filter.kind != filterAll {
+		title += fmt.Sprintf(" · %s: %s", m.msg.FilterLabel, m.filterName())
+	}
+	return title
+}
+
+func (m *Model) filterName() string {
+	switch m.filter.kind {
+	case filterMine:
+		return m.msg.FilterMine
+	case filterOverdue:
+		return m.msg.FilterOverdue
+	case filterGoal:
+		if g, ok := m.b.Goal(m.filter.goalID); ok {
+			return fmt.Sprintf(m.msg.FilterGoalF, g.Title)
+		}
+	}
+	return m.msg.FilterAll
+}
+
+// areaAt returns the area and row under a screen cell.
+func (m *Model) areaAt(x, y int) (area, rowIdx int, ok bool) {
+	rects, wide := m.layout()
+	if !wide && y == 1 {
+		// The tab row: find the tab under x by its rendered widths.
+		pos := 0
+		for i, a := range board.Areas {
+			wTab := ansi.StringWidth(fmt.Sprintf(" %d %s ", i+1, m.msg.Area(a)))
+			if x >= pos && x < pos+wTab {
+				return i, -1, true
+			}
+			pos += wTab
+		}
+		return 0, 0, false
+	}
+	for _, r := range rects {
+		if x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h {
+			inner := r.h - 2
+			sel := m.sel[r.area]
+			start := max(sel-inner+1, 0)
+			line := y - r.y - 1
+			if r.area == board.AreaCheckIn && len(m.missingCheckIns()) > 0 {
+				line--
+			}
+			return slices.Index(board.Areas, r.area), start + line, true
+		}
+	}
+	return 0, 0, false
+}
+
+func dateOr(t time.Time, m *Model) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d-%d-%d", t.Day(), t.Month(), t.Year())
+}

@@ -1,0 +1,25 @@
+package tui
+
+import "github.com/verbeterbord/bord/board"
+
+// Store is what the screens need from persistence. *store.Store satisfies
+// it; snapshots it returns are shared and must not be modified.
+type Store interface {
+	Teams() ([]board.Team, error)
+	Boards(teamID uint64) ([]board.Info, error)
+	Board(id uint64) (*board.Board, error)
+	// Watch delivers a board's new version after each change; the
+	// function ends the subscription and closes the channel.
+	Watch(boardID uint64) (<-chan uint64, func())
+
+	Add(actor string, boardID uint64, it board.Item) (board.Item, error)
+	Update(actor string, boardID uint64, it board.Item) (board.Item, error)
+	Restore(actor string, boardID uint64, it board.Item) (board.Item, error)
+	Delete(actor string, boardID uint64, area board.Area, id, seen uint64) error
+	SetCheckIn(actor string, boardID uint64, mood board.Mood, word string) (board.CheckIn, error)
+
+	CreateDemo(actor string) (board.Info, error)
+	CreateTeam(actor, name string, members ...string) (board.Team, error)
+	CreateBoard(actor string, teamID uint64, name string) (board.Info, error)
+	AddMember(actor string, teamID uint64, name string) (board.Team, error)
+}

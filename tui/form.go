@@ -1,0 +1,365 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/verbeterbord/bord/board"
+)
+
+// fieldKind decides how a field's text is read and previewed.
+type fieldKind int
+
+const (
+	fText fieldKind = iota
+	fLine
+	fDate
+	fWho
+	fGoal
+	fNumber
+	fMood
+)
+
+type field struct {
+	key   string
+	label string
+	kind  fieldKind
+	hint  string
+	input textinput.Model
+	err   string
+}
+
+// formKind tells what a submitted form makes.
+type formKind int
+
+const (
+	formItem formKind = iota
+	formMeasure
+	formCheckIn
+	formNewBoard
+)
+
+// form edits one thing. Its fields keep what the user typed through failed
+// saves and conflicts: nothing typed is lost until the user presses esc.
+type form struct {
+	kind   formKind
+	title  string
+	fields []field
+	focus  int
+	area   board.Area
+	orig   board.Item // the item as the user first saw it; nil when new
+	base   uint64     // the version a save is checked against
+	err    string     // a message about the whole form
+	note   string     // their version, after a conflict
+}
+
+func newInput(value string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = limit
+	in.SetValue(value)
+	in.KeyMap.Paste.SetEnabled(false) // ctrl+v would read the server's clipboard
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return in
+}
+
+func (f *form) add(key, label string, kind fieldKind, hint, value string) {
+	limit := board.MaxLine
+	if kind == fText {
+		limit = board.MaxText
+	}
+	in := newInput(value, limit)
+	f.fields = append(f.fields, field{key: key, label: label, kind: kind, hint: hint, input: in})
+}
+
+func (f *form) value(key string) string {
+	for _, fl := range f.fields {
+		if fl.key == key {
+			return strings.TrimSpace(fl.input.Value())
+		}
+	}
+	return ""
+}
+
+func (f *form) field(key string) *field {
+	for i := range f.fields {
+		if f.fields[i].key == key {
+			return &f.fields[i]
+		}
+	}
+	return nil
+}
+
+func (f *form) setFocus(i int) tea.Cmd {
+	if len(f.fields) == 0 {
+		return nil
+	}
+	f.focus = (i + len(f.fields)) % len(f.fields)
+	for j := range f.fields {
+		f.fields[j].input.Blur()
+	}
+	return f.fields[f.focus].input.Focus()
+}
+
+func (f *form) clearErrors() {
+	f.err = ""
+	for i := range f.fields {
+		f.fields[i].err = ""
+	}
+}
+
+// update handles a key in the form. submit is true when the user asked to
+// save; cancel when they asked to leave.
+func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		cur := &f.fields[f.focus]
+		switch k.String() {
+		case "esc":
+			return nil, false, true
+		case "ctrl+s":
+			return nil, true, false
+		case "enter":
+			if f.focus == len(f.fields)-1 {
+				return nil, true, false
+			}
+			return f.setFocus(f.focus + 1), false, false
+		case "down":
+			return f.setFocus(f.focus + 1), false, false
+		case "up", "shift+tab":
+			return f.setFocus(f.focus - 1), false, false
+		case "tab":
+			if s := cur.input.CurrentSuggestion(); s != "" && !strings.EqualFold(s, cur.input.Value()) {
+				break // let the input accept the suggestion
+			}
+			return f.setFocus(f.focus + 1), false, false
+		}
+	}
+	var c tea.Cmd
+	f.fields[f.focus].input, c = f.fields[f.focus].input.Update(msg)
+	return c, false, false
+}
+
+// preview shows how a field's text will be read: the parsed date, the goal
+// it matches, or why it cannot be read.
+func (m *Model) preview(fl *field) string {
+	v := strings.TrimSpace(fl.input.Value())
+	if v == "" {
+		return ""
+	}
+	switch fl.kind {
+	case fDate:
+		d, err := board.ParseDate(v, m.now())
+		if err != nil {
+			return m.st.err.Render("✗ " + m.msg.ErrBadDate)
+		}
+		return m.st.ok.Render("→ " + m.msg.Date(d))
+	case fGoal:
+		if g, ok := m.matchGoal(v); ok {
+			return m.st.ok.Render("→ " + g.Title)
+		}
+		return m.st.err.Render("✗ " + m.msg.ErrBadValue)
+	case fNumber:
+		if _, err := parseNumber(v); err != nil {
+			return m.st.err.Render("✗ " + m.msg.ErrNumber)
+		}
+	case fMood:
+		if md, ok := m.parseMood(v); ok {
+			return m.st.ok.Render("→ " + md.Symbol() + " " + m.msg.Mood(md))
+		}
+		return m.st.err.Render("✗ " + m.msg.HintMood)
+	}
+	return ""
+}
+
+func parseNumber(s string) (float64, error) {
+	return strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64)
+}
+
+func (m *Model) parseMood(s string) (board.Mood, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for i, md := range board.Moods {
+		if s == strconv.Itoa(i+1) || s == strings.ToLower(m.msg.Mood(md)) || s == string(md) || s == md.Symbol() {
+			return md, true
+		}
+	}
+	return "", false
+}
+
+func (m *Model) matchGoal(s string) (board.Goal, bool) {
+	if m.b == nil {
+		return board.Goal{}, false
+	}
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, g := range m.b.Goals {
+		if strings.ToLower(g.Title) == s {
+			return g, true
+		}
+	}
+	for _, g := range m.b.Goals { // a unique prefix is enough
+		if strings.HasPrefix(strings.ToLower(g.Title), s) {
+			return g, true
+		}
+	}
+	return board.Goal{}, false
+}
+
+// viewForm draws the form as a box of the given width.
+func (m *Model) viewForm(f *form, width int) string {
+	width = max(min(width, 100), 30)
+	labelW := 0
+	for _, fl := range f.fields {
+		labelW = max(labelW, ansi.StringWidth(fl.label))
+	}
+	inner := width - 4
+	var lines []string
+	lines = append(lines, m.st.title.Render(f.title), "")
+	if f.err != "" {
+		lines = append(lines, m.st.err.Render("! "+f.err))
+	}
+	if f.note != "" {
+		lines = append(lines, m.st.dim.Render(f.note))
+	}
+	if f.err != "" || f.note != "" {
+		lines = append(lines, "")
+	}
+	for i := range f.fields {
+		fl := &f.fields[i]
+		marker := "  "
+		if i == f.focus {
+			marker = "› "
+		}
+		fl.input.SetWidth(max(inner-labelW-4, 10))
+		lines = append(lines, marker+padRight(fl.label, labelW)+"  "+fl.input.View())
+		sub := m.preview(fl)
+		if fl.err != "" {
+			sub = m.st.err.Render("✗ " + fl.err)
+		}
+		if sub == "" && i == f.focus && fl.hint != "" {
+			sub = m.st.dim.Render(fl.hint)
+		}
+		if sub != "" {
+			lines = append(lines, strings.Repeat(" ", labelW+4)+sub)
+		}
+	}
+	lines = append(lines, "", m.st.dim.Render(fmt.Sprintf("enter %s · ctrl+s %s · esc %s", m.msg.KeyNextField, m.msg.KeySave, m.msg.KeyCancel)))
+	return box(lines, width, m.st.focusBorder)
+}
+
+// build turns a submitted item form into the item to save. Fields that
+// cannot be read get their own message and build returns false.
+func (m *Model) build(f *form) (board.Item, bool) {
+	f.clearErrors()
+	ok := true
+	date := func(key string) time.Time {
+		fl := f.field(key)
+		if fl == nil || f.value(key) == "" {
+			return time.Time{}
+		}
+		d, err := board.ParseDate(f.value(key), m.now())
+		if err != nil {
+			fl.err, ok = m.msg.ErrBadDate, false
+		}
+		return d
+	}
+	num := func(key string) float64 {
+		if f.value(key) == "" {
+			return 0
+		}
+		v, err := parseNumber(f.value(key))
+		if err != nil {
+			f.field(key).err, ok = m.msg.ErrNumber, false
+		}
+		return v
+	}
+	var it board.Item
+	switch f.area {
+	case board.AreaAction:
+		a := &board.Action{}
+		if o, isAction := f.orig.(*board.Action); isAction {
+			*a = *o
+		}
+		a.What, a.Who, a.When = f.value("what"), f.value("who"), date("when")
+		a.GoalID = 0
+		if g := f.value("goal"); g != "" {
+			goal, found := m.matchGoal(g)
+			if !found {
+				f.field("goal").err, ok = m.msg.ErrBadValue, false
+			}
+			a.GoalID = goal.ID
+		}
+		it = a
+	case board.AreaGoal:
+		g := &board.Goal{}
+		if o, isGoal := f.orig.(*board.Goal); isGoal {
+			*g = *o
+			if o.Indicator != nil {
+				in := *o.Indicator
+				g.Indicator = &in
+			}
+		}
+		g.Title, g.Why, g.ByWhen, g.Measure = f.value("title"), f.value("why"), date("by_when"), f.value("measure")
+		if f.value("unit") != "" || f.value("baseline") != "" || f.value("target") != "" {
+			if g.Indicator == nil {
+				g.Indicator = &board.Indicator{}
+			}
+			g.Indicator.Unit, g.Indicator.Baseline, g.Indicator.Target = f.value("unit"), num("baseline"), num("target")
+		} else if g.Indicator != nil && len(g.Indicator.Measurements) == 0 {
+			g.Indicator = nil
+		}
+		it = g
+	case board.AreaSuccess:
+		s := &board.Success{}
+		if o, isSuccess := f.orig.(*board.Success); isSuccess {
+			*s = *o
+		}
+		s.Text, s.Who = f.value("text"), f.value("who")
+		it = s
+	case board.AreaPlanning:
+		p := &board.PlanItem{}
+		if o, isPlan := f.orig.(*board.PlanItem); isPlan {
+			*p = *o
+		}
+		p.Date, p.Text, p.Who = date("date"), f.value("text"), f.value("who")
+		it = p
+	case board.AreaParking:
+		p := &board.Parking{}
+		if o, isParking := f.orig.(*board.Parking); isParking {
+			*p = *o
+		}
+		p.Text = f.value("text")
+		it = p
+	}
+	if it != nil && f.orig != nil {
+		it.Base().Version = f.base
+	}
+	return it, ok
+}
+
+// showError puts a save error where the user will look: on the field it is
+// about, or at the top of the form.
+func (m *Model) showError(f *form, err error) {
+	if v, ok := board.AsValidation(err); ok {
+		if fl := f.field(v.Field); fl != nil {
+			fl.err = m.msg.Err(err)
+			f.setFocus(indexOf(f, v.Field))
+			return
+		}
+	}
+	f.err = m.msg.Err(err)
+}
+
+func indexOf(f *form, key string) int {
+	for i, fl := range f.fields {
+		if fl.key == key {
+			return i
+		}
+	}
+	return f.focus
+}

@@ -1,0 +1,262 @@
+// Package i18n is bord's message catalog: every sentence a user can read, in
+// Dutch (the default) and English. Messages is a struct, not a map, so a
+// string missing in one language is a compile error or a failing test, never
+// a blank on screen. It must never hold logic beyond choosing and filling in
+// a message.
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+)
+
+// Lang is a language code.
+type Lang string
+
+// Supported languages.
+const (
+	NL Lang = "nl"
+	EN Lang = "en"
+)
+
+// Parse reads a language flag value; ok is false for anything else.
+func Parse(s string) (Lang, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "nl", "nederlands", "dutch":
+		return NL, true
+	case "en", "english", "engels":
+		return EN, true
+	}
+	return NL, false
+}
+
+// FromEnv picks the language from LC_ALL, LC_MESSAGES or LANG: English when
+// the first one set starts with "en", Dutch otherwise.
+func FromEnv(getenv func(string) string) Lang {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "en") {
+				return EN
+			}
+			return NL
+		}
+	}
+	return NL
+}
+
+// For returns the catalog of a language.
+func For(l Lang) *Messages {
+	if l == EN {
+		return &en
+	}
+	return &nl
+}
+
+// Messages holds every user-facing string of one language. Fields ending in
+// "F" are format strings for fmt.Sprintf.
+type Messages struct {
+	Lang Lang
+
+	// Areas of the board.
+	AreaCheckIn, AreaSuccess, AreaGoal, AreaAction, AreaPlanning, AreaParking string
+
+	WeekF          string // "week %d"
+	Team           string
+	You            string
+	Empty          string
+	EmptyAreaHintF string // "%s to add"
+	Overdue        string
+	MoreF          string // "+%d more"
+	NoGoal         string
+	NoBoards       string
+	PickerTitle    string
+	PickerHint     string
+	DemoOffer      string
+	DemoYes        string
+	NewBoard       string
+	Quit           string
+	Loading        string
+
+	// Action and goal statuses, moods.
+	StatusTodo, StatusDoing, StatusDone, StatusDropped string
+	GoalActive, GoalReached, GoalStopped               string
+	MoodGood, MoodSoSo, MoodBad                        string
+
+	// Filters.
+	FilterAll, FilterMine, FilterOverdue, FilterGoalF, FilterLabel string
+
+	// Key help.
+	KeyAreas, KeyMove, KeyAdd, KeyEdit, KeyDelete, KeyStatus, KeyDone, KeyDrop, KeyGoal string
+	KeyFilter, KeyUndo, KeyHelp, KeyQuit, KeyBoards, KeyCheckIn, KeyMeasure, KeyClose   string
+	KeySave, KeyCancel, KeyNextField, KeyPick, KeyBack, KeySpace                        string
+	HelpTitle                                                                           string
+
+	// Forms.
+	FormAddF, FormEditF                                  string // "%s toevoegen"
+	FieldWhat, FieldWho, FieldWhen, FieldGoal, FieldText string
+	FieldTitle, FieldWhy, FieldByWhen, FieldMeasure      string
+	FieldUnit, FieldBaseline, FieldTarget, FieldDate     string
+	FieldValue, FieldNote, FieldMood, FieldWord          string
+	FieldTeam, FieldBoard, FieldMembers                  string
+	HintDate, HintWho, HintGoal, HintMembers, HintMood   string
+	MeasureTitle, PickGoal, PickMood, PickFilter         string
+
+	// Status line messages.
+	SavedF, DeletedF, UndoneF, NothingToUndo, StatusSetF, GoalLinkedF, CheckedInF string
+	ChangedByF, Reapply                                                           string
+
+	// Errors, worded for the user.
+	ErrEmptyF, ErrUnknownOwnerF, ErrPastDate, ErrNoDate, ErrBadDate, ErrBadValue string
+	ErrNumber, ErrConflictF, ErrGone, ErrExists, ErrGeneric                      string
+	ErrLockedF, ErrLockedServeF, ErrNotEmpty, ErrNewerSchema, ErrNoBoardF        string
+	ErrBadLangF, ErrChooseBoardF                                                 string
+
+	// CLI.
+	BackupDoneF, ImportDoneF, DemoDoneF, ExportDoneF string
+
+	// Markdown export.
+	MdBoard, MdMeasure, MdStatus, MdNothing string
+
+	Weekdays [7]string // Sunday first, as time.Weekday
+	Months   [12]string
+}
+
+// Area returns the name of an area.
+func (m *Messages) Area(a board.Area) string {
+	switch a {
+	case board.AreaCheckIn:
+		return m.AreaCheckIn
+	case board.AreaSuccess:
+		return m.AreaSuccess
+	case board.AreaGoal:
+		return m.AreaGoal
+	case board.AreaAction:
+		return m.AreaAction
+	case board.AreaPlanning:
+		return m.AreaPlanning
+	case board.AreaParking:
+		return m.AreaParking
+	}
+	return string(a)
+}
+
+// Status returns the word for an action status.
+func (m *Messages) Status(s board.Status) string {
+	switch s {
+	case board.StatusDoing:
+		return m.StatusDoing
+	case board.StatusDone:
+		return m.StatusDone
+	case board.StatusDropped:
+		return m.StatusDropped
+	}
+	return m.StatusTodo
+}
+
+// Mood returns the word for a mood.
+func (m *Messages) Mood(md board.Mood) string {
+	switch md {
+	case board.MoodGood:
+		return m.MoodGood
+	case board.MoodSoSo:
+		return m.MoodSoSo
+	case board.MoodNotOK:
+		return m.MoodBad
+	}
+	return ""
+}
+
+// Date formats a date for people: "vr 4 dec 2026".
+func (m *Messages) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%s %d %s %d", m.Weekdays[t.Weekday()], t.Day(), m.Months[t.Month()-1], t.Year())
+}
+
+// ShortDate formats a date compactly for lists: "4 dec".
+func (m *Messages) ShortDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d %s", t.Day(), m.Months[t.Month()-1])
+}
+
+// Field returns the label of a validated field name.
+func (m *Messages) Field(f string) string {
+	switch f {
+	case "what":
+		return m.FieldWhat
+	case "who":
+		return m.FieldWho
+	case "when":
+		return m.FieldWhen
+	case "goal":
+		return m.FieldGoal
+	case "title":
+		return m.FieldTitle
+	case "by_when":
+		return m.FieldByWhen
+	case "date":
+		return m.FieldDate
+	case "name":
+		return m.FieldTeam
+	}
+	return m.FieldText
+}
+
+// Err words an error from the domain or the store for the user. Unknown
+// errors get a generic sentence: raw Go errors are not for users.
+func (m *Messages) Err(err error) string {
+	if err == nil {
+		return ""
+	}
+	if v, ok := board.AsValidation(err); ok {
+		switch v.Problem {
+		case board.ProblemEmpty:
+			return fmt.Sprintf(m.ErrEmptyF, m.Field(v.Field))
+		case board.ProblemUnknownOwner:
+			return fmt.Sprintf(m.ErrUnknownOwnerF, v.Value)
+		case board.ProblemPastDate:
+			return m.ErrPastDate
+		case board.ProblemNoDate:
+			return m.ErrNoDate
+		}
+		return m.ErrBadValue
+	}
+	var c *board.ConflictError
+	switch {
+	case errors.As(err, &c):
+		return fmt.Sprintf(m.ErrConflictF, c.By, c.At.Local().Format("15:04"))
+	case errors.Is(err, board.ErrBadDate):
+		return m.ErrBadDate
+	case errors.Is(err, board.ErrNotFound):
+		return m.ErrGone
+	case errors.Is(err, board.ErrExists):
+		return m.ErrExists
+	}
+	return m.ErrGeneric
+}
+
+// Labels returns the words markdown export needs.
+func (m *Messages) Labels() board.Labels {
+	return board.Labels{
+		Board: m.MdBoard, Actions: m.AreaAction, NoGoal: m.NoGoal, Overdue: m.Overdue,
+		CheckIns: m.AreaCheckIn, Successes: m.AreaSuccess, Goals: m.AreaGoal,
+		Planning: m.AreaPlanning, Parking: m.AreaParking, Measure: m.MdMeasure,
+		Status: m.MdStatus, Week: strings.TrimSpace(strings.TrimSuffix(m.WeekF, "%d")), Nothing: m.MdNothing,
+		Moods: map[board.Mood]string{board.MoodGood: m.MoodGood, board.MoodSoSo: m.MoodSoSo, board.MoodNotOK: m.MoodBad},
+		Statuses: map[board.Status]string{board.StatusTodo: m.StatusTodo, board.StatusDoing: m.StatusDoing,
+			board.StatusDone: m.StatusDone, board.StatusDropped: m.StatusDropped},
+		GoalStatuses: map[board.GoalStatus]string{board.GoalActive: m.GoalActive, board.GoalReached: m.GoalReached,
+			board.GoalStopped: m.GoalStopped},
+	}
+}

@@ -1,0 +1,83 @@
+package i18n
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+)
+
+// Every message must exist in both languages, and a format string must take
+// the same verbs in both, or one language shows a blank or %!d(MISSING).
+func TestCatalogsComplete(t *testing.T) {
+	a, b := reflect.ValueOf(nl), reflect.ValueOf(en)
+	typ := a.Type()
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		for _, v := range []reflect.Value{a.Field(i), b.Field(i)} {
+			switch v.Kind() {
+			case reflect.String:
+				if v.String() == "" {
+					t.Errorf("%s is empty in one language", f.Name)
+				}
+			case reflect.Array:
+				for j := range v.Len() {
+					if v.Index(j).String() == "" {
+						t.Errorf("%s[%d] is empty", f.Name, j)
+					}
+				}
+			}
+		}
+		if f.Type.Kind() == reflect.String && strings.Count(a.Field(i).String(), "%") != strings.Count(b.Field(i).String(), "%") {
+			t.Errorf("%s: format verbs differ: %q vs %q", f.Name, a.Field(i).String(), b.Field(i).String())
+		}
+	}
+	if nl.AreaAction == en.AreaAction {
+		t.Error("Dutch and English catalogs look the same")
+	}
+}
+
+func TestErrWording(t *testing.T) {
+	m := For(NL)
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{&board.ValidationError{Field: "what", Problem: board.ProblemEmpty}, "Wat mag niet leeg zijn."},
+		{fmt.Errorf("wrapped: %w", &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: "Kees"}), `"Kees" is geen lid van dit team.`},
+		{&board.ConflictError{By: "Sanne", At: time.Date(2026, 11, 23, 14, 5, 0, 0, time.Local)}, "Sanne heeft dit om 14:05 al gewijzigd."},
+		{board.ErrBadDate, m.ErrBadDate},
+		{fmt.Errorf("x: %w", board.ErrNotFound), m.ErrGone},
+		{fmt.Errorf("some internal detail"), m.ErrGeneric},
+	}
+	for _, tt := range tests {
+		if got := m.Err(tt.err); got != tt.want {
+			t.Errorf("Err(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+	if got := For(EN).Err(&board.ValidationError{Field: "when", Problem: board.ProblemPastDate}); got != "That date is in the past." {
+		t.Errorf("English past date: %q", got)
+	}
+}
+
+func TestLanguageChoice(t *testing.T) {
+	env := func(kv map[string]string) func(string) string { return func(k string) string { return kv[k] } }
+	if FromEnv(env(map[string]string{"LANG": "en_GB.UTF-8"})) != EN {
+		t.Error("English LANG should give English")
+	}
+	if FromEnv(env(map[string]string{"LANG": "en_US.UTF-8", "LC_ALL": "nl_NL.UTF-8"})) != NL {
+		t.Error("LC_ALL goes before LANG")
+	}
+	if FromEnv(env(nil)) != NL {
+		t.Error("Dutch is the default")
+	}
+	if _, ok := Parse("fr"); ok {
+		t.Error("fr is not supported")
+	}
+	if got := For(NL).Date(time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)); got != "vr 4 dec 2026" {
+		t.Errorf("Date = %q", got)
+	}
+}
