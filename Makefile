@@ -1,0 +1,50 @@
+# bord — make targets. A fresh machine needs only Go: every tool below is
+# fetched through the module proxy at a pinned version.
+
+GO          ?= go
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+BIN         := bin/bord
+DB          ?=
+FUZZTIME    ?= 10s
+# The fuzzers that get a short run in `make test`, as package:Fuzzer.
+FUZZ        := ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzParseDate
+
+.PHONY: all build run test fuzz bench lint tmux-check clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/bord
+
+## run: build and start the TUI (Dutch; LANG=en_GB.UTF-8 or ARGS="--lang en" for English)
+run: build
+	./$(BIN) $(if $(DB),--db $(DB)) $(ARGS)
+
+## test: vet, every test with the race detector, and a short run of each fuzzer
+test:
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+	@$(MAKE) --no-print-directory fuzz
+
+fuzz:
+	@set -e; for f in $(FUZZ); do \
+		pkg=$${f%%:*}; name=$${f##*:}; \
+		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg; \
+	done
+
+## bench: every benchmark, printed
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./...
+
+## lint: staticcheck at a pinned version
+lint:
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+## tmux-check: start `make run` in tmux and check that the board shows
+tmux-check:
+	bash docs/tmux-check.sh
+
+clean:
+	rm -rf bin
