@@ -7,7 +7,7 @@ BIN         := bin/bord
 DB          ?=
 FUZZTIME    ?= 10s
 # The fuzzers that get a short run in `make test`, as package:Fuzzer.
-FUZZ        := ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzParseDate
+FUZZ        := ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzParseDate ./board:FuzzMarkdownLine
 
 .PHONY: all build run test fuzz bench lint tmux-check clean
 
@@ -30,7 +30,7 @@ fuzz:
 	@set -e; for f in $(FUZZ); do \
 		pkg=$${f%%:*}; name=$${f##*:}; \
 		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
-		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) $$pkg; \
+		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s $$pkg; \
 	done
 
 ## bench: every benchmark, printed

@@ -53,7 +53,7 @@ var weekdays = map[string]time.Weekday{
 var relative = map[string]int{
 	"vandaag": 0, "today": 0,
 	"morgen": 1, "tomorrow": 1,
-	"overmorgen": 2,
+	"overmorgen":    2,
 	"volgende week": 7, "next week": 7,
 }
 
@@ -86,7 +86,10 @@ func ParseDate(s string, now time.Time) (time.Time, error) {
 		if err != nil || n < 1 || n > 53 {
 			return time.Time{}, ErrBadDate
 		}
-		for _, y := range []int{today.Year(), today.Year() + 1} {
+		// Start from today's ISO year: on 1 January today may still be in
+		// the previous year's week 53.
+		iso := WeekOf(today).Year
+		for _, y := range []int{iso, iso + 1} {
 			w := Week{y, n}
 			fri := w.Monday(now.Location()).AddDate(0, 0, 4)
 			if WeekOf(fri) == w && !fri.Before(today) {
@@ -96,6 +99,9 @@ func ParseDate(s string, now time.Time) (time.Time, error) {
 		return time.Time{}, ErrBadDate
 	}
 	if t, err := time.ParseInLocation("2006-01-02", s, now.Location()); err == nil {
+		if t.Year() < 1900 {
+			return time.Time{}, ErrBadDate // the same years as d-m-yyyy
+		}
 		return t, nil
 	}
 	return parseDayMonth(s, today)
@@ -132,12 +138,26 @@ func parseDayMonth(s string, today time.Time) (time.Time, error) {
 			year += 2000
 		}
 	}
-	t := time.Date(year, time.Month(m), d, 0, 0, 0, 0, today.Location())
-	if t.Day() != d || int(t.Month()) != m || year < 1900 || year > 9999 {
-		return time.Time{}, ErrBadDate // 31-2 and friends
+	if len(nums) == 2 {
+		// The next such day to come, today counting. A 29 February may be
+		// up to eight years away; adding a year to it would give 1 March.
+		for y := year; y <= year+8; y++ {
+			if t, ok := validDate(y, m, d, today.Location()); ok && !t.Before(today) {
+				return t, nil
+			}
+		}
+		return time.Time{}, ErrBadDate
 	}
-	if len(nums) == 2 && t.Before(today) {
-		t = t.AddDate(1, 0, 0)
+	if t, ok := validDate(year, m, d, today.Location()); ok {
+		return t, nil
 	}
-	return t, nil
+	return time.Time{}, ErrBadDate
+}
+
+// validDate is d-m-year if that day exists (not 31-2 and friends) and the
+// year is one bord can store and show.
+func validDate(year, m, d int, loc *time.Location) (time.Time, bool) {
+	t := time.Date(year, time.Month(m), d, 0, 0, 0, 0, loc)
+	ok := t.Day() == d && int(t.Month()) == m && year >= 1900 && year <= 9999
+	return t, ok
 }

@@ -12,10 +12,10 @@ import (
 // catalog in tui/i18n provides them; board only knows the layout.
 type Labels struct {
 	Board, Actions, NoGoal, Overdue, CheckIns, Successes, Goals, Planning, Parking string
-	Measure, Status, Week, Generated, Nothing                                     string
-	Moods                                                                         map[Mood]string
-	Statuses                                                                      map[Status]string
-	GoalStatuses                                                                  map[GoalStatus]string
+	Measure, Status, Week, Generated, Nothing                                      string
+	Moods                                                                          map[Mood]string
+	Statuses                                                                       map[Status]string
+	GoalStatuses                                                                   map[GoalStatus]string
 }
 
 // MarkdownActions writes the actions of b grouped by goal, each as
@@ -24,7 +24,7 @@ func MarkdownActions(b *Board, l Labels, now time.Time) string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "# %s: %s\n\n", mdLine(b.Name), l.Actions)
 	writeActions(&sb, b, l, now, "##")
-	return sb.String()
+	return strings.TrimRight(sb.String(), "\n") + "\n" // one final newline, as MarkdownBoard
 }
 
 // MarkdownBoard writes the whole board: every area, then the actions by goal.
@@ -188,13 +188,17 @@ func sortedCheckIns(cs []CheckIn) []CheckIn {
 	return out
 }
 
+// mdEscaper backslash-escapes markdown's active characters; the backslash
+// itself first, or a typed "\[" would become a live link again.
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "`", "\\`", "*", `\*`, "_", `\_`)
+
 // mdLine makes user text safe inside one markdown line: sanitized again
 // (files are read in terminals too), one line, and markdown's active
 // characters at the start escaped so a card cannot become a heading or a link.
+// Backslashes are escaped too: a typed \[ would otherwise cancel the escape
+// of the [ after it and make a live link again.
 func mdLine(s string) string {
-	s = CleanLine(s, MaxText)
-	r := strings.NewReplacer("[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "`", "\\`", "*", `\*`, "_", `\_`)
-	s = r.Replace(s)
+	s = mdEscaper.Replace(CleanLine(s, MaxText))
 	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
 		s = `\` + s
 	}

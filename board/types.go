@@ -1,6 +1,7 @@
 package board
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -14,9 +15,16 @@ type Team struct {
 	Members []Member `json:"members"`
 }
 
-// Member is one person in a team.
+// Member is one person in a team. Keys are the SHA256 fingerprints of the
+// SSH keys this person joins with; one key belongs to one person.
 type Member struct {
-	Name string `json:"name"`
+	Name string   `json:"name"`
+	Keys []string `json:"keys,omitempty"`
+}
+
+// HasKey reports whether fingerprint is one of the member's keys.
+func (m Member) HasKey(fingerprint string) bool {
+	return slices.Contains(m.Keys, fingerprint)
 }
 
 // HasMember reports whether name (case-insensitive) is a member of t.
@@ -211,6 +219,9 @@ func (in *Indicator) Progress() (p float64, ok bool) {
 		return 0, false
 	}
 	p = (m.Value - in.Baseline) / (in.Target - in.Baseline)
+	if math.IsNaN(p) {
+		return 0, false // a NaN value or an infinite range has no progress
+	}
 	return min(max(p, 0), 1), true
 }
 
@@ -380,7 +391,15 @@ func (b *Board) Find(a Area, id uint64) Item {
 	case AreaSuccess:
 		return find(b.Successes, id)
 	case AreaGoal:
-		return find(b.Goals, id)
+		it := find(b.Goals, id)
+		if g, ok := it.(*Goal); ok && g.Indicator != nil {
+			// The indicator is a pointer into the shared snapshot: copy it
+			// too, or editing it (even Clean) would change every session's board.
+			in := *g.Indicator
+			in.Measurements = slices.Clone(in.Measurements)
+			g.Indicator = &in
+		}
+		return it
 	case AreaAction:
 		return find(b.Actions, id)
 	case AreaPlanning:

@@ -1,0 +1,275 @@
+package board
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// team is an SWV office team; Joël checks case folding beyond ASCII.
+var team = Team{ID: 1, Name: "Bureau SWV", Members: []Member{
+	{Name: "Anna de Vries"}, {Name: "Sanne Bakker"}, {Name: "Joël Mertens"}, {Name: "Fatima El Amrani"},
+}}
+
+// wantInvalid checks that err is a ValidationError for field with problem
+// (and value, when given); an empty field means err must be nil.
+func wantInvalid(t *testing.T, name string, err error, field, problem, value string) {
+	t.Helper()
+	if field == "" {
+		if err != nil {
+			t.Errorf("%s: unexpected error %v", name, err)
+		}
+		return
+	}
+	v, ok := AsValidation(err)
+	if !ok {
+		t.Errorf("%s: error %v, want a ValidationError %s/%s", name, err, field, problem)
+		return
+	}
+	if v.Field != field || v.Problem != problem || v.Value != value {
+		t.Errorf("%s: got %s/%s/%q, want %s/%s/%q", name, v.Field, v.Problem, v.Value, field, problem, value)
+	}
+}
+
+func TestActionCheck(t *testing.T) {
+	now := monday
+	yesterday, nextWeek := day(2026, 11, 22), day(2026, 11, 30)
+	ok := Action{What: "Ouders bellen", Who: "Anna de Vries", When: nextWeek}
+	with := func(f func(*Action)) Action { a := ok; f(&a); return a }
+
+	tests := []struct {
+		name                  string
+		a                     Action
+		isNew                 bool
+		field, problem, value string
+	}{
+		{"valid", ok, true, "", "", ""},
+		{"empty what", with(func(a *Action) { a.What = "" }), true, "what", ProblemEmpty, ""},
+		{"empty who", with(func(a *Action) { a.Who = "" }), true, "who", ProblemEmpty, ""},
+		{"unknown owner", with(func(a *Action) { a.Who = "Piet Jansen" }), true, "who", ProblemUnknownOwner, "Piet Jansen"},
+		{"no date", with(func(a *Action) { a.When = time.Time{} }), true, "when", ProblemNoDate, ""},
+		{"new in the past", with(func(a *Action) { a.When = yesterday }), true, "when", ProblemPastDate, ""},
+		{"edit keeps a past date", with(func(a *Action) { a.When = yesterday }), false, "", "", ""},
+		{"due today, earlier hour", with(func(a *Action) { a.When = at(2026, 11, 23, 8, 0) }), true, "", "", ""},
+		{"bad status", with(func(a *Action) { a.Status = "klaar" }), true, "status", ProblemBadValue, ""},
+		{"bad origin", with(func(a *Action) { a.Origin = "mail" }), true, "origin", ProblemBadValue, ""},
+		{"retro origin", with(func(a *Action) { a.Origin = OriginRetro }), true, "", "", ""},
+	}
+	for _, tc := range tests {
+		a := tc.a
+		wantInvalid(t, tc.name, a.Check(team, now, tc.isNew), tc.field, tc.problem, tc.value)
+	}
+}
+
+func TestActionCheckNormalises(t *testing.T) {
+	now := monday
+	a := Action{What: "Ouders bellen", Who: "  joËl mertens ", When: day(2026, 11, 30)}
+	if err := a.Check(team, now, true); err != nil {
+		t.Fatal(err)
+	}
+	if a.Who != "Joël Mertens" {
+		t.Errorf("Who = %q, want the stored name %q", a.Who, "Joël Mertens")
+	}
+	if a.Status != StatusTodo || a.Origin != OriginBoard {
+		t.Errorf("defaults: status %q origin %q, want todo/board", a.Status, a.Origin)
+	}
+	if !a.DoneAt.IsZero() {
+		t.Errorf("DoneAt = %s for an open action", a.DoneAt)
+	}
+
+	a.Status = StatusDone
+	if err := a.Check(team, now, false); err != nil {
+		t.Fatal(err)
+	}
+	if !a.DoneAt.Equal(now) {
+		t.Errorf("DoneAt = %s after done, want now %s", a.DoneAt, now)
+	}
+
+	// A second save of a done action keeps the moment it was done.
+	if err := a.Check(team, now.Add(48*time.Hour), false); err != nil {
+		t.Fatal(err)
+	}
+	if !a.DoneAt.Equal(now) {
+		t.Errorf("DoneAt moved to %s on a later save", a.DoneAt)
+	}
+
+	// Reopened: no longer done, so no done date.
+	a.Status = StatusDoing
+	if err := a.Check(team, now, false); err != nil {
+		t.Fatal(err)
+	}
+	if !a.DoneAt.IsZero() {
+		t.Errorf("DoneAt = %s after reopening, want zero", a.DoneAt)
+	}
+}
+
+func TestCheckInCheck(t *testing.T) {
+	ok := CheckIn{Who: "sanne bakker", Week: Week{2026, 48}, Mood: MoodSoSo}
+	with := func(f func(*CheckIn)) CheckIn { c := ok; f(&c); return c }
+	tests := []struct {
+		name                  string
+		c                     CheckIn
+		field, problem, value string
+	}{
+		{"valid", ok, "", "", ""},
+		{"empty who", with(func(c *CheckIn) { c.Who = "" }), "who", ProblemEmpty, ""},
+		{"unknown who", with(func(c *CheckIn) { c.Who = "Kees" }), "who", ProblemUnknownOwner, "Kees"},
+		{"no mood", with(func(c *CheckIn) { c.Mood = "" }), "mood", ProblemBadValue, ""},
+		{"bad mood", with(func(c *CheckIn) { c.Mood = "happy" }), "mood", ProblemBadValue, ""},
+		{"week 0", with(func(c *CheckIn) { c.Week.Week = 0 }), "week", ProblemBadValue, ""},
+		{"week 54", with(func(c *CheckIn) { c.Week.Week = 54 }), "week", ProblemBadValue, ""},
+	}
+	for _, tc := range tests {
+		c := tc.c
+		wantInvalid(t, tc.name, c.Check(team, monday, true), tc.field, tc.problem, tc.value)
+		if tc.field == "" && c.Who != "Sanne Bakker" {
+			t.Errorf("%s: Who = %q, want the stored name", tc.name, c.Who)
+		}
+	}
+}
+
+func TestSuccessCheck(t *testing.T) {
+	tests := []struct {
+		name                  string
+		s                     Success
+		field, problem, value string
+		who                   string
+		date                  time.Time
+	}{
+		{"who is optional, date defaults to today", Success{Text: "Drie thuiszitters terug"}, "", "", "", "", day(2026, 11, 23)},
+		{"who normalised", Success{Text: "TLV's op tijd", Who: "FATIMA EL AMRANI"}, "", "", "", "Fatima El Amrani", day(2026, 11, 23)},
+		{"own date kept", Success{Text: "x", Date: day(2026, 11, 13)}, "", "", "", "", day(2026, 11, 13)},
+		{"empty text", Success{Who: "Anna de Vries"}, "text", ProblemEmpty, "", "", time.Time{}},
+		{"unknown who", Success{Text: "x", Who: "Onbekend"}, "who", ProblemUnknownOwner, "Onbekend", "", time.Time{}},
+	}
+	for _, tc := range tests {
+		s := tc.s
+		wantInvalid(t, tc.name, s.Check(team, monday, true), tc.field, tc.problem, tc.value)
+		if tc.field != "" {
+			continue
+		}
+		if s.Who != tc.who || !s.Date.Equal(tc.date) {
+			t.Errorf("%s: Who %q Date %s, want %q %s", tc.name, s.Who, s.Date, tc.who, tc.date)
+		}
+	}
+}
+
+func TestGoalCheck(t *testing.T) {
+	ok := Goal{Title: "Minder thuiszitters", ByWhen: day(2026, 12, 18)}
+	with := func(f func(*Goal)) Goal { g := ok; f(&g); return g }
+	tests := []struct {
+		name           string
+		g              Goal
+		isNew          bool
+		field, problem string
+	}{
+		{"valid", ok, true, "", ""},
+		{"empty title", with(func(g *Goal) { g.Title = "" }), true, "title", ProblemEmpty},
+		{"no date", with(func(g *Goal) { g.ByWhen = time.Time{} }), true, "by_when", ProblemNoDate},
+		{"new in the past", with(func(g *Goal) { g.ByWhen = day(2026, 11, 1) }), true, "by_when", ProblemPastDate},
+		{"edit keeps a past date", with(func(g *Goal) { g.ByWhen = day(2026, 11, 1) }), false, "", ""},
+		{"bad status", with(func(g *Goal) { g.Status = "ok" }), true, "status", ProblemBadValue},
+		{"reached", with(func(g *Goal) { g.Status = GoalReached }), false, "", ""},
+	}
+	for _, tc := range tests {
+		g := tc.g
+		wantInvalid(t, tc.name, g.Check(team, monday, tc.isNew), tc.field, tc.problem, "")
+		if tc.field == "" && tc.g.Status == "" && g.Status != GoalActive {
+			t.Errorf("%s: Status = %q, want default %q", tc.name, g.Status, GoalActive)
+		}
+	}
+}
+
+func TestPlanItemCheck(t *testing.T) {
+	ok := PlanItem{Text: "Werksessie", Date: day(2026, 12, 2)}
+	with := func(f func(*PlanItem)) PlanItem { p := ok; f(&p); return p }
+	tests := []struct {
+		name                  string
+		p                     PlanItem
+		isNew                 bool
+		field, problem, value string
+	}{
+		{"valid without who", ok, true, "", "", ""},
+		{"empty text", with(func(p *PlanItem) { p.Text = "" }), true, "text", ProblemEmpty, ""},
+		{"no date", with(func(p *PlanItem) { p.Date = time.Time{} }), true, "date", ProblemNoDate, ""},
+		{"new in the past", with(func(p *PlanItem) { p.Date = day(2026, 11, 20) }), true, "date", ProblemPastDate, ""},
+		{"edit keeps a past date", with(func(p *PlanItem) { p.Date = day(2026, 11, 20) }), false, "", "", ""},
+		{"unknown who", with(func(p *PlanItem) { p.Who = "De inspectie" }), true, "who", ProblemUnknownOwner, "De inspectie"},
+	}
+	for _, tc := range tests {
+		p := tc.p
+		wantInvalid(t, tc.name, p.Check(team, monday, tc.isNew), tc.field, tc.problem, tc.value)
+	}
+
+	p := with(func(p *PlanItem) { p.Who = "anna DE vries" })
+	if err := p.Check(team, monday, true); err != nil || p.Who != "Anna de Vries" {
+		t.Errorf("Check = %v, Who %q; want nil and the stored name", err, p.Who)
+	}
+}
+
+func TestParkingCheck(t *testing.T) {
+	wantInvalid(t, "empty", (&Parking{}).Check(team, monday, true), "text", ProblemEmpty, "")
+	wantInvalid(t, "valid", (&Parking{Text: "Rol van de jeugdarts"}).Check(team, monday, true), "", "", "")
+}
+
+// Clean runs before Check in the store, so a field of only junk must come out
+// empty and be refused as empty, and every text field must be sanitized.
+func TestCleanThenCheck(t *testing.T) {
+	junk := " \x1b[2J\u202e\t\r\n "
+	items := []Item{
+		&CheckIn{Who: junk, Week: Week{2026, 48}, Mood: MoodGood},
+		&Success{Text: junk},
+		&Goal{Title: junk, ByWhen: day(2026, 12, 18)},
+		&Action{What: junk, Who: "Anna de Vries", When: day(2026, 12, 4)},
+		&Action{What: "Bellen", Who: junk, When: day(2026, 12, 4)},
+		&PlanItem{Text: junk, Date: day(2026, 12, 4)},
+		&Parking{Text: junk},
+	}
+	for _, it := range items {
+		it.Clean()
+		v, ok := AsValidation(it.Check(team, monday, true))
+		if !ok || v.Problem != ProblemEmpty {
+			t.Errorf("%s item of junk: Check = %v, want an empty-field error", it.Area(), v)
+		}
+	}
+
+	g := &Goal{
+		Title: "Minder\x1b]52;c;eA==\x07 thuiszitters", Why: "regel 1\r\nregel 2\x07", Measure: "\u202eaantal",
+		Indicator: &Indicator{Unit: "leer\u00adlingen\n", Measurements: []Measurement{{Note: "na\x1b[31m de\nvakantie"}}},
+	}
+	g.Clean()
+	if g.Title != "Minder thuiszitters" || g.Why != "regel 1\nregel 2" || g.Measure != "aantal" ||
+		g.Indicator.Unit != "leerlingen" || g.Indicator.Measurements[0].Note != "na de vakantie" {
+		t.Errorf("Goal.Clean left %+q %+q %+q %+q %+q", g.Title, g.Why, g.Measure, g.Indicator.Unit, g.Indicator.Measurements[0].Note)
+	}
+
+	c := &CheckIn{Word: strings.Repeat("moe ", 20)}
+	c.Clean()
+	if n := len([]rune(c.Word)); n > 40 {
+		t.Errorf("check-in word kept %d runes, want at most 40", n)
+	}
+}
+
+func TestAsValidation(t *testing.T) {
+	a := Action{What: "x", Who: "Piet", When: day(2026, 12, 4)}
+	err := fmt.Errorf("opslaan: %w", a.Check(team, monday, true))
+	v, ok := AsValidation(err)
+	if !ok || v.Field != "who" || v.Problem != ProblemUnknownOwner || v.Value != "Piet" {
+		t.Fatalf("AsValidation(wrapped) = %+v, %v", v, ok)
+	}
+	// Error text carries codes for logs, never a sentence for the user.
+	if msg := err.Error(); !strings.Contains(msg, "who") || !strings.Contains(msg, ProblemUnknownOwner) || !strings.Contains(msg, `"Piet"`) {
+		t.Errorf("Error() = %q, want field, code and value", msg)
+	}
+	if _, ok := AsValidation(errors.New("schijf vol")); ok {
+		t.Error("AsValidation accepted a plain error")
+	}
+	if _, ok := AsValidation(nil); ok {
+		t.Error("AsValidation accepted nil")
+	}
+	if msg := invalid("what", ProblemEmpty).Error(); strings.Contains(msg, `""`) {
+		t.Errorf("Error() without value = %q, shows an empty value", msg)
+	}
+}
