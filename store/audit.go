@@ -22,6 +22,7 @@ const (
 	OpDelete       Op = "delete"
 	OpRestore      Op = "restore"
 	OpCheckIn      Op = "checkin"
+	OpInvite       Op = "invite"
 )
 
 // Record is one change: who did what to which item, when, and the item
@@ -44,7 +45,18 @@ type Record struct {
 func (s *Store) audit(b *bolt.Bucket, r Record) error {
 	r.Seq, _ = b.NextSequence()
 	r.Time = s.now()
+	r.clean()
 	return putJSON(b, itob(r.Seq), r)
+}
+
+// clean gives a record's texts the one form they are stored in, both when
+// the record is written and when it is imported: the actor a clean name, the
+// label one line (Item.Label promises one line, but a parking or success text
+// may hold line breaks). Without it an export → import round trip would not
+// give back the same records.
+func (r *Record) clean() {
+	r.Actor = board.CleanName(r.Actor)
+	r.Label = board.CleanLine(r.Label, board.MaxText)
 }
 
 // Audit returns a board's records with Seq > after, oldest first.

@@ -272,17 +272,7 @@ func (s *Store) changeTeam(actor string, teamID uint64, op Op, name string, chan
 			return err
 		}
 		// The team is part of every board snapshot: bump those boards.
-		boards := tx.Bucket(bucketBoards)
-		err = boards.ForEachBucket(func(k []byte) error {
-			bb := boards.Bucket(k)
-			var info board.Info
-			if json.Unmarshal(bb.Get(keyInfo), &info) == nil && info.TeamID == teamID {
-				affected = append(affected, info.ID)
-				return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+1))
-			}
-			return nil
-		})
-		if err != nil {
+		if err := bumpTeamBoards(tx, teamID, &affected); err != nil {
 			return err
 		}
 		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: op, TeamID: teamID, Label: name})

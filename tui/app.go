@@ -30,6 +30,8 @@ type Config struct {
 	// AutoJoin adds the user to a board's team when they open it; for the
 	// local terminal, where whoever runs bord owns the file.
 	AutoJoin bool
+	// Presence shows who else is here; nil for the local terminal.
+	Presence Presence
 }
 
 type screen int
@@ -66,6 +68,10 @@ type Model struct {
 	sel     map[board.Area]int
 	filter  filter
 	undo    []undoOp
+	focusOn *undoOp // select this item when the snapshot with it arrives
+
+	peers    []Peer
+	lastMove moveKey // where Presence last heard we are
 
 	// overlays, at most one at a time
 	form     *form
@@ -115,12 +121,58 @@ type (
 		status string
 		undo   *undoOp
 		undone bool
+		focus  *undoOp // the item to select once the new snapshot is in
 	}
-	errMsg struct{ err error }
+	errMsg      struct{ err error }
+	presenceMsg struct {
+		peers []Peer
+		wait  bool // from the waiting loop, which must be re-armed
+	}
 )
 
+type moveKey struct {
+	board uint64
+	area  board.Area
+}
+
 // Init loads the list of boards.
-func (m *Model) Init() tea.Cmd { return m.loadBoards(m.cfg.BoardID) }
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.loadBoards(m.cfg.BoardID), m.waitPresence())
+}
+
+// waitPresence waits until presence on our board changes and reads it.
+func (m *Model) waitPresence() tea.Cmd {
+	p := m.cfg.Presence
+	if p == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if _, ok := <-p.Changed(); !ok {
+			return nil
+		}
+		return presenceMsg{peers: p.Peers(), wait: true}
+	}
+}
+
+// announce tells Presence where we are now, when that changed.
+func (m *Model) announce() tea.Cmd {
+	p := m.cfg.Presence
+	if p == nil {
+		return nil
+	}
+	at := moveKey{}
+	if m.screen == screenBoard && m.b != nil {
+		at = moveKey{m.b.ID, board.Areas[m.area]}
+	}
+	if at == m.lastMove {
+		return nil
+	}
+	m.lastMove = at
+	return func() tea.Msg {
+		p.Move(at.board, at.area)
+		return presenceMsg{peers: p.Peers()}
+	}
+}
 
 func (m *Model) visibleTeam(id uint64) bool {
 	return m.cfg.Teams == nil || slices.Contains(m.cfg.Teams, id)
@@ -231,7 +283,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen, m.undo, m.filter = screenBoard, nil, filter{}
 		m.sel = map[board.Area]int{}
 		m.area = slices.Index(board.Areas, board.AreaAction)
-		return m, waitChange(m.watch)
+		return m, tea.Batch(waitChange(m.watch), m.announce())
 	case changedMsg:
 		if msg.ch != m.watch {
 			return m, nil // a notice for a board we left
@@ -244,6 +296,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case snapshotMsg:
 		if m.b != nil && msg.b.ID == m.b.ID && msg.b.Version >= m.b.Version {
 			m.setBoard(msg.b)
+			m.applyFocus()
 		}
 		return m, nil
 	case doneMsg:
@@ -252,6 +305,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.undo != nil && !msg.undone {
 			m.undo = append(m.undo, *msg.undo)
 		}
+		m.focusOn = msg.focus
 		if m.b != nil {
 			return m, m.loadSnapshot(m.b.ID)
 		}
@@ -269,10 +323,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case createdMsg:
 		m.form = nil
 		return m, m.loadBoards(msg.id)
+	case presenceMsg:
+		m.peers = msg.peers
+		if msg.wait {
+			return m, m.waitPresence()
+		}
+		return m, nil
 	case tea.MouseClickMsg:
-		return m, m.click(msg.Mouse())
+		return m, tea.Batch(m.click(msg.Mouse()), m.announce())
 	case tea.KeyPressMsg:
-		return m, m.key(msg)
+		return m, tea.Batch(m.key(msg), m.announce())
 	}
 	if m.form != nil {
 		cmd, _, _ := m.form.update(msg)
@@ -296,6 +356,20 @@ func (m *Model) setBoard(b *board.Board) {
 		m.sel[a] = min(m.sel[a], max(len(m.rows(b, a))-1, 0))
 	}
 	m.b = b
+}
+
+// applyFocus selects the item the user just added, once it is on screen.
+func (m *Model) applyFocus() {
+	f := m.focusOn
+	if f == nil {
+		return
+	}
+	rows := m.rows(m.b, f.area)
+	if i := slices.IndexFunc(rows, func(r row) bool { return r.id == f.id }); i >= 0 {
+		m.area = slices.Index(board.Areas, f.area)
+		m.sel[f.area] = i
+		m.focusOn = nil
+	}
 }
 
 func (m *Model) setStatus(s string, isErr bool) {
@@ -450,7 +524,28 @@ func (m *Model) footer() []string {
 			status = m.st.ok.Render("✓ " + m.status)
 		}
 	}
+	if here := m.presenceLine(); here != "" {
+		if status != "" {
+			status += "  ·  "
+		}
+		status += here
+	}
 	return []string{status, m.help.ShortHelpView(m.keys.ShortHelp())}
+}
+
+// presenceLine names the others on this board and the area each is in.
+func (m *Model) presenceLine() string {
+	if len(m.peers) == 0 {
+		return ""
+	}
+	parts := make([]string, len(m.peers))
+	for i, p := range m.peers {
+		parts[i] = p.Name
+		if p.Area != "" {
+			parts[i] += " (" + m.msg.Area(p.Area) + ")"
+		}
+	}
+	return m.st.dim.Render(m.msg.Here + ": " + strings.Join(parts, ", "))
 }
 
 func (m *Model) viewWelcome() string {

@@ -23,3 +23,21 @@ type Store interface {
 	CreateBoard(actor string, teamID uint64, name string) (board.Info, error)
 	AddMember(actor string, teamID uint64, name string) (board.Team, error)
 }
+
+// Presence tells who else is on a board and where they look. It is nil for
+// the local terminal, where nobody else can be.
+type Presence interface {
+	// Move says this session now looks at area of board (0: no board).
+	Move(boardID uint64, area board.Area)
+	// Peers lists the others on the board this session is on.
+	Peers() []Peer
+	// Changed receives when presence on this session's board changed. It
+	// is closed when the session ends.
+	Changed() <-chan struct{}
+}
+
+// Peer is another person on the same board.
+type Peer struct {
+	Name string
+	Area board.Area
+}

@@ -110,7 +110,8 @@ bord is your team's improvement board in the terminal.`,
 	f.StringVar(&o.db, "db", defaultDB(), "database file / databasebestand")
 	f.StringVar(&o.lang, "lang", "", "taal / language: nl or en (default: from LANG, else nl)")
 	f.StringVar(&o.as, "as", "", "display name / je naam (default: your login name)")
-	root.AddCommand(newExport(o), newImport(o), newBackup(o), newDemo(o), newVersion())
+	root.AddCommand(newExport(o), newImport(o), newBackup(o), newDemo(o), newVersion(),
+		newServe(o), newTeam(o), newMember(o), newInvite(o))
 	return root
 }
 

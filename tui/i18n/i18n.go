@@ -84,6 +84,7 @@ type Messages struct {
 	NewBoard       string
 	Quit           string
 	Loading        string
+	Here           string
 
 	// Action and goal statuses, moods.
 	StatusTodo, StatusDoing, StatusDone, StatusDropped string
@@ -124,6 +125,11 @@ type Messages struct {
 
 	// Markdown export.
 	MdBoard, MdMeasure, MdStatus, MdNothing string
+
+	// Joining over SSH.
+	InviteTitle, FieldCode, HintCode, FieldName, HintName, UnknownKey, Fingerprint, AskInvite string
+	ErrInvite, ErrTooMany, ErrNameTaken, ErrKeyTaken                                          string
+	Goodbye, IdleBye, TooLongBye, NoPTY, UnknownCommandF, ExecHelp, WhoamiF, NotMember        string
 
 	Weekdays [7]string // Sunday first, as time.Weekday
 	Months   [12]string

@@ -1,0 +1,276 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/sshserver"
+	"github.com/verbeterbord/bord/store"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+type serveOptions struct {
+	addr        string
+	maxSessions int
+	idle        time.Duration
+	maxSession  time.Duration
+}
+
+func newServe(o *options) *cobra.Command {
+	so := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "share the boards over SSH / deel de borden via SSH",
+		Long: `bord serve shares the database over SSH: every colleague joins with
+  ssh -p 2222 <this computer>
+and sees the team's board, live. Add people with 'bord member add' or 'bord invite'.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return serve(cmd, o, so)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&so.addr, "addr", ":2222", "address to listen on")
+	f.IntVar(&so.maxSessions, "max-sessions", 100, "maximum concurrent connections")
+	f.DurationVar(&so.idle, "idle", 30*time.Minute, "end a session this long after the last keypress")
+	f.DurationVar(&so.maxSession, "max-session", 12*time.Hour, "maximum length of one session")
+	return cmd
+}
+
+func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
+	msg, err := o.messages()
+	if err != nil {
+		return err
+	}
+	s, err := store.Open(o.db, store.Options{Holder: "bord serve", Addr: so.addr})
+	if err != nil {
+		if errors.Is(err, store.ErrLocked) {
+			_, err = o.open(msg) // the same message as for the TUI
+		}
+		return err
+	}
+	defer s.Close()
+	logger := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+	srv, err := sshserver.New(sshserver.Config{
+		Store:       s,
+		HostKeyPath: filepath.Join(filepath.Dir(o.db), "ssh_host_ed25519_key"),
+		MaxSessions: so.maxSessions,
+		Idle:        so.idle,
+		MaxSession:  so.maxSession,
+		Logger:      logger,
+	})
+	if err != nil {
+		return err
+	}
+	l, err := net.Listen("tcp", so.addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "bord serve %s · %s\nhost key %s\njoin: ssh -p %s <host>\n", version, l.Addr(), srv.HostKeyFingerprint(), port(l.Addr().String()))
+	logger.Info("serving", "addr", l.Addr().String(), "db", o.db, "hostkey", srv.HostKeyFingerprint())
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(l) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("stopping", "sessions", srv.Sessions())
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	<-errc
+	logger.Info("stopped")
+	return nil
+}
+
+func newTeam(o *options) *cobra.Command {
+	team := &cobra.Command{Use: "team", Short: "teams: add, list"}
+	var boardName string
+	var members []string
+	add := &cobra.Command{
+		Use:   "add NAME",
+		Short: "add a team with its first board / voeg een team toe",
+		Args:  cobra.ExactArgs(1),
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, args []string) error {
+			t, err := s.CreateTeam(o.user(), args[0], members...)
+			if err != nil {
+				return err
+			}
+			name := boardName
+			if name == "" {
+				name = t.Name
+			}
+			b, err := s.CreateBoard(o.user(), t.ID, name)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s · %s\n", t.Name, b.Name)
+			return nil
+		}),
+	}
+	add.Flags().StringVar(&boardName, "board", "", "name of the first board (default: the team's name)")
+	add.Flags().StringSliceVar(&members, "member", nil, "member names (repeat or separate by commas)")
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "list teams, boards and members",
+		Args:  cobra.NoArgs,
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ []string) error {
+			teams, err := s.Teams()
+			if err != nil {
+				return err
+			}
+			for _, t := range teams {
+				infos, _ := s.Boards(t.ID)
+				var boards []string
+				for _, in := range infos {
+					boards = append(boards, in.Name)
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s\n  %s: %s\n  %s: %s\n", t.Name, "boards", strings.Join(boards, ", "), "members", strings.Join(t.MemberNames(), ", "))
+			}
+			return nil
+		}),
+	}
+	team.AddCommand(add, list)
+	return team
+}
+
+func newMember(o *options) *cobra.Command {
+	member := &cobra.Command{Use: "member", Short: "members: add, list, remove"}
+	var teamName, keyText string
+	add := &cobra.Command{
+		Use:   "add NAME --team TEAM [--key 'ssh-ed25519 AAAA…']",
+		Short: "add a member, optionally with their SSH public key",
+		Args:  cobra.ExactArgs(1),
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, args []string) error {
+			t, err := s.TeamByName(teamName)
+			if err != nil {
+				return fmt.Errorf("team %q: %w", teamName, err)
+			}
+			fp := ""
+			if keyText != "" {
+				key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(keyText))
+				if err != nil {
+					return fmt.Errorf("--key: %w", err)
+				}
+				fp = sshserver.Fingerprint(key)
+			}
+			if _, err := s.AddMemberKey(o.user(), t.ID, args[0], fp); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s → %s %s\n", board.CleanName(args[0]), t.Name, fp)
+			return nil
+		}),
+	}
+	add.Flags().StringVar(&teamName, "team", "", "team name")
+	add.Flags().StringVar(&keyText, "key", "", "SSH public key, as in authorized_keys")
+	_ = add.MarkFlagRequired("team")
+	var listTeam string
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "list members and their key fingerprints",
+		Args:  cobra.NoArgs,
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ []string) error {
+			teams, err := s.Teams()
+			if err != nil {
+				return err
+			}
+			for _, t := range teams {
+				if listTeam != "" && !strings.EqualFold(t.Name, listTeam) {
+					continue
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), t.Name)
+				for _, m := range t.Members {
+					fmt.Fprintf(cmd.OutOrStdout(), "  %s %s\n", m.Name, strings.Join(m.Keys, " "))
+				}
+			}
+			return nil
+		}),
+	}
+	list.Flags().StringVar(&listTeam, "team", "", "only this team")
+	var rmTeam string
+	remove := &cobra.Command{
+		Use:   "remove NAME --team TEAM",
+		Short: "remove a member (and their keys) from a team",
+		Args:  cobra.ExactArgs(1),
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, args []string) error {
+			t, err := s.TeamByName(rmTeam)
+			if err != nil {
+				return fmt.Errorf("team %q: %w", rmTeam, err)
+			}
+			_, err = s.RemoveMember(o.user(), t.ID, args[0])
+			return err
+		}),
+	}
+	remove.Flags().StringVar(&rmTeam, "team", "", "team name")
+	_ = remove.MarkFlagRequired("team")
+	member.AddCommand(add, list, remove)
+	return member
+}
+
+func newInvite(o *options) *cobra.Command {
+	var teamName string
+	var ttl time.Duration
+	cmd := &cobra.Command{
+		Use:   "invite --team TEAM",
+		Short: "print a one-time code that lets a new SSH key join a team",
+		Args:  cobra.NoArgs,
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ []string) error {
+			t, err := s.TeamByName(teamName)
+			if err != nil {
+				return fmt.Errorf("team %q: %w", teamName, err)
+			}
+			code, exp, err := s.CreateInvite(o.user(), t.ID, ttl)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s\n(%s, until %s)\n", code, t.Name, exp.Format("2006-01-02 15:04"))
+			return nil
+		}),
+	}
+	cmd.Flags().StringVar(&teamName, "team", "", "team name")
+	cmd.Flags().DurationVar(&ttl, "ttl", 72*time.Hour, "how long the code is valid")
+	_ = cmd.MarkFlagRequired("team")
+	return cmd
+}
+
+// withStore opens the database for a command and words errors for the user.
+func withStore(o *options, run func(*cobra.Command, *store.Store, []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		msg, err := o.messages()
+		if err != nil {
+			return err
+		}
+		s, err := o.open(msg)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		if err := run(cmd, s, args); err != nil {
+			var v *board.ValidationError
+			switch {
+			case errors.As(err, &v), errors.Is(err, board.ErrExists), errors.Is(err, board.ErrNotFound):
+				return fmt.Errorf("%s (%v)", msg.Err(err), err)
+			case errors.Is(err, store.ErrKeyTaken):
+				return errors.New(msg.ErrKeyTaken)
+			}
+			return err
+		}
+		return nil
+	}
+}

@@ -1,0 +1,103 @@
+package sshserver
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/gliderlabs/ssh"
+	"github.com/spf13/pflag"
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// exec serves a session without a PTY: a few commands, each printing plain
+// text, and a clear message with exit status 1 for anything else.
+func (s *Server) exec(sess ssh.Session, msg *i18n.Messages, id store.Identity, known bool, fp string) int {
+	args := sess.Command()
+	if len(args) == 0 {
+		fmt.Fprintln(sess.Stderr(), msg.NoPTY)
+		return 1
+	}
+	switch args[0] {
+	case "help":
+		fmt.Fprintln(sess, msg.ExecHelp)
+		return 0
+	case "whoami":
+		if !known {
+			fmt.Fprintln(sess, msg.Fingerprint+": "+fp)
+			fmt.Fprintln(sess, msg.NotMember)
+			return 0
+		}
+		var names []string
+		for _, t := range id.Teams {
+			if team, err := s.cfg.Store.Team(t); err == nil {
+				names = append(names, team.Name)
+			}
+		}
+		fmt.Fprintf(sess, msg.WhoamiF+"\n", id.Name, strings.Join(names, ", "))
+		return 0
+	case "export":
+		if !known {
+			fmt.Fprintln(sess.Stderr(), msg.NotMember)
+			return 1
+		}
+		if err := s.export(sess, msg, id, args[1:]); err != nil {
+			fmt.Fprintln(sess.Stderr(), err)
+			return 1
+		}
+		s.log.Info("export", "key", fp, "member", id.Name)
+		return 0
+	}
+	fmt.Fprintf(sess.Stderr(), msg.UnknownCommandF+"\n", board.CleanLine(args[0], 40))
+	return 1
+}
+
+// export writes a board of the member's own teams as markdown.
+func (s *Server) export(w io.Writer, msg *i18n.Messages, id store.Identity, args []string) error {
+	fs := pflag.NewFlagSet("export", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	name := fs.String("board", "", "")
+	what := fs.String("what", "actions", "")
+	if err := fs.Parse(args); err != nil {
+		return errors.New(msg.ExecHelp)
+	}
+	var infos []board.Info
+	for _, t := range id.Teams {
+		in, err := s.cfg.Store.Boards(t)
+		if err != nil {
+			return err
+		}
+		infos = append(infos, in...)
+	}
+	var names []string
+	for _, in := range infos {
+		names = append(names, in.Name)
+	}
+	i := slices.IndexFunc(infos, func(in board.Info) bool {
+		return strings.EqualFold(in.Name, *name) || (*name == "" && len(infos) == 1)
+	})
+	switch {
+	case i < 0 && *name == "" && len(infos) > 1:
+		return fmt.Errorf(msg.ErrChooseBoardF, strings.Join(names, ", "))
+	case i < 0:
+		return fmt.Errorf(msg.ErrNoBoardF, board.CleanLine(*name, 60))
+	}
+	b, err := s.cfg.Store.Board(infos[i].ID)
+	if err != nil {
+		return err
+	}
+	now := s.cfg.Now()
+	switch *what {
+	case "actions", "acties":
+		_, err = io.WriteString(w, board.MarkdownActions(b, msg.Labels(), now))
+	case "board", "bord":
+		_, err = io.WriteString(w, board.MarkdownBoard(b, msg.Labels(), now))
+	default:
+		err = errors.New(msg.ExecHelp)
+	}
+	return err
+}

@@ -1,0 +1,257 @@
+package sshserver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gliderlabs/ssh"
+	"github.com/verbeterbord/bord/store"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Config sets up a server. Zero values get the defaults in parentheses.
+type Config struct {
+	Store       *store.Store
+	HostKeyPath string
+	// MaxSessions caps concurrent connections, checked before the
+	// handshake (100).
+	MaxSessions int
+	// Idle ends a session this long after its last keypress (30m).
+	// Broadcasts of other people's changes do not count as activity.
+	Idle time.Duration
+	// MaxSession ends any session after this long (12h).
+	MaxSession time.Duration
+	// ConnsPerIP allows this many new connections per IP address at once,
+	// refilled one per ConnRefill (20 per 3s).
+	ConnsPerIP int
+	ConnRefill time.Duration
+	// SessionsPerKey does the same per SSH key (10 per 6s).
+	SessionsPerKey int
+	SessionRefill  time.Duration
+	// InviteTries allows this many invite codes per key and IP, one more
+	// per InviteRefill (5 per 3m).
+	InviteTries  int
+	InviteRefill time.Duration
+	Logger *slog.Logger
+	Now    func() time.Time
+}
+
+func (c *Config) defaults() {
+	def := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	defDur := func(v *time.Duration, d time.Duration) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&c.MaxSessions, 100)
+	defDur(&c.Idle, 30*time.Minute)
+	defDur(&c.MaxSession, 12*time.Hour)
+	def(&c.ConnsPerIP, 20)
+	defDur(&c.ConnRefill, 3*time.Second)
+	def(&c.SessionsPerKey, 10)
+	defDur(&c.SessionRefill, 6*time.Second)
+	def(&c.InviteTries, 5)
+	defDur(&c.InviteRefill, 3*time.Minute)
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+}
+
+// Server is a running bord SSH server.
+type Server struct {
+	cfg     Config
+	ssh     *ssh.Server
+	signer  gossh.Signer
+	log     *slog.Logger
+	hub     hub
+	conns   connCounter
+	perIP   *limiter
+	perKey  *limiter
+	invites *limiter
+
+	mu       sync.Mutex
+	sessions map[*session]struct{}
+	wg       sync.WaitGroup
+	closing  atomic.Bool
+}
+
+// New makes a server; Serve starts it.
+func New(cfg Config) (*Server, error) {
+	cfg.defaults()
+	if cfg.Store == nil {
+		return nil, errors.New("sshserver: no store")
+	}
+	signer, err := LoadHostKey(cfg.HostKeyPath)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg: cfg, signer: signer, log: cfg.Logger,
+		conns:    connCounter{max: int64(cfg.MaxSessions)},
+		perIP:    newLimiter(cfg.ConnRefill, cfg.ConnsPerIP),
+		perKey:   newLimiter(cfg.SessionRefill, cfg.SessionsPerKey),
+		invites:  newLimiter(cfg.InviteRefill, cfg.InviteTries),
+		sessions: map[*session]struct{}{},
+	}
+	s.ssh = &ssh.Server{
+		Handler:     s.handle,
+		HostSigners: []ssh.Signer{signer},
+		Version:     "bord",
+		// Public keys only: with passwords or keyboard-interactive also
+		// on, gliderlabs v0.3.8 can report a probed key that was never
+		// proven. Every key is let in; an unknown one gets the invite
+		// screen and nothing else.
+		PublicKeyHandler: func(ctx ssh.Context, key ssh.PublicKey) bool {
+			ctx.Permissions().Extensions = map[string]string{"bord-fp": Fingerprint(key)}
+			return true
+		},
+		ConnCallback: s.admit,
+		ChannelHandlers: map[string]ssh.ChannelHandler{
+			"session": guardedSessionHandler,
+		},
+		// No forwarding, no subsystems: bord is a TUI and a few commands.
+		LocalPortForwardingCallback:   func(ssh.Context, string, uint32) bool { return false },
+		ReversePortForwardingCallback: func(ssh.Context, string, uint32) bool { return false },
+		MaxTimeout:                    cfg.MaxSession + time.Minute,
+	}
+	return s, nil
+}
+
+// HostKeyFingerprint is the fingerprint clients see for this server.
+func (s *Server) HostKeyFingerprint() string { return Fingerprint(s.signer.PublicKey()) }
+
+// Serve accepts connections on l until Shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	err := s.ssh.Serve(l)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// admit runs before the handshake: it caps concurrent connections and
+// rate-limits per IP address, so refusals cost no crypto work.
+func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
+	ip := hostOf(conn.RemoteAddr())
+	if s.closing.Load() {
+		return nil
+	}
+	if !s.perIP.allow(ip) {
+		s.log.Warn("refused", "reason", "rate limit per ip", "ip", ip)
+		return nil
+	}
+	if !s.conns.take() {
+		s.log.Warn("refused", "reason", "max sessions", "ip", ip, "max", s.cfg.MaxSessions)
+		return nil
+	}
+	return &countedConn{Conn: conn, c: &s.conns}
+}
+
+// Sessions is the number of sessions being served now.
+func (s *Server) Sessions() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.sessions)
+}
+
+// OnBoard lists the names of the people on a board now.
+func (s *Server) OnBoard(boardID uint64) []string { return s.hub.on(boardID) }
+
+// Shutdown ends every session with a goodbye line and a restored terminal,
+// then stops the server. Sessions still running when ctx ends are cut off.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.closing.Store(true)
+	s.mu.Lock()
+	for ss := range s.sessions {
+		go ss.end(ss.msg.Goodbye)
+	}
+	s.mu.Unlock()
+	done := make(chan struct{})
+	go func() { s.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+	err := s.ssh.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		err = s.ssh.Close()
+	}
+	if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
+		return fmt.Errorf("sshserver: shutdown: %w", err)
+	}
+	return nil
+}
+
+func (s *Server) track(ss *session) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing.Load() {
+		return false
+	}
+	s.sessions[ss] = struct{}{}
+	s.wg.Add(1)
+	return true
+}
+
+func (s *Server) untrack(ss *session) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.sessions[ss]; ok {
+		delete(s.sessions, ss)
+		s.wg.Done()
+	}
+}
+
+// guardedSessionHandler works around a gliderlabs v0.3.8 bug: a
+// window-change request that arrives after pty-req and before shell blocks
+// the session's request loop forever (the size channel holds one value and
+// nobody reads it until the shell starts). The guard answers such early
+// requests itself and hands the latest size on right after the shell or
+// exec request.
+func guardedSessionHandler(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
+	ssh.DefaultSessionHandler(srv, conn, &winchGuard{NewChannel: newChan}, ctx)
+}
+
+type winchGuard struct{ gossh.NewChannel }
+
+func (g *winchGuard) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, reqs, err := g.NewChannel.Accept()
+	if err != nil {
+		return ch, reqs, err
+	}
+	out := make(chan *gossh.Request)
+	go func() {
+		defer close(out)
+		started := false
+		var pending *gossh.Request
+		for req := range reqs {
+			if !started && req.Type == "window-change" {
+				_ = req.Reply(true, nil)
+				pending = &gossh.Request{Type: req.Type, Payload: req.Payload}
+				continue
+			}
+			out <- req
+			if req.Type == "shell" || req.Type == "exec" {
+				started = true
+				if pending != nil {
+					out <- pending
+					pending = nil
+				}
+			}
+		}
+	}()
+	return ch, out, nil
+}
