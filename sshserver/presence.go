@@ -11,8 +11,8 @@ import (
 
 // hub knows which session is on which board, for the presence line.
 type hub struct {
-	mu    sync.Mutex
-	here  map[*presence]struct{}
+	mu   sync.Mutex
+	here map[*presence]struct{}
 }
 
 // presence is one session's place in the hub; it implements tui.Presence.

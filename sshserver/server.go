@@ -38,8 +38,8 @@ type Config struct {
 	// per InviteRefill (5 per 3m).
 	InviteTries  int
 	InviteRefill time.Duration
-	Logger *slog.Logger
-	Now    func() time.Time
+	Logger       *slog.Logger
+	Now          func() time.Time
 }
 
 func (c *Config) defaults() {

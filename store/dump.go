@@ -124,7 +124,12 @@ func (s *Store) Import(r io.Reader) error {
 		if k, _ := boards.Cursor().First(); k != nil {
 			return ErrNotEmpty
 		}
+		// A sequence below an imported id (a hand-edited export) would make
+		// a later add reuse that id and overwrite what it names, so every
+		// sequence is raised to at least the highest id imported.
+		lastTeam, lastBoard := d.TeamSeq, d.BoardSeq
 		for _, t := range d.Teams {
+			lastTeam = max(lastTeam, t.ID)
 			t.Name = board.CleanName(t.Name)
 			for i := range t.Members {
 				t.Members[i].Name = board.CleanName(t.Members[i].Name)
@@ -133,13 +138,14 @@ func (s *Store) Import(r io.Reader) error {
 				return err
 			}
 		}
-		if err := teams.SetSequence(d.TeamSeq); err != nil {
+		if err := teams.SetSequence(lastTeam); err != nil {
 			return err
 		}
 		if err := putRecords(tx.Bucket(bucketAudit), d.TeamAudit); err != nil {
 			return err
 		}
 		for _, db := range d.Boards {
+			lastBoard = max(lastBoard, db.Info.ID)
 			db.Info.Name = board.CleanName(db.Info.Name)
 			bb, err := createBoardBuckets(boards, db.Info.ID)
 			if err != nil {
@@ -156,17 +162,22 @@ func (s *Store) Import(r io.Reader) error {
 				if items == nil {
 					return fmt.Errorf("store: unknown area %q", area)
 				}
+				last := db.Seqs[area]
 				for _, raw := range raws {
 					it := board.NewItem(area)
 					if err := json.Unmarshal(raw, it); err != nil {
 						return err
 					}
 					it.Clean()
+					// Who changed an item is shown too ("changed by ...").
+					m := it.Base()
+					m.CreatedBy, m.UpdatedBy = board.CleanName(m.CreatedBy), board.CleanName(m.UpdatedBy)
 					if err := putJSON(items, itob(it.Base().ID), it); err != nil {
 						return err
 					}
+					last = max(last, it.Base().ID)
 				}
-				if err := items.SetSequence(db.Seqs[area]); err != nil {
+				if err := items.SetSequence(last); err != nil {
 					return err
 				}
 			}
@@ -174,7 +185,7 @@ func (s *Store) Import(r io.Reader) error {
 				return err
 			}
 		}
-		return boards.SetSequence(d.BoardSeq)
+		return boards.SetSequence(lastBoard)
 	})
 	if err != nil {
 		return err
@@ -188,8 +199,7 @@ func (s *Store) Import(r io.Reader) error {
 func putRecords(b *bolt.Bucket, recs []Record) error {
 	var last uint64
 	for _, r := range recs {
-		r.Actor = board.CleanName(r.Actor)
-		r.Label = board.CleanLine(r.Label, board.MaxText)
+		r.clean()
 		if err := putJSON(b, itob(r.Seq), r); err != nil {
 			return err
 		}

@@ -222,10 +222,8 @@ func (m *Model) submit() tea.Cmd {
 			if err != nil {
 				return errMsg{err}
 			}
-			return doneMsg{
-				status: fmt.Sprintf(m.msg.SavedF, saved.Label()),
-				undo:   &undoOp{kind: undoDelete, area: saved.Area(), id: saved.Base().ID, seen: saved.Base().Version, label: saved.Label()},
-			}
+			undo := &undoOp{kind: undoDelete, area: saved.Area(), id: saved.Base().ID, seen: saved.Base().Version, label: saved.Label()}
+			return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: undo, focus: undo}
 		}
 		saved, err := s.Update(user, boardID, it)
 		if err != nil {
@@ -443,9 +441,7 @@ func (m *Model) openCheckIn() tea.Cmd {
 		f.add("mood", m.msg.FieldMood, fMood, m.msg.HintMood, m.msg.Mood(board.Moods[i]))
 		f.add("word", m.msg.FieldWord, fLine, "", prev.Word)
 		m.form = f
-		cmd := f.setFocus(1)
-		_ = had
-		return cmd
+		return f.setFocus(1)
 	}}
 	if had {
 		m.choose.cursor = slices.Index(board.Moods, prev.Mood)
