@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
 	"os/signal"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -24,6 +26,9 @@ type serveOptions struct {
 	maxSessions int
 	idle        time.Duration
 	maxSession  time.Duration
+	backupDir   string
+	backupEvery time.Duration
+	backupKeep  int
 }
 
 func newServe(o *options) *cobra.Command {
@@ -44,6 +49,9 @@ and sees the team's board, live. Add people with 'bord member add' or 'bord invi
 	f.IntVar(&so.maxSessions, "max-sessions", 100, "maximum concurrent connections")
 	f.DurationVar(&so.idle, "idle", 30*time.Minute, "end a session this long after the last keypress")
 	f.DurationVar(&so.maxSession, "max-session", 12*time.Hour, "maximum length of one session")
+	f.StringVar(&so.backupDir, "backup-dir", "", "write a checked hot backup into this directory (also right at start)")
+	f.DurationVar(&so.backupEvery, "backup-every", 24*time.Hour, "how often to back up into --backup-dir")
+	f.IntVar(&so.backupKeep, "backup-keep", 14, "how many backups to keep in --backup-dir")
 	return cmd
 }
 
@@ -83,6 +91,9 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(l) }()
+	if so.backupDir != "" {
+		go backupLoop(ctx, s, so, logger)
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -97,6 +108,40 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	<-errc
 	logger.Info("stopped")
 	return nil
+}
+
+// backupLoop writes a hot backup now and then every so.backupEvery, and
+// keeps the newest so.backupKeep. Names sort by time.
+func backupLoop(ctx context.Context, s *store.Store, so *serveOptions, log *slog.Logger) {
+	tick := time.NewTicker(so.backupEvery)
+	defer tick.Stop()
+	for {
+		path := filepath.Join(so.backupDir, "bord-"+time.Now().Format("20060102-150405")+".db")
+		if err := s.Backup(path); err != nil {
+			log.Error("backup failed", "path", path, "err", err.Error())
+		} else {
+			log.Info("backup", "path", path)
+			pruneBackups(so.backupDir, so.backupKeep, log)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+func pruneBackups(dir string, keep int, log *slog.Logger) {
+	names, err := filepath.Glob(filepath.Join(dir, "bord-*.db"))
+	if err != nil || len(names) <= keep {
+		return
+	}
+	sort.Strings(names)
+	for _, old := range names[:len(names)-keep] {
+		if err := os.Remove(old); err != nil {
+			log.Warn("removing old backup", "path", old, "err", err.Error())
+		}
+	}
 }
 
 func newTeam(o *options) *cobra.Command {
