@@ -82,7 +82,7 @@ func (m *Model) boardKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.openCheckIn()
 	case key.Matches(k, m.keys.Boards):
 		m.screen = screenPicker
-		return m.loadBoards(0)
+		return m.loadBoards(0, false)
 	}
 	return nil
 }

@@ -137,7 +137,7 @@ type moveKey struct {
 
 // Init loads the list of boards.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.loadBoards(m.cfg.BoardID), m.waitPresence())
+	return tea.Batch(m.loadBoards(m.cfg.BoardID, true), m.waitPresence())
 }
 
 // waitPresence waits until presence on our board changes and reads it.
@@ -178,7 +178,10 @@ func (m *Model) visibleTeam(id uint64) bool {
 	return m.cfg.Teams == nil || slices.Contains(m.cfg.Teams, id)
 }
 
-func (m *Model) loadBoards(open uint64) tea.Cmd {
+// loadBoards lists the visible boards and opens board open, if not 0. With
+// only set, it also opens the only board there is (at start, not when the
+// user asked for the picker).
+func (m *Model) loadBoards(open uint64, only bool) tea.Cmd {
 	s := m.cfg.Store
 	return func() tea.Msg {
 		teams, err := s.Teams()
@@ -198,7 +201,7 @@ func (m *Model) loadBoards(open uint64) tea.Cmd {
 				entries = append(entries, boardEntry{info: in, team: t.Name})
 			}
 		}
-		if open == 0 && len(entries) == 1 {
+		if open == 0 && only && len(entries) == 1 {
 			open = entries[0].info.ID
 		}
 		return boardsMsg{entries: entries, open: open}
@@ -322,7 +325,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case createdMsg:
 		m.form = nil
-		return m, m.loadBoards(msg.id)
+		return m, m.loadBoards(msg.id, false)
 	case presenceMsg:
 		m.peers = msg.peers
 		if msg.wait {

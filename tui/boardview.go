@@ -319,10 +319,8 @@ func (m *Model) viewArea(r rect) string {
 		lines = append(lines, m.missingCheckIns()...)
 	}
 	sel := m.sel[r.area]
-	start := 0
-	if sel >= inner { // keep the selection in view
-		start = sel - inner + 1
-	}
+	avail := inner - len(lines)
+	start := scrollStart(sel, len(rows), avail)
 	for i := start; i < len(rows) && len(lines) < inner; i++ {
 		text := " " + rows[i].text
 		if focused && i == sel {
@@ -330,10 +328,23 @@ func (m *Model) viewArea(r rect) string {
 		}
 		lines = append(lines, text)
 	}
-	if rest := len(rows) - start - inner; rest > 0 && len(lines) > 0 {
+	if rest := len(rows) - start - avail; rest > 0 && avail >= 2 {
 		lines[len(lines)-1] = m.st.dim.Render(" " + fmt.Sprintf(m.msg.MoreF, rest+1))
 	}
 	return panel(title, lines, r.w, r.h, focused, m.st)
+}
+
+// scrollStart is the first of n rows to show in avail lines with row sel
+// selected. When not all rows fit, the last line says how many more there
+// are, so the selection is kept above that line.
+func scrollStart(sel, n, avail int) int {
+	if n <= avail || avail < 2 {
+		return max(sel-avail+1, 0)
+	}
+	if sel < avail-1 {
+		return 0
+	}
+	return min(sel-avail+2, n-avail)
 }
 
 // missingCheckIns lists members who have not checked in this week, dimmed,
@@ -400,14 +411,17 @@ func (m *Model) areaAt(x, y int) (area, rowIdx int, ok bool) {
 	}
 	for _, r := range rects {
 		if x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h {
-			inner := r.h - 2
-			sel := m.sel[r.area]
-			start := max(sel-inner+1, 0)
+			avail := r.h - 2 // the lines inside the frame, as viewArea fills them
 			line := y - r.y - 1
 			if r.area == board.AreaCheckIn && len(m.missingCheckIns()) > 0 {
 				line--
+				avail--
 			}
-			return slices.Index(board.Areas, r.area), start + line, true
+			area := slices.Index(board.Areas, r.area)
+			if line < 0 || line >= avail { // the frame or the line of who is missing
+				return area, -1, true
+			}
+			return area, scrollStart(m.sel[r.area], len(m.rows(m.b, r.area)), avail) + line, true
 		}
 	}
 	return 0, 0, false

@@ -224,7 +224,9 @@ func (m *Model) viewForm(f *form, width int) string {
 		lines = append(lines, m.st.err.Render("! "+f.err))
 	}
 	if f.note != "" {
-		lines = append(lines, m.st.dim.Render(f.note))
+		for _, l := range strings.Split(f.note, "\n") { // their version, then how to go on
+			lines = append(lines, m.st.dim.Render(l))
+		}
 	}
 	if f.err != "" || f.note != "" {
 		lines = append(lines, "")
