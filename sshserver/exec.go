@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/gliderlabs/ssh"
 	"github.com/spf13/pflag"
@@ -51,9 +52,49 @@ func (s *Server) exec(sess ssh.Session, msg *i18n.Messages, id store.Identity, k
 		}
 		s.log.Info("export", "key", fp, "member", id.Name)
 		return 0
+	case "invite":
+		if !known {
+			fmt.Fprintln(sess.Stderr(), msg.NotMember)
+			return 1
+		}
+		if err := s.invite(sess, msg, id, args[1:]); err != nil {
+			fmt.Fprintln(sess.Stderr(), err)
+			return 1
+		}
+		s.log.Info("invite made", "key", fp, "member", id.Name)
+		return 0
 	}
 	fmt.Fprintf(sess.Stderr(), msg.UnknownCommandF+"\n", board.CleanLine(args[0], 40))
 	return 1
+}
+
+// invite makes a one-time code for one of the member's own teams, so a team
+// can let a colleague in while the server runs.
+func (s *Server) invite(w io.Writer, msg *i18n.Messages, id store.Identity, args []string) error {
+	fs := pflag.NewFlagSet("invite", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	team := fs.String("team", "", "")
+	ttl := fs.Duration("ttl", 72*time.Hour, "")
+	if err := fs.Parse(args); err != nil || *ttl <= 0 || *ttl > 30*24*time.Hour {
+		return errors.New(msg.ExecHelp)
+	}
+	var names []string
+	for _, t := range id.Teams {
+		tm, err := s.cfg.Store.Team(t)
+		if err != nil {
+			return err
+		}
+		names = append(names, tm.Name)
+		if strings.EqualFold(tm.Name, *team) || (*team == "" && len(id.Teams) == 1) {
+			code, exp, err := s.cfg.Store.CreateInvite(id.Name, tm.ID, *ttl)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "%s\n(%s, %s)\n", code, tm.Name, exp.Format("2006-01-02 15:04"))
+			return err
+		}
+	}
+	return fmt.Errorf(msg.ErrChooseTeamF, strings.Join(names, ", "))
 }
 
 // export writes a board of the member's own teams as markdown.

@@ -75,6 +75,7 @@ var en = Messages{
 	ErrNewerSchema:   "This database was made by a newer version of bord. Please update bord.",
 	ErrNoBoardF:      "No board named %q.",
 	ErrChooseBoardF:  "There are several boards; choose one with --board: %s",
+	ErrChooseTeamF:   "Choose one of your teams with --team: %s",
 	ErrBadLangF:      "Unknown language %q; choose nl or en.",
 
 	BackupDoneF: "Backup written and checked: %s",
@@ -101,7 +102,7 @@ var en = Messages{
 	TooLongBye:      "The maximum session length was reached; connect again to go on.",
 	NoPTY:           "bord needs a terminal: connect with  ssh -t  or use a command: export, whoami, help.",
 	UnknownCommandF: "Unknown command %q. Try: ssh <server> help",
-	ExecHelp:        "Commands:\n  export [--board NAME] [--what actions|board]   actions or the board as markdown\n  whoami                                       who am I, in which teams\n  help                                         this help\nWithout a command the board opens (with ssh -t).",
+	ExecHelp:        "Commands:\n  export [--board NAME] [--what actions|board]   actions or the board as markdown\n  whoami                                       who am I, in which teams\n  invite [--team TEAM] [--ttl 72h]             a one-time code for a new colleague\n  help                                         this help\nWithout a command the board opens (with ssh -t).",
 	WhoamiF:         "%s — teams: %s",
 	NotMember:       "This key is not known. Connect with a terminal (ssh -t) to enter an invite code.",
 

@@ -118,7 +118,7 @@ type Messages struct {
 	ErrEmptyF, ErrUnknownOwnerF, ErrPastDate, ErrNoDate, ErrBadDate, ErrBadValue string
 	ErrNumber, ErrConflictF, ErrGone, ErrExists, ErrGeneric                      string
 	ErrLockedF, ErrLockedServeF, ErrNotEmpty, ErrNewerSchema, ErrNoBoardF        string
-	ErrBadLangF, ErrChooseBoardF                                                 string
+	ErrBadLangF, ErrChooseBoardF, ErrChooseTeamF                                 string
 
 	// CLI.
 	BackupDoneF, ImportDoneF, DemoDoneF, ExportDoneF string
