@@ -92,6 +92,7 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 		return nil
 	}
 	m.showHelp = false
+	m.focusOn = nil
 	area, rowIdx, ok := m.areaAt(ms.X, ms.Y)
 	if !ok {
 		return nil

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
@@ -405,6 +406,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	m.status = ""
+	m.focusOn = nil // the user moved on: a later snapshot must not move the cursor
 	switch {
 	case m.form != nil:
 		return m.formKey(k)
@@ -552,13 +554,13 @@ func (m *Model) presenceLine() string {
 }
 
 func (m *Model) viewWelcome() string {
-	lines := []string{
-		m.st.header.Render("bord"), "",
-		m.msg.DemoOffer, "",
+	lines := []string{m.st.header.Render("bord"), ""}
+	lines = append(lines, strings.Split(ansi.Wrap(m.msg.DemoOffer, m.width, ""), "\n")...) // read in full
+	lines = append(lines, "",
 		m.st.key.Render(m.msg.DemoYes),
 		m.st.key.Render(m.msg.NewBoard),
 		m.st.key.Render(m.msg.Quit),
-	}
+	)
 	if m.status != "" {
 		lines = append(lines, "", m.st.err.Render("! "+m.status))
 	}
@@ -584,7 +586,22 @@ func (m *Model) viewPicker() string {
 
 func (m *Model) viewHelp() string {
 	lines := []string{m.st.title.Render(m.msg.HelpTitle), ""}
-	lines = append(lines, strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")...)
+	// As many columns of keys side by side as fit in the box; the others
+	// below them, so that no key is cut off on a narrow screen.
+	groups, room := m.keys.FullHelp(), m.width-7
+	for _, per := range []int{len(groups), 2, 1} {
+		var rows []string
+		for i := 0; i < len(groups); i += per {
+			if i > 0 {
+				rows = append(rows, "")
+			}
+			rows = append(rows, strings.Split(m.help.FullHelpView(groups[i:min(i+per, len(groups))]), "\n")...)
+		}
+		if per == 1 || slices.IndexFunc(rows, func(r string) bool { return ansi.StringWidth(r) > room }) < 0 {
+			lines = append(lines, rows...)
+			break
+		}
+	}
 	return box(lines, m.width-4, m.st.focusBorder)
 }
 

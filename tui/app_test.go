@@ -31,6 +31,10 @@ func TestWelcomeDemo(t *testing.T) {
 		t.Fatalf("empty store: screen %d, want welcome\n%s", h.m.screen, h.plain())
 	}
 	mustContain(t, h.plain(), "Welkom bij bord", "d  voorbeeldteam en -bord maken")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	mustContain(t, h.plain(), "samenwerkingsverband?") // wrapped, not cut
+	mustNotContain(t, h.plain(), "…")
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 
 	h.press("d")
 	if h.m.screen != screenBoard {
@@ -848,6 +852,20 @@ func TestHelpOverlay(t *testing.T) {
 		t.Errorf("after a: help %v, form %v", h.m.showHelp, h.m.form != nil)
 	}
 	mustNotContain(t, h.plain(), "Toetsen")
+
+	// At 80 columns every key is still listed, none cut off.
+	for _, lang := range []i18n.Lang{i18n.NL, i18n.EN} {
+		h, _ := demo(t, lang, 80, 24)
+		h.press("?")
+		msg := i18n.For(lang)
+		for _, desc := range []string{msg.KeyAreas, msg.KeyMove, msg.KeyBoards, msg.KeyAdd, msg.KeyEdit, msg.KeyDelete,
+			msg.KeyUndo, msg.KeyCheckIn, msg.KeyStatus, msg.KeyDone, msg.KeyDrop, msg.KeyGoal, msg.KeyMeasure,
+			msg.KeyFilter, msg.KeyHelp, msg.KeyQuit} {
+			mustContain(t, h.plain(), desc)
+		}
+		mustNotContain(t, h.plain(), "…│")
+		checkSize(t, h, 80, 24)
+	}
 }
 
 func TestBoardsKey(t *testing.T) {
@@ -1057,4 +1075,51 @@ func TestEscapesNeverReachTheScreen(t *testing.T) {
 	check(t, h, "pasted")
 	h.press("ctrl+s")
 	check(t, h, "pasted and saved")
+}
+
+func TestAddHiddenByFilterDoesNotJumpLater(t *testing.T) {
+	t.Parallel()
+	// An action added for someone else under the "mine" filter is not on
+	// screen; the focus must not jump to it later, when it shows up.
+	h, info := demo(t, i18n.NL, 140, 40)
+	h.press("f", "2", "a")
+	h.typeText("Voor Fatima")
+	h.fill("who", "Fatima")
+	h.fill("when", "morgen")
+	h.press("ctrl+s")
+	a, ok := h.actionByWhat("Voor Fatima")
+	if !ok || h.m.form != nil {
+		t.Fatal("not saved")
+	}
+	h.press("f", "1", "2", "down") // all actions again; the user moves on to the successes
+	if _, err := h.s.Add("Joost", info.ID, &board.Parking{Text: "Later"}); err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	if h.focused() != board.AreaSuccess || h.m.sel[board.AreaSuccess] != 1 {
+		t.Errorf("a colleague's change moved the focus to %s row %d (the hidden new action is %d)",
+			h.focused(), h.m.sel[h.focused()], a.ID)
+	}
+}
+
+func TestFormMessagesNotCut(t *testing.T) {
+	t.Parallel()
+	// At the usual 80 columns, long messages in a form wrap instead of
+	// losing their end (which says what to do).
+	h, info := demo(t, i18n.NL, 80, 24)
+	a := h.selectedAction()
+	h.press("e")
+	a.What = "Iets anders"
+	if _, err := h.s.Update("Fatima", info.ID, &a); err != nil {
+		t.Fatal(err)
+	}
+	h.press("ctrl+s")
+	mustContain(t, h.plain(), "Jouw tekst staat hieronder", "nog.", "of esc om de hunne te", "houden.")
+	mustNotContain(t, h.plain(), "…│") // no line of the form is cut
+	h.press("esc", "a")
+	h.fill("when", "ooit")
+	h.press("ctrl+s")
+	mustContain(t, h.plain(), "✗ Die datum begrijp ik niet.", "50.")
+	mustNotContain(t, h.plain(), "…│")
+	checkSize(t, h, 80, 24)
 }

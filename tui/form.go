@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
 )
@@ -220,13 +221,12 @@ func (m *Model) viewForm(f *form, width int) string {
 	inner := width - 4
 	var lines []string
 	lines = append(lines, m.st.title.Render(f.title), "")
+	text := width - 3 // inside the frame, after its leading space
 	if f.err != "" {
-		lines = append(lines, m.st.err.Render("! "+f.err))
+		lines = append(lines, wrapped("! "+f.err, text, m.st.err)...)
 	}
-	if f.note != "" {
-		for _, l := range strings.Split(f.note, "\n") { // their version, then how to go on
-			lines = append(lines, m.st.dim.Render(l))
-		}
+	if f.note != "" { // their version, then how to go on
+		lines = append(lines, wrapped(f.note, text, m.st.dim)...)
 	}
 	if f.err != "" || f.note != "" {
 		lines = append(lines, "")
@@ -239,19 +239,31 @@ func (m *Model) viewForm(f *form, width int) string {
 		}
 		fl.input.SetWidth(max(inner-labelW-4, 10))
 		lines = append(lines, marker+padRight(fl.label, labelW)+"  "+fl.input.View())
-		sub := m.preview(fl)
+		subs := []string{m.preview(fl)}
 		if fl.err != "" {
-			sub = m.st.err.Render("✗ " + fl.err)
+			subs = wrapped("✗ "+fl.err, text-labelW-4, m.st.err)
 		}
-		if sub == "" && i == f.focus && fl.hint != "" {
-			sub = m.st.dim.Render(fl.hint)
+		if subs[0] == "" && i == f.focus && fl.hint != "" {
+			subs = wrapped(fl.hint, text-labelW-4, m.st.dim)
 		}
-		if sub != "" {
-			lines = append(lines, strings.Repeat(" ", labelW+4)+sub)
+		for _, sub := range subs {
+			if sub != "" {
+				lines = append(lines, strings.Repeat(" ", labelW+4)+sub)
+			}
 		}
 	}
 	lines = append(lines, "", m.st.dim.Render(fmt.Sprintf("enter %s · ctrl+s %s · esc %s", m.msg.KeyNextField, m.msg.KeySave, m.msg.KeyCancel)))
 	return box(lines, width, m.st.focusBorder)
+}
+
+// wrapped breaks s into styled lines of at most w cells, at spaces where it
+// can, so that a message is read in full instead of cut off.
+func wrapped(s string, w int, st lipgloss.Style) []string {
+	lines := strings.Split(ansi.Wrap(s, max(w, 10), ""), "\n")
+	for i, l := range lines {
+		lines[i] = st.Render(strings.TrimRight(l, " "))
+	}
+	return lines
 }
 
 // build turns a submitted item form into the item to save. Fields that
