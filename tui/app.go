@@ -51,6 +51,9 @@ type Model struct {
 	st   styles
 	keys keyMap
 	help help.Model
+	// helpLine is the help line, drawn once per width: the key map never
+	// changes, and lipgloss drawing is too slow to repeat every frame.
+	helpLine string
 
 	width, height int
 	screen        screen
@@ -93,10 +96,13 @@ func New(cfg Config) *Model {
 	msg := i18n.For(cfg.Lang)
 	h := help.New()
 	h.ShortSeparator = " · "
-	return &Model{
+	h.SetWidth(80)
+	m := &Model{
 		cfg: cfg, msg: msg, st: newStyles(), keys: newKeyMap(msg), help: h,
 		width: 80, height: 24, sel: map[board.Area]int{},
 	}
+	m.helpLine = h.ShortHelpView(m.keys.ShortHelp())
+	return m
 }
 
 func (m *Model) now() time.Time { return m.cfg.Now() }
@@ -112,9 +118,12 @@ type (
 		watch   <-chan uint64
 		unwatch func()
 	}
+	// changedMsg brings the new snapshot of the watched board: loading it
+	// in the waiting command means one message, and one redraw, per change.
 	changedMsg struct {
-		ch      <-chan uint64
-		version uint64
+		ch  <-chan uint64
+		b   *board.Board
+		err error
 	}
 	snapshotMsg struct{ b *board.Board }
 	// doneMsg reports a finished write: a status line and how to undo it.
@@ -232,15 +241,17 @@ func (m *Model) openBoard(id uint64) tea.Cmd {
 	}
 }
 
-// waitChange waits for the next notice of the watched board. A closed
-// channel (board closed, program ending) ends the wait without a message.
-func waitChange(ch <-chan uint64) tea.Cmd {
+// waitChange waits for the next notice of the watched board and reads its
+// snapshot, which the store builds once and shares among all sessions. A
+// closed channel (board closed, program ending) ends the wait silently.
+func (m *Model) waitChange() tea.Cmd {
+	ch, s, id := m.watch, m.cfg.Store, m.b.ID
 	return func() tea.Msg {
-		v, ok := <-ch
-		if !ok {
+		if _, ok := <-ch; !ok {
 			return nil
 		}
-		return changedMsg{ch: ch, version: v}
+		b, err := s.Board(id)
+		return changedMsg{ch: ch, b: b, err: err}
 	}
 }
 
@@ -269,6 +280,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(msg.Width)
+		m.helpLine = m.help.ShortHelpView(m.keys.ShortHelp())
 		return m, nil
 	case boardsMsg:
 		m.boards = msg.entries
@@ -287,16 +299,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen, m.undo, m.filter = screenBoard, nil, filter{}
 		m.sel = map[board.Area]int{}
 		m.area = slices.Index(board.Areas, board.AreaAction)
-		return m, tea.Batch(waitChange(m.watch), m.announce())
+		return m, tea.Batch(m.waitChange(), m.announce())
 	case changedMsg:
 		if msg.ch != m.watch {
 			return m, nil // a notice for a board we left
 		}
-		cmds := []tea.Cmd{waitChange(m.watch)}
-		if m.b != nil && msg.version > m.b.Version {
-			cmds = append(cmds, m.loadSnapshot(m.b.ID))
+		switch {
+		case msg.err != nil:
+			m.setStatus(m.msg.Err(msg.err), true)
+		case msg.b.Version > m.b.Version:
+			m.setBoard(msg.b)
+			m.applyFocus()
 		}
-		return m, tea.Batch(cmds...)
+		return m, m.waitChange()
 	case snapshotMsg:
 		if m.b != nil && msg.b.ID == m.b.ID && msg.b.Version >= m.b.Version {
 			m.setBoard(msg.b)
@@ -535,7 +550,7 @@ func (m *Model) footer() []string {
 		}
 		status += here
 	}
-	return []string{status, m.help.ShortHelpView(m.keys.ShortHelp())}
+	return []string{status, m.helpLine}
 }
 
 // presenceLine names the others on this board and the area each is in.

@@ -698,7 +698,7 @@ func TestCheckIn(t *testing.T) {
 	t.Parallel()
 	h, _ := demo(t, i18n.NL, 140, 40)
 	week := board.WeekOf(today)
-	mustContain(t, h.plain(), "·  "+me+", Ingrid, Pieter") // not yet checked in
+	mustContain(t, h.plain(), "nog niet: "+me+", Ingrid, Pieter") // not yet checked in
 	cases := []struct {
 		pick string
 		mood board.Mood
@@ -733,7 +733,7 @@ func TestCheckIn(t *testing.T) {
 		}
 		mustContain(t, h.plain(), c.row, "Check-in: "+c.mood.Symbol())
 	}
-	mustContain(t, h.plain(), "·  Ingrid, Pieter")
+	mustContain(t, h.plain(), "nog niet: Ingrid, Pieter")
 	// One check-in per week: the last one replaced the others.
 	n := 0
 	for _, c := range h.board().CheckIns {
@@ -1010,7 +1010,7 @@ func TestLiveUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.awaitChange()
-	mustContain(t, h.plain(), ":-) Ingrid — goed · uitgerust", "·  "+me+", Pieter")
+	mustContain(t, h.plain(), ":-) Ingrid — goed · uitgerust", "nog niet: "+me+", Pieter")
 	// Our own changes reach the watch too, and are harmless there.
 	h.press("x")
 	if _, err := h.s.Add("Joost", info.ID, &board.Parking{Text: "Live geparkeerd"}); err != nil {

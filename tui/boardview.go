@@ -185,7 +185,7 @@ func (m *Model) goalRow(b *board.Board, g board.Goal) string {
 		text += " (" + m.goalStatus(g.Status) + ")"
 	}
 	if open > 0 {
-		text += fmt.Sprintf(" · %d %s", open, strings.ToLower(m.msg.AreaAction))
+		text += fmt.Sprintf(" · %d %s", open, m.msg.OpenActions)
 	}
 	return text
 }
@@ -261,7 +261,7 @@ func (m *Model) viewBoard() string {
 	b := m.b
 	week := board.WeekOf(m.now())
 	header := m.st.header.Render("bord") + " · " + fmt.Sprintf(m.msg.WeekF, week.Week) + " · " +
-		m.st.title.Render(b.Team.Name) + " · " + b.Name + " · " + m.msg.You + ": " + m.cfg.User
+		m.msg.You + ": " + m.cfg.User + " · " + m.st.title.Render(b.Team.Name) + " · " + b.Name
 	lines := []string{fit(header, m.width)}
 	rects, wide := m.layout()
 	if wide {
@@ -283,8 +283,13 @@ func (m *Model) viewBoard() string {
 		lines = append(lines, m.tabs())
 		lines = append(lines, strings.Split(m.viewArea(rects[0]), "\n")...)
 	}
-	lines = append(lines, m.footer()...)
-	return block(lines, m.width, m.height)
+	for _, l := range m.footer() {
+		lines = append(lines, fit(l, m.width))
+	}
+	// Every line is exactly m.width already (panels are drawn to size and
+	// the rest was fit): only the count needs fixing, which spares a second
+	// measuring pass over the whole screen.
+	return stack(lines, m.width, m.height)
 }
 
 func (m *Model) tabs() string {
@@ -294,7 +299,7 @@ func (m *Model) tabs() string {
 		if i == m.area {
 			parts = append(parts, m.st.tabActive.Render("["+label+"]"))
 		} else {
-			parts = append(parts, m.st.tab.Render(" "+label+" "))
+			parts = append(parts, " "+label+" ")
 		}
 	}
 	return fit(strings.Join(parts, ""), m.width)
@@ -324,7 +329,7 @@ func (m *Model) viewArea(r rect) string {
 	for i := start; i < len(rows) && len(lines) < inner; i++ {
 		text := " " + rows[i].text
 		if focused && i == sel {
-			text = m.st.selected.Render(fit("›"+rows[i].text, r.w-2))
+			text = m.st.selected.Render(fit("›"+ansi.Strip(rows[i].text), r.w-2))
 		}
 		lines = append(lines, text)
 	}
@@ -360,7 +365,7 @@ func (m *Model) missingCheckIns() []string {
 	if len(names) == 0 {
 		return nil
 	}
-	return []string{m.st.dim.Render(" ·  " + strings.Join(names, ", "))}
+	return []string{m.st.dim.Render(" " + m.msg.NotYet + ": " + strings.Join(names, ", "))}
 }
 
 func (m *Model) actionsTitle(shown int) string {

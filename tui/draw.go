@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -12,15 +11,21 @@ import (
 // lines as the height. That is what keeps the screen from wrapping into
 // garbage at any terminal size.
 
-// fit cuts or pads s to exactly w cells.
+// fit cuts or pads s to exactly w cells. It measures once: width is the
+// costly part of drawing (grapheme clusters), and every line goes through it.
 func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) > w {
+	n := ansi.StringWidth(s)
+	if n > w {
 		s = ansi.Truncate(s, w, "…")
+		n = ansi.StringWidth(s)
 	}
-	return padRight(s, w)
+	if n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
 }
 
 func padRight(s string, w int) string {
@@ -37,11 +42,11 @@ func panel(title string, lines []string, w, h int, focused bool, st styles) stri
 	if w < 4 || h < 2 {
 		return block(nil, w, h)
 	}
-	bs := st.border
-	tl, tr, bl, br, hz, vt := "╭", "╮", "╰", "╯", "─", "│"
+	bs, fr := st.border, st.frame
+	tl, tr, bl, br, hz := "╭", "╮", "╰", "╯", "─"
 	if focused {
-		bs = st.focusBorder
-		tl, tr, bl, br, hz, vt = "┏", "┓", "┗", "┛", "━", "┃"
+		bs, fr = st.focusBorder, st.focusFrame
+		tl, tr, bl, br, hz = "┏", "┓", "┗", "┛", "━"
 		title = "▶ " + title
 	}
 	title = fit(" "+title+" ", min(ansi.StringWidth(title)+2, w-4))
@@ -53,14 +58,14 @@ func panel(title string, lines []string, w, h int, focused bool, st styles) stri
 		if i < len(lines) {
 			line = lines[i]
 		}
-		out = append(out, bs.Render(vt)+fit(line, w-2)+bs.Render(vt))
+		out = append(out, fr.vt+fit(line, w-2)+fr.vt)
 	}
 	out = append(out, bs.Render(bl+strings.Repeat(hz, w-2)+br))
 	return strings.Join(out, "\n")
 }
 
 // box frames lines in a rounded border sized to the content, at most w wide.
-func box(lines []string, w int, bs lipgloss.Style) string {
+func box(lines []string, w int, bs paint) string {
 	inner := 0
 	for _, l := range lines {
 		inner = max(inner, ansi.StringWidth(l))
@@ -85,6 +90,17 @@ func block(lines []string, w, h int) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// stack joins lines that are each exactly w wide into exactly h lines.
+func stack(lines []string, w, h int) string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", max(w, 0)))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // overlay centres the block fg over the w×h screen bg.

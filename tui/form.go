@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
 )
@@ -258,7 +257,7 @@ func (m *Model) viewForm(f *form, width int) string {
 
 // wrapped breaks s into styled lines of at most w cells, at spaces where it
 // can, so that a message is read in full instead of cut off.
-func wrapped(s string, w int, st lipgloss.Style) []string {
+func wrapped(s string, w int, st paint) []string {
 	lines := strings.Split(ansi.Wrap(s, max(w, 10), ""), "\n")
 	for i, l := range lines {
 		lines[i] = st.Render(strings.TrimRight(l, " "))

@@ -40,7 +40,8 @@ func newKeyMap(m *i18n.Messages) keyMap {
 
 // ShortHelp is the always-visible help line.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextArea, k.Add, k.Edit, k.Delete, k.Status, k.Undo, k.Filter, k.Help, k.Quit}
+	// Help and quit first: a narrow terminal cuts the end of the line.
+	return []key.Binding{k.Help, k.Quit, k.NextArea, k.Add, k.Edit, k.Delete, k.Status, k.Undo, k.Filter}
 }
 
 // FullHelp is the overlay shown by ?.

@@ -1,33 +1,56 @@
 package tui
 
 import (
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
-// styles holds every style of the interface. Colours are ANSI basic colours
-// so they survive a 16-colour terminal; meaning is always carried by a symbol
-// or word as well, so nothing is lost without colour (NO_COLOR).
-type styles struct {
-	title, header, dim, selected, focusTitle, blurTitle, overdue, done, err, ok, key, tab, tabActive lipgloss.Style
-	border, focusBorder                                                                              lipgloss.Style
+// paint is a text style kept as its ready escape sequence. Wrapping text in
+// it is one concatenation; lipgloss.Style.Render measures and re-parses the
+// text, which is too slow for a screen that every session redraws on every
+// change (see docs/performance.md). Paint never nests: an inner reset would
+// end the outer style, so painted text is stripped before painting it again.
+type paint struct{ on string }
+
+func newPaint(s ansi.Style) paint { return paint{on: s.String()} }
+
+// Render wraps s in the style.
+func (p paint) Render(s string) string {
+	if p.on == "" || s == "" {
+		return s
+	}
+	return p.on + s + ansi.ResetStyle
 }
 
+// styles holds every style of the interface. Colours are ANSI basic colours
+// so they survive a 16-colour terminal, and bubbletea lowers them further for
+// the terminal's profile (none with NO_COLOR). Meaning is always carried by a
+// symbol or word as well, so nothing is lost without colour.
+type styles struct {
+	title, header, dim, selected, overdue, done, err, ok, key, tabActive paint
+	border, focusBorder                                                  paint
+	// The frame pieces, painted once.
+	frame, focusFrame frameSet
+}
+
+// frameSet is a panel frame's vertical bar, already painted.
+type frameSet struct{ vt string }
+
 func newStyles() styles {
-	return styles{
-		title:       lipgloss.NewStyle().Bold(true),
-		header:      lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Cyan),
-		dim:         lipgloss.NewStyle().Foreground(lipgloss.BrightBlack),
-		selected:    lipgloss.NewStyle().Reverse(true),
-		focusTitle:  lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Cyan),
-		blurTitle:   lipgloss.NewStyle(),
-		overdue:     lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Red),
-		done:        lipgloss.NewStyle().Foreground(lipgloss.Green),
-		err:         lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Red),
-		ok:          lipgloss.NewStyle().Foreground(lipgloss.Green),
-		key:         lipgloss.NewStyle().Bold(true),
-		tab:         lipgloss.NewStyle(),
-		tabActive:   lipgloss.NewStyle().Bold(true).Reverse(true),
-		border:      lipgloss.NewStyle().Foreground(lipgloss.BrightBlack),
-		focusBorder: lipgloss.NewStyle().Foreground(lipgloss.Cyan),
+	st := styles{
+		title:       newPaint(ansi.NewStyle().Bold()),
+		header:      newPaint(ansi.NewStyle().Bold().ForegroundColor(ansi.Cyan)),
+		dim:         newPaint(ansi.NewStyle().ForegroundColor(ansi.BrightBlack)),
+		selected:    newPaint(ansi.NewStyle().Reverse(true)),
+		overdue:     newPaint(ansi.NewStyle().Bold().ForegroundColor(ansi.Red)),
+		done:        newPaint(ansi.NewStyle().ForegroundColor(ansi.Green)),
+		err:         newPaint(ansi.NewStyle().Bold().ForegroundColor(ansi.Red)),
+		ok:          newPaint(ansi.NewStyle().ForegroundColor(ansi.Green)),
+		key:         newPaint(ansi.NewStyle().Bold()),
+		tabActive:   newPaint(ansi.NewStyle().Bold().Reverse(true)),
+		border:      newPaint(ansi.NewStyle().ForegroundColor(ansi.BrightBlack)),
+		focusBorder: newPaint(ansi.NewStyle().ForegroundColor(ansi.Cyan)),
 	}
+	st.frame = frameSet{vt: st.border.Render("│")}
+	st.focusFrame = frameSet{vt: st.focusBorder.Render("┃")}
+	return st
 }

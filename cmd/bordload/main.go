@@ -44,7 +44,13 @@ func main() {
 	// The server child writes profiles when BORDLOAD_HEAPPROFILE or
 	// BORDLOAD_CPUPROFILE name files.
 	changes := flag.Int("changes", 5, "cards added per run (one at a time); figures are over all of them")
+	size := flag.String("size", "80x24", "every client's terminal size, WxH")
 	flag.Parse()
+	if _, err := fmt.Sscanf(*size, "%dx%d", &termW, &termH); err != nil || termW < 20 || termH < 8 {
+		fmt.Fprintf(os.Stderr, "bordload: bad -size %q\n", *size)
+		os.Exit(2)
+	}
+	fmt.Printf("terminal %dx%d, %d cards, %d CPUs\n\n", termW, termH, *changes, runtime.NumCPU())
 	fmt.Println("| clients | fan-out p50 | fan-out p99 | fan-out max | server heap / idle session | bytes / client / change |")
 	fmt.Println("|---:|---:|---:|---:|---:|---:|")
 	for _, f := range strings.Split(*ns, ",") {
@@ -61,6 +67,9 @@ func main() {
 		fmt.Printf("| %d | %s | %s | %s | %.0f KiB | %.0f B |\n", n, ms(r.p50), ms(r.p99), ms(r.max), r.heapPerSession/1024, r.bytesPerClient)
 	}
 }
+
+// termW and termH are the clients' terminal size.
+var termW, termH = 80, 24
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
 
@@ -289,7 +298,7 @@ func dial(addr string, signer gossh.Signer) (*client, error) {
 	cl := &client{conn: conn, sess: sess, grew: make(chan struct{}, 1)}
 	cl.stdin, _ = sess.StdinPipe()
 	out, _ := sess.StdoutPipe()
-	if err := sess.RequestPty("xterm-256color", 40, 140, gossh.TerminalModes{}); err != nil {
+	if err := sess.RequestPty("xterm-256color", termH, termW, gossh.TerminalModes{}); err != nil {
 		conn.Close()
 		return nil, err
 	}

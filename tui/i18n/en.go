@@ -22,6 +22,8 @@ var en = Messages{
 	NewBoard:       "n  create your own team and board",
 	Quit:           "q  quit",
 	Here:           "Here",
+	OpenActions:    "open",
+	NotYet:         "not yet",
 	Loading:        "Loading…",
 
 	StatusTodo: "to do", StatusDoing: "doing", StatusDone: "done", StatusDropped: "dropped",

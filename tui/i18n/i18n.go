@@ -85,6 +85,8 @@ type Messages struct {
 	Quit           string
 	Loading        string
 	Here           string
+	OpenActions    string
+	NotYet         string
 
 	// Action and goal statuses, moods.
 	StatusTodo, StatusDoing, StatusDone, StatusDropped string

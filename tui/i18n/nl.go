@@ -22,6 +22,8 @@ var nl = Messages{
 	NewBoard:       "n  zelf een team en bord maken",
 	Quit:           "q  stoppen",
 	Here:           "Hier",
+	OpenActions:    "open",
+	NotYet:         "nog niet",
 	Loading:        "Laden…",
 
 	StatusTodo: "te doen", StatusDoing: "bezig", StatusDone: "klaar", StatusDropped: "vervallen",
