@@ -13,6 +13,7 @@ import (
 type Labels struct {
 	Board, Actions, NoGoal, Overdue, CheckIns, Successes, Goals, Planning, Parking string
 	Measure, Status, Week, Generated, Nothing                                      string
+	Session, Leader, NewActions, Done, SinceLast, NoSession                        string
 	Moods                                                                          map[Mood]string
 	Statuses                                                                       map[Status]string
 	GoalStatuses                                                                   map[GoalStatus]string
@@ -207,4 +208,50 @@ func mdLine(s string) string {
 
 func fmtNum(f float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
+}
+
+// MarkdownMeeting writes the summary of the board's last closed bordsessie:
+// who led it, the new actions with owners, what was done, the successes, and
+// what is overdue; then who led the sessions before it.
+func MarkdownMeeting(b *Board, l Labels) string {
+	var last *Meeting
+	for i := range b.Meetings {
+		if !b.Meetings[i].Running() {
+			last = &b.Meetings[i]
+		}
+	}
+	var sb strings.Builder
+	if last == nil || last.Summary == nil {
+		fmt.Fprintf(&sb, "# %s: %s\n\n_%s_\n", mdLine(b.Name), l.Session, l.NoSession)
+		return sb.String()
+	}
+	fmt.Fprintf(&sb, "# %s: %s %s %d\n\n", mdLine(b.Name), l.Session, l.Week, last.Week.Week)
+	fmt.Fprintf(&sb, "%s: %s · %s – %s\n\n", l.Leader, mdLine(strings.Join(last.Leaders, " → ")),
+		last.Started.Format("2006-01-02 15:04"), last.Ended.Format("15:04"))
+	r := last.Summary
+	fmt.Fprintf(&sb, "## %s\n\n", l.NewActions)
+	for _, a := range r.NewActions {
+		fmt.Fprintf(&sb, "- [ ] %s — %s — %s\n", mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
+	}
+	nothing(&sb, len(r.NewActions), l)
+	fmt.Fprintf(&sb, "## %s\n\n", l.Done)
+	for _, a := range r.Done {
+		fmt.Fprintf(&sb, "- [x] %s — %s\n", mdLine(a.What), mdLine(a.Who))
+	}
+	nothing(&sb, len(r.Done), l)
+	fmt.Fprintf(&sb, "## %s\n\n", l.Successes)
+	for _, s := range r.Successes {
+		fmt.Fprintf(&sb, "- %s\n", mdLine(s.Text))
+	}
+	nothing(&sb, len(r.Successes), l)
+	fmt.Fprintf(&sb, "## %s\n\n", l.Overdue)
+	for _, a := range r.Overdue {
+		fmt.Fprintf(&sb, "- [ ] %s — %s — %s\n", mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
+	}
+	nothing(&sb, len(r.Overdue), l)
+	fmt.Fprintf(&sb, "## %s\n\n", l.Leader)
+	for _, m := range b.Meetings {
+		fmt.Fprintf(&sb, "- %s %d: %s\n", l.Week, m.Week.Week, mdLine(strings.Join(m.Leaders, " → ")))
+	}
+	return strings.TrimRight(sb.String(), "\n") + "\n"
 }

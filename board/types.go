@@ -73,6 +73,17 @@ type Board struct {
 	Actions   []Action   `json:"actions"`
 	Planning  []PlanItem `json:"planning"`
 	Parking   []Parking  `json:"parking"`
+	// Meetings are the board's bordsessies, oldest first; the last one may
+	// be running.
+	Meetings []Meeting `json:"meetings,omitempty"`
+}
+
+// Meeting returns the running bordsessie, or nil.
+func (b *Board) Meeting() *Meeting {
+	if n := len(b.Meetings); n > 0 && b.Meetings[n-1].Running() {
+		return &b.Meetings[n-1]
+	}
+	return nil
 }
 
 // Area names one of the six areas of a verbeterbord.

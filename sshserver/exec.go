@@ -137,6 +137,8 @@ func (s *Server) export(w io.Writer, msg *i18n.Messages, id store.Identity, args
 		_, err = io.WriteString(w, board.MarkdownActions(b, msg.Labels(), now))
 	case "board", "bord":
 		_, err = io.WriteString(w, board.MarkdownBoard(b, msg.Labels(), now))
+	case "session", "sessie":
+		_, err = io.WriteString(w, board.MarkdownMeeting(b, msg.Labels()))
 	default:
 		err = errors.New(msg.ExecHelp)
 	}

@@ -32,6 +32,9 @@ type DumpBoard struct {
 	Items   map[board.Area][]json.RawMessage `json:"items"`
 	Seqs    map[board.Area]uint64            `json:"seqs"`
 	Audit   []Record                         `json:"audit"`
+	// Meetings are the board's bordsessies as stored.
+	Meetings   []json.RawMessage `json:"meetings,omitempty"`
+	MeetingSeq uint64            `json:"meeting_seq,omitempty"`
 }
 
 // Export writes the whole database as indented JSON.
@@ -78,6 +81,15 @@ func (s *Store) dump() (*Dump, error) {
 				db.Items[a] = []json.RawMessage{}
 				if err := items.ForEach(func(_, v []byte) error {
 					db.Items[a] = append(db.Items[a], json.RawMessage(append([]byte(nil), v...)))
+					return nil
+				}); err != nil {
+					return err
+				}
+			}
+			if mb := bb.Bucket(bucketMeetings); mb != nil {
+				db.MeetingSeq = mb.Sequence()
+				if err := mb.ForEach(func(_, v []byte) error {
+					db.Meetings = append(db.Meetings, json.RawMessage(append([]byte(nil), v...)))
 					return nil
 				}); err != nil {
 					return err
@@ -184,6 +196,11 @@ func (s *Store) Import(r io.Reader) error {
 			if err := putRecords(bb.Bucket(bucketAudit), db.Audit); err != nil {
 				return err
 			}
+			if len(db.Meetings) > 0 {
+				if err := putMeetings(bb, db.Meetings, db.MeetingSeq); err != nil {
+					return err
+				}
+			}
 		}
 		return boards.SetSequence(lastBoard)
 	})
@@ -206,4 +223,37 @@ func putRecords(b *bolt.Bucket, recs []Record) error {
 		last = max(last, r.Seq)
 	}
 	return b.SetSequence(last)
+}
+
+// putMeetings loads a board's bordsessies from an export, cleaning the
+// names in them: an export file is user input.
+func putMeetings(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
+	mb, err := bb.CreateBucketIfNotExists(bucketMeetings)
+	if err != nil {
+		return err
+	}
+	for _, raw := range raws {
+		var m board.Meeting
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return err
+		}
+		m.Leader = board.CleanName(m.Leader)
+		for i := range m.Leaders {
+			m.Leaders[i] = board.CleanName(m.Leaders[i])
+		}
+		if r := m.Summary; r != nil {
+			for _, acts := range [][]board.Action{r.NewActions, r.Done, r.Overdue} {
+				for i := range acts {
+					acts[i].Clean()
+				}
+			}
+			for i := range r.Successes {
+				r.Successes[i].Clean()
+			}
+		}
+		if err := putJSON(mb, itob(m.ID), m); err != nil {
+			return err
+		}
+	}
+	return mb.SetSequence(seq)
 }

@@ -412,6 +412,19 @@ func readBoard(tx *bolt.Tx, id uint64) (*board.Board, error) {
 			return nil, err
 		}
 	}
+	if mb := bb.Bucket(bucketMeetings); mb != nil {
+		err := mb.ForEach(func(_, v []byte) error {
+			var m board.Meeting
+			if err := json.Unmarshal(v, &m); err != nil {
+				return err
+			}
+			b.Meetings = append(b.Meetings, m)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
 	return b, nil
 }
 

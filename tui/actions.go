@@ -29,7 +29,24 @@ const (
 	undoCheckIn                 // put the old mood back
 )
 
+// boardKey handles a key on the board screen. During a bordsessie, moving
+// to another area than the step's means looking elsewhere: the screen stops
+// following the leader until v.
 func (m *Model) boardKey(k tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := m.meetingKey(k); ok {
+		return cmd
+	}
+	before := m.area
+	cmd := m.boardKeyPlain(k)
+	if mt := m.b.Meeting(); mt != nil && m.area != before {
+		if a, ok := mt.Step.Area(); !ok || board.Areas[m.area] != a {
+			m.meet.follow = false
+		}
+	}
+	return cmd
+}
+
+func (m *Model) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 	area := board.Areas[m.area]
 	rows := m.rows(m.b, area)
 	switch {
@@ -96,6 +113,11 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 	area, rowIdx, ok := m.areaAt(ms.X, ms.Y)
 	if !ok {
 		return nil
+	}
+	if mt := m.b.Meeting(); mt != nil && area != m.area {
+		if sa, ok := mt.Step.Area(); !ok || board.Areas[area] != sa {
+			m.meet.follow = false
+		}
 	}
 	m.area = area
 	a := board.Areas[area]
@@ -211,6 +233,8 @@ func (m *Model) submit() tea.Cmd {
 		return m.saveCheckIn(f)
 	case formMeasure:
 		return m.saveMeasure(f)
+	case formMeeting:
+		return m.startMeeting(f)
 	}
 	it, ok := m.build(f)
 	if !ok {

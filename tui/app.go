@@ -74,6 +74,7 @@ type Model struct {
 	undo    []undoOp
 	focusOn *undoOp // select this item when the snapshot with it arrives
 
+	meet     meetingState
 	peers    []Peer
 	lastMove moveKey // where Presence last heard we are
 
@@ -276,6 +277,9 @@ func (m *Model) Close() {
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.meetingMsg(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -299,7 +303,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen, m.undo, m.filter = screenBoard, nil, filter{}
 		m.sel = map[board.Area]int{}
 		m.area = slices.Index(board.Areas, board.AreaAction)
-		return m, tea.Batch(m.waitChange(), m.announce())
+		m.meet = meetingState{}
+		return m, tea.Batch(m.waitChange(), m.announce(), m.syncMeeting())
 	case changedMsg:
 		if msg.ch != m.watch {
 			return m, nil // a notice for a board we left
@@ -310,12 +315,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case msg.b.Version > m.b.Version:
 			m.setBoard(msg.b)
 			m.applyFocus()
+			return m, tea.Batch(m.waitChange(), m.syncMeeting(), m.announce())
 		}
 		return m, m.waitChange()
 	case snapshotMsg:
 		if m.b != nil && msg.b.ID == m.b.ID && msg.b.Version >= m.b.Version {
 			m.setBoard(msg.b)
 			m.applyFocus()
+			return m, tea.Batch(m.syncMeeting(), m.announce())
 		}
 		return m, nil
 	case doneMsg:
@@ -531,6 +538,8 @@ func (m *Model) render() string {
 		base = overlay(base, m.viewChooser(), w, h)
 	case m.showHelp:
 		base = overlay(base, m.viewHelp(), w, h)
+	case m.screen == screenBoard && m.b.Meeting() != nil && m.b.Meeting().Step == board.StepClose:
+		base = overlay(base, m.viewClose(m.b.Meeting()), w, h)
 	}
 	return base
 }

@@ -240,6 +240,9 @@ type rect struct {
 func (m *Model) layout() (rects []rect, wide bool) {
 	w, h := m.width, m.height
 	bodyTop, bodyH := 1, h-3 // header above; status and help below
+	if m.b != nil && m.b.Meeting() != nil {
+		bodyTop, bodyH = bodyTop+meetingBarHeight, bodyH-meetingBarHeight
+	}
 	if w >= wideWidth {
 		top := max(bodyH*2/5, 5)
 		bottom := bodyH - top
@@ -263,6 +266,11 @@ func (m *Model) viewBoard() string {
 	header := m.st.header.Render("bord") + " · " + fmt.Sprintf(m.msg.WeekF, week.Week) + " · " +
 		m.msg.You + ": " + m.cfg.User + " · " + m.st.title.Render(b.Team.Name) + " · " + b.Name
 	lines := []string{fit(header, m.width)}
+	if mt := b.Meeting(); mt != nil {
+		for _, l := range m.meetingBar(mt) {
+			lines = append(lines, fit(l, m.width))
+		}
+	}
 	rects, wide := m.layout()
 	if wide {
 		grid := make([][]string, 0, len(rects))

@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/verbeterbord/bord/board"
+import (
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+)
 
 // Store is what the screens need from persistence. *store.Store satisfies
 // it; snapshots it returns are shared and must not be modified.
@@ -17,6 +21,14 @@ type Store interface {
 	Restore(actor string, boardID uint64, it board.Item) (board.Item, error)
 	Delete(actor string, boardID uint64, area board.Area, id, seen uint64) error
 	SetCheckIn(actor string, boardID uint64, mood board.Mood, word string) (board.CheckIn, error)
+
+	StartMeeting(actor string, boardID uint64, d time.Duration) (board.Meeting, error)
+	MoveMeeting(actor string, boardID uint64, to board.Step) (board.Meeting, error)
+	HandOver(actor string, boardID uint64, to string) (board.Meeting, error)
+	EndMeeting(actor string, boardID uint64) (board.Meeting, error)
+	// Recap sums up the board's history after audit record after, up to
+	// upTo (0: now).
+	Recap(boardID, after, upTo uint64) (board.Recap, error)
 
 	CreateDemo(actor string) (board.Info, error)
 	CreateTeam(actor, name string, members ...string) (board.Team, error)

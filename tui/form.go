@@ -42,6 +42,7 @@ const (
 	formMeasure
 	formCheckIn
 	formNewBoard
+	formMeeting
 )
 
 // form edits one thing. Its fields keep what the user typed through failed

@@ -107,6 +107,8 @@ func (h *harness) send(msg tea.Msg) {
 		}
 	case changedMsg:
 		h.run(cmd, true)
+	case tickMsg:
+		// The timer re-arms itself forever; one tick is all a test needs.
 	default:
 		h.run(cmd, false)
 	}

@@ -10,6 +10,8 @@ import (
 type keyMap struct {
 	NextArea, PrevArea, Up, Down, Add, Edit, Delete, Status, Done, Drop, Goal key.Binding
 	Measure, Filter, Undo, CheckIn, Boards, Help, Quit                        key.Binding
+	// Bordsessie keys; the handlers live in meeting.go.
+	MeetStart, MeetStep, MeetLead, MeetEnd, MeetFollow key.Binding
 }
 
 func newKeyMap(m *i18n.Messages) keyMap {
@@ -35,6 +37,12 @@ func newKeyMap(m *i18n.Messages) keyMap {
 		Boards:   b("b", m.KeyBoards, "b"),
 		Help:     b("?", m.KeyHelp, "?"),
 		Quit:     b("q", m.KeyQuit, "q", "ctrl+c"),
+
+		MeetStart:  b("S", m.KeyMeetStart, "S"),
+		MeetStep:   b("] [", m.KeyMeetStep, "]", "["),
+		MeetLead:   b("L", m.KeyMeetLead, "L"),
+		MeetEnd:    b("E", m.KeyMeetEnd, "E"),
+		MeetFollow: b("v", m.KeyMeetFollow, "v"),
 	}
 }
 
@@ -51,5 +59,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Add, k.Edit, k.Delete, k.Undo, k.CheckIn},
 		{k.Status, k.Done, k.Drop, k.Goal, k.Measure},
 		{k.Filter, k.Help, k.Quit},
+		{k.MeetStart, k.MeetStep, k.MeetFollow, k.MeetLead, k.MeetEnd},
 	}
 }

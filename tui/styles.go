@@ -26,8 +26,8 @@ func (p paint) Render(s string) string {
 // the terminal's profile (none with NO_COLOR). Meaning is always carried by a
 // symbol or word as well, so nothing is lost without colour.
 type styles struct {
-	title, header, dim, selected, overdue, done, err, ok, key, tabActive paint
-	border, focusBorder                                                  paint
+	title, header, dim, selected, overdue, done, err, ok, key, tabActive, warn paint
+	border, focusBorder                                                        paint
 	// The frame pieces, painted once.
 	frame, focusFrame frameSet
 }
@@ -47,6 +47,7 @@ func newStyles() styles {
 		ok:          newPaint(ansi.NewStyle().ForegroundColor(ansi.Green)),
 		key:         newPaint(ansi.NewStyle().Bold()),
 		tabActive:   newPaint(ansi.NewStyle().Bold().Reverse(true)),
+		warn:        newPaint(ansi.NewStyle().ForegroundColor(ansi.Yellow)),
 		border:      newPaint(ansi.NewStyle().ForegroundColor(ansi.BrightBlack)),
 		focusBorder: newPaint(ansi.NewStyle().ForegroundColor(ansi.Cyan)),
 	}

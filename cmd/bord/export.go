@@ -52,7 +52,7 @@ func newExport(o *options) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&e.board, "board", "", "board name / naam van het bord (default: the only board)")
-	f.StringVar(&e.what, "what", "actions", "actions or board")
+	f.StringVar(&e.what, "what", "actions", "actions, board, or session (the last bordsessie's summary)")
 	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import)")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
 	return cmd
@@ -76,8 +76,10 @@ func export(w io.Writer, s *store.Store, msg *i18n.Messages, e *exportOptions) e
 		_, err = io.WriteString(w, board.MarkdownActions(b, msg.Labels(), now()))
 	case "board", "bord":
 		_, err = io.WriteString(w, board.MarkdownBoard(b, msg.Labels(), now()))
+	case "session", "sessie":
+		_, err = io.WriteString(w, board.MarkdownMeeting(b, msg.Labels()))
 	default:
-		err = fmt.Errorf("--what: actions | board")
+		err = fmt.Errorf("--what: actions | board | session")
 	}
 	return err
 }

@@ -133,6 +133,13 @@ type Messages struct {
 	ErrInvite, ErrTooMany, ErrNameTaken, ErrKeyTaken                                          string
 	Goodbye, IdleBye, TooLongBye, NoPTY, UnknownCommandF, ExecHelp, WhoamiF, NotMember        string
 
+	// The bordsessie.
+	KeyMeetStart, KeyMeetStep, KeyMeetLead, KeyMeetEnd, KeyMeetFollow                               string
+	MeetingStart, FieldMinutes, HintMinutes, HandOverTo, LeaderNowF, MeetingEndAsk, Yes, No         string
+	MeetingEnded, MeetingStarted, TimeLeftF, TimeOverF, Meeting, Leader, NearlyUp, SinceLast        string
+	ErrNotLeader, ErrMeetingRunning, ErrNoMeeting                                                   string
+	NoSession, ThisSession, NotFollowing, New, Leaders, EndHint, NewActions, DoneActions, StepClose string
+
 	Weekdays [7]string // Sunday first, as time.Weekday
 	Months   [12]string
 }
@@ -154,6 +161,14 @@ func (m *Messages) Area(a board.Area) string {
 		return m.AreaParking
 	}
 	return string(a)
+}
+
+// Step returns the name of a bordsessie step: the area's name, or close.
+func (m *Messages) Step(s board.Step) string {
+	if a, ok := s.Area(); ok {
+		return m.Area(a)
+	}
+	return m.StepClose
 }
 
 // Status returns the word for an action status.
@@ -250,6 +265,12 @@ func (m *Messages) Err(err error) string {
 		return m.ErrGone
 	case errors.Is(err, board.ErrExists):
 		return m.ErrExists
+	case errors.Is(err, board.ErrNotLeader):
+		return m.ErrNotLeader
+	case errors.Is(err, board.ErrMeetingRunning):
+		return m.ErrMeetingRunning
+	case errors.Is(err, board.ErrNoMeeting):
+		return m.ErrNoMeeting
 	}
 	return m.ErrGeneric
 }
@@ -260,6 +281,8 @@ func (m *Messages) Labels() board.Labels {
 		Board: m.MdBoard, Actions: m.AreaAction, NoGoal: m.NoGoal, Overdue: m.Overdue,
 		CheckIns: m.AreaCheckIn, Successes: m.AreaSuccess, Goals: m.AreaGoal,
 		Planning: m.AreaPlanning, Parking: m.AreaParking, Measure: m.MdMeasure,
+		Session: m.Meeting, Leader: m.Leaders, NewActions: m.NewActions, Done: m.DoneActions,
+		SinceLast: m.SinceLast, NoSession: m.NoSession,
 		Status: m.MdStatus, Week: strings.TrimSpace(strings.TrimSuffix(m.WeekF, "%d")), Nothing: m.MdNothing,
 		Moods: map[board.Mood]string{board.MoodGood: m.MoodGood, board.MoodSoSo: m.MoodSoSo, board.MoodNotOK: m.MoodBad},
 		Statuses: map[board.Status]string{board.StatusTodo: m.StatusTodo, board.StatusDoing: m.StatusDoing,

@@ -1,0 +1,201 @@
+package board
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Step is one agenda point of a bordsessie.
+type Step string
+
+// The agenda of a bordsessie, in order.
+const (
+	StepCheckIn  Step = "checkin"
+	StepSuccess  Step = "success"
+	StepGoals    Step = "goals"
+	StepActions  Step = "actions"
+	StepPlanning Step = "planning"
+	StepClose    Step = "close"
+)
+
+// Agenda lists the steps in order.
+var Agenda = []Step{StepCheckIn, StepSuccess, StepGoals, StepActions, StepPlanning, StepClose}
+
+// guideShare is each step's share of the session time, in fifteenths: for
+// the default 15 minutes, 2+2+3+5+2+1 minutes.
+var guideShare = map[Step]int{StepCheckIn: 2, StepSuccess: 2, StepGoals: 3, StepActions: 5, StepPlanning: 2, StepClose: 1}
+
+// Area is the board area a step is about; close has none.
+func (s Step) Area() (Area, bool) {
+	switch s {
+	case StepCheckIn:
+		return AreaCheckIn, true
+	case StepSuccess:
+		return AreaSuccess, true
+	case StepGoals:
+		return AreaGoal, true
+	case StepActions:
+		return AreaAction, true
+	case StepPlanning:
+		return AreaPlanning, true
+	}
+	return "", false
+}
+
+// Errors of running a meeting.
+var (
+	// ErrNotLeader: only the leader (facilitator) may do this.
+	ErrNotLeader = errors.New("board: only the leader may do this")
+	// ErrMeetingRunning: the board has a session running already.
+	ErrMeetingRunning = errors.New("board: a session is running already")
+	// ErrNoMeeting: there is no session running.
+	ErrNoMeeting = errors.New("board: no session is running")
+)
+
+// DefaultMeeting is the length of a bordsessie.
+const DefaultMeeting = 15 * time.Minute
+
+// Meeting is one weekly bordsessie on a board. Its state is stored, so it
+// survives a restart and people can join halfway.
+type Meeting struct {
+	ID       uint64        `json:"id"`
+	Week     Week          `json:"week"`
+	Leader   string        `json:"leader"`
+	Leaders  []string      `json:"leaders"` // everyone who led this one, in order
+	Started  time.Time     `json:"started"`
+	Duration time.Duration `json:"duration"`
+	Step     Step          `json:"step"`
+	// StepAt is when the current step began, for the per-step guide time.
+	StepAt time.Time `json:"step_at"`
+	Ended  time.Time `json:"ended,omitzero"`
+	// The audit log is the meeting's memory: "since last session" covers
+	// the records after PrevEnd up to StartSeq, the summary those after
+	// StartSeq up to EndSeq.
+	PrevEnd  uint64 `json:"prev_end"`
+	StartSeq uint64 `json:"start_seq"`
+	EndSeq   uint64 `json:"end_seq,omitempty"`
+	Summary  *Recap `json:"summary,omitempty"`
+}
+
+// Running reports whether the meeting has not been closed.
+func (m *Meeting) Running() bool { return m != nil && m.Ended.IsZero() }
+
+// StepIndex is the position of the current step in the agenda.
+func (m *Meeting) StepIndex() int { return max(slices.Index(Agenda, m.Step), 0) }
+
+// Guide is the time planned for step s.
+func (m *Meeting) Guide(s Step) time.Duration {
+	return m.Duration * time.Duration(guideShare[s]) / 15
+}
+
+// Remaining is the time left of the whole session at now; negative when over.
+func (m *Meeting) Remaining(now time.Time) time.Duration {
+	return m.Started.Add(m.Duration).Sub(now)
+}
+
+// NearlyUp reports whether the session is in its last two minutes or over:
+// the moment for a calm warning.
+func (m *Meeting) NearlyUp(now time.Time) bool {
+	return m.Remaining(now) <= 2*time.Minute
+}
+
+// IsLeader reports whether name leads the meeting.
+func (m *Meeting) IsLeader(name string) bool { return strings.EqualFold(m.Leader, name) }
+
+// Move goes to step to; only the leader may.
+func (m *Meeting) Move(by string, to Step, now time.Time) error {
+	if !m.Running() {
+		return ErrNoMeeting
+	}
+	if !m.IsLeader(by) {
+		return ErrNotLeader
+	}
+	if !slices.Contains(Agenda, to) {
+		return &ValidationError{Field: "step", Problem: ProblemBadValue}
+	}
+	if m.Step != to {
+		m.Step, m.StepAt = to, now
+	}
+	return nil
+}
+
+// HandOver makes to the leader; only the leader may hand over, and only to
+// a member of the team.
+func (m *Meeting) HandOver(by, to string, t Team) error {
+	if !m.Running() {
+		return ErrNoMeeting
+	}
+	if !m.IsLeader(by) {
+		return ErrNotLeader
+	}
+	name := t.Member(to)
+	if name == "" {
+		return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: to}
+	}
+	m.Leader = name
+	m.Leaders = append(m.Leaders, name)
+	return nil
+}
+
+// Recap is what changed on a board in a stretch of its history: since the
+// previous session, or during a session (its summary).
+type Recap struct {
+	Done       []Action  `json:"done"`
+	NewActions []Action  `json:"new_actions"`
+	Successes  []Success `json:"successes"`
+	Overdue    []Action  `json:"overdue"`
+}
+
+// Change is the part of an audit record that Changes needs: what happened
+// to which item, with the item after the change as stored.
+type Change struct {
+	Op     string
+	Area   Area
+	ItemID uint64
+	Before Item
+	After  Item
+}
+
+// Summarize sums up changes for "since last session" and a session summary:
+// actions done, actions added, successes added (each once, as they are now
+// on the board b; deleted items are left out), plus the actions overdue now.
+func Summarize(changes []Change, b *Board, now time.Time) Recap {
+	var s Recap
+	seenDone, seenNew, seenSucc := map[uint64]bool{}, map[uint64]bool{}, map[uint64]bool{}
+	for _, c := range changes {
+		switch c.Area {
+		case AreaAction:
+			it := b.Find(AreaAction, c.ItemID)
+			if it == nil {
+				continue
+			}
+			a := *it.(*Action)
+			if c.Op == "add" && !seenNew[a.ID] {
+				seenNew[a.ID] = true
+				s.NewActions = append(s.NewActions, a)
+			}
+			before, _ := c.Before.(*Action)
+			after, _ := c.After.(*Action)
+			if after != nil && after.Status == StatusDone && (before == nil || before.Status != StatusDone) &&
+				a.Status == StatusDone && !seenDone[a.ID] {
+				seenDone[a.ID] = true
+				s.Done = append(s.Done, a)
+			}
+		case AreaSuccess:
+			if c.Op == "add" && !seenSucc[c.ItemID] {
+				if it := b.Find(AreaSuccess, c.ItemID); it != nil {
+					seenSucc[c.ItemID] = true
+					s.Successes = append(s.Successes, *it.(*Success))
+				}
+			}
+		}
+	}
+	for _, a := range b.Actions {
+		if a.Overdue(now) {
+			s.Overdue = append(s.Overdue, a)
+		}
+	}
+	return s
+}

@@ -1,0 +1,78 @@
+package board
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestMeetingRules(t *testing.T) {
+	start := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	team := Team{Members: []Member{{Name: "Fatima"}, {Name: "Joost"}}}
+	m := &Meeting{Leader: "Fatima", Leaders: []string{"Fatima"}, Started: start, Duration: DefaultMeeting, Step: StepCheckIn, StepAt: start}
+
+	var sum time.Duration
+	for _, s := range Agenda {
+		sum += m.Guide(s)
+	}
+	if sum != DefaultMeeting {
+		t.Errorf("guide times add up to %s, want the whole session", sum)
+	}
+	if m.Guide(StepActions) != 5*time.Minute {
+		t.Errorf("actions get %s", m.Guide(StepActions))
+	}
+	if err := m.Move("Joost", StepGoals, start); !errors.Is(err, ErrNotLeader) {
+		t.Errorf("non-leader moved: %v", err)
+	}
+	if err := m.Move("fatima", Step("dansen"), start); err == nil {
+		t.Error("moved to a step that is not on the agenda")
+	}
+	later := start.Add(3 * time.Minute)
+	if err := m.Move("fatima", StepGoals, later); err != nil || m.Step != StepGoals || !m.StepAt.Equal(later) || m.StepIndex() != 2 {
+		t.Errorf("move: %v %+v", err, m)
+	}
+	if m.NearlyUp(start.Add(12*time.Minute)) || !m.NearlyUp(start.Add(13*time.Minute)) || !m.NearlyUp(start.Add(20*time.Minute)) {
+		t.Error("the calm warning comes in the last two minutes, and stays when over time")
+	}
+	if m.Remaining(start.Add(16*time.Minute)) != -time.Minute {
+		t.Error("over time is negative remaining time")
+	}
+	if err := m.HandOver("Fatima", "Piet", team); err == nil {
+		t.Error("handed over to a non-member")
+	}
+	if err := m.HandOver("Fatima", "joost", team); err != nil || m.Leader != "Joost" || len(m.Leaders) != 2 {
+		t.Errorf("hand over: %v %+v", err, m)
+	}
+	if err := m.Move("Fatima", StepClose, later); !errors.Is(err, ErrNotLeader) {
+		t.Error("the former leader still moves the steps")
+	}
+	m.Ended = later
+	if m.Running() || m.Move("Joost", StepClose, later) != ErrNoMeeting {
+		t.Error("a closed meeting still runs")
+	}
+	if a, ok := StepClose.Area(); ok || a != "" {
+		t.Error("close is no board area")
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	b := &Board{Actions: []Action{
+		{Meta: Meta{ID: 1}, What: "nieuw", Status: StatusTodo, When: now.AddDate(0, 0, 3)},
+		{Meta: Meta{ID: 2}, What: "afgerond", Status: StatusDone, When: now},
+		{Meta: Meta{ID: 3}, What: "te laat", Status: StatusDoing, When: now.AddDate(0, 0, -2)},
+	}, Successes: []Success{{Meta: Meta{ID: 9}, Text: "gelukt"}}}
+	changes := []Change{
+		{Op: "add", Area: AreaAction, ItemID: 1},
+		{Op: "add", Area: AreaAction, ItemID: 1}, // counted once
+		{Op: "update", Area: AreaAction, ItemID: 2, Before: &Action{Status: StatusDoing}, After: &Action{Status: StatusDone}},
+		{Op: "add", Area: AreaAction, ItemID: 7}, // deleted since: left out
+		{Op: "add", Area: AreaSuccess, ItemID: 9},
+		{Op: "update", Area: AreaAction, ItemID: 3, Before: &Action{Status: StatusTodo}, After: &Action{Status: StatusDoing}},
+	}
+	r := Summarize(changes, b, now)
+	if len(r.NewActions) != 1 || r.NewActions[0].ID != 1 || len(r.Done) != 1 || r.Done[0].ID != 2 ||
+		len(r.Successes) != 1 || len(r.Overdue) != 1 || r.Overdue[0].ID != 3 {
+		t.Errorf("recap: %+v", r)
+	}
+}

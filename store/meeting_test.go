@@ -1,0 +1,162 @@
+package store_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/store"
+)
+
+// A whole bordsessie through the store: start, the leader moves the steps,
+// hands over, and closes; the summary holds what happened during it.
+func TestMeetingLifecycle(t *testing.T) {
+	f := newFixture(t)
+	done := f.add(t, "Bram", f.action("Oude actie", "Bram", 3)).(*board.Action)
+	f.clk.Add(24 * time.Hour)
+
+	m, err := f.s.StartMeeting("anna", f.board.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Leader != "Anna" || m.Step != board.StepCheckIn || m.Duration != board.DefaultMeeting {
+		t.Fatalf("started meeting: %+v", m)
+	}
+	if _, err := f.s.StartMeeting("Bram", f.board.ID, 0); !errors.Is(err, board.ErrMeetingRunning) {
+		t.Errorf("second start: %v", err)
+	}
+	if _, err := f.s.MoveMeeting("Bram", f.board.ID, board.StepGoals); !errors.Is(err, board.ErrNotLeader) {
+		t.Errorf("a non-leader moved the step: %v", err)
+	}
+	if _, err := f.s.MoveMeeting("Anna", f.board.ID, board.StepActions); err != nil {
+		t.Fatal(err)
+	}
+	// During the session: a new action, one done, a success.
+	f.add(t, "Chris", f.action("Nieuwe actie uit de sessie", "Chris", 7))
+	d := clone(f.snap(t).Find(board.AreaAction, done.ID)).(*board.Action)
+	d.Status = board.StatusDone
+	if _, err := f.s.Update("Bram", f.board.ID, d); err != nil {
+		t.Fatal(err)
+	}
+	f.add(t, "Anna", &board.Success{Text: "Rustige start van de week"})
+
+	if _, err := f.s.HandOver("Anna", f.board.ID, "kees"); err == nil {
+		t.Error("handed over to someone outside the team")
+	}
+	if _, err := f.s.HandOver("Anna", f.board.ID, "bram"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.EndMeeting("Anna", f.board.ID); !errors.Is(err, board.ErrNotLeader) {
+		t.Errorf("the former leader closed the session: %v", err)
+	}
+	f.clk.Add(14 * time.Minute)
+	m, err = f.s.EndMeeting("Bram", f.board.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Running() || m.Summary == nil {
+		t.Fatalf("closed meeting: %+v", m)
+	}
+	r := m.Summary
+	if len(r.NewActions) != 1 || r.NewActions[0].Who != "Chris" || len(r.Done) != 1 || r.Done[0].ID != done.ID ||
+		len(r.Successes) != 1 {
+		t.Errorf("summary: %+v", r)
+	}
+	if got := m.Leaders; len(got) != 2 || got[0] != "Anna" || got[1] != "Bram" {
+		t.Errorf("leaders: %v", got)
+	}
+	b := f.snap(t)
+	if b.Meeting() != nil || len(b.Meetings) != 1 {
+		t.Errorf("board still shows a running session: %+v", b.Meetings)
+	}
+	if _, err := f.s.MoveMeeting("Bram", f.board.ID, board.StepGoals); !errors.Is(err, board.ErrNoMeeting) {
+		t.Errorf("moved a closed session: %v", err)
+	}
+	md := board.MarkdownMeeting(b, board.Labels{Session: "Bordsessie", Leader: "Bordleider", NewActions: "Nieuw", Done: "Klaar", Successes: "Successen", Overdue: "Te laat", Week: "week", Nothing: "niets"})
+	for _, want := range []string{"Anna → Bram", "- [ ] Nieuwe actie uit de sessie — Chris", "- [x] Oude actie — Bram", "Rustige start"} {
+		if !bytes.Contains([]byte(md), []byte(want)) {
+			t.Errorf("session export lacks %q:\n%s", want, md)
+		}
+	}
+}
+
+// The next session's "since last session" covers exactly what happened
+// between the two sessions.
+func TestMeetingSinceLast(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.s.StartMeeting("Anna", f.board.ID, 10*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	f.add(t, "Anna", f.action("Tijdens sessie 1", "Anna", 2))
+	if _, err := f.s.EndMeeting("Anna", f.board.ID); err != nil {
+		t.Fatal(err)
+	}
+	f.clk.Add(3 * 24 * time.Hour)
+	f.add(t, "Bram", f.action("Tussen de sessies", "Bram", 2))
+	f.add(t, "Bram", &board.Success{Text: "Gelukt tussendoor"})
+	f.clk.Add(4 * 24 * time.Hour)
+	m, err := f.s.StartMeeting("Chris", f.board.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := f.s.Recap(f.board.ID, m.PrevEnd, m.StartSeq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.NewActions) != 1 || r.NewActions[0].What != "Tussen de sessies" || len(r.Successes) != 1 {
+		t.Errorf("since last session: %+v", r)
+	}
+	// "Tijdens sessie 1" was due two days after the first session, so it
+	// is overdue by now and counted as such.
+	if len(r.Overdue) != 2 {
+		t.Errorf("overdue: %+v", r.Overdue)
+	}
+}
+
+// A running session survives a restart, step and all, and the JSON export
+// carries sessions through a round trip.
+func TestMeetingSurvivesRestartAndExport(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.s.StartMeeting("Anna", f.board.ID, 20*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.MoveMeeting("Anna", f.board.ID, board.StepPlanning); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(f.path, store.Options{Now: f.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b, err := s.Board(f.board.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mt := b.Meeting()
+	if mt == nil || mt.Step != board.StepPlanning || mt.Duration != 20*time.Minute || mt.Leader != "Anna" {
+		t.Fatalf("after restart: %+v", mt)
+	}
+	var dump bytes.Buffer
+	if err := s.Export(&dump); err != nil {
+		t.Fatal(err)
+	}
+	s2 := open(t, t.TempDir()+"/kopie.db", f.clk)
+	if err := s2.Import(bytes.NewReader(dump.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if err := s2.Export(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(dump.Bytes(), again.Bytes()) {
+		t.Error("export after import differs")
+	}
+	if _, err := s2.MoveMeeting("Anna", f.board.ID, board.StepClose); err != nil {
+		t.Errorf("imported session cannot go on: %v", err)
+	}
+}

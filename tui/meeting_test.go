@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+func init() { tickEvery = time.Millisecond }
+
+// A bordsessie from the keyboard: S starts it with the timer, ] moves the
+// steps and the screen follows, looking elsewhere stops following until v,
+// the close step shows the summary, E closes and keeps it.
+func TestMeetingKeys(t *testing.T) {
+	h, info := demo(t, i18n.NL, 140, 40)
+	h.press("S")
+	mustContain(t, h.plain(), "Bordsessie starten", "Minuten")
+	h.press("enter")
+	b, _ := h.s.Board(info.ID)
+	mt := b.Meeting()
+	if mt == nil || mt.Leader != me || mt.Duration != 15*time.Minute {
+		t.Fatalf("session not started: %+v", mt)
+	}
+	screen := h.plain()
+	mustContain(t, screen, "Bordsessie · bordleider: "+me, "1/6 Check-in", "nog 15:00", "Sinds vorige sessie")
+	if board.Areas[h.m.area] != board.AreaCheckIn {
+		t.Errorf("the screen does not follow the first step")
+	}
+	h.press("]", "]")
+	b, _ = h.s.Board(info.ID)
+	if b.Meeting().Step != board.StepGoals {
+		t.Fatalf("two ] should reach goals, got %s", b.Meeting().Step)
+	}
+	if board.Areas[h.m.area] != board.AreaGoal {
+		t.Error("the screen does not follow the step")
+	}
+	h.press("5") // look at the planning
+	mustContain(t, h.plain(), "je kijkt elders")
+	h.press("v")
+	if board.Areas[h.m.area] != board.AreaGoal {
+		t.Error("v does not go back to the step")
+	}
+	h.press("]", "a")
+	h.typeText("Actie uit de bordsessie")
+	h.press("enter", "enter")
+	h.typeText("morgen")
+	h.press("enter", "enter")
+	h.press("]", "]")
+	b, _ = h.s.Board(info.ID)
+	if b.Meeting().Step != board.StepClose {
+		t.Fatalf("step %s, want close", b.Meeting().Step)
+	}
+	mustContain(t, h.plain(), "Afsluiten", "Nieuwe acties (1)", "Actie uit de bordsessie", "Bordleiders: week 48 "+me)
+	h.press("E")
+	mustContain(t, h.plain(), "Bordsessie afsluiten")
+	h.press("1")
+	b, _ = h.s.Board(info.ID)
+	if b.Meeting() != nil || len(b.Meetings) != 1 || b.Meetings[0].Summary == nil || len(b.Meetings[0].Summary.NewActions) != 1 {
+		t.Fatalf("session not closed with a summary: %+v", b.Meetings)
+	}
+	mustContain(t, h.plain(), "Bordsessie afgesloten")
+}
+
+// Only the leader moves the steps; the others follow on their own screens.
+func TestMeetingFollowersFollow(t *testing.T) {
+	leader, info := demo(t, i18n.EN, 80, 24)
+	other := start(t, leader.s, Config{Lang: i18n.EN, User: "Fatima"}, 80, 24)
+	leader.press("S", "enter")
+	other.awaitChange()
+	mustContain(t, other.plain(), "Board session · leader: "+me)
+	other.press("]")
+	mustContain(t, other.plain(), "Only the session leader")
+	leader.press("]")
+	other.awaitChange()
+	if board.Areas[other.m.area] != board.AreaSuccess {
+		t.Errorf("the other screen did not follow to successes: %s", board.Areas[other.m.area])
+	}
+	mustContain(t, other.plain(), "[2 Successes]")
+	_ = info
+}
