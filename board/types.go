@@ -76,6 +76,18 @@ type Board struct {
 	// Meetings are the board's bordsessies, oldest first; the last one may
 	// be running.
 	Meetings []Meeting `json:"meetings,omitempty"`
+	// Retros are the board's retrospectives, oldest first.
+	Retros []Retro `json:"retros,omitempty"`
+}
+
+// Retro returns the retrospective with the given id.
+func (b *Board) Retro(id uint64) (*Retro, bool) {
+	for i := range b.Retros {
+		if b.Retros[i].ID == id {
+			return &b.Retros[i], true
+		}
+	}
+	return nil, false
 }
 
 // Meeting returns the running bordsessie, or nil.

@@ -35,6 +35,8 @@ type DumpBoard struct {
 	// Meetings are the board's bordsessies as stored.
 	Meetings   []json.RawMessage `json:"meetings,omitempty"`
 	MeetingSeq uint64            `json:"meeting_seq,omitempty"`
+	Retros     []json.RawMessage `json:"retros,omitempty"`
+	RetroSeq   uint64            `json:"retro_seq,omitempty"`
 }
 
 // Export writes the whole database as indented JSON.
@@ -81,6 +83,15 @@ func (s *Store) dump() (*Dump, error) {
 				db.Items[a] = []json.RawMessage{}
 				if err := items.ForEach(func(_, v []byte) error {
 					db.Items[a] = append(db.Items[a], json.RawMessage(append([]byte(nil), v...)))
+					return nil
+				}); err != nil {
+					return err
+				}
+			}
+			if rb := bb.Bucket(bucketRetros); rb != nil {
+				db.RetroSeq = rb.Sequence()
+				if err := rb.ForEach(func(_, v []byte) error {
+					db.Retros = append(db.Retros, json.RawMessage(append([]byte(nil), v...)))
 					return nil
 				}); err != nil {
 					return err
@@ -196,6 +207,11 @@ func (s *Store) Import(r io.Reader) error {
 			if err := putRecords(bb.Bucket(bucketAudit), db.Audit); err != nil {
 				return err
 			}
+			if len(db.Retros) > 0 {
+				if err := putRetros(bb, db.Retros, db.RetroSeq); err != nil {
+					return err
+				}
+			}
 			if len(db.Meetings) > 0 {
 				if err := putMeetings(bb, db.Meetings, db.MeetingSeq); err != nil {
 					return err
@@ -256,4 +272,35 @@ func putMeetings(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
 		}
 	}
 	return mb.SetSequence(seq)
+}
+
+// putRetros loads a board's retrospectives from an export, cleaning every
+// text in them.
+func putRetros(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
+	rb, err := bb.CreateBucketIfNotExists(bucketRetros)
+	if err != nil {
+		return err
+	}
+	for _, raw := range raws {
+		var r board.Retro
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return err
+		}
+		r.Topic = board.CleanLine(r.Topic, board.MaxLine)
+		r.Facilitator = board.CleanName(r.Facilitator)
+		for i := range r.Columns {
+			r.Columns[i] = board.CleanLine(r.Columns[i], 40)
+		}
+		for i := range r.Cards {
+			c := &r.Cards[i]
+			c.Text, c.Title, c.Author = board.CleanText(c.Text, board.MaxText), board.CleanLine(c.Title, board.MaxLine), board.CleanName(c.Author)
+		}
+		for i := range r.Ballots {
+			r.Ballots[i].Voter = board.CleanName(r.Ballots[i].Voter)
+		}
+		if err := putJSON(rb, itob(r.ID), r); err != nil {
+			return err
+		}
+	}
+	return rb.SetSequence(seq)
 }

@@ -425,6 +425,9 @@ func readBoard(tx *bolt.Tx, id uint64) (*board.Board, error) {
 			return nil, err
 		}
 	}
+	if err := readRetros(bb, b); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 

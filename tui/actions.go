@@ -97,6 +97,8 @@ func (m *Model) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 		return m.popUndo()
 	case key.Matches(k, m.keys.CheckIn):
 		return m.openCheckIn()
+	case k.String() == "R":
+		m.screen, m.rs.list = screenRetros, 0
 	case key.Matches(k, m.keys.Boards):
 		m.screen = screenPicker
 		return m.loadBoards(0, false)
@@ -235,6 +237,8 @@ func (m *Model) submit() tea.Cmd {
 		return m.saveMeasure(f)
 	case formMeeting:
 		return m.startMeeting(f)
+	case formRetro, formCard, formGroup, formRetroAction:
+		return m.submitRetro(f)
 	}
 	it, ok := m.build(f)
 	if !ok {

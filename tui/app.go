@@ -42,6 +42,8 @@ const (
 	screenWelcome
 	screenPicker
 	screenBoard
+	screenRetros
+	screenRetro
 )
 
 // Model is the whole application for one person at one terminal.
@@ -75,6 +77,7 @@ type Model struct {
 	focusOn *undoOp // select this item when the snapshot with it arrives
 
 	meet     meetingState
+	rs       retroState
 	peers    []Peer
 	lastMove moveKey // where Presence last heard we are
 
@@ -303,7 +306,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen, m.undo, m.filter = screenBoard, nil, filter{}
 		m.sel = map[board.Area]int{}
 		m.area = slices.Index(board.Areas, board.AreaAction)
-		m.meet = meetingState{}
+		m.meet, m.rs = meetingState{}, retroState{sel: map[int]int{}}
 		return m, tea.Batch(m.waitChange(), m.announce(), m.syncMeeting())
 	case changedMsg:
 		if msg.ch != m.watch {
@@ -346,6 +349,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.screen = screenPicker
 		}
 		return m, nil
+	case retroOpenMsg:
+		m.form = nil
+		m.rs = retroState{id: msg.id, sel: map[int]int{}}
+		m.screen = screenRetro
+		return m, m.loadSnapshot(m.b.ID)
 	case createdMsg:
 		m.form = nil
 		return m, m.loadBoards(msg.id, false)
@@ -445,6 +453,10 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.pickerKey(k)
 	case screenBoard:
 		return m.boardKey(k)
+	case screenRetros:
+		return m.retroListKey(k)
+	case screenRetro:
+		return m.retroKey(k)
 	}
 	if key.Matches(k, m.keys.Quit) {
 		return tea.Quit
@@ -528,6 +540,10 @@ func (m *Model) render() string {
 		base = m.viewPicker()
 	case screenBoard:
 		base = m.viewBoard()
+	case screenRetros:
+		base = m.viewRetroList()
+	case screenRetro:
+		base = m.viewRetro()
 	default:
 		base = block([]string{m.msg.Loading}, w, h)
 	}

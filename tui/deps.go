@@ -30,6 +30,9 @@ type Store interface {
 	// upTo (0: now).
 	Recap(boardID, after, upTo uint64) (board.Recap, error)
 
+	CreateRetro(actor string, boardID uint64, topic, format string, columns []string, from, to time.Time, named bool, votes int) (board.Retro, error)
+	ChangeRetro(actor string, boardID, retroID uint64, op board.RetroOp) (board.Retro, error)
+
 	CreateDemo(actor string) (board.Info, error)
 	CreateTeam(actor, name string, members ...string) (board.Team, error)
 	CreateBoard(actor string, teamID uint64, name string) (board.Info, error)

@@ -43,6 +43,10 @@ const (
 	formCheckIn
 	formNewBoard
 	formMeeting
+	formRetro
+	formCard
+	formGroup
+	formRetroAction
 )
 
 // form edits one thing. Its fields keep what the user typed through failed

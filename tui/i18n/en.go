@@ -1,5 +1,7 @@
 package i18n
 
+import "github.com/verbeterbord/bord/board"
+
 var en = Messages{
 	Lang: EN,
 
@@ -141,6 +143,55 @@ var en = Messages{
 	NewActions:        "New actions",
 	DoneActions:       "Done",
 	StepClose:         "Close",
+
+	Retro:                "Retrospective",
+	Retros:               "Retrospectives",
+	Phase:                "phase",
+	Facilitator:          "facilitator",
+	VotesLeftF:           "votes left: %d/%d",
+	NoPrevious:           "No earlier retrospective with actions on this board.",
+	OthersWrote:          "Others wrote (hidden until reveal)",
+	RetroFacilitatorHint: "] next phase · [ back",
+	NoRetros:             "No retrospectives yet. n = new.",
+	RetroListHint:        "↑/↓ choose · enter open · n new · esc back to the board",
+	NewRetro:             "New retrospective",
+	FieldTopic:           "Topic",
+	HintTopic:            "e.g. support for pupils with behavioural problems",
+	FieldFrom:            "Period from",
+	FieldTo:              "Period to",
+	FieldFormat:          "Format",
+	HintFormat:           "1 leerKRACHT · 2 plus/delta · 3 start/stop/continue · 4 4L · or your own columns: a, b, c",
+	FieldNamed:           "Show names afterwards",
+	HintNamed:            "no = anonymous (default); names are never shown before the end",
+	FieldVotes:           "Votes per person",
+	RetroToAction:        "Card → improvement action",
+	Deleted:              "Deleted.",
+	Ungrouped:            "Taken out of the group.",
+	Grouped:              "Grouped.",
+	GroupUnder:           "Which card does this belong with?",
+	GroupTitle:           "Group title",
+	HintGroupTitle:       "may stay empty",
+	Saved:                "Saved.",
+	StillOpen:            "still open",
+	HintCard:             "improvement points are never about a person",
+	RetroKey:             "retrospectives",
+	Phases:               [8]string{"Previous actions", "Write", "Reveal", "Group", "Vote", "Discuss", "Actions", "Closed"},
+	FormatColumns: map[string][]string{
+		"leerkracht": {"What went well", "What can be better", "Improvement actions"},
+		"plusdelta":  {"Plus", "Delta"},
+		"ssc":        {"Start", "Stop", "Continue"},
+		"4l":         {"Liked", "Learned", "Lacked", "Longed for"},
+	},
+	RetroHints: map[board.Phase]string{
+		board.Phase("review"):  "x done · o still open · X dropped · a write a card ahead",
+		board.Phase("write"):   "a card · e edit · d delete · tab column",
+		board.Phase("reveal"):  "all cards shown · a card",
+		board.Phase("group"):   "g put with another card · G ungroup · a card",
+		board.Phase("vote"):    "space vote · - take back",
+		board.Phase("discuss"): "in order of votes",
+		board.Phase("actions"): "a card → action (what, who, when)",
+		board.Phase("closed"):  "read only",
+	},
 
 	Weekdays: [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 	Months:   [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},

@@ -1,5 +1,7 @@
 package i18n
 
+import "github.com/verbeterbord/bord/board"
+
 var nl = Messages{
 	Lang: NL,
 
@@ -141,6 +143,55 @@ var nl = Messages{
 	NewActions:        "Nieuwe acties",
 	DoneActions:       "Klaar",
 	StepClose:         "Afsluiten",
+
+	Retro:                "Retrospective",
+	Retros:               "Retrospectives",
+	Phase:                "fase",
+	Facilitator:          "begeleider",
+	VotesLeftF:           "stemmen over: %d/%d",
+	NoPrevious:           "Geen vorige retrospective met acties op dit bord.",
+	OthersWrote:          "Anderen schreven (verborgen tot onthullen)",
+	RetroFacilitatorHint: "] volgende fase · [ terug",
+	NoRetros:             "Nog geen retrospectives. n = nieuwe.",
+	RetroListHint:        "↑/↓ kiezen · enter openen · n nieuw · esc terug naar het bord",
+	NewRetro:             "Nieuwe retrospective",
+	FieldTopic:           "Onderwerp",
+	HintTopic:            "bijv. ondersteuning leerlingen met gedragsproblemen",
+	FieldFrom:            "Periode van",
+	FieldTo:              "Periode tot",
+	FieldFormat:          "Vorm",
+	HintFormat:           "1 leerKRACHT · 2 plus/delta · 3 start/stop/doorgaan · 4 4L · of eigen kolommen: a, b, c",
+	FieldNamed:           "Namen tonen na afloop",
+	HintNamed:            "nee = anoniem (standaard); namen zijn vóór afloop nooit zichtbaar",
+	FieldVotes:           "Stemmen per persoon",
+	RetroToAction:        "Kaart → verbeteractie",
+	Deleted:              "Verwijderd.",
+	Ungrouped:            "Uit de groep gehaald.",
+	Grouped:              "Gegroepeerd.",
+	GroupUnder:           "Bij welke kaart hoort deze?",
+	GroupTitle:           "Titel van de groep",
+	HintGroupTitle:       "mag leeg blijven",
+	Saved:                "Opgeslagen.",
+	StillOpen:            "loopt nog",
+	HintCard:             "verbeterpunten gaan nooit over een persoon",
+	RetroKey:             "retrospectives",
+	Phases:               [8]string{"Acties vorige keer", "Schrijven", "Onthullen", "Groeperen", "Stemmen", "Bespreken", "Acties", "Afgesloten"},
+	FormatColumns: map[string][]string{
+		"leerkracht": {"Wat ging goed", "Wat kan beter", "Verbeteracties"},
+		"plusdelta":  {"Plus", "Delta"},
+		"ssc":        {"Start", "Stop", "Doorgaan"},
+		"4l":         {"Leuk", "Geleerd", "Gemist", "Gewenst"},
+	},
+	RetroHints: map[board.Phase]string{
+		board.Phase("review"):  "x klaar · o loopt nog · X vervalt · a kaart vooraf schrijven",
+		board.Phase("write"):   "a kaart · e bewerken · d verwijderen · tab kolom",
+		board.Phase("reveal"):  "alle kaarten zichtbaar · a kaart",
+		board.Phase("group"):   "g bij andere kaart zetten · G los · a kaart",
+		board.Phase("vote"):    "spatie stem · - stem terug",
+		board.Phase("discuss"): "op volgorde van stemmen",
+		board.Phase("actions"): "a kaart → actie (wat, wie, wanneer)",
+		board.Phase("closed"):  "alleen lezen",
+	},
 
 	Weekdays: [7]string{"zo", "ma", "di", "wo", "do", "vr", "za"},
 	Months:   [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},

@@ -1,0 +1,502 @@
+package board
+
+import (
+	"cmp"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Phase is one phase of a retrospective, in the order the facilitator moves
+// through them.
+type Phase string
+
+// The phases of a retrospective.
+const (
+	PhaseReview  Phase = "review"  // the previous retrospective's actions
+	PhaseWrite   Phase = "write"   // silent writing: others' cards hidden
+	PhaseReveal  Phase = "reveal"  // all cards shown
+	PhaseGroup   Phase = "group"   // similar cards merged under a title
+	PhaseVote    Phase = "vote"    // dot voting, votes hidden
+	PhaseDiscuss Phase = "discuss" // cards by votes, in a fixed order
+	PhaseActions Phase = "actions" // cards become actions on the board
+	PhaseClosed  Phase = "closed"  // summary; read-only from now on
+)
+
+// Phases lists the phases in order.
+var Phases = []Phase{PhaseReview, PhaseWrite, PhaseReveal, PhaseGroup, PhaseVote, PhaseDiscuss, PhaseActions, PhaseClosed}
+
+// Format keys of the built-in retrospective formats. Their column names live
+// in the message catalog; a team's own format carries its names itself.
+const (
+	FormatLeerKRACHT = "leerkracht" // wat ging goed / wat kan beter / verbeteracties
+	FormatPlusDelta  = "plusdelta"
+	FormatSSC        = "ssc" // start / stop / continue
+	Format4L         = "4l"  // liked / learned / lacked / longed for
+)
+
+// Formats lists the built-in formats; the first is the default.
+var Formats = []string{FormatLeerKRACHT, FormatPlusDelta, FormatSSC, Format4L}
+
+// FormatColumns is how many columns each built-in format has.
+var FormatColumns = map[string]int{FormatLeerKRACHT: 3, FormatPlusDelta: 2, FormatSSC: 3, Format4L: 4}
+
+// Errors of a retrospective's rules.
+var (
+	// ErrPhase: this cannot be done in the current phase.
+	ErrPhase = errors.New("board: not in this phase")
+	// ErrNotFacilitator: only the facilitator may move the phases.
+	ErrNotFacilitator = errors.New("board: only the facilitator may do this")
+	// ErrNoVotesLeft: the vote budget is used up.
+	ErrNoVotesLeft = errors.New("board: no votes left")
+	// ErrNotYours: a card can only be changed by its author.
+	ErrNotYours = errors.New("board: not your card")
+)
+
+// DefaultVotes is the vote budget per person.
+const DefaultVotes = 3
+
+// Retro is one retrospective on a board.
+type Retro struct {
+	ID          uint64    `json:"id"`
+	Topic       string    `json:"topic"`
+	From        time.Time `json:"from,omitzero"`
+	To          time.Time `json:"to,omitzero"`
+	Format      string    `json:"format"`
+	Columns     []string  `json:"columns,omitempty"` // a team's own column names
+	Facilitator string    `json:"facilitator"`
+	Phase       Phase     `json:"phase"`
+	PhaseAt     time.Time `json:"phase_at"`
+	// PhaseMinutes is an optional timer for the current phase (0: none).
+	PhaseMinutes int       `json:"phase_minutes,omitempty"`
+	Created      time.Time `json:"created"`
+	Closed       time.Time `json:"closed,omitzero"`
+	// Named: authors are shown after close. Authors are never shown to
+	// others before close.
+	Named   bool     `json:"named"`
+	Votes   int      `json:"votes"` // budget per person
+	Cards   []Card   `json:"cards"`
+	Ballots []Ballot `json:"ballots,omitempty"`
+	// Order is the discussion order, fixed when discussion starts, so
+	// the list never jumps.
+	Order []uint64 `json:"order,omitempty"`
+	// Review holds the decisions on the previous retrospective's actions.
+	Review map[uint64]Status `json:"review,omitempty"`
+	// Actions are the board actions made from this retrospective.
+	Actions []uint64 `json:"actions,omitempty"`
+	NextID  uint64   `json:"next_id"`
+}
+
+// Card is one note in a column. A card with a Parent is grouped under that
+// card; the parent's Title names the group.
+type Card struct {
+	ID      uint64    `json:"id"`
+	Column  int       `json:"column"`
+	Text    string    `json:"text"`
+	Author  string    `json:"author"`
+	Parent  uint64    `json:"parent,omitempty"`
+	Title   string    `json:"title,omitempty"`
+	Created time.Time `json:"created"`
+}
+
+// Ballot is one vote of one person on one card; several on a card are fine.
+type Ballot struct {
+	Voter string `json:"voter"`
+	Card  uint64 `json:"card"`
+}
+
+// Running reports whether the retrospective is still open.
+func (r *Retro) Running() bool { return r.Phase != PhaseClosed }
+
+// PhaseIndex is the position of the current phase.
+func (r *Retro) PhaseIndex() int { return max(slices.Index(Phases, r.Phase), 0) }
+
+// ColumnCount is the number of columns of the retrospective's format.
+func (r *Retro) ColumnCount() int {
+	if len(r.Columns) > 0 {
+		return len(r.Columns)
+	}
+	return max(FormatColumns[r.Format], 1)
+}
+
+// NewRetro checks and fills in a new retrospective: a topic is required,
+// the format must exist, defaults for the rest.
+func NewRetro(topic, format string, columns []string, from, to time.Time, facilitator string, now time.Time) (*Retro, error) {
+	r := &Retro{Topic: CleanLine(topic, MaxLine), Format: format, From: from, To: to, Facilitator: facilitator,
+		Phase: PhaseReview, PhaseAt: now, Created: now, Votes: DefaultVotes, NextID: 1}
+	if r.Topic == "" {
+		return nil, invalid("topic", ProblemEmpty)
+	}
+	for _, c := range columns {
+		if c = CleanLine(c, 40); c != "" {
+			r.Columns = append(r.Columns, c)
+		}
+	}
+	if len(r.Columns) == 0 && FormatColumns[format] == 0 {
+		if format != "" {
+			return nil, invalid("format", ProblemBadValue)
+		}
+		r.Format = FormatLeerKRACHT
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return nil, invalid("to", ProblemBadValue)
+	}
+	return r, nil
+}
+
+// MovePhase moves the retrospective to phase to; only the facilitator may.
+// Entering discussion fixes the order of the cards by votes.
+func (r *Retro) MovePhase(by string, to Phase, now time.Time) error {
+	if !strings.EqualFold(by, r.Facilitator) {
+		return ErrNotFacilitator
+	}
+	if !r.Running() {
+		return ErrPhase
+	}
+	if !slices.Contains(Phases, to) {
+		return invalid("phase", ProblemBadValue)
+	}
+	if to == PhaseDiscuss && r.Phase != PhaseDiscuss {
+		r.Order = r.ranked()
+	}
+	r.Phase, r.PhaseAt = to, now
+	if to == PhaseClosed {
+		r.Closed = now
+	}
+	return nil
+}
+
+// AddCard adds a card by author. Cards may be written before the meeting
+// (review phase) and during writing; after reveal only during grouping, so
+// a late thought still gets in before the votes.
+func (r *Retro) AddCard(author string, column int, text string, now time.Time) (Card, error) {
+	switch r.Phase {
+	case PhaseReview, PhaseWrite, PhaseReveal, PhaseGroup:
+	default:
+		return Card{}, ErrPhase
+	}
+	text = CleanText(text, MaxText)
+	if text == "" {
+		return Card{}, invalid("text", ProblemEmpty)
+	}
+	if column < 0 || column >= r.ColumnCount() {
+		return Card{}, invalid("column", ProblemBadValue)
+	}
+	c := Card{ID: r.NextID, Column: column, Text: text, Author: author, Created: now}
+	r.NextID++
+	r.Cards = append(r.Cards, c)
+	return c, nil
+}
+
+// EditCard changes the text of one's own card while cards can be added.
+func (r *Retro) EditCard(by string, id uint64, text string) error {
+	c := r.card(id)
+	if c == nil {
+		return ErrNotFound
+	}
+	if !strings.EqualFold(c.Author, by) {
+		return ErrNotYours
+	}
+	if r.Phase != PhaseReview && r.Phase != PhaseWrite {
+		return ErrPhase
+	}
+	if c.Text = CleanText(text, MaxText); c.Text == "" {
+		return invalid("text", ProblemEmpty)
+	}
+	return nil
+}
+
+// DeleteCard removes one's own card during writing.
+func (r *Retro) DeleteCard(by string, id uint64) error {
+	c := r.card(id)
+	if c == nil {
+		return ErrNotFound
+	}
+	if !strings.EqualFold(c.Author, by) {
+		return ErrNotYours
+	}
+	if r.Phase != PhaseReview && r.Phase != PhaseWrite {
+		return ErrPhase
+	}
+	r.Cards = slices.DeleteFunc(r.Cards, func(c Card) bool { return c.ID == id })
+	return nil
+}
+
+// Group puts card id (and everything under it) under card into, naming the
+// group title. Anyone may group, during grouping.
+func (r *Retro) Group(id, into uint64, title string) error {
+	if r.Phase != PhaseGroup {
+		return ErrPhase
+	}
+	target, c := r.card(into), r.card(id)
+	if target == nil || c == nil || id == into {
+		return ErrNotFound
+	}
+	root := target.ID
+	if target.Parent != 0 {
+		root = target.Parent
+	}
+	for i := range r.Cards {
+		if r.Cards[i].ID == id || r.Cards[i].Parent == id {
+			r.Cards[i].Parent = root
+			r.Cards[i].Title = ""
+		}
+	}
+	if title = CleanLine(title, MaxLine); title != "" {
+		r.card(root).Title = title
+	}
+	return nil
+}
+
+// Ungroup takes a card out of its group.
+func (r *Retro) Ungroup(id uint64) error {
+	if r.Phase != PhaseGroup {
+		return ErrPhase
+	}
+	c := r.card(id)
+	if c == nil {
+		return ErrNotFound
+	}
+	c.Parent = 0
+	return nil
+}
+
+// Vote gives (delta +1) or takes back (delta -1) one of voter's votes on a
+// card or group; votes go to the group's first card.
+func (r *Retro) Vote(voter string, id uint64, delta int) error {
+	if r.Phase != PhaseVote {
+		return ErrPhase
+	}
+	c := r.card(id)
+	if c == nil {
+		return ErrNotFound
+	}
+	if c.Parent != 0 {
+		id = c.Parent
+	}
+	if delta > 0 {
+		if r.VotesLeft(voter) <= 0 {
+			return ErrNoVotesLeft
+		}
+		r.Ballots = append(r.Ballots, Ballot{Voter: voter, Card: id})
+		return nil
+	}
+	i := slices.IndexFunc(r.Ballots, func(b Ballot) bool { return b.Card == id && strings.EqualFold(b.Voter, voter) })
+	if i >= 0 {
+		r.Ballots = slices.Delete(r.Ballots, i, i+1)
+	}
+	return nil
+}
+
+// VotesLeft is what remains of voter's budget.
+func (r *Retro) VotesLeft(voter string) int {
+	used := 0
+	for _, b := range r.Ballots {
+		if strings.EqualFold(b.Voter, voter) {
+			used++
+		}
+	}
+	return r.Votes - used
+}
+
+// VotesOf counts the votes on a card; by limits the count to one voter
+// ("" counts everyone's).
+func (r *Retro) VotesOf(id uint64, by string) int {
+	n := 0
+	for _, b := range r.Ballots {
+		if b.Card == id && (by == "" || strings.EqualFold(b.Voter, by)) {
+			n++
+		}
+	}
+	return n
+}
+
+// VotesVisible reports whether everyone's votes may be shown: from the end
+// of voting on.
+func (r *Retro) VotesVisible() bool { return r.PhaseIndex() > slices.Index(Phases, PhaseVote) }
+
+// CardsVisible reports whether viewer may see card c: their own always,
+// others' from reveal on.
+func (r *Retro) CardsVisible(c Card, viewer string) bool {
+	return strings.EqualFold(c.Author, viewer) || r.PhaseIndex() >= slices.Index(Phases, PhaseReveal)
+}
+
+// AuthorVisible reports whether the author of cards is shown to viewers:
+// never before close, after close only if the team chose "named".
+func (r *Retro) AuthorVisible() bool { return r.Named && r.Phase == PhaseClosed }
+
+// Roots are the cards that are not grouped under another, in column order.
+func (r *Retro) Roots() []Card {
+	var out []Card
+	for _, c := range r.Cards {
+		if c.Parent == 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Children are the cards grouped under root.
+func (r *Retro) Children(root uint64) []Card {
+	var out []Card
+	for _, c := range r.Cards {
+		if c.Parent == root {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Discussion is the cards in discussion order: by votes, ties by id, fixed
+// when discussion began (later cards and groups at the end, in id order).
+func (r *Retro) Discussion() []Card {
+	order := r.Order
+	if len(order) == 0 {
+		order = r.ranked()
+	}
+	var out []Card
+	seen := map[uint64]bool{}
+	for _, id := range order {
+		if c := r.card(id); c != nil && c.Parent == 0 {
+			out = append(out, *c)
+			seen[id] = true
+		}
+	}
+	for _, c := range r.Roots() {
+		if !seen[c.ID] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (r *Retro) ranked() []uint64 {
+	roots := r.Roots()
+	slices.SortStableFunc(roots, func(a, b Card) int {
+		return cmp.Or(cmp.Compare(r.VotesOf(b.ID, ""), r.VotesOf(a.ID, "")), cmp.Compare(a.ID, b.ID))
+	})
+	ids := make([]uint64, len(roots))
+	for i, c := range roots {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// Card returns a card by id.
+func (r *Retro) Card(id uint64) (Card, bool) {
+	if c := r.card(id); c != nil {
+		return *c, true
+	}
+	return Card{}, false
+}
+
+func (r *Retro) card(id uint64) *Card {
+	for i := range r.Cards {
+		if r.Cards[i].ID == id {
+			return &r.Cards[i]
+		}
+	}
+	return nil
+}
+
+// CountsByAuthor is how many cards each person wrote: what the others may
+// see during silent writing, instead of the cards.
+func (r *Retro) CountsByAuthor() map[string]int {
+	n := map[string]int{}
+	for _, c := range r.Cards {
+		n[c.Author]++
+	}
+	return n
+}
+
+// Clone returns a deep copy, for changing a retrospective taken from a
+// shared snapshot.
+func (r Retro) Clone() *Retro {
+	r.Columns = slices.Clone(r.Columns)
+	r.Cards = slices.Clone(r.Cards)
+	r.Ballots = slices.Clone(r.Ballots)
+	r.Order = slices.Clone(r.Order)
+	r.Actions = slices.Clone(r.Actions)
+	if r.Review != nil {
+		rv := make(map[uint64]Status, len(r.Review))
+		for k, v := range r.Review {
+			rv[k] = v
+		}
+		r.Review = rv
+	}
+	return &r
+}
+
+// RetroOp is one change to a retrospective, as a screen asks for it. The
+// store applies it in one transaction; Review and MakeAction also change the
+// board's actions there.
+type RetroOp struct {
+	Kind   RetroOpKind
+	Phase  Phase
+	Column int
+	Text   string
+	Card   uint64
+	Into   uint64
+	Action *Action // MakeAction: the new action; Review: the action reviewed
+	Status Status  // Review: the decision
+}
+
+// RetroOpKind names a kind of RetroOp.
+type RetroOpKind string
+
+// The kinds of RetroOp.
+const (
+	OpPhase      RetroOpKind = "phase"
+	OpAddCard    RetroOpKind = "add"
+	OpEditCard   RetroOpKind = "edit"
+	OpDeleteCard RetroOpKind = "delete"
+	OpGroup      RetroOpKind = "group"
+	OpUngroup    RetroOpKind = "ungroup"
+	OpVote       RetroOpKind = "vote"
+	OpUnvote     RetroOpKind = "unvote"
+	OpReview     RetroOpKind = "review"
+	OpMakeAction RetroOpKind = "action"
+)
+
+// Apply applies the rules of op by person by at now. Review and MakeAction
+// only check the phase here; the store does the rest.
+func (r *Retro) Apply(by string, op RetroOp, now time.Time) error {
+	if !r.Running() {
+		return ErrPhase
+	}
+	switch op.Kind {
+	case OpPhase:
+		return r.MovePhase(by, op.Phase, now)
+	case OpAddCard:
+		_, err := r.AddCard(by, op.Column, op.Text, now)
+		return err
+	case OpEditCard:
+		return r.EditCard(by, op.Card, op.Text)
+	case OpDeleteCard:
+		return r.DeleteCard(by, op.Card)
+	case OpGroup:
+		return r.Group(op.Card, op.Into, op.Text)
+	case OpUngroup:
+		return r.Ungroup(op.Card)
+	case OpVote:
+		return r.Vote(by, op.Card, 1)
+	case OpUnvote:
+		return r.Vote(by, op.Card, -1)
+	case OpReview:
+		if r.Phase != PhaseReview || op.Action == nil {
+			return ErrPhase
+		}
+		if r.Review == nil {
+			r.Review = map[uint64]Status{}
+		}
+		r.Review[op.Action.ID] = op.Status
+		return nil
+	case OpMakeAction:
+		if r.Phase != PhaseActions && r.Phase != PhaseDiscuss {
+			return ErrPhase
+		}
+		return nil
+	}
+	return invalid("op", ProblemBadValue)
+}
