@@ -1,0 +1,119 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// A whole retrospective from the keyboard, with a second person watching:
+// hidden cards while writing, votes hidden while voting, the discussion
+// order, and a card that becomes an action on the board.
+func TestRetroFlow(t *testing.T) {
+	fac, info := demo(t, i18n.NL, 140, 40)
+	other := start(t, fac.s, Config{Lang: i18n.NL, User: "Fatima"}, 140, 40)
+
+	fac.press("R", "n")
+	fac.typeText("Ondersteuning gedrag")
+	fac.press("enter", "enter", "enter", "enter", "enter", "enter")
+	if fac.m.screen != screenRetro {
+		t.Fatalf("the new retrospective did not open:\n%s", fac.plain())
+	}
+	mustContain(t, fac.plain(), "Retrospective · Ondersteuning gedrag", "fase 1/8: Acties vorige keer", "begeleider: "+me)
+	b, _ := fac.s.Board(info.ID)
+	retro := b.Retros[0]
+
+	other.awaitChange()
+	other.press("R", "enter")
+	mustContain(t, other.plain(), "Ondersteuning gedrag")
+
+	fac.press("]") // write
+	other.awaitChange()
+	fac.press("a")
+	fac.typeText("GEHEIM-van-Marieke")
+	fac.press("enter")
+	other.awaitChange()
+	if strings.Contains(other.view(), "GEHEIM") {
+		t.Fatal("another's card is on screen before reveal")
+	}
+	mustContain(t, other.plain(), "Anderen schreven (verborgen tot onthullen): "+me+" 1")
+	other.press("2", "a")
+	other.typeText("Fatima schrijft iets")
+	other.press("enter")
+	fac.awaitChange()
+	if strings.Contains(fac.view(), "Fatima schrijft") {
+		t.Fatal("the facilitator sees a card before reveal")
+	}
+
+	fac.press("]") // reveal
+	other.awaitChange()
+	mustContain(t, other.plain(), "GEHEIM-van-Marieke")
+	if strings.Contains(other.plain(), "GEHEIM-van-Marieke — "+me) {
+		t.Error("the author is shown before close")
+	}
+
+	fac.press("]", "]") // group, vote
+	other.awaitChange()
+	other.press("1", "space", "space")
+	fac.awaitChange()
+	r, _ := fac.m.b.Retro(retro.ID)
+	if r.VotesOf(r.Cards[0].ID, "Fatima") != 2 {
+		t.Fatalf("votes not stored: %+v", r.Ballots)
+	}
+	if strings.Contains(fac.plain(), "●") || strings.Contains(fac.plain(), "(2)") {
+		t.Error("someone else's votes are visible while voting")
+	}
+	mustContain(t, other.plain(), "●● GEHEIM", "stemmen over: 1/3")
+
+	fac.press("]") // discuss
+	mustContain(t, fac.plain(), "(2) GEHEIM-van-Marieke")
+	fac.press("]", "a") // actions: first card in discussion order
+	fac.press("enter")
+	fac.typeText("morgen")
+	fac.press("enter", "enter")
+	b, _ = fac.s.Board(info.ID)
+	var made *board.Action
+	for i := range b.Actions {
+		if b.Actions[i].Origin == board.OriginRetro {
+			made = &b.Actions[i]
+		}
+	}
+	if made == nil || made.What != "GEHEIM-van-Marieke" || made.Who != me {
+		t.Fatalf("no action with origin retro on the board: %+v", made)
+	}
+	fac.press("]") // closed
+	b, _ = fac.s.Board(info.ID)
+	if b.Retros[0].Running() {
+		t.Error("retrospective not closed")
+	}
+	mustContain(t, fac.plain(), "fase 8/8: Afgesloten", "alleen lezen")
+}
+
+// The card counts of others may be shown while writing, their texts never:
+// checked on the whole rendered screen at both sizes and in English.
+func TestRetroHiddenAtEverySize(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {140, 40}} {
+		h, info := demo(t, i18n.EN, size[0], size[1])
+		r, err := h.s.CreateRetro(me, info.ID, "Topic", "", nil, fixedNow(), fixedNow(), false, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := h.s.ChangeRetro(me, info.ID, r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := h.s.ChangeRetro("Joost", info.ID, r.ID, board.RetroOp{Kind: board.OpAddCard, Column: 0, Text: "hidden text of Joost"}); err != nil {
+			t.Fatal(err)
+		}
+		h.awaitChange()
+		h.press("R", "enter")
+		for col := range 3 {
+			h.press(string(rune('1' + col)))
+			if strings.Contains(h.view(), "hidden text") {
+				t.Fatalf("%dx%d: Joost's card is on screen before reveal", size[0], size[1])
+			}
+		}
+		mustContain(t, h.plain(), "Others wrote (hidden until reveal): Joost 1", "What went well")
+	}
+}
