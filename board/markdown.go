@@ -255,3 +255,98 @@ func MarkdownMeeting(b *Board, l Labels) string {
 	}
 	return strings.TrimRight(sb.String(), "\n") + "\n"
 }
+
+// RetroLabels are the words a retrospective report needs.
+type RetroLabels struct {
+	Retro, Period, Phase, Facilitator, Cards, Actions, Review, Votes, Nothing string
+	Columns                                                                   []string // the retro's column names
+	PhaseName                                                                 string
+	Statuses                                                                  map[Status]string
+}
+
+// MarkdownRetro writes a retrospective report: topic and period, the cards
+// per column with their votes and groups (authors only for a closed retro
+// that chose to show them), the actions made from it, and the review of the
+// previous retrospective's actions. Cards still hidden (writing) are left
+// out: a report is read by everyone.
+func MarkdownRetro(b *Board, r *Retro, l RetroLabels) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "# %s: %s\n\n", l.Retro, mdLine(r.Topic))
+	if !r.From.IsZero() || !r.To.IsZero() {
+		fmt.Fprintf(&sb, "%s: %s – %s\n\n", l.Period, dateOr(r.From), dateOr(r.To))
+	}
+	fmt.Fprintf(&sb, "%s: %s · %s: %s\n\n", l.Phase, l.PhaseName, l.Facilitator, mdLine(r.Facilitator))
+	hidden := r.PhaseIndex() < slices.Index(Phases, PhaseReveal)
+	for i := range r.ColumnCount() {
+		name := "?"
+		if i < len(l.Columns) {
+			name = l.Columns[i]
+		}
+		fmt.Fprintf(&sb, "## %s\n\n", mdLine(name))
+		n := 0
+		for _, c := range r.Roots() {
+			if c.Column != i || hidden {
+				continue
+			}
+			n++
+			sb.WriteString("- " + retroCardMd(r, c) + "\n")
+			for _, ch := range r.Children(c.ID) {
+				sb.WriteString("  - " + retroCardMd(r, ch) + "\n")
+			}
+		}
+		nothing(&sb, n, l.labels())
+	}
+	fmt.Fprintf(&sb, "## %s\n\n", l.Actions)
+	n := 0
+	for _, id := range r.Actions {
+		if it := b.Find(AreaAction, id); it != nil {
+			a := it.(*Action)
+			box := " "
+			if a.Status == StatusDone {
+				box = "x"
+			}
+			fmt.Fprintf(&sb, "- [%s] %s — %s — %s\n", box, mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
+			n++
+		}
+	}
+	nothing(&sb, n, l.labels())
+	if len(r.Review) > 0 {
+		fmt.Fprintf(&sb, "## %s\n\n", l.Review)
+		ids := make([]uint64, 0, len(r.Review))
+		for id := range r.Review {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			if it := b.Find(AreaAction, id); it != nil {
+				fmt.Fprintf(&sb, "- %s — %s\n", mdLine(it.Label()), l.Statuses[r.Review[id]])
+			}
+		}
+	}
+	return strings.TrimRight(sb.String(), "\n") + "\n"
+}
+
+func (l RetroLabels) labels() Labels { return Labels{Nothing: l.Nothing} }
+
+func retroCardMd(r *Retro, c Card) string {
+	s := mdLine(c.Text)
+	if c.Title != "" {
+		s = "**" + mdLine(c.Title) + "**: " + s
+	}
+	if r.VotesVisible() {
+		if v := r.VotesOf(c.ID, ""); v > 0 {
+			s += fmt.Sprintf(" (%d)", v)
+		}
+	}
+	if r.AuthorVisible() {
+		s += " — " + mdLine(c.Author)
+	}
+	return s
+}
+
+func dateOr(t time.Time) string {
+	if t.IsZero() {
+		return "…"
+	}
+	return t.Format("2006-01-02")
+}

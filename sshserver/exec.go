@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -103,6 +102,7 @@ func (s *Server) export(w io.Writer, msg *i18n.Messages, id store.Identity, args
 	fs.SetOutput(io.Discard)
 	name := fs.String("board", "", "")
 	what := fs.String("what", "actions", "")
+	retro := fs.String("retro", "", "")
 	if err := fs.Parse(args); err != nil {
 		return errors.New(msg.ExecHelp)
 	}
@@ -114,33 +114,21 @@ func (s *Server) export(w io.Writer, msg *i18n.Messages, id store.Identity, args
 		}
 		infos = append(infos, in...)
 	}
-	var names []string
-	for _, in := range infos {
-		names = append(names, in.Name)
-	}
-	i := slices.IndexFunc(infos, func(in board.Info) bool {
-		return strings.EqualFold(in.Name, *name) || (*name == "" && len(infos) == 1)
-	})
+	info, names, ok := board.PickBoard(infos, *name)
 	switch {
-	case i < 0 && *name == "" && len(infos) > 1:
+	case !ok && *name == "" && len(infos) > 1:
 		return fmt.Errorf(msg.ErrChooseBoardF, strings.Join(names, ", "))
-	case i < 0:
+	case !ok:
 		return fmt.Errorf(msg.ErrNoBoardF, board.CleanLine(*name, 60))
 	}
-	b, err := s.cfg.Store.Board(infos[i].ID)
+	b, err := s.cfg.Store.Board(info.ID)
 	if err != nil {
 		return err
 	}
-	now := s.cfg.Now()
-	switch *what {
-	case "actions", "acties":
-		_, err = io.WriteString(w, board.MarkdownActions(b, msg.Labels(), now))
-	case "board", "bord":
-		_, err = io.WriteString(w, board.MarkdownBoard(b, msg.Labels(), now))
-	case "session", "sessie":
-		_, err = io.WriteString(w, board.MarkdownMeeting(b, msg.Labels()))
-	default:
-		err = errors.New(msg.ExecHelp)
+	out, err := msg.Report(b, *what, *retro, s.cfg.Now())
+	if err != nil {
+		return err
 	}
+	_, err = io.WriteString(w, out)
 	return err
 }

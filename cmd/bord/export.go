@@ -16,7 +16,7 @@ import (
 )
 
 type exportOptions struct {
-	board, what, format, out string
+	board, what, retro, format, out string
 }
 
 func newExport(o *options) *cobra.Command {
@@ -52,7 +52,8 @@ func newExport(o *options) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&e.board, "board", "", "board name / naam van het bord (default: the only board)")
-	f.StringVar(&e.what, "what", "actions", "actions, board, or session (the last bordsessie's summary)")
+	f.StringVar(&e.what, "what", "actions", "actions, board, session (the last bordsessie) or retro")
+	f.StringVar(&e.retro, "retro", "", "with --what retro: the topic (its start is enough); default the latest")
 	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import)")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
 	return cmd
@@ -71,16 +72,11 @@ func export(w io.Writer, s *store.Store, msg *i18n.Messages, e *exportOptions) e
 	if err != nil {
 		return err
 	}
-	switch e.what {
-	case "actions", "acties":
-		_, err = io.WriteString(w, board.MarkdownActions(b, msg.Labels(), now()))
-	case "board", "bord":
-		_, err = io.WriteString(w, board.MarkdownBoard(b, msg.Labels(), now()))
-	case "session", "sessie":
-		_, err = io.WriteString(w, board.MarkdownMeeting(b, msg.Labels()))
-	default:
-		err = fmt.Errorf("--what: actions | board | session")
+	out, err := msg.Report(b, e.what, e.retro, now())
+	if err != nil {
+		return err
 	}
+	_, err = io.WriteString(w, out)
 	return err
 }
 
@@ -90,17 +86,14 @@ func findBoard(s *store.Store, msg *i18n.Messages, name string) (*board.Board, e
 	if err != nil {
 		return nil, err
 	}
-	var names []string
-	for _, in := range infos {
-		names = append(names, in.Name)
-		if (name == "" && len(infos) == 1) || strings.EqualFold(in.Name, name) {
-			return s.Board(in.ID)
-		}
-	}
-	if name == "" && len(infos) > 1 {
+	info, names, ok := board.PickBoard(infos, name)
+	switch {
+	case !ok && name == "" && len(infos) > 1:
 		return nil, fmt.Errorf(msg.ErrChooseBoardF, strings.Join(names, ", "))
+	case !ok:
+		return nil, fmt.Errorf(msg.ErrNoBoardF, board.CleanLine(name, 60))
 	}
-	return nil, errors.New(fmt.Sprintf(msg.ErrNoBoardF, name))
+	return s.Board(info.ID)
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames

@@ -175,6 +175,8 @@ var en = Messages{
 	StillOpen:            "still open",
 	HintCard:             "improvement points are never about a person",
 	RetroKey:             "retrospectives",
+	Period:               "Period",
+	ErrNoRetroF:          "No retrospective with topic %q.",
 	Phases:               [8]string{"Previous actions", "Write", "Reveal", "Group", "Vote", "Discuss", "Actions", "Closed"},
 	FormatColumns: map[string][]string{
 		"leerkracht": {"What went well", "What can be better", "Improvement actions"},

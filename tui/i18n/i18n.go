@@ -144,7 +144,7 @@ type Messages struct {
 	Retro, Retros, Phase, Facilitator, VotesLeftF, NoPrevious, OthersWrote, RetroFacilitatorHint          string
 	NoRetros, RetroListHint, NewRetro, FieldTopic, HintTopic, FieldFrom, FieldTo, FieldFormat, HintFormat string
 	FieldNamed, HintNamed, FieldVotes, RetroToAction, Deleted, Ungrouped, Grouped, GroupUnder             string
-	GroupTitle, HintGroupTitle, Saved, StillOpen, HintCard, RetroKey                                      string
+	GroupTitle, HintGroupTitle, Saved, StillOpen, HintCard, RetroKey, Period, ErrNoRetroF                 string
 	Phases                                                                                                [8]string
 	FormatColumns                                                                                         map[string][]string
 	RetroHints                                                                                            map[board.Phase]string

@@ -175,6 +175,8 @@ var nl = Messages{
 	StillOpen:            "loopt nog",
 	HintCard:             "verbeterpunten gaan nooit over een persoon",
 	RetroKey:             "retrospectives",
+	Period:               "Periode",
+	ErrNoRetroF:          "Geen retrospective met onderwerp %q.",
 	Phases:               [8]string{"Acties vorige keer", "Schrijven", "Onthullen", "Groeperen", "Stemmen", "Bespreken", "Acties", "Afgesloten"},
 	FormatColumns: map[string][]string{
 		"leerkracht": {"Wat ging goed", "Wat kan beter", "Verbeteracties"},
