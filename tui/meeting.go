@@ -215,10 +215,12 @@ func (m *Model) meetingBar(mt *board.Meeting) []string {
 		clock = fmt.Sprintf(m.msg.TimeOverF, mmss(-left))
 	}
 	step := fmt.Sprintf("%d/%d %s (%d min)", mt.StepIndex()+1, len(board.Agenda), m.msg.Step(mt.Step), int(mt.Guide(mt.Step).Minutes()+0.5))
-	first := fmt.Sprintf("%s · %s: %s · %s · %s %s", m.st.header.Render(m.msg.Meeting), m.msg.Leader, mt.Leader, step, bar(elapsed, 16), clock)
+	// The clock first: on a narrow screen the end of the line is cut.
+	first := fmt.Sprintf("%s · %s %s", m.st.header.Render(m.msg.Meeting), clock, bar(elapsed, 12))
 	if mt.NearlyUp(now) {
-		first += " · " + m.st.warn.Render(m.msg.NearlyUp)
+		first += " " + m.st.warn.Render(m.msg.NearlyUp)
 	}
+	first += fmt.Sprintf(" · %s · %s: %s", step, m.msg.Leader, mt.Leader)
 	var second string
 	switch {
 	case mt.Step == board.StepCheckIn && m.meet.since != nil:
