@@ -9,7 +9,7 @@ FUZZTIME    ?= 10s
 # The fuzzers that get a short run in `make test`, as package:Fuzzer.
 FUZZ        := ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzParseDate ./board:FuzzMarkdownLine
 
-.PHONY: all build run test fuzz bench lint tmux-check clean
+.PHONY: all build run test fuzz bench lint tmux-check replay clean
 
 all: build
 
@@ -44,7 +44,11 @@ lint:
 
 ## tmux-check: start `make run` in tmux and check that the board shows
 tmux-check:
-	bash docs/tmux-check.sh
+	$(GO) test -count=1 -run '^TestMakeRunInTmux$$' -v ./cmd/bord
+
+## replay: a whole bordsessie and retrospective typed into the real TUI in tmux
+replay:
+	$(GO) test -count=1 -run '^TestReplayMeetingAndRetro$$' -v ./cmd/bord
 
 clean:
 	rm -rf bin
