@@ -106,6 +106,15 @@ type Ballot struct {
 	Card  uint64 `json:"card"`
 }
 
+// TimeLeft is what remains of the phase timer at now; ok is false when the
+// phase has no timer.
+func (r *Retro) TimeLeft(now time.Time) (left time.Duration, ok bool) {
+	if r.PhaseMinutes <= 0 {
+		return 0, false
+	}
+	return r.PhaseAt.Add(time.Duration(r.PhaseMinutes) * time.Minute).Sub(now), true
+}
+
 // Running reports whether the retrospective is still open.
 func (r *Retro) Running() bool { return r.Phase != PhaseClosed }
 
@@ -160,7 +169,7 @@ func (r *Retro) MovePhase(by string, to Phase, now time.Time) error {
 	if to == PhaseDiscuss && r.Phase != PhaseDiscuss {
 		r.Order = r.ranked()
 	}
-	r.Phase, r.PhaseAt = to, now
+	r.Phase, r.PhaseAt, r.PhaseMinutes = to, now, 0
 	if to == PhaseClosed {
 		r.Closed = now
 	}
@@ -457,6 +466,7 @@ const (
 	OpUnvote     RetroOpKind = "unvote"
 	OpReview     RetroOpKind = "review"
 	OpMakeAction RetroOpKind = "action"
+	OpTimer      RetroOpKind = "timer" // Column holds the minutes; 0 stops it
 )
 
 // Apply applies the rules of op by person by at now. Review and MakeAction
@@ -496,6 +506,15 @@ func (r *Retro) Apply(by string, op RetroOp, now time.Time) error {
 		if r.Phase != PhaseActions && r.Phase != PhaseDiscuss {
 			return ErrPhase
 		}
+		return nil
+	case OpTimer:
+		if !strings.EqualFold(by, r.Facilitator) {
+			return ErrNotFacilitator
+		}
+		if op.Column < 0 || op.Column > 120 {
+			return invalid("minutes", ProblemBadValue)
+		}
+		r.PhaseMinutes, r.PhaseAt = op.Column, now
 		return nil
 	}
 	return invalid("op", ProblemBadValue)

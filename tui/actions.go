@@ -237,7 +237,7 @@ func (m *Model) submit() tea.Cmd {
 		return m.saveMeasure(f)
 	case formMeeting:
 		return m.startMeeting(f)
-	case formRetro, formCard, formGroup, formRetroAction:
+	case formRetro, formCard, formGroup, formRetroAction, formRetroTimer:
 		return m.submitRetro(f)
 	}
 	it, ok := m.build(f)

@@ -47,6 +47,7 @@ const (
 	formCard
 	formGroup
 	formRetroAction
+	formRetroTimer
 )
 
 // form edits one thing. Its fields keep what the user typed through failed

@@ -42,7 +42,11 @@ const meetingBarHeight = 2
 func (m *Model) syncMeeting() tea.Cmd {
 	mt := m.b.Meeting()
 	if mt == nil {
-		m.meet = meetingState{}
+		ticking := m.meet.ticking
+		m.meet = meetingState{ticking: ticking}
+		if m.timerRunning() {
+			return m.startTicking()
+		}
 		return nil
 	}
 	var cmds []tea.Cmd
@@ -65,6 +69,28 @@ func (m *Model) syncMeeting() tea.Cmd {
 		cmds = append(cmds, tick())
 	}
 	return tea.Batch(cmds...)
+}
+
+// timerRunning reports whether a clock is on screen: a bordsessie, or a
+// retrospective phase with a timer.
+func (m *Model) timerRunning() bool {
+	if m.b == nil {
+		return false
+	}
+	if m.b.Meeting() != nil {
+		return true
+	}
+	r := m.retro()
+	return m.screen == screenRetro && r != nil && r.Running() && r.PhaseMinutes > 0
+}
+
+// startTicking starts the second timer unless it runs already.
+func (m *Model) startTicking() tea.Cmd {
+	if m.meet.ticking {
+		return nil
+	}
+	m.meet.ticking = true
+	return tick()
 }
 
 // tickEvery is how often the timer of a running session redraws.
@@ -94,7 +120,7 @@ func (m *Model) loadRecap(mt *board.Meeting, since bool) tea.Cmd {
 func (m *Model) meetingMsg(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case tickMsg:
-		if m.b == nil || m.b.Meeting() == nil {
+		if !m.timerRunning() {
 			m.meet.ticking = false
 			return nil, true
 		}

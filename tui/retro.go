@@ -201,6 +201,13 @@ func (m *Model) viewRetro() string {
 	if r.Phase == board.PhaseVote {
 		phase += " · " + fmt.Sprintf(m.msg.VotesLeftF, r.VotesLeft(m.cfg.User), r.Votes)
 	}
+	if left, ok := r.TimeLeft(m.now()); ok {
+		clock := fmt.Sprintf(m.msg.TimeLeftF, mmss(left))
+		if left < 0 {
+			clock = m.st.warn.Render(fmt.Sprintf(m.msg.TimeOverF, mmss(-left)))
+		}
+		phase += " · ⏱ " + clock
+	}
 	lines := []string{fit(head, m.width), fit(phase, m.width), fit(m.st.dim.Render(m.retroHint(r)), m.width)}
 	bodyH := m.height - len(lines) - 2
 	if flatPhase(r.Phase) {
@@ -472,6 +479,11 @@ func (m *Model) retroKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		m.rs.flat = 0
 		return m.changeRetro(board.RetroOp{Kind: board.OpPhase, Phase: board.Phases[i]}, m.phaseName(board.Phases[i]))
+	case s == "T":
+		f := &form{kind: formRetroTimer, title: m.msg.PhaseTimer}
+		f.add("minutes", m.msg.FieldMinutes, fNumber, m.msg.HintTimer, "5")
+		m.form = f
+		return f.setFocus(0)
 	case s == "a" && r.Phase == board.PhaseActions && hasRow && row.card != 0:
 		c, _ := r.Card(row.card)
 		m.form = m.itemForm(board.AreaAction, nil)
@@ -544,6 +556,13 @@ func (m *Model) submitRetro(f *form) tea.Cmd {
 	case formGroup:
 		into, _ := strconv.ParseUint(string(f.area), 10, 64)
 		return m.changeRetro(board.RetroOp{Kind: board.OpGroup, Card: f.base, Into: into, Text: f.value("title")}, m.msg.Grouped)
+	case formRetroTimer:
+		n, err := parseNumber(f.value("minutes"))
+		if err != nil || n < 0 || n > 120 {
+			f.field("minutes").err = m.msg.HintTimer
+			return nil
+		}
+		return tea.Batch(m.changeRetro(board.RetroOp{Kind: board.OpTimer, Column: int(n)}, m.msg.PhaseTimer), m.startTicking())
 	case formRetroAction:
 		f.area = board.AreaAction
 		it, ok := m.build(f)

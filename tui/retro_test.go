@@ -117,3 +117,33 @@ func TestRetroHiddenAtEverySize(t *testing.T) {
 		mustContain(t, h.plain(), "Others wrote (hidden until reveal): Joost 1", "What went well")
 	}
 }
+
+// The facilitator can give a phase a timer; everyone sees it count down,
+// and moving to the next phase stops it.
+func TestRetroPhaseTimer(t *testing.T) {
+	h, info := demo(t, i18n.NL, 100, 30)
+	r, err := h.s.CreateRetro(me, info.ID, "Timer", "", nil, fixedNow(), fixedNow(), false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	h.press("R", "enter", "T")
+	mustContain(t, h.plain(), "Timer voor deze fase")
+	h.press("enter")
+	got, _ := h.m.b.Retro(r.ID)
+	if got.PhaseMinutes != 5 {
+		t.Fatalf("timer not stored: %+v", got)
+	}
+	mustContain(t, h.plain(), "⏱ nog 05:00")
+	h.press("]")
+	got, _ = h.m.b.Retro(r.ID)
+	if got.PhaseMinutes != 0 || strings.Contains(h.plain(), "⏱") {
+		t.Error("the timer goes on into the next phase")
+	}
+	other := start(t, h.s, Config{Lang: i18n.NL, User: "Joost"}, 100, 30)
+	other.press("R", "enter", "T", "enter")
+	mustContain(t, other.plain(), "begeleider")
+	if got, _ := other.m.b.Retro(r.ID); got.PhaseMinutes != 0 {
+		t.Error("a participant set the timer")
+	}
+}

@@ -151,7 +151,7 @@ var en = Messages{
 	VotesLeftF:           "votes left: %d/%d",
 	NoPrevious:           "No earlier retrospective with actions on this board.",
 	OthersWrote:          "Others wrote (hidden until reveal)",
-	RetroFacilitatorHint: "] next phase · [ back",
+	RetroFacilitatorHint: "] next phase · [ back · T timer",
 	NoRetros:             "No retrospectives yet. n = new.",
 	RetroListHint:        "↑/↓ choose · enter open · n new · esc back to the board",
 	NewRetro:             "New retrospective",
@@ -177,6 +177,8 @@ var en = Messages{
 	RetroKey:             "retrospectives",
 	Period:               "Period",
 	ErrNoRetroF:          "No retrospective with topic %q.",
+	PhaseTimer:           "Timer for this phase",
+	HintTimer:            "minutes, 0 = no timer",
 	Phases:               [8]string{"Previous actions", "Write", "Reveal", "Group", "Vote", "Discuss", "Actions", "Closed"},
 	FormatColumns: map[string][]string{
 		"leerkracht": {"What went well", "What can be better", "Improvement actions"},

@@ -141,13 +141,13 @@ type Messages struct {
 	NoSession, ThisSession, NotFollowing, New, Leaders, EndHint, NewActions, DoneActions, StepClose string
 
 	// Retrospectives.
-	Retro, Retros, Phase, Facilitator, VotesLeftF, NoPrevious, OthersWrote, RetroFacilitatorHint          string
-	NoRetros, RetroListHint, NewRetro, FieldTopic, HintTopic, FieldFrom, FieldTo, FieldFormat, HintFormat string
-	FieldNamed, HintNamed, FieldVotes, RetroToAction, Deleted, Ungrouped, Grouped, GroupUnder             string
-	GroupTitle, HintGroupTitle, Saved, StillOpen, HintCard, RetroKey, Period, ErrNoRetroF                 string
-	Phases                                                                                                [8]string
-	FormatColumns                                                                                         map[string][]string
-	RetroHints                                                                                            map[board.Phase]string
+	Retro, Retros, Phase, Facilitator, VotesLeftF, NoPrevious, OthersWrote, RetroFacilitatorHint                 string
+	NoRetros, RetroListHint, NewRetro, FieldTopic, HintTopic, FieldFrom, FieldTo, FieldFormat, HintFormat        string
+	FieldNamed, HintNamed, FieldVotes, RetroToAction, Deleted, Ungrouped, Grouped, GroupUnder                    string
+	GroupTitle, HintGroupTitle, Saved, StillOpen, HintCard, RetroKey, Period, ErrNoRetroF, PhaseTimer, HintTimer string
+	Phases                                                                                                       [8]string
+	FormatColumns                                                                                                map[string][]string
+	RetroHints                                                                                                   map[board.Phase]string
 
 	Weekdays [7]string // Sunday first, as time.Weekday
 	Months   [12]string

@@ -151,7 +151,7 @@ var nl = Messages{
 	VotesLeftF:           "stemmen over: %d/%d",
 	NoPrevious:           "Geen vorige retrospective met acties op dit bord.",
 	OthersWrote:          "Anderen schreven (verborgen tot onthullen)",
-	RetroFacilitatorHint: "] volgende fase · [ terug",
+	RetroFacilitatorHint: "] volgende fase · [ terug · T timer",
 	NoRetros:             "Nog geen retrospectives. n = nieuwe.",
 	RetroListHint:        "↑/↓ kiezen · enter openen · n nieuw · esc terug naar het bord",
 	NewRetro:             "Nieuwe retrospective",
@@ -177,6 +177,8 @@ var nl = Messages{
 	RetroKey:             "retrospectives",
 	Period:               "Periode",
 	ErrNoRetroF:          "Geen retrospective met onderwerp %q.",
+	PhaseTimer:           "Timer voor deze fase",
+	HintTimer:            "minuten, 0 = geen timer",
 	Phases:               [8]string{"Acties vorige keer", "Schrijven", "Onthullen", "Groeperen", "Stemmen", "Bespreken", "Acties", "Afgesloten"},
 	FormatColumns: map[string][]string{
 		"leerkracht": {"Wat ging goed", "Wat kan beter", "Verbeteracties"},
