@@ -13,6 +13,9 @@ type Team struct {
 	ID      uint64   `json:"id"`
 	Name    string   `json:"name"`
 	Members []Member `json:"members"`
+	// Formats are the team's own retrospective columns, saved when a
+	// retrospective first used them.
+	Formats [][]string `json:"formats,omitempty"`
 }
 
 // Member is one person in a team. Keys are the SHA256 fingerprints of the

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/verbeterbord/bord/board"
@@ -39,6 +40,12 @@ func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, 
 		nr.Named = named
 		if votes > 0 {
 			nr.Votes = min(votes, 20)
+		}
+		if len(nr.Columns) > 0 && !slices.ContainsFunc(t.Formats, func(f []string) bool { return slices.Equal(f, nr.Columns) }) {
+			t.Formats = append(t.Formats, nr.Columns)
+			if err := putJSON(bb.Tx().Bucket(bucketTeams), itob(t.ID), t); err != nil {
+				return err
+			}
 		}
 		rb, err := bb.CreateBucketIfNotExists(bucketRetros)
 		if err != nil {

@@ -65,3 +65,17 @@ func TestRetroActionsAndReview(t *testing.T) {
 		t.Errorf("second retro: %+v", rr)
 	}
 }
+
+// A team's own columns are saved with the team for the next time.
+func TestRetroOwnFormatSaved(t *testing.T) {
+	f := newFixture(t)
+	for range 2 {
+		if _, err := f.s.CreateRetro("Anna", f.board.ID, "Eigen vorm", "", []string{"Tops", "Tips"}, time.Time{}, time.Time{}, false, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := f.snap(t)
+	if len(b.Team.Formats) != 1 || b.Team.Formats[0][1] != "Tips" {
+		t.Errorf("saved formats: %v", b.Team.Formats)
+	}
+}

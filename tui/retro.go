@@ -358,7 +358,13 @@ func (m *Model) newRetroForm() *form {
 	f.add("topic", m.msg.FieldTopic, fLine, m.msg.HintTopic, "")
 	f.add("from", m.msg.FieldFrom, fDate, m.msg.HintDate, "")
 	f.add("to", m.msg.FieldTo, fDate, m.msg.HintDate, "")
-	f.add("format", m.msg.FieldFormat, fLine, m.msg.HintFormat, "1")
+	hint := m.msg.HintFormat
+	for i, cols := range m.b.Team.Formats {
+		if i < 5 {
+			hint += fmt.Sprintf(" · %d %s", i+5, strings.Join(cols, ", "))
+		}
+	}
+	f.add("format", m.msg.FieldFormat, fLine, hint, "1")
 	f.add("named", m.msg.FieldNamed, fLine, m.msg.HintNamed, m.msg.No)
 	f.add("votes", m.msg.FieldVotes, fNumber, "", strconv.Itoa(board.DefaultVotes))
 	return f
@@ -396,6 +402,8 @@ func (m *Model) createRetro(f *form) tea.Cmd {
 	case v == "":
 	case len(v) == 1 && v >= "1" && v <= "4":
 		format = board.Formats[v[0]-'1']
+	case len(v) == 1 && v >= "5" && v <= "9" && int(v[0]-'5') < len(m.b.Team.Formats):
+		format, columns = "", m.b.Team.Formats[v[0]-'5']
 	case strings.Contains(v, ","):
 		format, columns = "", strings.Split(v, ",")
 	default:
