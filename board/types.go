@@ -60,6 +60,9 @@ type Info struct {
 	TeamID    uint64    `json:"team_id"`
 	Name      string    `json:"name"`
 	CreatedAt time.Time `json:"created_at"`
+	// RetentionDays is how long raw arena notes are kept after an arena
+	// (0: DefaultRetentionDays).
+	RetentionDays int `json:"retention_days,omitempty"`
 }
 
 // Board is a read-only snapshot of one board at one version. The store builds
@@ -81,6 +84,30 @@ type Board struct {
 	Meetings []Meeting `json:"meetings,omitempty"`
 	// Retros are the board's retrospectives, oldest first.
 	Retros []Retro `json:"retros,omitempty"`
+	// Arenas are the board's leerlingarena's, oldest first.
+	Arenas []Arena `json:"arenas,omitempty"`
+}
+
+// Arena returns the arena with the given id.
+func (b *Board) Arena(id uint64) (*Arena, bool) {
+	for i := range b.Arenas {
+		if b.Arenas[i].ID == id {
+			return &b.Arenas[i], true
+		}
+	}
+	return nil, false
+}
+
+// OpenArenas counts the arenas whose pupils have not been told yet what was
+// done with their input.
+func (b *Board) OpenArenas() int {
+	n := 0
+	for i := range b.Arenas {
+		if b.Arenas[i].Open() {
+			n++
+		}
+	}
+	return n
 }
 
 // Retro returns the retrospective with the given id.

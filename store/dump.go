@@ -37,6 +37,8 @@ type DumpBoard struct {
 	MeetingSeq uint64            `json:"meeting_seq,omitempty"`
 	Retros     []json.RawMessage `json:"retros,omitempty"`
 	RetroSeq   uint64            `json:"retro_seq,omitempty"`
+	Arenas     []json.RawMessage `json:"arenas,omitempty"`
+	ArenaSeq   uint64            `json:"arena_seq,omitempty"`
 }
 
 // Export writes the whole database as indented JSON.
@@ -83,6 +85,15 @@ func (s *Store) dump() (*Dump, error) {
 				db.Items[a] = []json.RawMessage{}
 				if err := items.ForEach(func(_, v []byte) error {
 					db.Items[a] = append(db.Items[a], json.RawMessage(append([]byte(nil), v...)))
+					return nil
+				}); err != nil {
+					return err
+				}
+			}
+			if ab := bb.Bucket(bucketArenas); ab != nil {
+				db.ArenaSeq = ab.Sequence()
+				if err := ab.ForEach(func(_, v []byte) error {
+					db.Arenas = append(db.Arenas, json.RawMessage(append([]byte(nil), v...)))
 					return nil
 				}); err != nil {
 					return err
@@ -207,6 +218,11 @@ func (s *Store) Import(r io.Reader) error {
 			if err := putRecords(bb.Bucket(bucketAudit), db.Audit); err != nil {
 				return err
 			}
+			if len(db.Arenas) > 0 {
+				if err := putArenas(bb, db.Arenas, db.ArenaSeq); err != nil {
+					return err
+				}
+			}
 			if len(db.Retros) > 0 {
 				if err := putRetros(bb, db.Retros, db.RetroSeq); err != nil {
 					return err
@@ -303,4 +319,40 @@ func putRetros(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
 		}
 	}
 	return rb.SetSequence(seq)
+}
+
+// putArenas loads a board's arenas from an export, cleaning every text.
+func putArenas(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
+	ab, err := bb.CreateBucketIfNotExists(bucketArenas)
+	if err != nil {
+		return err
+	}
+	for _, raw := range raws {
+		var a board.Arena
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return err
+		}
+		a.Topic, a.Group, a.Leader = board.CleanLine(a.Topic, board.MaxLine), board.CleanLine(a.Group, 40), board.CleanName(a.Leader)
+		a.ReportHow = board.CleanText(a.ReportHow, board.MaxText)
+		for i := range a.NoteTakers {
+			a.NoteTakers[i] = board.CleanName(a.NoteTakers[i])
+		}
+		for i := range a.Questions {
+			a.Questions[i].Text = board.CleanText(a.Questions[i].Text, board.MaxText)
+		}
+		for i := range a.Notes {
+			n := &a.Notes[i]
+			n.Text, n.Speaker, n.By = board.CleanText(n.Text, board.MaxText), board.CleanLine(n.Speaker, 3), board.CleanName(n.By)
+		}
+		for i := range a.Themes {
+			a.Themes[i].Title = board.CleanLine(a.Themes[i].Title, board.MaxLine)
+		}
+		for i := range a.Ideas {
+			a.Ideas[i].Text = board.CleanText(a.Ideas[i].Text, board.MaxText)
+		}
+		if err := putJSON(ab, itob(a.ID), a); err != nil {
+			return err
+		}
+	}
+	return ab.SetSequence(seq)
 }

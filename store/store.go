@@ -428,6 +428,9 @@ func readBoard(tx *bolt.Tx, id uint64) (*board.Board, error) {
 	if err := readRetros(bb, b); err != nil {
 		return nil, err
 	}
+	if err := readArenas(bb, b); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 

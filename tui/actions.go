@@ -99,6 +99,8 @@ func (m *Model) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 		return m.openCheckIn()
 	case k.String() == "R":
 		m.screen, m.rs.list = screenRetros, 0
+	case k.String() == "A":
+		m.screen, m.as.list = screenArenas, 0
 	case key.Matches(k, m.keys.Boards):
 		m.screen = screenPicker
 		return m.loadBoards(0, false)
@@ -239,6 +241,8 @@ func (m *Model) submit() tea.Cmd {
 		return m.startMeeting(f)
 	case formRetro, formCard, formGroup, formRetroAction, formRetroTimer:
 		return m.submitRetro(f)
+	case formArena, formQuestion, formTheme, formIdea, formPromote, formReportBack:
+		return m.submitArena(f)
 	}
 	it, ok := m.build(f)
 	if !ok {

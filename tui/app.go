@@ -44,6 +44,8 @@ const (
 	screenBoard
 	screenRetros
 	screenRetro
+	screenArenas
+	screenArena
 )
 
 // Model is the whole application for one person at one terminal.
@@ -78,6 +80,7 @@ type Model struct {
 
 	meet     meetingState
 	rs       retroState
+	as       arenaState
 	peers    []Peer
 	lastMove moveKey // where Presence last heard we are
 
@@ -306,7 +309,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen, m.undo, m.filter = screenBoard, nil, filter{}
 		m.sel = map[board.Area]int{}
 		m.area = slices.Index(board.Areas, board.AreaAction)
-		m.meet, m.rs = meetingState{}, retroState{sel: map[int]int{}}
+		m.meet, m.rs, m.as = meetingState{}, retroState{sel: map[int]int{}}, arenaState{}
 		return m, tea.Batch(m.waitChange(), m.announce(), m.syncMeeting())
 	case changedMsg:
 		if msg.ch != m.watch {
@@ -349,6 +352,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.screen = screenPicker
 		}
 		return m, nil
+	case arenaOpenMsg:
+		m.form = nil
+		m.openArena(msg.id)
+		return m, m.loadSnapshot(m.b.ID)
 	case retroOpenMsg:
 		m.form = nil
 		m.rs = retroState{id: msg.id, sel: map[int]int{}}
@@ -457,6 +464,10 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.retroListKey(k)
 	case screenRetro:
 		return m.retroKey(k)
+	case screenArenas:
+		return m.arenaListKey(k)
+	case screenArena:
+		return m.arenaKey(k)
 	}
 	if key.Matches(k, m.keys.Quit) {
 		return tea.Quit
@@ -544,6 +555,10 @@ func (m *Model) render() string {
 		base = m.viewRetroList()
 	case screenRetro:
 		base = m.viewRetro()
+	case screenArenas:
+		base = m.viewArenaList()
+	case screenArena:
+		base = m.viewArena()
 	default:
 		base = block([]string{m.msg.Loading}, w, h)
 	}
@@ -574,6 +589,11 @@ func (m *Model) footer() []string {
 			status += "  ·  "
 		}
 		status += here
+	}
+	if m.screen != screenBoard {
+		// The key line of the board would be wrong here; each screen
+		// shows its own keys above its content.
+		return []string{status, m.st.dim.Render("esc " + m.msg.KeyBack + " · ? " + m.msg.KeyHelp + " · ctrl+c " + m.msg.KeyQuit)}
 	}
 	return []string{status, m.helpLine}
 }

@@ -265,6 +265,9 @@ func (m *Model) viewBoard() string {
 	week := board.WeekOf(m.now())
 	header := m.st.header.Render("bord") + " · " + fmt.Sprintf(m.msg.WeekF, week.Week) + " · " +
 		m.msg.You + ": " + m.cfg.User + " · " + m.st.title.Render(b.Team.Name) + " · " + b.Name
+	if n := b.OpenArenas(); n > 0 {
+		header += " · " + m.st.warn.Render(fmt.Sprintf(m.msg.OpenArenasF, n))
+	}
 	lines := []string{fit(header, m.width)}
 	if mt := b.Meeting(); mt != nil {
 		for _, l := range m.meetingBar(mt) {

@@ -33,6 +33,9 @@ type Store interface {
 	CreateRetro(actor string, boardID uint64, topic, format string, columns []string, from, to time.Time, named bool, votes int) (board.Retro, error)
 	ChangeRetro(actor string, boardID, retroID uint64, op board.RetroOp) (board.Retro, error)
 
+	CreateArena(actor string, boardID uint64, topic string, date time.Time, group string, pupils int, leader string, noteTakers []string, minutes int) (board.Arena, error)
+	ChangeArena(actor string, boardID, arenaID uint64, op board.ArenaOp) (board.Arena, error)
+
 	CreateDemo(actor string) (board.Info, error)
 	CreateTeam(actor, name string, members ...string) (board.Team, error)
 	CreateBoard(actor string, teamID uint64, name string) (board.Info, error)

@@ -48,6 +48,12 @@ const (
 	formGroup
 	formRetroAction
 	formRetroTimer
+	formArena
+	formQuestion
+	formTheme
+	formIdea
+	formPromote
+	formReportBack
 )
 
 // form edits one thing. Its fields keep what the user typed through failed

@@ -81,7 +81,7 @@ func (m *Model) timerRunning() bool {
 		return true
 	}
 	r := m.retro()
-	return m.screen == screenRetro && r != nil && r.Running() && r.PhaseMinutes > 0
+	return m.screen == screenRetro && r != nil && r.Running() && r.PhaseMinutes > 0 || m.arenaClock()
 }
 
 // startTicking starts the second timer unless it runs already.

@@ -1,0 +1,343 @@
+package board
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Arena is one leerlingarena: pupils in an inner circle answer questions
+// about teaching, teachers listen and note it down, and afterwards turn the
+// notes into themes, improvement ideas and actions. It stores no pupil
+// names: only the group and the number of pupils; speakers are L1…L8.
+type Arena struct {
+	ID         uint64    `json:"id"`
+	Topic      string    `json:"topic"`
+	Date       time.Time `json:"date"`
+	Group      string    `json:"group"` // "groep 7", "havo 3"
+	Pupils     int       `json:"pupils"`
+	Leader     string    `json:"leader"` // gespreksleider, a team member
+	NoteTakers []string  `json:"note_takers,omitempty"`
+	Minutes    int       `json:"minutes"`
+	Started    time.Time `json:"started,omitzero"`
+
+	Questions []Question `json:"questions"`
+	Notes     []Note     `json:"notes"`
+	Themes    []Theme    `json:"themes,omitempty"`
+	Ideas     []Idea     `json:"ideas,omitempty"`
+
+	// ReportedBack is when the pupils were told what was done with their
+	// input; until then the arena is open.
+	ReportedBack time.Time `json:"reported_back,omitzero"`
+	ReportHow    string    `json:"report_how,omitempty"`
+	// NotesDeleted is when the retention period removed the raw notes.
+	NotesDeleted time.Time `json:"notes_deleted,omitzero"`
+	Created      time.Time `json:"created"`
+	NextID       uint64    `json:"next_id"`
+}
+
+// Question is one open question for the pupils.
+type Question struct {
+	ID   uint64 `json:"id"`
+	Text string `json:"text"`
+}
+
+// Note is one thing pupils said, as noted down.
+type Note struct {
+	ID       uint64    `json:"id"`
+	Question uint64    `json:"question"`
+	Text     string    `json:"text"`
+	Speaker  string    `json:"speaker,omitempty"` // L1…L8
+	By       string    `json:"by"`
+	At       time.Time `json:"at"`
+	Theme    uint64    `json:"theme,omitempty"`
+}
+
+// Theme clusters notes.
+type Theme struct {
+	ID    uint64 `json:"id"`
+	Title string `json:"title"`
+}
+
+// Idea is a verbeteridee derived from a theme, rated on feasibility within
+// four to six weeks and on effect for pupils, 1 (low) to 3 (high).
+type Idea struct {
+	ID          uint64 `json:"id"`
+	Text        string `json:"text"`
+	Theme       uint64 `json:"theme,omitempty"`
+	Feasibility int    `json:"feasibility"`
+	Impact      int    `json:"impact"`
+	Action      uint64 `json:"action,omitempty"` // the board action it became
+}
+
+// DefaultArenaMinutes is the usual length of a leerlingarena.
+const DefaultArenaMinutes = 20
+
+// MaxPupils is the advised maximum in the inner circle; more gets a warning.
+const MaxPupils = 8
+
+// DefaultRetentionDays is how long raw notes are kept after the arena when
+// a board has not set its own period.
+const DefaultRetentionDays = 60
+
+// ErrReported: the arena was closed by reporting back.
+var ErrReported = errors.New("board: the arena has been reported back")
+
+// Open reports whether the pupils have not been told yet what was done.
+func (a *Arena) Open() bool { return a.ReportedBack.IsZero() }
+
+// NewArena checks and fills in a new arena.
+func NewArena(topic string, date time.Time, group string, pupils int, leader string, noteTakers []string, minutes int, t Team, now time.Time) (*Arena, error) {
+	a := &Arena{Topic: CleanLine(topic, MaxLine), Date: Day(date), Group: CleanLine(group, 40), Pupils: pupils,
+		Minutes: minutes, Created: now, NextID: 1}
+	if a.Topic == "" {
+		return nil, invalid("topic", ProblemEmpty)
+	}
+	if a.Date.IsZero() {
+		return nil, invalid("date", ProblemNoDate)
+	}
+	if a.Group == "" {
+		return nil, invalid("group", ProblemEmpty)
+	}
+	if pupils < 1 || pupils > 40 {
+		return nil, invalid("pupils", ProblemBadValue)
+	}
+	if a.Minutes <= 0 {
+		a.Minutes = DefaultArenaMinutes
+	}
+	if a.Leader = t.Member(leader); a.Leader == "" {
+		return nil, &ValidationError{Field: "leader", Problem: ProblemUnknownOwner, Value: leader}
+	}
+	for _, n := range noteTakers {
+		if n = strings.TrimSpace(n); n == "" {
+			continue
+		}
+		m := t.Member(n)
+		if m == "" {
+			return nil, &ValidationError{Field: "note_takers", Problem: ProblemUnknownOwner, Value: n}
+		}
+		if !slices.Contains(a.NoteTakers, m) {
+			a.NoteTakers = append(a.NoteTakers, m)
+		}
+	}
+	return a, nil
+}
+
+// TooManyPupils reports whether the inner circle is larger than advised.
+func (a *Arena) TooManyPupils() bool { return a.Pupils > MaxPupils }
+
+// ArenaOp is one change to an arena, as a screen asks for it. The store
+// applies it in one transaction; Promote also puts an action on the board.
+type ArenaOp struct {
+	Kind        ArenaOpKind
+	ID          uint64 // the question, note, theme or idea
+	Text        string
+	Speaker     string
+	Question    uint64
+	Theme       uint64
+	Feasibility int
+	Impact      int
+	Delta       int     // move a question up (-1) or down (+1)
+	Action      *Action // Promote: the new action
+	Date        time.Time
+}
+
+// ArenaOpKind names a kind of ArenaOp.
+type ArenaOpKind string
+
+// The kinds of ArenaOp.
+const (
+	OpAddQuestion    ArenaOpKind = "add_question"
+	OpDeleteQuestion ArenaOpKind = "delete_question"
+	OpMoveQuestion   ArenaOpKind = "move_question"
+	OpAddNote        ArenaOpKind = "add_note"
+	OpDeleteNote     ArenaOpKind = "delete_note"
+	OpAddTheme       ArenaOpKind = "add_theme"
+	OpSetTheme       ArenaOpKind = "set_theme" // note ID under theme Theme (0: none)
+	OpAddIdea        ArenaOpKind = "add_idea"
+	OpRateIdea       ArenaOpKind = "rate_idea"
+	OpPromote        ArenaOpKind = "promote"
+	OpReportBack     ArenaOpKind = "report_back"
+)
+
+// Apply applies op by person by at now. Texts are cleaned here; the name
+// guard is the screen's job, because the note-taker may override it.
+func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
+	if !a.Open() && op.Kind != OpReportBack {
+		return ErrReported
+	}
+	text := CleanText(op.Text, MaxText)
+	switch op.Kind {
+	case OpAddQuestion:
+		if text == "" {
+			return invalid("text", ProblemEmpty)
+		}
+		a.Questions = append(a.Questions, Question{ID: a.next(), Text: text})
+	case OpDeleteQuestion:
+		a.Questions = slices.DeleteFunc(a.Questions, func(q Question) bool { return q.ID == op.ID })
+	case OpMoveQuestion:
+		i := slices.IndexFunc(a.Questions, func(q Question) bool { return q.ID == op.ID })
+		j := i + op.Delta
+		if i < 0 || j < 0 || j >= len(a.Questions) {
+			return nil
+		}
+		a.Questions[i], a.Questions[j] = a.Questions[j], a.Questions[i]
+	case OpAddNote:
+		if text == "" {
+			return invalid("text", ProblemEmpty)
+		}
+		if !slices.ContainsFunc(a.Questions, func(q Question) bool { return q.ID == op.Question }) {
+			return invalid("question", ProblemBadValue)
+		}
+		speaker := strings.ToUpper(CleanLine(op.Speaker, 3))
+		if speaker != "" && !validSpeaker(speaker) {
+			return invalid("speaker", ProblemBadValue)
+		}
+		if a.Started.IsZero() {
+			a.Started = now
+		}
+		a.Notes = append(a.Notes, Note{ID: a.next(), Question: op.Question, Text: text, Speaker: speaker, By: by, At: now})
+	case OpDeleteNote:
+		a.Notes = slices.DeleteFunc(a.Notes, func(n Note) bool { return n.ID == op.ID && strings.EqualFold(n.By, by) })
+	case OpAddTheme:
+		if text = CleanLine(op.Text, MaxLine); text == "" {
+			return invalid("title", ProblemEmpty)
+		}
+		a.Themes = append(a.Themes, Theme{ID: a.next(), Title: text})
+	case OpSetTheme:
+		n := a.note(op.ID)
+		if n == nil || (op.Theme != 0 && !slices.ContainsFunc(a.Themes, func(t Theme) bool { return t.ID == op.Theme })) {
+			return ErrNotFound
+		}
+		n.Theme = op.Theme
+	case OpAddIdea:
+		if text == "" {
+			return invalid("text", ProblemEmpty)
+		}
+		if !validRating(op.Feasibility) || !validRating(op.Impact) {
+			return invalid("rating", ProblemBadValue)
+		}
+		a.Ideas = append(a.Ideas, Idea{ID: a.next(), Text: text, Theme: op.Theme, Feasibility: op.Feasibility, Impact: op.Impact})
+	case OpRateIdea:
+		i := a.idea(op.ID)
+		if i == nil {
+			return ErrNotFound
+		}
+		if !validRating(op.Feasibility) || !validRating(op.Impact) {
+			return invalid("rating", ProblemBadValue)
+		}
+		i.Feasibility, i.Impact = op.Feasibility, op.Impact
+	case OpPromote:
+		if a.idea(op.ID) == nil || op.Action == nil {
+			return ErrNotFound
+		}
+	case OpReportBack:
+		if text == "" {
+			return invalid("text", ProblemEmpty)
+		}
+		if op.Date.IsZero() {
+			return invalid("date", ProblemNoDate)
+		}
+		a.ReportedBack, a.ReportHow = Day(op.Date), text
+	default:
+		return invalid("op", ProblemBadValue)
+	}
+	return nil
+}
+
+func validRating(n int) bool { return n >= 1 && n <= 3 }
+
+func validSpeaker(s string) bool {
+	return len(s) == 2 && s[0] == 'L' && s[1] >= '1' && s[1] <= '9'
+}
+
+func (a *Arena) next() uint64 {
+	id := a.NextID
+	a.NextID++
+	return id
+}
+
+func (a *Arena) note(id uint64) *Note {
+	for i := range a.Notes {
+		if a.Notes[i].ID == id {
+			return &a.Notes[i]
+		}
+	}
+	return nil
+}
+
+func (a *Arena) idea(id uint64) *Idea {
+	for i := range a.Ideas {
+		if a.Ideas[i].ID == id {
+			return &a.Ideas[i]
+		}
+	}
+	return nil
+}
+
+// Idea returns an idea by id.
+func (a *Arena) Idea(id uint64) (Idea, bool) {
+	if i := a.idea(id); i != nil {
+		return *i, true
+	}
+	return Idea{}, false
+}
+
+// NotesOf lists the notes on a question, in the order they were made.
+func (a *Arena) NotesOf(question uint64) []Note {
+	var out []Note
+	for _, n := range a.Notes {
+		if n.Question == question {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// SetIdeaAction records the board action an idea became.
+func (a *Arena) SetIdeaAction(idea, action uint64) {
+	if i := a.idea(idea); i != nil {
+		i.Action = action
+	}
+}
+
+// Expire deletes the raw notes once the retention period after the arena
+// has passed; themes, ideas and actions stay. It reports whether it deleted.
+func (a *Arena) Expire(days int, now time.Time) bool {
+	if days <= 0 {
+		days = DefaultRetentionDays
+	}
+	if len(a.Notes) == 0 || Day(now).Before(Day(a.Date).AddDate(0, 0, days)) {
+		return false
+	}
+	a.Notes = nil
+	a.NotesDeleted = now
+	return true
+}
+
+// QuestionProblem is a hint about a question's wording.
+type QuestionProblem string
+
+// Question hints.
+const (
+	QuestionClosed QuestionProblem = "closed" // answered with yes or no
+	QuestionVague  QuestionProblem = "vague"  // too short to be about teaching
+)
+
+// closedStarts are the verbs a Dutch or English yes/no question starts with.
+var closedStarts = setOf(`is zijn ben heb hebben heeft kan kun kunnen mag mogen moet moeten vind vinden
+wil willen wordt worden doe doen gaat gaan krijg krijgen snap begrijp weet weten
+are is do does did can could have has will would should`)
+
+// CheckQuestion hints at a closed or vague question; "" when it looks open.
+func CheckQuestion(q string) QuestionProblem {
+	words := strings.Fields(strings.ToLower(q))
+	if len(words) < 4 {
+		return QuestionVague
+	}
+	if closedStarts[strings.Trim(words[0], "¿¡\"'")] {
+		return QuestionClosed
+	}
+	return ""
+}
