@@ -333,11 +333,11 @@ are is do does did can could have has will would should`)
 // CheckQuestion hints at a closed or vague question; "" when it looks open.
 func CheckQuestion(q string) QuestionProblem {
 	words := strings.Fields(strings.ToLower(q))
-	if len(words) < 4 {
-		return QuestionVague
-	}
-	if closedStarts[strings.Trim(words[0], "¿¡\"'")] {
+	switch {
+	case len(words) > 0 && closedStarts[strings.Trim(words[0], "¿¡\"'")]:
 		return QuestionClosed
+	case len(words) < 4:
+		return QuestionVague
 	}
 	return ""
 }

@@ -350,3 +350,59 @@ func dateOr(t time.Time) string {
 	}
 	return t.Format("2006-01-02")
 }
+
+// ArenaLabels are the words an arena report needs.
+type ArenaLabels struct {
+	Arena, Group, Questions, Themes, Ideas, NoTheme, Feasibility, Impact, ReportedBack, Open, Nothing, NotesDeleted string
+}
+
+// MarkdownArena writes a leerlingarena report without any names: not the
+// teachers' (gespreksleider, note-takers) and, by the name guard, not the
+// pupils'. Notes appear per question with their speaker label only.
+func MarkdownArena(a *Arena, l ArenaLabels) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "# %s: %s\n\n", l.Arena, mdLine(a.Topic))
+	fmt.Fprintf(&sb, "%s · %s: %s · %d\n\n", a.Date.Format("2006-01-02"), l.Group, mdLine(a.Group), a.Pupils)
+	fmt.Fprintf(&sb, "## %s\n\n", l.Questions)
+	if !a.NotesDeleted.IsZero() {
+		fmt.Fprintf(&sb, "_%s_\n\n", l.NotesDeleted)
+	}
+	for i, q := range a.Questions {
+		fmt.Fprintf(&sb, "### %d. %s\n\n", i+1, mdLine(q.Text))
+		notes := a.NotesOf(q.ID)
+		for _, n := range notes {
+			line := mdLine(n.Text)
+			if n.Speaker != "" {
+				line = n.Speaker + ": " + line
+			}
+			sb.WriteString("- " + line + "\n")
+		}
+		nothing(&sb, len(notes), Labels{Nothing: l.Nothing})
+	}
+	fmt.Fprintf(&sb, "## %s\n\n", l.Themes)
+	for _, t := range a.Themes {
+		n := 0
+		for _, note := range a.Notes {
+			if note.Theme == t.ID {
+				n++
+			}
+		}
+		fmt.Fprintf(&sb, "- %s (%d)\n", mdLine(t.Title), n)
+	}
+	nothing(&sb, len(a.Themes), Labels{Nothing: l.Nothing})
+	fmt.Fprintf(&sb, "## %s\n\n", l.Ideas)
+	for _, i := range a.Ideas {
+		mark := " "
+		if i.Action != 0 {
+			mark = "x"
+		}
+		fmt.Fprintf(&sb, "- [%s] %s — %s %d, %s %d\n", mark, mdLine(i.Text), l.Feasibility, i.Feasibility, l.Impact, i.Impact)
+	}
+	nothing(&sb, len(a.Ideas), Labels{Nothing: l.Nothing})
+	if a.Open() {
+		fmt.Fprintf(&sb, "**%s**\n", l.Open)
+	} else {
+		fmt.Fprintf(&sb, "%s %s: %s\n", l.ReportedBack, a.ReportedBack.Format("2006-01-02"), mdLine(a.ReportHow))
+	}
+	return sb.String()
+}

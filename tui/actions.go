@@ -241,7 +241,7 @@ func (m *Model) submit() tea.Cmd {
 		return m.startMeeting(f)
 	case formRetro, formCard, formGroup, formRetroAction, formRetroTimer:
 		return m.submitRetro(f)
-	case formArena, formQuestion, formTheme, formIdea, formPromote, formReportBack:
+	case formArena, formQuestion, formTheme, formIdea, formPromote, formReportBack, formRetention:
 		return m.submitArena(f)
 	}
 	it, ok := m.build(f)

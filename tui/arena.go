@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
 )
 
@@ -99,6 +100,15 @@ func (m *Model) arenaListKey(k tea.KeyPressMsg) tea.Cmd {
 	case "n", "a":
 		m.form = m.newArenaForm()
 		return m.form.setFocus(0)
+	case "T":
+		days := m.b.RetentionDays
+		if days == 0 {
+			days = board.DefaultRetentionDays
+		}
+		f := &form{kind: formRetention, title: m.msg.RetentionTitle}
+		f.add("days", m.msg.Retention, fNumber, m.msg.HintRetention, strconv.Itoa(days))
+		m.form = f
+		return f.setFocus(0)
 	case "esc", "q", "A":
 		m.screen = screenBoard
 	}
@@ -357,7 +367,7 @@ func (m *Model) ideaGrid(a *board.Arena) []string {
 		"├────────────────────┼────────────────────┤",
 		"│" + cell(0, 0, m.msg.QuadSkip) + "│" + cell(0, 1, m.msg.QuadQuick) + "│",
 		"└────────────────────┴────────────────────┘",
-		strings.Repeat(" ", 22) + m.msg.Feasibility + " →",
+		strings.Repeat(" ", max(42-ansi.StringWidth(m.msg.Feasibility+" →"), 0)) + m.msg.Feasibility + " →",
 	}
 }
 
@@ -527,7 +537,7 @@ func (m *Model) pickTheme(a *board.Arena, note uint64) {
 
 func (m *Model) ideaForm(a *board.Arena, idea *board.Idea) *form {
 	f := &form{kind: formIdea, title: m.msg.NewIdea}
-	text, theme, feas, imp := "", "", "2", "2"
+	text, theme, feas, imp := "", "", "", ""
 	if idea != nil {
 		f.base = idea.ID
 		f.title = m.msg.RateIdea
@@ -576,8 +586,8 @@ func (m *Model) submitArena(f *form) tea.Cmd {
 		}
 		var theme uint64
 		if t := f.value("theme"); t != "" && a != nil {
-			for _, th := range a.Themes {
-				if strings.EqualFold(th.Title, t) {
+			for _, th := range a.Themes { // the exact title, else the first it starts
+				if strings.EqualFold(th.Title, t) || theme == 0 && strings.HasPrefix(strings.ToLower(th.Title), strings.ToLower(t)) {
 					theme = th.ID
 				}
 			}
@@ -600,6 +610,19 @@ func (m *Model) submitArena(f *form) tea.Cmd {
 			return nil
 		}
 		return m.changeArena(board.ArenaOp{Kind: board.OpPromote, ID: f.base, Action: it.(*board.Action)}, fmt.Sprintf(m.msg.SavedF, it.Label()))
+	case formRetention:
+		days, err := strconv.Atoi(f.value("days"))
+		if err != nil || days < 1 || days > 3650 {
+			f.field("days").err = m.msg.ErrNumber
+			return nil
+		}
+		s, user, id := m.cfg.Store, m.cfg.User, m.b.ID
+		return func() tea.Msg {
+			if err := s.SetRetention(user, id, days); err != nil {
+				return errMsg{err}
+			}
+			return doneMsg{status: fmt.Sprintf(m.msg.RetentionSetF, days)}
+		}
 	case formReportBack:
 		d, err := board.ParseDate(f.value("date"), m.now())
 		if err != nil {

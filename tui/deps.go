@@ -35,6 +35,7 @@ type Store interface {
 
 	CreateArena(actor string, boardID uint64, topic string, date time.Time, group string, pupils int, leader string, noteTakers []string, minutes int) (board.Arena, error)
 	ChangeArena(actor string, boardID, arenaID uint64, op board.ArenaOp) (board.Arena, error)
+	SetRetention(actor string, boardID uint64, days int) error
 
 	CreateDemo(actor string) (board.Info, error)
 	CreateTeam(actor, name string, members ...string) (board.Team, error)

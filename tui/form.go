@@ -54,6 +54,7 @@ const (
 	formIdea
 	formPromote
 	formReportBack
+	formRetention
 )
 
 // form edits one thing. Its fields keep what the user typed through failed

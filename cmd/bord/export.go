@@ -51,8 +51,8 @@ func newExport(o *options) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&e.board, "board", "", "board name / naam van het bord (default: the only board)")
-	f.StringVar(&e.what, "what", "actions", "actions, board, session (the last bordsessie) or retro")
-	f.StringVar(&e.retro, "retro", "", "with --what retro: the topic (its start is enough); default the latest")
+	f.StringVar(&e.what, "what", "actions", "actions, board, session (the last bordsessie), retro or arena")
+	f.StringVar(&e.retro, "topic", "", "with --what retro or arena: its topic (the start is enough); default the latest")
 	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import)")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
 	return cmd

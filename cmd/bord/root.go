@@ -79,8 +79,15 @@ func (o *options) open(msg *i18n.Messages) (*store.Store, error) {
 		return nil, fmt.Errorf(msg.ErrLockedF, o.db, h.Command, h.PID)
 	case errors.Is(err, store.ErrNewerSchema):
 		return nil, errors.New(msg.ErrNewerSchema)
+	case err != nil:
+		return nil, err
 	}
-	return s, err
+	// Arena notes past their board's retention period go on every open.
+	if _, err := s.ApplyRetention(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 func port(addr string) string {

@@ -94,6 +94,7 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	if so.backupDir != "" {
 		go backupLoop(ctx, s, so, logger)
 	}
+	go retentionLoop(ctx, s, logger)
 	select {
 	case err := <-errc:
 		return err
@@ -108,6 +109,25 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	<-errc
 	logger.Info("stopped")
 	return nil
+}
+
+// retentionLoop deletes arena notes past their retention period: now, and
+// every hour while serving.
+func retentionLoop(ctx context.Context, s *store.Store, log *slog.Logger) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		if n, err := s.ApplyRetention(); err != nil {
+			log.Error("retention", "err", err.Error())
+		} else if n > 0 {
+			log.Info("retention", "arenas", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // backupLoop writes a hot backup now and then every so.backupEvery, and

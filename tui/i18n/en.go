@@ -106,7 +106,7 @@ var en = Messages{
 	TooLongBye:      "The maximum session length was reached; connect again to go on.",
 	NoPTY:           "bord needs a terminal: connect with  ssh -t  or use a command: export, whoami, help.",
 	UnknownCommandF: "Unknown command %q. Try: ssh <server> help",
-	ExecHelp:        "Commands:\n  export [--board NAME] [--what actions|board|session|retro] [--retro TOPIC]\n                 actions, the board, the last board session or a retrospective as markdown\n  whoami                                       who am I, in which teams\n  invite [--team TEAM] [--ttl 72h]             a one-time code for a new colleague\n  help                                         this help\nWithout a command the board opens (with ssh -t).",
+	ExecHelp:        "Commands:\n  export [--board NAME] [--what actions|board|session|retro|arena] [--topic TOPIC]\n                 actions, the board, the last board session, a retrospective or an arena (without names)\n  whoami                                       who am I, in which teams\n  invite [--team TEAM] [--ttl 72h]             a one-time code for a new colleague\n  help                                         this help\nWithout a command the board opens (with ssh -t).",
 	WhoamiF:         "%s — teams: %s",
 	NotMember:       "This key is not known. Connect with a terminal (ssh -t) to enter an invite code.",
 
@@ -202,7 +202,7 @@ var en = Messages{
 	ArenaOpen:         "report back pending",
 	ReportedBackF:     "reported back on %s",
 	NoArenas:          "No pupil arenas yet. n = new.",
-	ArenaListHint:     "↑/↓ choose · enter open · n new · esc back to the board",
+	ArenaListHint:     "↑/↓ choose · enter open · n new · T retention · esc back to the board",
 	NewArena:          "New pupil arena",
 	HintArenaTopic:    "e.g. instruction in maths",
 	FieldGroup:        "Group / class",
@@ -248,6 +248,10 @@ var en = Messages{
 	HintHow:           "e.g. told in class, letter to group 7",
 	OpenArenasF:       "%d arena open",
 	Retention:         "retention",
+	NotesDeletedShort: "The raw notes were deleted after the retention period.",
+	RetentionTitle:    "Retention of raw arena notes",
+	HintRetention:     "days after the arena; themes, ideas and actions stay",
+	RetentionSetF:     "Raw notes are deleted %d days after an arena.",
 	ArenaTabs:         [5]string{"Questions", "Capture", "Themes", "Ideas", "Report back"},
 	ArenaHints:        [5]string{"a question · b example questions · d delete · K/J up/down", "type and enter · L3: text = speaker · pgup/pgdn question · esc stop typing", "t note under a theme · n new theme", "a idea · r rate · p → action", "a record report back"},
 	QuestionBank: []string{

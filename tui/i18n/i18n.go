@@ -150,15 +150,15 @@ type Messages struct {
 	RetroHints                                                                                                   map[board.Phase]string
 
 	// Leerlingarena.
-	Arena, Arenas, ArenaOpen, ReportedBackF, NoArenas, ArenaListHint, NewArena, HintArenaTopic        string
-	FieldGroup, HintGroup, FieldPupils, HintPupils, FieldArenaLeader, FieldNoteTakers, PupilsF        string
-	TooManyPupilsF, NameGuardF, QuestionClosed, QuestionVague, NoTheme, FeasibilityShort, ImpactShort string
-	NotesDeletedF, NoQuestions, QuestionOfF, CaptureResume, Impact, Feasibility, QuadLater, QuadFirst string
-	QuadSkip, QuadQuick, ReportBackTodo, ReportBackHint, ArenaSummaryF, FieldQuestion, HintQuestion   string
-	QuestionBankTitle, NewTheme, PickTheme, NewIdea, RateIdea, FieldIdea, FieldTheme, HintTheme       string
-	HintRating, PromoteTitle, FieldHow, HintHow, OpenArenasF, Retention                               string
-	ArenaTabs, ArenaHints                                                                             [5]string
-	QuestionBank                                                                                      []string
+	Arena, Arenas, ArenaOpen, ReportedBackF, NoArenas, ArenaListHint, NewArena, HintArenaTopic                                           string
+	FieldGroup, HintGroup, FieldPupils, HintPupils, FieldArenaLeader, FieldNoteTakers, PupilsF                                           string
+	TooManyPupilsF, NameGuardF, QuestionClosed, QuestionVague, NoTheme, FeasibilityShort, ImpactShort                                    string
+	NotesDeletedF, NoQuestions, QuestionOfF, CaptureResume, Impact, Feasibility, QuadLater, QuadFirst                                    string
+	QuadSkip, QuadQuick, ReportBackTodo, ReportBackHint, ArenaSummaryF, FieldQuestion, HintQuestion                                      string
+	QuestionBankTitle, NewTheme, PickTheme, NewIdea, RateIdea, FieldIdea, FieldTheme, HintTheme                                          string
+	HintRating, PromoteTitle, FieldHow, HintHow, OpenArenasF, Retention, NotesDeletedShort, RetentionTitle, HintRetention, RetentionSetF string
+	ArenaTabs, ArenaHints                                                                                                                [5]string
+	QuestionBank                                                                                                                         []string
 
 	Weekdays [7]string // Sunday first, as time.Weekday
 	Months   [12]string

@@ -106,7 +106,7 @@ var nl = Messages{
 	TooLongBye:      "De maximale sessieduur is bereikt; verbind opnieuw als je verder wilt.",
 	NoPTY:           "bord heeft een terminal nodig: verbind met  ssh -t  of gebruik een opdracht: export, whoami, help.",
 	UnknownCommandF: "Onbekende opdracht %q. Probeer: ssh <server> help",
-	ExecHelp:        "Opdrachten:\n  export [--board NAAM] [--what actions|board|session|retro] [--retro ONDERWERP]\n                 acties, het bord, de laatste bordsessie of een retrospective als markdown\n  whoami                                       wie ben ik, in welke teams\n  invite [--team TEAM] [--ttl 72h]             een eenmalige code voor een nieuwe collega\n  help                                         deze hulp\nZonder opdracht opent het bord (met ssh -t).",
+	ExecHelp:        "Opdrachten:\n  export [--board NAAM] [--what actions|board|session|retro|arena] [--topic ONDERWERP]\n                 acties, het bord, de laatste bordsessie, een retrospective of leerlingarena (zonder namen)\n  whoami                                       wie ben ik, in welke teams\n  invite [--team TEAM] [--ttl 72h]             een eenmalige code voor een nieuwe collega\n  help                                         deze hulp\nZonder opdracht opent het bord (met ssh -t).",
 	WhoamiF:         "%s — teams: %s",
 	NotMember:       "Deze sleutel is niet bekend. Verbind met een terminal (ssh -t) om een uitnodigingscode in te vullen.",
 
@@ -202,7 +202,7 @@ var nl = Messages{
 	ArenaOpen:         "nog terugkoppelen",
 	ReportedBackF:     "teruggekoppeld op %s",
 	NoArenas:          "Nog geen leerlingarena's. n = nieuwe.",
-	ArenaListHint:     "↑/↓ kiezen · enter openen · n nieuw · esc terug naar het bord",
+	ArenaListHint:     "↑/↓ kiezen · enter openen · n nieuw · T bewaartermijn · esc terug naar het bord",
 	NewArena:          "Nieuwe leerlingarena",
 	HintArenaTopic:    "bijv. uitleg bij rekenen",
 	FieldGroup:        "Groep / klas",
@@ -248,6 +248,10 @@ var nl = Messages{
 	HintHow:           "bijv. in de klas verteld, brief aan groep 7",
 	OpenArenasF:       "%d arena open",
 	Retention:         "bewaartermijn",
+	NotesDeletedShort: "De ruwe notities zijn na de bewaartermijn verwijderd.",
+	RetentionTitle:    "Bewaartermijn ruwe arena-notities",
+	HintRetention:     "dagen na de arena; thema's, ideeën en acties blijven",
+	RetentionSetF:     "Ruwe notities worden %d dagen na een arena verwijderd.",
 	ArenaTabs:         [5]string{"Vragen", "Vastleggen", "Thema's", "Ideeën", "Terugkoppelen"},
 	ArenaHints:        [5]string{"a vraag · b voorbeeldvragen · d verwijderen · K/J omhoog/omlaag", "typ en enter · L3: tekst = spreker · pgup/pgdn vraag · esc stoppen met typen", "t notitie onder thema · n nieuw thema", "a idee · r beoordelen · p → actie", "a terugkoppeling vastleggen"},
 	QuestionBank: []string{

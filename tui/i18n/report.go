@@ -13,10 +13,10 @@ import (
 var ErrWhat = errors.New("i18n: unknown report")
 
 // Report renders one of the markdown reports of a board in this language:
-// "actions", "board", "session" (the last bordsessie) or "retro" (the
-// retrospective whose topic starts with retro, else the latest). The CLI and
+// "actions", "board", "session" (the last bordsessie), "retro" or "arena"
+// (the one whose topic starts with topic, else the latest). The CLI and
 // the SSH server both export through it, so the two never differ.
-func (m *Messages) Report(b *board.Board, what, retro string, now time.Time) (string, error) {
+func (m *Messages) Report(b *board.Board, what, topic string, now time.Time) (string, error) {
 	switch what {
 	case "actions", "acties", "":
 		return board.MarkdownActions(b, m.Labels(), now), nil
@@ -24,16 +24,33 @@ func (m *Messages) Report(b *board.Board, what, retro string, now time.Time) (st
 		return board.MarkdownBoard(b, m.Labels(), now), nil
 	case "session", "sessie":
 		return board.MarkdownMeeting(b, m.Labels()), nil
+	case "arena":
+		for i := len(b.Arenas) - 1; i >= 0; i-- {
+			a := &b.Arenas[i]
+			if topic == "" || strings.HasPrefix(strings.ToLower(a.Topic), strings.ToLower(strings.TrimSpace(topic))) {
+				return board.MarkdownArena(a, m.ArenaLabels()), nil
+			}
+		}
+		return "", fmt.Errorf(m.ErrNoRetroF, board.CleanLine(topic, 60))
 	case "retro":
 		for i := len(b.Retros) - 1; i >= 0; i-- {
 			r := &b.Retros[i]
-			if retro == "" || strings.HasPrefix(strings.ToLower(r.Topic), strings.ToLower(strings.TrimSpace(retro))) {
+			if topic == "" || strings.HasPrefix(strings.ToLower(r.Topic), strings.ToLower(strings.TrimSpace(topic))) {
 				return board.MarkdownRetro(b, r, m.RetroLabels(r)), nil
 			}
 		}
-		return "", fmt.Errorf(m.ErrNoRetroF, board.CleanLine(retro, 60))
+		return "", fmt.Errorf(m.ErrNoRetroF, board.CleanLine(topic, 60))
 	}
-	return "", fmt.Errorf("%w: --what actions | board | session | retro", ErrWhat)
+	return "", fmt.Errorf("%w: --what actions | board | session | retro | arena", ErrWhat)
+}
+
+// ArenaLabels returns the words of an arena report.
+func (m *Messages) ArenaLabels() board.ArenaLabels {
+	return board.ArenaLabels{
+		Arena: m.Arena, Group: m.FieldGroup, Questions: m.ArenaTabs[0], Themes: m.ArenaTabs[2], Ideas: m.ArenaTabs[3],
+		NoTheme: m.NoTheme, Feasibility: m.Feasibility, Impact: m.Impact, ReportedBack: m.ArenaTabs[4],
+		Open: m.ReportBackTodo, Nothing: m.MdNothing, NotesDeleted: m.NotesDeletedShort,
+	}
 }
 
 // RetroLabels returns the words of a retrospective report.

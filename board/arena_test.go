@@ -1,0 +1,98 @@
+package board
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestArenaRules(t *testing.T) {
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	team := Team{Members: []Member{{Name: "Fatima"}, {Name: "Joost"}}}
+	if _, err := NewArena("", now, "groep 7", 6, "Fatima", nil, 0, team, now); err == nil {
+		t.Error("an arena without a topic")
+	}
+	if _, err := NewArena("Uitleg", now, "groep 7", 6, "Kees", nil, 0, team, now); err == nil {
+		t.Error("a discussion leader outside the team")
+	}
+	if _, err := NewArena("Uitleg", now, "groep 7", 0, "Fatima", nil, 0, team, now); err == nil {
+		t.Error("an arena without pupils")
+	}
+	a, err := NewArena("Uitleg", now, "groep 7", 9, "fatima", []string{"joost", "Joost", ""}, 0, team, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Leader != "Fatima" || len(a.NoteTakers) != 1 || a.Minutes != DefaultArenaMinutes || !a.TooManyPupils() || !a.Open() {
+		t.Errorf("new arena: %+v", a)
+	}
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt jou het meest bij de uitleg?"}, now))
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wanneer leer je het meest?"}, now))
+	q1, q2 := a.Questions[0].ID, a.Questions[1].ID
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpMoveQuestion, ID: q2, Delta: -1}, now))
+	if a.Questions[0].ID != q2 {
+		t.Error("question not moved up")
+	}
+	if err := a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: 99, Text: "x"}, now); err == nil {
+		t.Error("a note on a question that does not exist")
+	}
+	if err := a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q1, Text: "x", Speaker: "Sanne"}, now); err == nil {
+		t.Error("a speaker that is not L1…L9")
+	}
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q1, Text: "te snel", Speaker: "l3"}, now.Add(time.Minute)))
+	must(t, a.Apply("Fatima", ArenaOp{Kind: OpAddNote, Question: q1, Text: "meer voorbeelden"}, now.Add(2*time.Minute)))
+	if !a.Started.Equal(now.Add(time.Minute)) || a.Notes[0].Speaker != "L3" || len(a.NotesOf(q1)) != 2 {
+		t.Errorf("notes: %+v", a)
+	}
+	must(t, a.Apply("Fatima", ArenaOp{Kind: OpDeleteNote, ID: a.Notes[0].ID}, now))
+	if len(a.Notes) != 2 {
+		t.Error("deleted someone else's note")
+	}
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddTheme, Text: "Tempo van de uitleg"}, now))
+	th := a.Themes[0].ID
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpSetTheme, ID: a.Notes[0].ID, Theme: th}, now))
+	if err := a.Apply("Joost", ArenaOp{Kind: OpAddIdea, Text: "Korter uitleggen", Feasibility: 4, Impact: 2}, now); err == nil {
+		t.Error("a rating above 3")
+	}
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddIdea, Text: "Korter uitleggen", Theme: th, Feasibility: 3, Impact: 2}, now))
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpRateIdea, ID: a.Ideas[0].ID, Feasibility: 2, Impact: 3}, now))
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpReportBack, Text: "In de klas verteld", Date: now}, now))
+	if a.Open() {
+		t.Error("still open after reporting back")
+	}
+	if err := a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q1, Text: "laat"}, now); !errors.Is(err, ErrReported) {
+		t.Errorf("a note after reporting back: %v", err)
+	}
+}
+
+func TestArenaExpire(t *testing.T) {
+	day := time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
+	a := &Arena{Date: day, Notes: []Note{{ID: 1, Text: "x"}}, Themes: []Theme{{ID: 2, Title: "t"}}, Ideas: []Idea{{ID: 3, Text: "i"}}}
+	if a.Expire(30, day.AddDate(0, 0, 29)) {
+		t.Error("expired a day early")
+	}
+	if !a.Expire(30, day.AddDate(0, 0, 30)) || len(a.Notes) != 0 || len(a.Themes) != 1 || len(a.Ideas) != 1 || a.NotesDeleted.IsZero() {
+		t.Errorf("expire: %+v", a)
+	}
+	if a.Expire(30, day.AddDate(1, 0, 0)) {
+		t.Error("expired twice")
+	}
+	b := &Arena{Date: day, Notes: []Note{{ID: 1}}}
+	if b.Expire(0, day.AddDate(0, 0, DefaultRetentionDays-1)) || !b.Expire(0, day.AddDate(0, 0, DefaultRetentionDays)) {
+		t.Error("the default retention period")
+	}
+}
+
+func TestCheckQuestion(t *testing.T) {
+	for q, want := range map[string]QuestionProblem{
+		"Wat helpt jou het meest bij de uitleg?": "",
+		"Vind je de uitleg goed?":                QuestionClosed,
+		"Is de les leuk genoeg voor jou?":        QuestionClosed,
+		"Hoe gaat het?":                          QuestionVague,
+		"Do you like maths lessons?":             QuestionClosed,
+		"When do you learn most, and why?":       "",
+	} {
+		if got := CheckQuestion(q); got != want {
+			t.Errorf("CheckQuestion(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
