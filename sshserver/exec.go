@@ -102,7 +102,7 @@ func (s *Server) export(w io.Writer, msg *i18n.Messages, id store.Identity, args
 	fs.SetOutput(io.Discard)
 	name := fs.String("board", "", "")
 	what := fs.String("what", "actions", "")
-	retro := fs.String("retro", "", "")
+	topic := fs.String("topic", "", "")
 	if err := fs.Parse(args); err != nil {
 		return errors.New(msg.ExecHelp)
 	}
@@ -125,7 +125,7 @@ func (s *Server) export(w io.Writer, msg *i18n.Messages, id store.Identity, args
 	if err != nil {
 		return err
 	}
-	out, err := msg.Report(b, *what, *retro, s.cfg.Now())
+	out, err := msg.Report(b, *what, *topic, s.cfg.Now())
 	if err != nil {
 		return err
 	}
