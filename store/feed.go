@@ -50,24 +50,20 @@ func (f *feed) remove(s *Subscription) {
 }
 
 // publish tells every subscriber of board that it is now at version. A full
-// channel has its stale notice replaced; the send never waits.
+// channel has its pending notice replaced by the higher of the two, so two
+// writers publishing out of order never leave an older version pending. The
+// send never waits: f.mu is held, and only publish sends.
 func (f *feed) publish(board, version uint64) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for s := range f.subs[board] {
+		v := version
 		select {
-		case s.c <- version:
-			continue
+		case old := <-s.c:
+			v = max(v, old)
 		default:
 		}
-		select {
-		case <-s.c:
-		default:
-		}
-		select {
-		case s.c <- version:
-		default:
-		}
+		s.c <- v // room for it: the channel holds one and was just emptied
 	}
 }
 
