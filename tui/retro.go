@@ -23,8 +23,6 @@ type retroState struct {
 	flat int
 }
 
-const flatList = -1
-
 // retroRow is one line of a retrospective screen that can be selected.
 type retroRow struct {
 	card   uint64 // 0 for non-card rows
