@@ -33,9 +33,11 @@ fuzz:
 		$(GO) test -run='^$$' -fuzz="^$$name$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s $$pkg; \
 	done
 
-## bench: every benchmark, printed
+## bench: every benchmark, then the SSH load tool (loopback only), printed
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./...
+	$(GO) run ./cmd/bordload -n 10,100,300
+	$(GO) run ./cmd/bordload -n 100 -size 140x40
 
 ## lint: staticcheck at a pinned version
 lint:
