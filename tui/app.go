@@ -343,6 +343,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case errMsg:
+		m.rs.busy = false
 		if m.form != nil {
 			m.formError(msg.err)
 			return m, nil

@@ -40,6 +40,9 @@ const meetingBarHeight = 2
 // syncMeeting runs after every new snapshot: it follows the leader's step,
 // starts the second timer and loads the recaps a step needs.
 func (m *Model) syncMeeting() tea.Cmd {
+	if r := m.retro(); r != nil && m.rs.busy && r.PhaseIndex() == m.rs.asked {
+		m.rs.busy = false // the retrospective caught up with the facilitator
+	}
 	mt := m.b.Meeting()
 	if mt == nil {
 		ticking := m.meet.ticking

@@ -21,6 +21,10 @@ type retroState struct {
 	// flat is the selection in single-list phases (review, discuss,
 	// actions, closed).
 	flat int
+	// asked is the phase index the facilitator last asked for, until the
+	// snapshot shows it: pressing ] twice quickly moves two phases.
+	asked int
+	busy  bool // asked is set
 }
 
 // retroRow is one line of a retrospective screen that can be selected.
@@ -478,12 +482,16 @@ func (m *Model) retroKey(k tea.KeyPressMsg) tea.Cmd {
 		*sel = m.rs.sel[m.rs.col]
 	case s == "]" || s == "[":
 		i := r.PhaseIndex()
+		if m.rs.busy && i != m.rs.asked {
+			i = m.rs.asked
+		}
 		if s == "]" {
 			i = min(i+1, len(board.Phases)-1)
 		} else {
 			i = max(i-1, 0)
 		}
 		m.rs.flat = 0
+		m.rs.asked, m.rs.busy = i, strings.EqualFold(r.Facilitator, m.cfg.User)
 		return m.changeRetro(board.RetroOp{Kind: board.OpPhase, Phase: board.Phases[i]}, m.phaseName(board.Phases[i]))
 	case s == "T":
 		f := &form{kind: formRetroTimer, title: m.msg.PhaseTimer}
