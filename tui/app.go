@@ -343,7 +343,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case errMsg:
-		m.rs.busy = false
+		m.rs.busy, m.meet.pending = false, false
 		if m.form != nil {
 			m.formError(msg.err)
 			return m, nil

@@ -22,6 +22,9 @@ type meetingState struct {
 	during   *board.Recap // this session so far, for the close step
 	ticking  bool
 	duringAt uint64 // board version the during recap was read at
+	// pending: the leader asked for step and the snapshot has not shown
+	// it yet; older steps in between are not followed back.
+	pending bool
 }
 
 type (
@@ -57,11 +60,17 @@ func (m *Model) syncMeeting() tea.Cmd {
 		m.meet = meetingState{follow: true, id: mt.ID}
 		cmds = append(cmds, m.loadRecap(mt, true))
 	}
-	if mt.Step != m.meet.step {
+	switch {
+	case m.meet.pending && mt.Step != m.meet.step:
+		// An earlier one of the leader's own quick steps: not followed back.
+	case mt.Step != m.meet.step:
 		m.meet.step = mt.Step
 		if a, ok := mt.Step.Area(); ok && m.meet.follow {
 			m.area = slices.Index(board.Areas, a)
 		}
+	}
+	if mt.Step == m.meet.step {
+		m.meet.pending = false
 	}
 	if mt.Step == board.StepClose && m.meet.duringAt != m.b.Version {
 		m.meet.duringAt = m.b.Version
@@ -183,7 +192,7 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 			i = max(i-1, 0)
 		}
 		to := board.Agenda[i]
-		m.meet.follow, m.meet.step = true, to
+		m.meet.follow, m.meet.step, m.meet.pending = true, to, true
 		if a, ok := to.Area(); ok {
 			m.area = slices.Index(board.Areas, a)
 		}
