@@ -49,44 +49,22 @@ func (s *Store) CreateArena(actor string, boardID uint64, topic string, date tim
 // several note-takers never conflict. Promote puts the idea's action on the
 // board with origin "arena".
 func (s *Store) ChangeArena(actor string, boardID, arenaID uint64, op board.ArenaOp) (board.Arena, error) {
-	var out board.Arena
-	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		t, err := teamOf(bb)
-		if err != nil {
-			return err
-		}
-		who := t.Member(actor)
-		if who == "" {
-			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
-		}
-		ab := bb.Bucket(bucketArenas)
-		if ab == nil || ab.Get(itob(arenaID)) == nil {
-			return board.ErrNotFound
-		}
-		var a board.Arena
-		if err := json.Unmarshal(ab.Get(itob(arenaID)), &a); err != nil {
-			return err
-		}
-		now := s.now()
-		if err := a.Apply(who, op, now); err != nil {
-			return err
-		}
-		if op.Kind == board.OpPromote {
-			act := *op.Action
-			act.Origin = board.OriginArena
-			made, err := s.addTx(bb, t, who, &act, now)
-			if err != nil {
+	return changeRecord(s, actor, boardID, bucketArenas, arenaID, OpArenaChange, string(op.Kind),
+		func(a *board.Arena, tx recordTx) error {
+			if err := a.Apply(tx.who, op, tx.now); err != nil {
 				return err
 			}
-			a.SetIdeaAction(op.ID, made.Base().ID)
-		}
-		if err := putJSON(ab, itob(arenaID), a); err != nil {
-			return err
-		}
-		out = a
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpArenaChange, BoardID: boardID, ItemID: arenaID, Label: string(op.Kind)})
-	})
-	return out, err
+			if op.Kind == board.OpPromote {
+				act := *op.Action
+				act.Origin = board.OriginArena
+				made, err := s.addTx(tx, &act)
+				if err != nil {
+					return err
+				}
+				a.SetIdeaAction(op.ID, made.Base().ID)
+			}
+			return nil
+		})
 }
 
 // SetRetention sets how many days raw arena notes are kept on a board.

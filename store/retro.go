@@ -66,8 +66,43 @@ func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, 
 // decision also sets the reviewed action's status; making an action puts
 // it on the board with origin "retro".
 func (s *Store) ChangeRetro(actor string, boardID, retroID uint64, op board.RetroOp) (board.Retro, error) {
-	var out board.Retro
-	var made board.Item
+	return changeRecord(s, actor, boardID, bucketRetros, retroID, OpRetroChange, string(op.Kind),
+		func(r *board.Retro, tx recordTx) error {
+			if err := r.Apply(tx.who, op, tx.now); err != nil {
+				return err
+			}
+			switch op.Kind {
+			case board.OpReview:
+				return s.reviewAction(tx.bb, tx.team, tx.who, op.Action.ID, op.Status, tx.now)
+			case board.OpMakeAction:
+				a := *op.Action
+				a.Origin = board.OriginRetro
+				made, err := s.addTx(tx, &a)
+				if err != nil {
+					return err
+				}
+				r.Actions = append(r.Actions, made.Base().ID)
+			}
+			return nil
+		})
+}
+
+// recordTx is what a change of a stored record (a retrospective, an arena)
+// gets to work with inside its transaction.
+type recordTx struct {
+	bb      *bolt.Bucket
+	boardID uint64
+	team    board.Team
+	who     string // the actor as the team knows them
+	now     time.Time
+}
+
+// changeRecord is the one path of changing a record kept as JSON in a
+// board's sub-bucket: check the actor is in the team, read, change, write,
+// audit — one transaction, so concurrent changes (cards, notes) never get
+// lost.
+func changeRecord[T any](s *Store, actor string, boardID uint64, bucket []byte, id uint64, op Op, label string, change func(*T, recordTx) error) (T, error) {
+	var out T
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
 		t, err := teamOf(bb)
 		if err != nil {
@@ -77,40 +112,22 @@ func (s *Store) ChangeRetro(actor string, boardID, retroID uint64, op board.Retr
 		if who == "" {
 			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
 		}
-		rb := bb.Bucket(bucketRetros)
-		if rb == nil {
+		b := bb.Bucket(bucket)
+		if b == nil || b.Get(itob(id)) == nil {
 			return board.ErrNotFound
 		}
-		v := rb.Get(itob(retroID))
-		if v == nil {
-			return board.ErrNotFound
-		}
-		var r board.Retro
-		if err := json.Unmarshal(v, &r); err != nil {
+		var v T
+		if err := json.Unmarshal(b.Get(itob(id)), &v); err != nil {
 			return err
 		}
-		now := s.now()
-		if err := r.Apply(who, op, now); err != nil {
+		if err := change(&v, recordTx{bb: bb, boardID: boardID, team: t, who: who, now: s.now()}); err != nil {
 			return err
 		}
-		switch op.Kind {
-		case board.OpReview:
-			if err := s.reviewAction(bb, t, who, op.Action.ID, op.Status, now); err != nil {
-				return err
-			}
-		case board.OpMakeAction:
-			a := *op.Action
-			a.Origin = board.OriginRetro
-			if made, err = s.addTx(bb, t, who, &a, now); err != nil {
-				return err
-			}
-			r.Actions = append(r.Actions, made.Base().ID)
-		}
-		if err := putJSON(rb, itob(retroID), r); err != nil {
+		if err := putJSON(b, itob(id), v); err != nil {
 			return err
 		}
-		out = r
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpRetroChange, BoardID: boardID, ItemID: retroID, Label: string(op.Kind)})
+		out = v
+		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, ItemID: id, Label: label})
 	})
 	return out, err
 }
@@ -145,25 +162,8 @@ func (s *Store) reviewAction(bb *bolt.Bucket, t board.Team, who string, id uint6
 }
 
 // addTx adds a new item inside a running transaction: the path of Add.
-func (s *Store) addTx(bb *bolt.Bucket, t board.Team, actor string, it board.Item, now time.Time) (board.Item, error) {
-	items := bb.Bucket([]byte(it.Area()))
-	it.Clean()
-	if err := it.Check(t, now, true); err != nil {
-		return nil, err
-	}
-	if a, ok := it.(*board.Action); ok && a.GoalID != 0 && bb.Bucket([]byte(board.AreaGoal)).Get(itob(a.GoalID)) == nil {
-		return nil, &board.ValidationError{Field: "goal", Problem: board.ProblemBadValue}
-	}
-	id, _ := items.NextSequence()
-	*it.Base() = board.Meta{ID: id, Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
-	after, err := json.Marshal(it)
-	if err != nil {
-		return nil, err
-	}
-	if err := items.Put(itob(id), after); err != nil {
-		return nil, err
-	}
-	return it, s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpAdd, Area: it.Area(), ItemID: id, Label: it.Label(), After: after})
+func (s *Store) addTx(tx recordTx, it board.Item) (board.Item, error) {
+	return it, s.writeTx(tx.bb, tx.who, tx.boardID, OpAdd, true, it, s.stampNew(tx.who))
 }
 
 func readRetros(bb *bolt.Bucket, b *board.Board) error {

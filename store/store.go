@@ -599,43 +599,49 @@ func current(items *bolt.Bucket, area board.Area, id uint64) (board.Item, error)
 // applies the rules for new items (no dates in the past).
 func (s *Store) write(actor string, boardID uint64, op Op, isNew bool, it board.Item, stamp func(*bolt.Bucket, *board.Meta) error) (board.Item, error) {
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		items := bb.Bucket([]byte(it.Area()))
-		if items == nil {
-			return ErrNotFound
-		}
-		t, err := teamOf(bb)
-		if err != nil {
-			return err
-		}
-		it.Clean()
-		if err := it.Check(t, s.now(), isNew); err != nil {
-			return err
-		}
-		if a, ok := it.(*board.Action); ok && a.GoalID != 0 {
-			if bb.Bucket([]byte(board.AreaGoal)).Get(itob(a.GoalID)) == nil {
-				return &board.ValidationError{Field: "goal", Problem: board.ProblemBadValue}
-			}
-		}
-		var before []byte
-		if op == OpUpdate {
-			before = slices.Clone(items.Get(itob(it.Base().ID)))
-		}
-		if err := stamp(items, it.Base()); err != nil {
-			return err
-		}
-		after, err := json.Marshal(it)
-		if err != nil {
-			return err
-		}
-		if err := items.Put(itob(it.Base().ID), after); err != nil {
-			return err
-		}
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, Area: it.Area(), ItemID: it.Base().ID, Label: it.Label(), Before: before, After: after})
+		return s.writeTx(bb, actor, boardID, op, isNew, it, stamp)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return it, nil
+}
+
+// writeTx is write inside a running transaction; retrospectives and arenas
+// add their actions through it too.
+func (s *Store) writeTx(bb *bolt.Bucket, actor string, boardID uint64, op Op, isNew bool, it board.Item, stamp func(*bolt.Bucket, *board.Meta) error) error {
+	items := bb.Bucket([]byte(it.Area()))
+	if items == nil {
+		return ErrNotFound
+	}
+	t, err := teamOf(bb)
+	if err != nil {
+		return err
+	}
+	it.Clean()
+	if err := it.Check(t, s.now(), isNew); err != nil {
+		return err
+	}
+	if a, ok := it.(*board.Action); ok && a.GoalID != 0 {
+		if bb.Bucket([]byte(board.AreaGoal)).Get(itob(a.GoalID)) == nil {
+			return &board.ValidationError{Field: "goal", Problem: board.ProblemBadValue}
+		}
+	}
+	var before []byte
+	if op == OpUpdate {
+		before = slices.Clone(items.Get(itob(it.Base().ID)))
+	}
+	if err := stamp(items, it.Base()); err != nil {
+		return err
+	}
+	after, err := json.Marshal(it)
+	if err != nil {
+		return err
+	}
+	if err := items.Put(itob(it.Base().ID), after); err != nil {
+		return err
+	}
+	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, Area: it.Area(), ItemID: it.Base().ID, Label: it.Label(), Before: before, After: after})
 }
 
 // update runs fn in one read-write transaction on a board's bucket, bumps

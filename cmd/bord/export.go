@@ -24,16 +24,7 @@ func newExport(o *options) *cobra.Command {
 		Use:   "export",
 		Short: "write actions or a whole board as markdown, or everything as JSON / exporteer",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			msg, err := o.messages()
-			if err != nil {
-				return err
-			}
-			s, err := o.open(msg)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
 			var buf bytes.Buffer
 			if err := export(&buf, s, msg, e); err != nil {
 				return err
@@ -47,7 +38,7 @@ func newExport(o *options) *cobra.Command {
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), msg.ExportDoneF+"\n", e.out)
 			return nil
-		},
+		}),
 	}
 	f := cmd.Flags()
 	f.StringVar(&e.board, "board", "", "board name / naam van het bord (default: the only board)")

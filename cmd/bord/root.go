@@ -154,23 +154,14 @@ func newDemo(o *options) *cobra.Command {
 		Use:   "demo",
 		Short: "create an example team and board / maak een voorbeeldbord",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			msg, err := o.messages()
-			if err != nil {
-				return err
-			}
-			s, err := o.open(msg)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
 			info, err := s.CreateDemo(o.user())
 			if err != nil {
-				return errors.New(msg.Err(err))
+				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), msg.DemoDoneF+"\n", info.Name)
 			return nil
-		},
+		}),
 	}
 }
 
@@ -179,22 +170,13 @@ func newBackup(o *options) *cobra.Command {
 		Use:   "backup FILE",
 		Short: "write a checked copy of the database / maak een gecontroleerde back-up",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			msg, err := o.messages()
-			if err != nil {
-				return err
-			}
-			s, err := o.open(msg)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			if err := s.Backup(args[0]); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), msg.BackupDoneF+"\n", args[0])
 			return nil
-		},
+		}),
 	}
 }
 
@@ -203,30 +185,18 @@ func newImport(o *options) *cobra.Command {
 		Use:   "import FILE",
 		Short: "load a JSON export into an empty database / laad een JSON-export",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			msg, err := o.messages()
-			if err != nil {
-				return err
-			}
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			f, err := os.Open(args[0])
 			if err != nil {
 				return err
 			}
 			defer f.Close()
-			s, err := o.open(msg)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
 			if err := s.Import(f); err != nil {
-				if errors.Is(err, store.ErrNotEmpty) {
-					return errors.New(msg.ErrNotEmpty)
-				}
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), msg.ImportDoneF+"\n", args[0])
 			return nil
-		},
+		}),
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/sshserver"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/tui/i18n"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -172,7 +173,7 @@ func newTeam(o *options) *cobra.Command {
 		Use:   "add NAME",
 		Short: "add a team with its first board / voeg een team toe",
 		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, args []string) error {
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
 			t, err := s.CreateTeam(o.user(), args[0], members...)
 			if err != nil {
 				return err
@@ -195,7 +196,7 @@ func newTeam(o *options) *cobra.Command {
 		Use:   "list",
 		Short: "list teams, boards and members",
 		Args:  cobra.NoArgs,
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ []string) error {
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
 			teams, err := s.Teams()
 			if err != nil {
 				return err
@@ -222,7 +223,7 @@ func newMember(o *options) *cobra.Command {
 		Use:   "add NAME --team TEAM [--key 'ssh-ed25519 AAAA…']",
 		Short: "add a member, optionally with their SSH public key",
 		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, args []string) error {
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
 			t, err := s.TeamByName(teamName)
 			if err != nil {
 				return fmt.Errorf("team %q: %w", teamName, err)
@@ -250,7 +251,7 @@ func newMember(o *options) *cobra.Command {
 		Use:   "list",
 		Short: "list members and their key fingerprints",
 		Args:  cobra.NoArgs,
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ []string) error {
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
 			teams, err := s.Teams()
 			if err != nil {
 				return err
@@ -273,7 +274,7 @@ func newMember(o *options) *cobra.Command {
 		Use:   "remove NAME --team TEAM",
 		Short: "remove a member (and their keys) from a team",
 		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, args []string) error {
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
 			t, err := s.TeamByName(rmTeam)
 			if err != nil {
 				return fmt.Errorf("team %q: %w", rmTeam, err)
@@ -295,7 +296,7 @@ func newInvite(o *options) *cobra.Command {
 		Use:   "invite --team TEAM",
 		Short: "print a one-time code that lets a new SSH key join a team",
 		Args:  cobra.NoArgs,
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ []string) error {
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
 			t, err := s.TeamByName(teamName)
 			if err != nil {
 				return fmt.Errorf("team %q: %w", teamName, err)
@@ -315,7 +316,7 @@ func newInvite(o *options) *cobra.Command {
 }
 
 // withStore opens the database for a command and words errors for the user.
-func withStore(o *options, run func(*cobra.Command, *store.Store, []string) error) func(*cobra.Command, []string) error {
+func withStore(o *options, run func(*cobra.Command, *store.Store, *i18n.Messages, []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		msg, err := o.messages()
 		if err != nil {
@@ -326,13 +327,15 @@ func withStore(o *options, run func(*cobra.Command, *store.Store, []string) erro
 			return err
 		}
 		defer s.Close()
-		if err := run(cmd, s, args); err != nil {
+		if err := run(cmd, s, msg, args); err != nil {
 			var v *board.ValidationError
 			switch {
 			case errors.As(err, &v), errors.Is(err, board.ErrExists), errors.Is(err, board.ErrNotFound):
 				return fmt.Errorf("%s (%v)", msg.Err(err), err)
 			case errors.Is(err, store.ErrKeyTaken):
 				return errors.New(msg.ErrKeyTaken)
+			case errors.Is(err, store.ErrNotEmpty):
+				return errors.New(msg.ErrNotEmpty)
 			}
 			return err
 		}
