@@ -84,6 +84,8 @@ func (s *Server) handle(sess ssh.Session) {
 		return
 	}
 	id, known := s.cfg.Store.Identify(fp)
+	// Before the first read or write of sess: until then the winch guard
+	// (server.go) keeps gliderlabs from writing the size Pty reads.
 	pty, winch, isPty := sess.Pty()
 	if !isPty {
 		code := s.exec(sess, msg, id, known, fp)

@@ -1,0 +1,394 @@
+package sshserver_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/sshserver"
+	"github.com/verbeterbord/bord/store"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// wait is how long any test waits for something that should happen at
+// once; generous, because -race on a small machine is slow, and a pass
+// never waits this long.
+const wait = 10 * time.Second
+
+// demoAction is text from the demo board: seeing it means board data was
+// sent to the terminal.
+const demoAction = "Casusoverleg"
+
+// env is one running server on a real store with the demo team.
+type env struct {
+	t       *testing.T
+	st      *store.Store
+	srv     *sshserver.Server
+	addr    string
+	teamID  uint64
+	boardID uint64
+	served  chan error // Serve's result
+	stopped bool       // Shutdown was called
+	closed  bool       // the test closed the store itself
+}
+
+// startServer opens a store in a temporary directory, makes the demo team
+// and board, and serves it on a loopback port. change adjusts the config
+// (limits, idle time) before New. The cleanup shuts the server down, checks
+// that Serve ended cleanly and closes the store.
+func startServer(t *testing.T, change func(*sshserver.Config)) *env {
+	t.Helper()
+	dir := t.TempDir()
+	st, info := openDemo(t, filepath.Join(dir, "bord.db"))
+	return serve(t, st, info, change)
+}
+
+// openDemo opens a store at path and makes the demo team and board.
+func openDemo(t *testing.T, path string) (*store.Store, board.Info) {
+	t.Helper()
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := st.CreateDemo("Marieke")
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	return st, info
+}
+
+// serve serves st, whose demo board is info, as startServer does.
+func serve(t *testing.T, st *store.Store, info board.Info, change func(*sshserver.Config)) *env {
+	t.Helper()
+	cfg := sshserver.Config{
+		Store:       st,
+		HostKeyPath: filepath.Join(t.TempDir(), "host_ed25519"),
+		// Card contents must never be logged, but joins and refusals
+		// are; the tests do not need to see them.
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	if change != nil {
+		change(&cfg)
+	}
+	srv, err := sshserver.New(cfg)
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	e := &env{t: t, st: st, srv: srv, addr: l.Addr().String(), teamID: info.TeamID, boardID: info.ID, served: make(chan error, 1)}
+	go func() { e.served <- srv.Serve(l) }()
+	t.Cleanup(func() {
+		if !e.stopped {
+			e.shutdown()
+		}
+		if !e.closed {
+			if err := st.Close(); err != nil {
+				t.Errorf("closing the store: %v", err)
+			}
+		}
+	})
+	return e
+}
+
+// shutdown stops the server and checks that Serve returned without error.
+func (e *env) shutdown() {
+	e.t.Helper()
+	e.stopped = true
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
+	defer cancel()
+	if err := e.srv.Shutdown(ctx); err != nil {
+		e.t.Errorf("Shutdown: %v", err)
+	}
+	select {
+	case err := <-e.served:
+		if err != nil {
+			e.t.Errorf("Serve: %v", err)
+		}
+	case <-time.After(wait):
+		e.t.Error("Serve did not return after Shutdown")
+	}
+}
+
+// newKey makes an ed25519 client key.
+func newKey(t *testing.T) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// fp is a key's fingerprint as the server sees it.
+func fp(k gossh.Signer) string { return sshserver.Fingerprint(k.PublicKey()) }
+
+// member makes a key for name in the demo team.
+func (e *env) member(name string) gossh.Signer {
+	return e.memberOf(e.teamID, name)
+}
+
+// memberOf makes a key for name in team teamID.
+func (e *env) memberOf(teamID uint64, name string) gossh.Signer {
+	e.t.Helper()
+	k := newKey(e.t)
+	if _, err := e.st.AddMemberKey("Marieke", teamID, name, fp(k)); err != nil {
+		e.t.Fatal(err)
+	}
+	return k
+}
+
+// dial connects with key, checking the server's host key.
+func (e *env) dial(key gossh.Signer) (*gossh.Client, error) {
+	want := e.srv.HostKeyFingerprint()
+	return gossh.Dial("tcp", e.addr, &gossh.ClientConfig{
+		User: "bord",
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {
+			if got := sshserver.Fingerprint(k); got != want {
+				return fmt.Errorf("host key %s, want %s", got, want)
+			}
+			return nil
+		},
+		Timeout: wait,
+	})
+}
+
+// mustDial is dial that fails the test on error and closes the client at
+// the end of the test.
+func (e *env) mustDial(t *testing.T, key gossh.Signer) *gossh.Client {
+	t.Helper()
+	c, err := e.dial(key)
+	if err != nil {
+		t.Fatalf("dial: %v", err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// term is a client terminal: a session with a PTY and a shell, whose
+// output is collected as it comes.
+type term struct {
+	t      *testing.T
+	name   string
+	client *gossh.Client
+	sess   *gossh.Session
+	in     io.WriteCloser
+
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	eof  chan struct{} // closed when the output ended
+	exit chan error    // the session's Wait result
+}
+
+type termOpts struct {
+	w, h int
+	env  map[string]string
+	// beforeShell runs after the PTY request and before the shell.
+	beforeShell func(*gossh.Session) error
+}
+
+// open starts a terminal session for key on a new connection, 80x24.
+func (e *env) open(t *testing.T, key gossh.Signer) *term {
+	t.Helper()
+	return openWith(t, e.mustDial(t, key), termOpts{})
+}
+
+// openWith starts a terminal session on client c.
+func openWith(t *testing.T, c *gossh.Client, o termOpts) *term {
+	t.Helper()
+	tm, err := startTerm(c, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm.t = t
+	t.Cleanup(func() { tm.sess.Close() })
+	return tm
+}
+
+// startTerm opens a session with a PTY and a shell on c.
+func startTerm(c *gossh.Client, o termOpts) (*term, error) {
+	if o.w == 0 {
+		o.w, o.h = 80, 24
+	}
+	sess, err := c.NewSession()
+	if err != nil {
+		return nil, fmt.Errorf("new session: %w", err)
+	}
+	for k, v := range o.env {
+		if err := sess.Setenv(k, v); err != nil {
+			sess.Close()
+			return nil, fmt.Errorf("setenv %s: %w", k, err)
+		}
+	}
+	tm := &term{client: c, sess: sess, eof: make(chan struct{}), exit: make(chan error, 1)}
+	out, err := sess.StdoutPipe()
+	if err != nil {
+		sess.Close()
+		return nil, err
+	}
+	if tm.in, err = sess.StdinPipe(); err != nil {
+		sess.Close()
+		return nil, err
+	}
+	if err := sess.RequestPty("xterm-256color", o.h, o.w, gossh.TerminalModes{gossh.ECHO: 0}); err != nil {
+		sess.Close()
+		return nil, fmt.Errorf("pty: %w", err)
+	}
+	if o.beforeShell != nil {
+		if err := o.beforeShell(sess); err != nil {
+			sess.Close()
+			return nil, err
+		}
+	}
+	go func() {
+		p := make([]byte, 32<<10)
+		for {
+			n, err := out.Read(p)
+			tm.mu.Lock()
+			tm.buf.Write(p[:n])
+			tm.mu.Unlock()
+			if err != nil {
+				close(tm.eof)
+				tm.exit <- sess.Wait()
+				return
+			}
+		}
+	}()
+	if err := sess.Shell(); err != nil {
+		sess.Close()
+		return nil, fmt.Errorf("shell: %w", err)
+	}
+	return tm, nil
+}
+
+// raw is every byte the terminal received so far.
+func (tm *term) raw() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.buf.String()
+}
+
+// text is the output without escape sequences. The renderer sends only
+// changed cells, so only text new to the screen can be looked for.
+func (tm *term) text() string { return ansi.Strip(tm.raw()) }
+
+// textSince is the text of what arrived after the first n bytes.
+func (tm *term) textSince(n int) string { return ansi.Strip(tm.raw()[n:]) }
+
+// waitFor waits until the text contains s.
+func (tm *term) waitFor(s string) {
+	tm.t.Helper()
+	if !eventually(func() bool { return strings.Contains(tm.text(), s) }) {
+		tm.t.Fatalf("%s: %q did not appear; the screen so far:\n%s", tm.name, s, tail(tm.text()))
+	}
+}
+
+// eventually polls cond until it holds or the wait is over.
+func eventually(cond func() bool) bool {
+	deadline := time.Now().Add(wait)
+	for {
+		if cond() {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// send types keys, as bytes a terminal sends.
+func (tm *term) send(keys ...string) {
+	tm.t.Helper()
+	for _, k := range keys {
+		if _, err := io.WriteString(tm.in, k); err != nil {
+			tm.t.Fatalf("%s: typing %q: %v", tm.name, k, err)
+		}
+	}
+}
+
+// ended waits until the session is over and returns Wait's result.
+func (tm *term) ended() error {
+	tm.t.Helper()
+	select {
+	case err := <-tm.exit:
+		return err
+	case <-time.After(wait):
+		tm.t.Fatalf("%s: session did not end; the screen so far:\n%s", tm.name, tail(tm.text()))
+		return nil
+	}
+}
+
+// tail is the end of a long text, for failure messages.
+func tail(s string) string {
+	if len(s) <= 3000 {
+		return s
+	}
+	i := len(s) - 3000
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return "…" + s[i:]
+}
+
+// run runs one exec command without a PTY and returns its output and exit
+// status.
+func (e *env) run(t *testing.T, key gossh.Signer, cmd string) (stdout, stderr string, status int) {
+	t.Helper()
+	c := e.mustDial(t, key)
+	defer c.Close()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	var out, errb bytes.Buffer
+	sess.Stdout, sess.Stderr = &out, &errb
+	err = sess.Run(cmd)
+	var exit *gossh.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &exit):
+		status = exit.ExitStatus()
+	default:
+		t.Fatalf("%s: %v", cmd, err)
+	}
+	return out.String(), errb.String(), status
+}
+
+// exitStatus is the remote exit status in a session's error (0 for nil,
+// -1 when there is none).
+func exitStatus(err error) int {
+	var exit *gossh.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit):
+		return exit.ExitStatus()
+	}
+	return -1
+}

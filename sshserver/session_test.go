@@ -1,0 +1,364 @@
+package sshserver_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/sshserver"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// onBoard waits until the people on the board are exactly want.
+func (e *env) onBoard(t *testing.T, want ...string) {
+	t.Helper()
+	slices.Sort(want)
+	if !eventually(func() bool { return slices.Equal(e.srv.OnBoard(e.boardID), want) }) {
+		t.Fatalf("on the board: %v, want %v", e.srv.OnBoard(e.boardID), want)
+	}
+}
+
+// sessions waits until the server serves exactly n sessions.
+func (e *env) sessions(t *testing.T, n int) {
+	t.Helper()
+	if !eventually(func() bool { return e.srv.Sessions() == n }) {
+		t.Fatalf("%d sessions, want %d", e.srv.Sessions(), n)
+	}
+}
+
+// A client that ends its session but keeps the connection (as ssh
+// multiplexing does) leaves the board: by closing its input (EOF) or by
+// closing the channel. The connection itself stays usable.
+func TestSessionEndKeepsConnectionLeavesBoard(t *testing.T) {
+	t.Parallel()
+	e := startServer(t, nil)
+	c := e.mustDial(t, e.member("Anna"))
+
+	for _, how := range []string{"eof", "close"} {
+		tm := openWith(t, c, termOpts{})
+		tm.name = how
+		tm.waitFor(demoAction)
+		e.onBoard(t, "Anna")
+		e.sessions(t, 1)
+
+		switch how {
+		case "eof":
+			if err := tm.in.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := tm.ended(); err != nil {
+				t.Errorf("after EOF the session ended with %v", err)
+			}
+		case "close":
+			if err := tm.sess.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		e.onBoard(t)
+		e.sessions(t, 0)
+	}
+
+	// The same connection still serves a new session.
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatalf("the connection is gone: %v", err)
+	}
+	defer sess.Close()
+	if out, err := sess.Output("whoami"); err != nil || !strings.Contains(string(out), "Anna") {
+		t.Errorf("whoami on the kept connection: %q, %v", out, err)
+	}
+}
+
+// Two members on one board see each other's name on the presence line
+// without touching a key, and the server lists both; when one moves or
+// leaves, the other sees that too.
+func TestPresence(t *testing.T) {
+	t.Parallel()
+	e := startServer(t, nil)
+	a := e.open(t, e.member("Anna"))
+	a.name = "Anna"
+	a.waitFor(demoAction)
+	b := e.open(t, e.member("Bert"))
+	b.name = "Bert"
+	b.waitFor(demoAction)
+
+	a.waitFor("Hier: Bert (Acties)")
+	b.waitFor("Hier: Anna (Acties)")
+	e.onBoard(t, "Anna", "Bert")
+
+	// Bert moves on to planning (tab). Only the changed cells are sent,
+	// so Anna's line now reads "Hier: Bert (" then "Planning)" over
+	// "Acties)"; "Planning)" is nowhere else on her screen.
+	from := len(a.raw())
+	b.send("\t")
+	if !eventually(func() bool { return strings.Contains(a.textSince(from), "Planning)") }) {
+		t.Fatalf("Anna does not see Bert move to planning:\n%s", tail(a.text()))
+	}
+
+	t.Run("rapid moves", func(t *testing.T) {
+		// Remove this Skip once package tui tells Presence where the user
+		// is in order. Today announce calls Move in a tea.Cmd, and Cmds
+		// run in goroutines of their own: two quick moves (here shift+tab
+		// twice, planning → actions → goals) reach the hub in reverse
+		// order nearly every time, and the others see the wrong area
+		// until the user moves again.
+		t.Skip("known bug in package tui: presence moves can arrive out of order (see the sshserver test report)")
+		from := len(a.raw())
+		b.send("\x1b[Z\x1b[Z")
+		if !eventually(func() bool { return strings.Contains(a.textSince(from), "Doelen)") }) {
+			t.Fatalf("Anna does not see Bert in goals:\n%s", tail(a.text()))
+		}
+	})
+
+	b.send("q")
+	if err := b.ended(); err != nil {
+		t.Errorf("q ended Bert's session with %v", err)
+	}
+	e.onBoard(t, "Anna")
+}
+
+// A change made in one member's TUI appears on another's screen without a
+// key pressed there.
+func TestLiveChanges(t *testing.T) {
+	t.Parallel()
+	e := startServer(t, nil)
+	a := e.open(t, e.member("Anna"))
+	a.name = "Anna"
+	b := e.open(t, e.member("Bert"))
+	b.name = "Bert"
+	a.waitFor(demoAction)
+	b.waitFor(demoAction)
+
+	// a: new action; its text; enter past who (Anna) to when; tomorrow;
+	// enter to goal (none); enter saves.
+	const marker = "Livemerk3x"
+	a.send("a", marker+" regelen", "\r", "\r", "morgen", "\r", "\r")
+	b.waitFor(marker)
+	a.waitFor(marker)
+
+	bd, err := e.st.Board(e.boardID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tomorrow := board.Day(time.Now()).AddDate(0, 0, 1)
+	i := slices.IndexFunc(bd.Actions, func(a board.Action) bool { return a.What == marker+" regelen" })
+	if i < 0 {
+		t.Fatal("the action is not in the store")
+	}
+	if act := bd.Actions[i]; act.Who != "Anna" || !board.Day(act.When).Equal(tomorrow) || act.CreatedBy != "Anna" {
+		t.Errorf("stored action: who %q, when %v, by %q; want Anna, %v, Anna", act.Who, act.When, act.CreatedBy, tomorrow)
+	}
+}
+
+// A window change sent after the PTY request and before the shell used to
+// block the session's request loop in gliderlabs v0.3.8: the shell must
+// start, and the early size must be applied. One right after the shell
+// must not race with the handler reading the size. Later resizes are
+// applied too.
+func TestWindowChanges(t *testing.T) {
+	t.Parallel()
+	e := startServer(t, nil)
+	const (
+		wideTitle = "Parkeerplaats (2)" // the panel title; the narrow tab says "6 Parkeerplaats"
+		parked    = "betrekken"         // in a parked item, shown only in the wide layout here
+	)
+
+	t.Run("before shell", func(t *testing.T) {
+		c := e.mustDial(t, e.member("Anna"))
+		type started struct {
+			tm  *term
+			err error
+		}
+		done := make(chan started, 1)
+		go func() {
+			tm, err := startTerm(c, termOpts{beforeShell: func(s *gossh.Session) error { return s.WindowChange(40, 140) }})
+			done <- started{tm, err}
+		}()
+		var tm *term
+		select {
+		case r := <-done:
+			if r.err != nil {
+				t.Fatal(r.err)
+			}
+			tm = r.tm
+		case <-time.After(wait):
+			t.Fatal("Shell did not return after an early window change")
+		}
+		tm.t, tm.name = t, "early"
+		t.Cleanup(func() { tm.sess.Close() })
+		tm.waitFor(demoAction)
+		tm.waitFor(wideTitle)
+		tm.waitFor(parked)
+	})
+
+	t.Run("right after shell", func(t *testing.T) {
+		// The handler reads the PTY size as it starts; gliderlabs writes
+		// it for every window change, without a lock (-race sees it).
+		tm := e.open(t, e.member("Carla"))
+		tm.name = "right after"
+		if err := tm.sess.WindowChange(40, 140); err != nil {
+			t.Fatal(err)
+		}
+		tm.waitFor(wideTitle)
+		tm.waitFor(parked)
+	})
+
+	t.Run("after start", func(t *testing.T) {
+		tm := e.open(t, e.member("Bert"))
+		tm.name = "late"
+		tm.waitFor(demoAction)
+		tm.waitFor("6 Parkeerplaats")
+		if s := tm.text(); strings.Contains(s, wideTitle) || strings.Contains(s, parked) {
+			t.Fatalf("the wide layout at 80x24:\n%s", s)
+		}
+		if err := tm.sess.WindowChange(40, 140); err != nil {
+			t.Fatal(err)
+		}
+		tm.waitFor(wideTitle)
+		tm.waitFor(parked)
+	})
+}
+
+// Idleness counts from the last keypress: a session nobody types in ends
+// with the idle goodbye even while colleagues' changes stream in; one that
+// keeps typing stays.
+func TestIdleFromLastKeypress(t *testing.T) {
+	t.Parallel()
+	const idle = time.Second
+	e := startServer(t, func(c *sshserver.Config) { c.Idle = idle })
+	quiet := e.open(t, e.member("Stil"))
+	quiet.name = "quiet"
+	busy := e.open(t, e.member("Druk"))
+	busy.name = "busy"
+	quiet.waitFor(demoAction)
+	busy.waitFor(demoAction)
+
+	// Changes by someone else every 100 ms, each sent to both sessions.
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		tomorrow := board.Day(time.Now()).AddDate(0, 0, 1)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+			if _, err := e.st.Add("Marieke", e.boardID, &board.Action{What: "Omroep" + strings.Repeat("x", i%5) + " bericht", Who: "Marieke", When: tomorrow}); err != nil {
+				return
+			}
+		}
+	}()
+	// The busy one types a harmless key (down) every 100 ms.
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+			if _, err := busy.in.Write([]byte("\x1b[B")); err != nil {
+				return
+			}
+		}
+	}()
+
+	quiet.waitFor("Omroep") // broadcasts do reach it
+	start := time.Now()
+	if err := quiet.ended(); err != nil {
+		t.Errorf("the idle session ended with %v", err)
+	}
+	quiet.waitFor("niet actief")
+	if raw := quiet.raw(); strings.LastIndex(raw, "niet actief") < strings.LastIndex(raw, "\x1b[?1049l") {
+		t.Error("the idle goodbye came before the terminal was restored")
+	}
+
+	// Meanwhile the busy one, typing all along, lives on past twice the
+	// idle time.
+	for time.Since(start) < 2*idle {
+		select {
+		case <-busy.eof:
+			t.Fatalf("the session that kept typing was ended:\n%s", tail(busy.text()))
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	if strings.Contains(busy.text(), "niet actief") {
+		t.Error("the typing session got the idle goodbye")
+	}
+	e.onBoard(t, "Druk")
+}
+
+// MaxSession ends even a session that keeps typing, with its own goodbye.
+func TestMaxSessionLength(t *testing.T) {
+	t.Parallel()
+	e := startServer(t, func(c *sshserver.Config) {
+		c.MaxSession = time.Second
+		// The watchdog looks every Idle/4 (at most 15 s); the typing
+		// below keeps the session from being idle.
+		c.Idle = 2 * time.Second
+	})
+	tm := e.open(t, e.member("Anna"))
+	tm.name = "Anna"
+	tm.waitFor(demoAction)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tm.eof:
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+			if _, err := tm.in.Write([]byte("\x1b[B")); err != nil {
+				return
+			}
+		}
+	}()
+	if err := tm.ended(); err != nil {
+		t.Errorf("the session ended with %v", err)
+	}
+	tm.waitFor("maximale sessieduur")
+	e.sessions(t, 0)
+}
+
+// New connections are limited per IP address before the handshake, and
+// sessions per key after it; one key's limit leaves other keys alone.
+func TestRateLimits(t *testing.T) {
+	t.Parallel()
+	t.Run("per ip", func(t *testing.T) {
+		e := startServer(t, func(c *sshserver.Config) {
+			c.ConnsPerIP = 2
+			c.ConnRefill = time.Hour
+		})
+		key := e.member("Anna")
+		e.mustDial(t, key).Close()
+		e.mustDial(t, key).Close()
+		if c, err := e.dial(e.member("Bert")); err == nil {
+			c.Close()
+			t.Error("a third connection from one address was let in with ConnsPerIP 2")
+		}
+	})
+	t.Run("per key", func(t *testing.T) {
+		e := startServer(t, func(c *sshserver.Config) {
+			c.SessionsPerKey = 2
+			c.SessionRefill = time.Hour
+		})
+		anna := e.member("Anna")
+		for range 2 {
+			if out, _, status := e.run(t, anna, "whoami"); status != 0 || !strings.Contains(out, "Anna") {
+				t.Fatalf("whoami: status %d, %q", status, out)
+			}
+		}
+		out, errOut, status := e.run(t, anna, "whoami")
+		if status != 1 || out != "" || !strings.Contains(errOut, tooManyNL) {
+			t.Errorf("third session: status %d, stdout %q, stderr %q; want 1 and too many", status, out, errOut)
+		}
+		if out, _, status := e.run(t, e.member("Bert"), "whoami"); status != 0 || !strings.Contains(out, "Bert") {
+			t.Errorf("another key after Anna's limit: status %d, %q", status, out)
+		}
+	})
+}
