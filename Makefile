@@ -7,7 +7,7 @@ BIN         := bin/bord
 DB          ?=
 FUZZTIME    ?= 10s
 # The fuzzers that get a short run in `make test`, as package:Fuzzer.
-FUZZ        := ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzParseDate ./board:FuzzMarkdownLine
+FUZZ        := ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzCleanScreen ./board:FuzzParseDate ./board:FuzzMarkdownLine ./board:FuzzLooksLikeName
 
 .PHONY: all build run test fuzz bench lint tmux-check replay clean
 

@@ -122,3 +122,87 @@ func truncate(s string, max int) string {
 	}
 	return s
 }
+
+// CleanScreen is the last line of defence before a terminal: it keeps line
+// breaks and SGR styling (ESC [ digits ; : m, the only sequences bord paints
+// with) and removes everything else that clean removes. The TUI runs every
+// frame through it, so text that reached the database uncleaned (an older
+// file, a hand edit) still cannot move a cursor, set a clipboard, open a
+// link or reverse text on anyone's screen. A frame with nothing to remove
+// is returned as it is, without copying.
+func CleanScreen(s string) string {
+	i := firstUnsafe(s)
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i < len(s) {
+		b.WriteString(s[:i])
+		s = s[i:]
+		// s starts with something unsafe.
+		if s[0] == 0x1b {
+			s = s[skipEscape(s, 1):]
+		} else {
+			r, size := utf8.DecodeRuneInString(s)
+			if r == '\t' || r == '\r' {
+				b.WriteByte(' ')
+			} else if r == utf8.RuneError && size <= 1 {
+				b.WriteRune(utf8.RuneError)
+			}
+			s = s[max(size, 1):]
+		}
+		i = firstUnsafe(s)
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// firstUnsafe is the index of the first byte of s that CleanScreen must
+// drop or replace: an ESC that does not start an SGR sequence, a control
+// other than \n, or a rune clean drops.
+func firstUnsafe(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == 0x1b {
+			n := sgrLen(s[i:])
+			if n == 0 {
+				return i
+			}
+			i += n
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size <= 1) || (r >= 0x80 && r <= 0x9f) ||
+			(r != 0x200d && (unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || unicode.Is(unicode.Cs, r))) ||
+			r == 0x2028 || r == 0x2029 {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// sgrLen is the length of the SGR sequence s starts with, or 0.
+func sgrLen(s string) int {
+	if len(s) < 3 || s[0] != 0x1b || s[1] != '[' {
+		return 0
+	}
+	for i := 2; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 'm':
+			return i + 1
+		case (c >= '0' && c <= '9') || c == ';' || c == ':':
+		default:
+			return 0
+		}
+	}
+	return 0
+}

@@ -214,3 +214,68 @@ func FuzzCleanText(f *testing.F) {
 		}
 	})
 }
+
+// CleanScreen keeps what bord paints with (SGR styles, line breaks) and drops
+// what a stored text could smuggle to a terminal.
+func TestCleanScreen(t *testing.T) {
+	const bold, reset = "\x1b[1m", "\x1b[m"
+	for _, tc := range []struct{ name, in, want string }{
+		{"plain frame", "a\nb", "a\nb"},
+		{"styles kept", bold + "Acties" + reset + "\n\x1b[38;5;2;1mok\x1b[0m", bold + "Acties" + reset + "\n\x1b[38;5;2;1mok\x1b[0m"},
+		{"clear screen", "a\x1b[2Jb", "ab"},
+		{"cursor report", "a\x1b[6nb", "ab"},
+		{"clipboard", "a\x1b]52;c;aGk=\x07b", "ab"},
+		{"hyperlink", "\x1b]8;;https://x.example\x1b\\klik\x1b]8;;\x1b\\", "klik"},
+		{"carriage return and backspace", "Sanne\r\bX", "Sanne X"},
+		{"C1 CSI", "a\u009b2Jb", "a2Jb"},
+		{"bidi override", "links\u202erechts", "linksrechts"},
+		{"bell and tab", "a\x07\tb", "a b"},
+		{"emoji joiner kept", "👩\u200d🏫", "👩\u200d🏫"},
+		{"invalid UTF-8", "a\xffb", "a\uFFFDb"},
+		{"half an SGR", "a\x1b[1", "a"},
+	} {
+		if got := CleanScreen(tc.in); got != tc.want {
+			t.Errorf("%s: CleanScreen(%+q) = %+q, want %+q", tc.name, tc.in, got, tc.want)
+		}
+	}
+	for _, tc := range cleanCases {
+		checkScreen(t, tc.in, CleanScreen(tc.in))
+	}
+}
+
+// checkScreen fails when out holds anything but text, line breaks and SGR.
+func checkScreen(t *testing.T, in, out string) {
+	t.Helper()
+	if !utf8.ValidString(out) {
+		t.Fatalf("CleanScreen(%+q) = %+q: not valid UTF-8", in, out)
+	}
+	for i := 0; i < len(out); {
+		if n := sgrLen(out[i:]); n > 0 {
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(out[i:])
+		switch {
+		case r == '\n':
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+			t.Fatalf("CleanScreen(%+q) = %+q: holds control %U", in, out, r)
+		case unicode.Is(unicode.Cf, r) && r != 0x200d:
+			t.Fatalf("CleanScreen(%+q) = %+q: holds format character %U", in, out, r)
+		}
+		i += size
+	}
+}
+
+func FuzzCleanScreen(f *testing.F) {
+	for _, tc := range cleanCases {
+		f.Add(tc.in)
+		f.Add("\x1b[1m" + tc.in + "\x1b[m\n")
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out := CleanScreen(in)
+		checkScreen(t, in, out)
+		if again := CleanScreen(out); again != out {
+			t.Fatalf("CleanScreen not idempotent: %+q → %+q → %+q", in, out, again)
+		}
+	})
+}

@@ -185,10 +185,11 @@ func (m *Model) announce() tea.Cmd {
 		return nil
 	}
 	m.lastMove = at
-	return func() tea.Msg {
-		p.Move(at.board, at.area)
-		return presenceMsg{peers: p.Peers()}
-	}
+	// Move here, not in the Cmd: Cmds run in goroutines of their own, so two
+	// quick moves could reach the others in the wrong order. Move only takes
+	// a lock and never blocks.
+	p.Move(at.board, at.area)
+	return func() tea.Msg { return presenceMsg{peers: p.Peers()} }
 }
 
 func (m *Model) visibleTeam(id uint64) bool {
@@ -532,7 +533,9 @@ func (m *Model) pickerKey(k tea.KeyPressMsg) tea.Cmd {
 
 // View draws the whole screen.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	// Every frame is cleaned as a whole: the one place that sees all text
+	// on its way to a terminal, whatever screen drew it.
+	v := tea.NewView(board.CleanScreen(m.render()))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "bord"

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
@@ -68,6 +69,10 @@ func (v *Invite) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		v.app = v.cfg.Next(msg.name)
 		_, size := v.app.Update(tea.WindowSizeMsg{Width: v.w, Height: v.h})
 		return v, tea.Batch(size, v.app.Init())
+	case tea.PasteMsg:
+		// People copy their code from a mail or a chat message.
+		cmd, _, _ := v.form.update(msg)
+		return v, cmd
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
 			return v, tea.Quit
@@ -104,7 +109,7 @@ func (v *Invite) View() tea.View {
 		v.msg.AskInvite, "",
 	}
 	lines = append(lines, strings.Split(v.viewForm(), "\n")...)
-	view := tea.NewView(block(lines, v.w, v.h))
+	view := tea.NewView(board.CleanScreen(block(lines, v.w, v.h)))
 	view.AltScreen = true
 	return view
 }
