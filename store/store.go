@@ -533,6 +533,7 @@ func (s *Store) Delete(actor string, boardID uint64, area board.Area, id, seen u
 // one of the same week. A check-in is only ever changed by its own person, so
 // it needs no version check.
 func (s *Store) SetCheckIn(actor string, boardID uint64, mood board.Mood, word string) (board.CheckIn, error) {
+	actor = board.CleanName(actor)
 	c := board.CheckIn{Who: actor, Week: board.WeekOf(s.now()), Mood: mood, Word: word}
 	var out board.CheckIn
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
@@ -598,6 +599,8 @@ func current(items *bolt.Bucket, area board.Area, id uint64) (board.Item, error)
 // meta (stamp), store, audit, bump the board version, commit, notify. isNew
 // applies the rules for new items (no dates in the past).
 func (s *Store) write(actor string, boardID uint64, op Op, isNew bool, it board.Item, stamp func(*bolt.Bucket, *board.Meta) error) (board.Item, error) {
+	// Callers pass names from flags and keys: store them in the one clean form.
+	actor = board.CleanName(actor)
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
 		return s.writeTx(bb, actor, boardID, op, isNew, it, stamp)
 	})

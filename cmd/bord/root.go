@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
+	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/tui"
 	"github.com/verbeterbord/bord/tui/i18n"
@@ -39,13 +40,14 @@ func (o *options) messages() (*i18n.Messages, error) {
 
 // user is the display name: --as, else the login name.
 func (o *options) user() string {
-	if o.as != "" {
-		return o.as
+	// The name is shown on everyone's board and stored with every change.
+	if as := board.CleanName(o.as); as != "" {
+		return as
 	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
+	if u, err := user.Current(); err == nil && board.CleanName(u.Username) != "" {
+		return board.CleanName(u.Username)
 	}
-	if u := os.Getenv("USER"); u != "" {
+	if u := board.CleanName(os.Getenv("USER")); u != "" {
 		return u
 	}
 	return "ik"
@@ -70,6 +72,7 @@ func (o *options) open(msg *i18n.Messages) (*store.Store, error) {
 	switch {
 	case errors.Is(err, store.ErrLocked):
 		h, _ := store.ReadHolder(o.db)
+		h.Command = board.CleanLine(h.Command, board.MaxLine) // a file anyone could have written
 		if strings.HasPrefix(h.Command, "bord serve") && h.Addr != "" {
 			return nil, fmt.Errorf(msg.ErrLockedServeF, o.db, h.PID, port(h.Addr))
 		}
