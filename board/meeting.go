@@ -121,22 +121,53 @@ func (m *Meeting) Move(by string, to Step, now time.Time) error {
 	return nil
 }
 
-// HandOver makes to the leader; only the leader may hand over, and only to
-// a member of the team.
+// HandOver makes to the leader. The leader may give the role to any member
+// of the team, and any member may take it over for themselves (to == by):
+// a leader who lost the connection or walked out must not leave the board
+// stuck, and the team knows who spoke up. Everyone who led is recorded in
+// Leaders, so the rotation stays visible.
 func (m *Meeting) HandOver(by, to string, t Team) error {
 	if !m.Running() {
 		return ErrNoMeeting
-	}
-	if !m.IsLeader(by) {
-		return ErrNotLeader
 	}
 	name := t.Member(to)
 	if name == "" {
 		return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: to}
 	}
+	if !m.IsLeader(by) && !strings.EqualFold(name, t.Member(by)) {
+		return ErrNotLeader
+	}
+	if m.IsLeader(name) {
+		return nil // already leading: no "Anna → Anna" in the rotation
+	}
 	m.Leader = name
 	m.Leaders = append(m.Leaders, name)
 	return nil
+}
+
+// TakeOver makes by the leader: the forgiving path when the leader is gone.
+func (m *Meeting) TakeOver(by string, t Team) error { return m.HandOver(by, by, t) }
+
+// Stale reports whether a running meeting was started on an earlier day
+// than now. A bordsessie lasts minutes; one still open the next day was
+// abandoned (a dropped connection, a leader who left) and must not keep the
+// board from a new one.
+func (m *Meeting) Stale(now time.Time) bool {
+	return m.Running() && Day(m.Started.In(now.Location())).Before(Day(now))
+}
+
+// EndStale closes a stale meeting at its planned end (or now, if that is
+// earlier), so its summary covers the session and not the days after it.
+// It reports whether the meeting was stale.
+func (m *Meeting) EndStale(now time.Time) bool {
+	if !m.Stale(now) {
+		return false
+	}
+	m.Ended = m.Started.Add(m.Duration)
+	if now.Before(m.Ended) {
+		m.Ended = now
+	}
+	return true
 }
 
 // Recap is what changed on a board in a stretch of its history: since the

@@ -55,6 +55,53 @@ func TestMeetingRules(t *testing.T) {
 	}
 }
 
+// A leader who left must not lock the board: any member takes the role
+// over for themselves, and the rotation records it; only the leader gives
+// it to someone else.
+func TestMeetingTakeOver(t *testing.T) {
+	start := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	team := Team{Members: []Member{{Name: "Fatima"}, {Name: "Joost"}, {Name: "Sanne"}}}
+	m := &Meeting{Leader: "Fatima", Leaders: []string{"Fatima"}, Started: start, Duration: DefaultMeeting, Step: StepCheckIn}
+	if err := m.HandOver("Joost", "Sanne", team); !errors.Is(err, ErrNotLeader) {
+		t.Errorf("a non-leader gave the role to someone else: %v", err)
+	}
+	if err := m.TakeOver("piet", team); err == nil {
+		t.Error("someone outside the team took over")
+	}
+	if err := m.TakeOver("joost", team); err != nil || m.Leader != "Joost" {
+		t.Fatalf("take over: %v, leader %s", err, m.Leader)
+	}
+	if err := m.TakeOver("Joost", team); err != nil || len(m.Leaders) != 2 || m.Leaders[1] != "Joost" {
+		t.Errorf("taking over twice: %v %v", err, m.Leaders)
+	}
+	if err := m.Move("Joost", StepGoals, start); err != nil {
+		t.Errorf("the new leader cannot move: %v", err)
+	}
+}
+
+// A session never closed does not block the next day's: it is stale, and
+// closes at its planned end.
+func TestMeetingStale(t *testing.T) {
+	start := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	m := &Meeting{Leader: "Fatima", Started: start, Duration: DefaultMeeting}
+	if m.Stale(start.Add(8 * time.Hour)) {
+		t.Error("stale on the same day")
+	}
+	if m.EndStale(start.Add(time.Hour)) || !m.Running() {
+		t.Error("closed a session of today")
+	}
+	next := start.AddDate(0, 0, 1)
+	if !m.Stale(next) {
+		t.Fatal("not stale the next day")
+	}
+	if !m.EndStale(next) || m.Running() || !m.Ended.Equal(start.Add(DefaultMeeting)) {
+		t.Errorf("stale end: %v", m.Ended)
+	}
+	if m.Stale(next) {
+		t.Error("a closed session is not stale")
+	}
+}
+
 func TestSummarize(t *testing.T) {
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	b := &Board{Actions: []Action{

@@ -155,24 +155,60 @@ func NewRetro(topic, format string, columns []string, from, to time.Time, facili
 }
 
 // MovePhase moves the retrospective to phase to; only the facilitator may.
-// Entering discussion fixes the order of the cards by votes.
+// The rule, from the stored phase:
+//   - back: any number of phases. Nothing is lost by going back (cards,
+//     groups and votes stay), and a facilitator may need to reopen writing.
+//   - forward: any number, but through every phase in between, so what
+//     entering a phase does always happens: entering discussion fixes the
+//     order of the cards by votes. The screen asks for one phase per key,
+//     but quick presses can ask for a phase a few steps on before the
+//     earlier ones are saved.
+//   - closed: only from actions. Closing is for good (read-only after), so
+//     it is never the end of a jump such as write → closed.
+//
+// Moving to the current phase changes nothing (the timer keeps running).
 func (r *Retro) MovePhase(by string, to Phase, now time.Time) error {
+	return r.movePhase(by, "", to, now)
+}
+
+// movePhase is MovePhase for a request made while the facilitator's screen
+// stood at phase from ("": the stored phase). Requests of quick presses
+// can be saved in any order; one that a later press already overtook (a
+// forward request when the phase is at or past its target, a backward one
+// when it is at or before it) is done already and changes nothing.
+func (r *Retro) movePhase(by string, from, to Phase, now time.Time) error {
 	if !strings.EqualFold(by, r.Facilitator) {
 		return ErrNotFacilitator
 	}
 	if !r.Running() {
 		return ErrPhase
 	}
-	if !slices.Contains(Phases, to) {
+	if from == "" {
+		from = r.Phase
+	}
+	fi, ti, ci := slices.Index(Phases, from), slices.Index(Phases, to), r.PhaseIndex()
+	if fi < 0 || ti < 0 {
 		return invalid("phase", ProblemBadValue)
 	}
-	if to == PhaseDiscuss && r.Phase != PhaseDiscuss {
-		r.Order = r.ranked()
+	if ti == ci || ti > fi && ci > ti || ti < fi && ci < ti {
+		return nil
+	}
+	if to == PhaseClosed && from != PhaseActions {
+		return ErrPhase
+	}
+	if ti < ci {
+		r.Phase, r.PhaseAt, r.PhaseMinutes = to, now, 0
+		return nil
+	}
+	for _, p := range Phases[ci+1 : ti+1] {
+		if p == PhaseDiscuss {
+			r.Order = r.ranked()
+		}
+		if p == PhaseClosed {
+			r.Closed = now
+		}
 	}
 	r.Phase, r.PhaseAt, r.PhaseMinutes = to, now, 0
-	if to == PhaseClosed {
-		r.Closed = now
-	}
 	return nil
 }
 
@@ -232,8 +268,13 @@ func (r *Retro) DeleteCard(by string, id uint64) error {
 	return nil
 }
 
-// Group puts card id (and everything under it) under card into, naming the
-// group title. Anyone may group, during grouping.
+// Group puts card id (and everything under it) under card into's group,
+// naming the group title. Anyone may group, during grouping. Both cards are
+// resolved to their group's first card: when they are in the same group
+// already only the title changes (grouping a card under its own child would
+// make it its own parent, and the whole group would vanish). Votes given to
+// the moved cards (voting, then back to grouping) move to the group's first
+// card, where Vote puts them, so no vote is lost and budgets stay right.
 func (r *Retro) Group(id, into uint64, title string) error {
 	if r.Phase != PhaseGroup {
 		return ErrPhase
@@ -242,20 +283,35 @@ func (r *Retro) Group(id, into uint64, title string) error {
 	if target == nil || c == nil || id == into {
 		return ErrNotFound
 	}
-	root := target.ID
-	if target.Parent != 0 {
-		root = target.Parent
-	}
-	for i := range r.Cards {
-		if r.Cards[i].ID == id || r.Cards[i].Parent == id {
-			r.Cards[i].Parent = root
-			r.Cards[i].Title = ""
+	root := r.rootOf(*target)
+	if root != r.rootOf(*c) {
+		moved := map[uint64]bool{}
+		for i := range r.Cards {
+			if r.Cards[i].ID == id || r.Cards[i].Parent == id {
+				moved[r.Cards[i].ID] = true
+				r.Cards[i].Parent = root
+				r.Cards[i].Title = ""
+			}
+		}
+		for i := range r.Ballots {
+			if moved[r.Ballots[i].Card] {
+				r.Ballots[i].Card = root
+			}
 		}
 	}
 	if title = CleanLine(title, MaxLine); title != "" {
 		r.card(root).Title = title
 	}
 	return nil
+}
+
+// rootOf is the id of the first card of c's group (c itself when not
+// grouped). Groups are one level deep.
+func (r *Retro) rootOf(c Card) uint64 {
+	if c.Parent != 0 {
+		return c.Parent
+	}
+	return c.ID
 }
 
 // Ungroup takes a card out of its group.
@@ -449,6 +505,9 @@ type RetroOp struct {
 	Into   uint64
 	Action *Action // MakeAction: the new action; Review: the action reviewed
 	Status Status  // Review: the decision
+	// From (Phase ops): the phase the facilitator's screen stood at, or had
+	// asked for already, when they pressed the key; see movePhase.
+	From Phase
 }
 
 // RetroOpKind names a kind of RetroOp.
@@ -477,7 +536,7 @@ func (r *Retro) Apply(by string, op RetroOp, now time.Time) error {
 	}
 	switch op.Kind {
 	case OpPhase:
-		return r.MovePhase(by, op.Phase, now)
+		return r.movePhase(by, op.From, op.Phase, now)
 	case OpAddCard:
 		_, err := r.AddCard(by, op.Column, op.Text, now)
 		return err

@@ -113,6 +113,7 @@ func TestRetroVotingAndDiscussion(t *testing.T) {
 	if got := ids(r.Discussion()); len(got) != 4 || got[3] != late.ID {
 		t.Errorf("after a late card: %v", got)
 	}
+	must(t, r.MovePhase("Fatima", PhaseActions, now))
 	must(t, r.MovePhase("Fatima", PhaseClosed, now))
 	if r.Running() || r.AuthorVisible() {
 		t.Error("closed anonymous retro still runs or shows authors")
@@ -123,6 +124,112 @@ func TestRetroVotingAndDiscussion(t *testing.T) {
 	}
 	if err := r.Apply("Fatima", RetroOp{Kind: OpAddCard, Text: "te laat"}, now); !errors.Is(err, ErrPhase) {
 		t.Errorf("a closed retro took a card: %v", err)
+	}
+}
+
+// Grouping a card under its own child, or within its own group, must not
+// make a card its own parent: both cards would vanish from Roots.
+func TestRetroGroupWithinOwnGroup(t *testing.T) {
+	r := newTestRetro(t)
+	now := r.Created
+	a, _ := r.AddCard("Joost", 0, "een", now)
+	b, _ := r.AddCard("Sanne", 0, "twee", now)
+	c, _ := r.AddCard("Sanne", 1, "drie", now)
+	must(t, r.MovePhase("Fatima", PhaseGroup, now))
+	must(t, r.Group(b.ID, a.ID, "Samen"))
+	must(t, r.Group(a.ID, b.ID, "Nieuwe titel")) // a under its own child
+	must(t, r.Group(b.ID, a.ID, ""))             // already there
+	if got := ids(r.Roots()); !equalIDs(got, []uint64{a.ID, c.ID}) {
+		t.Fatalf("roots %v, want [%d %d]", got, a.ID, c.ID)
+	}
+	if kids := r.Children(a.ID); len(kids) != 1 || kids[0].ID != b.ID {
+		t.Errorf("children of %d: %+v", a.ID, kids)
+	}
+	if got, _ := r.Card(a.ID); got.Parent != 0 || got.Title != "Nieuwe titel" {
+		t.Errorf("group card: %+v", got)
+	}
+	// Into a child of another group: the card joins that group's root.
+	must(t, r.Group(c.ID, b.ID, ""))
+	if got, _ := r.Card(c.ID); got.Parent != a.ID {
+		t.Errorf("grouped under a child: parent %d, want %d", got.Parent, a.ID)
+	}
+}
+
+// Back from voting to grouping: a voted card grouped under another takes
+// its votes along to the group, so none is lost and budgets stay right.
+func TestRetroGroupKeepsVotes(t *testing.T) {
+	r := newTestRetro(t)
+	now := r.Created
+	a, _ := r.AddCard("Joost", 0, "een", now)
+	b, _ := r.AddCard("Sanne", 0, "twee", now)
+	c, _ := r.AddCard("Sanne", 1, "drie", now)
+	must(t, r.MovePhase("Fatima", PhaseGroup, now))
+	must(t, r.Group(c.ID, b.ID, ""))
+	must(t, r.MovePhase("Fatima", PhaseVote, now))
+	must(t, r.Vote("Joost", b.ID, 1)) // on group b
+	must(t, r.Vote("Joost", b.ID, 1))
+	must(t, r.Vote("Sanne", a.ID, 1))
+	must(t, r.MovePhase("Fatima", PhaseGroup, now))
+	must(t, r.Group(b.ID, a.ID, "")) // group b (with c) under a
+	if got := ids(r.Roots()); !equalIDs(got, []uint64{a.ID}) {
+		t.Fatalf("roots %v", got)
+	}
+	if n := r.VotesOf(a.ID, ""); n != 3 {
+		t.Errorf("votes on the group: %d, want 3", n)
+	}
+	if n := r.VotesOf(b.ID, ""); n != 0 {
+		t.Errorf("votes left on a grouped card: %d", n)
+	}
+	must(t, r.MovePhase("Fatima", PhaseVote, now))
+	if left := r.VotesLeft("Joost"); left != 1 {
+		t.Errorf("Joost has %d votes left, want 1", left)
+	}
+	must(t, r.Vote("Joost", b.ID, -1)) // taking one back from the grouped card works
+	if n := r.VotesOf(a.ID, "joost"); n != 1 {
+		t.Errorf("Joost's votes on the group after taking one back: %d", n)
+	}
+}
+
+// The phase rule: back any number, forward through every phase in between,
+// closed only from actions; a quick press overtaken by a later one is a
+// no-op, whatever the order they are saved in.
+func TestRetroPhaseMoves(t *testing.T) {
+	r := newTestRetro(t)
+	now := r.Created
+	must(t, r.MovePhase("Fatima", PhaseWrite, now))
+	if err := r.MovePhase("Fatima", PhaseClosed, now); !errors.Is(err, ErrPhase) || !r.Running() {
+		t.Fatalf("write → closed in one jump: %v, phase %s", err, r.Phase)
+	}
+	a, _ := r.AddCard("Joost", 0, "een", now)
+	b, _ := r.AddCard("Sanne", 0, "twee", now)
+	must(t, r.MovePhase("Fatima", PhaseVote, now))
+	must(t, r.Vote("Joost", b.ID, 1))
+	// vote → actions passes discuss: the order is fixed on the way.
+	must(t, r.MovePhase("Fatima", PhaseActions, now))
+	if !equalIDs(r.Order, []uint64{b.ID, a.ID}) {
+		t.Errorf("order fixed on the way through discuss: %v", r.Order)
+	}
+	must(t, r.MovePhase("Fatima", PhaseReveal, now)) // back several: fine
+	if r.Phase != PhaseReveal {
+		t.Errorf("back to reveal: %s", r.Phase)
+	}
+	// Two quick ] from reveal, the second saved first.
+	op := func(from, to Phase) RetroOp { return RetroOp{Kind: OpPhase, From: from, Phase: to} }
+	must(t, r.Apply("Fatima", op(PhaseGroup, PhaseVote), now))
+	must(t, r.Apply("Fatima", op(PhaseReveal, PhaseGroup), now))
+	if r.Phase != PhaseVote {
+		t.Errorf("after two quick ], saved out of order: %s, want vote", r.Phase)
+	}
+	// Two quick [ from vote, saved out of order.
+	must(t, r.Apply("Fatima", op(PhaseGroup, PhaseReveal), now))
+	must(t, r.Apply("Fatima", op(PhaseVote, PhaseGroup), now))
+	if r.Phase != PhaseReveal {
+		t.Errorf("after two quick [, saved out of order: %s, want reveal", r.Phase)
+	}
+	// ] on actions then ] again: the close is asked from actions.
+	must(t, r.Apply("Fatima", op(PhaseActions, PhaseClosed), now))
+	if r.Running() || r.Closed.IsZero() {
+		t.Errorf("closing asked from actions: %s", r.Phase)
 	}
 }
 

@@ -24,7 +24,9 @@ const recapWindow = 7 * 24 * time.Hour
 
 // StartMeeting starts a bordsessie on a board with actor as leader. A board
 // has at most one running session; starting a second gives
-// board.ErrMeetingRunning.
+// board.ErrMeetingRunning, unless the running one is stale (started on an
+// earlier day and never closed): that one is closed at its planned end,
+// with its summary, so an abandoned session never blocks the board.
 func (s *Store) StartMeeting(actor string, boardID uint64, d time.Duration) (board.Meeting, error) {
 	if d <= 0 {
 		d = board.DefaultMeeting
@@ -47,11 +49,24 @@ func (s *Store) StartMeeting(actor string, boardID uint64, d time.Duration) (boa
 		if err != nil {
 			return err
 		}
-		if last.Running() {
-			return board.ErrMeetingRunning
-		}
 		audit := bb.Bucket(bucketAudit)
 		now := s.now()
+		if last.Running() {
+			if !last.EndStale(now) {
+				return board.ErrMeetingRunning
+			}
+			// The summary covers the session up to its end, not the days
+			// after it.
+			if err := finishMeeting(bb, boardID, last, max(firstAfter(audit, last.Ended), last.StartSeq)); err != nil {
+				return err
+			}
+			if err := putJSON(mb, itob(last.ID), last); err != nil {
+				return err
+			}
+			if err := s.audit(audit, Record{Actor: actor, Op: OpMeetingEnd, BoardID: boardID, Label: "stale"}); err != nil {
+				return err
+			}
+		}
 		m = board.Meeting{
 			Week: board.WeekOf(now), Leader: leader, Leaders: []string{leader}, Started: now, Duration: d,
 			Step: board.StepCheckIn, StepAt: now, StartSeq: audit.Sequence(),
@@ -77,7 +92,9 @@ func (s *Store) MoveMeeting(actor string, boardID uint64, to board.Step) (board.
 	})
 }
 
-// HandOver makes another member the leader of the running session.
+// HandOver makes another member the leader of the running session: the
+// leader may hand over to anyone in the team, and anyone may take the role
+// over for themselves (to == actor); see board.Meeting.HandOver.
 func (s *Store) HandOver(actor string, boardID uint64, to string) (board.Meeting, error) {
 	return s.changeMeeting(actor, boardID, OpMeetingLead, to, func(m *board.Meeting, t board.Team) error {
 		return m.HandOver(actor, to, t)
@@ -120,17 +137,9 @@ func (s *Store) changeMeeting(actor string, boardID uint64, op Op, label string,
 		}
 		audit := bb.Bucket(bucketAudit)
 		if !m.Ended.IsZero() {
-			m.EndSeq = audit.Sequence()
-			b, err := readBoard(bb.Tx(), boardID)
-			if err != nil {
+			if err := finishMeeting(bb, boardID, &m, audit.Sequence()); err != nil {
 				return err
 			}
-			recs, err := recordsBetween(audit, m.StartSeq, m.EndSeq)
-			if err != nil {
-				return err
-			}
-			sum := board.Summarize(changesOf(recs), b, m.Ended)
-			m.Summary = &sum
 		}
 		if err := putJSON(mb, itob(m.ID), m); err != nil {
 			return err
@@ -138,6 +147,23 @@ func (s *Store) changeMeeting(actor string, boardID uint64, op Op, label string,
 		return s.audit(audit, Record{Actor: actor, Op: op, BoardID: boardID, Label: label})
 	})
 	return m, err
+}
+
+// finishMeeting sets a closed meeting's last audit record and its summary:
+// what the records after its start up to endSeq changed on the board.
+func finishMeeting(bb *bolt.Bucket, boardID uint64, m *board.Meeting, endSeq uint64) error {
+	m.EndSeq = endSeq
+	b, err := readBoard(bb.Tx(), boardID)
+	if err != nil {
+		return err
+	}
+	recs, err := recordsBetween(bb.Bucket(bucketAudit), m.StartSeq, m.EndSeq)
+	if err != nil {
+		return err
+	}
+	sum := board.Summarize(changesOf(recs), b, m.Ended)
+	m.Summary = &sum
+	return nil
 }
 
 // Recap sums up a board's history after audit record `after` up to and

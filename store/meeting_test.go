@@ -160,3 +160,68 @@ func TestMeetingSurvivesRestartAndExport(t *testing.T) {
 		t.Errorf("imported session cannot go on: %v", err)
 	}
 }
+
+// A leader who left does not lock the board: another member takes the
+// role over, and then may move and close the session.
+func TestMeetingTakeOver(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.s.StartMeeting("Anna", f.board.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.HandOver("Bram", f.board.ID, "Chris"); !errors.Is(err, board.ErrNotLeader) {
+		t.Errorf("a non-leader gave the role to someone else: %v", err)
+	}
+	if _, err := f.s.HandOver("bram", f.board.ID, "bram"); err != nil {
+		t.Fatalf("take over: %v", err)
+	}
+	if _, err := f.s.MoveMeeting("Bram", f.board.ID, board.StepGoals); err != nil {
+		t.Errorf("the new leader cannot move: %v", err)
+	}
+	m, err := f.s.EndMeeting("Bram", f.board.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Leaders; len(got) != 2 || got[0] != "Anna" || got[1] != "Bram" {
+		t.Errorf("leaders: %v", got)
+	}
+}
+
+// A session left open since yesterday does not block today's: starting a
+// new one closes the old one at its planned end, with a summary of just
+// that session.
+func TestMeetingStaleDoesNotBlock(t *testing.T) {
+	f := newFixture(t)
+	old, err := f.s.StartMeeting("Anna", f.board.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.add(t, "Anna", f.action("Tijdens de oude sessie", "Anna", 2))
+	f.clk.Add(2 * time.Hour)
+	if _, err := f.s.StartMeeting("Bram", f.board.ID, 0); !errors.Is(err, board.ErrMeetingRunning) {
+		t.Fatalf("a session of today was replaced: %v", err)
+	}
+	f.clk.Add(22 * time.Hour)
+	f.add(t, "Bram", f.action("Na de oude sessie", "Bram", 2))
+	m, err := f.s.StartMeeting("Bram", f.board.ID, 0)
+	if err != nil {
+		t.Fatalf("a stale session blocks a new one: %v", err)
+	}
+	b := f.snap(t)
+	if len(b.Meetings) != 2 || b.Meeting() == nil || b.Meeting().ID != m.ID || m.Leader != "Bram" {
+		t.Fatalf("meetings: %+v", b.Meetings)
+	}
+	closed := b.Meetings[0]
+	if closed.Running() || !closed.Ended.Equal(old.Started.Add(old.Duration)) || closed.Summary == nil {
+		t.Fatalf("stale session not closed at its planned end: %+v", closed)
+	}
+	if n := closed.Summary.NewActions; len(n) != 1 || n[0].What != "Tijdens de oude sessie" {
+		t.Errorf("stale summary: %+v", closed.Summary)
+	}
+	r, err := f.s.Recap(f.board.ID, m.PrevEnd, m.StartSeq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.NewActions) != 1 || r.NewActions[0].What != "Na de oude sessie" {
+		t.Errorf("since last session: %+v", r)
+	}
+}

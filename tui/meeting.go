@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -28,8 +29,11 @@ type meetingState struct {
 }
 
 type (
-	tickMsg  struct{}
-	recapMsg struct {
+	tickMsg struct{}
+	// moveFailedMsg: saving the leader's step failed. The screen had
+	// already moved on to the step asked for; it goes back to the stored one.
+	moveFailedMsg struct{ err error }
+	recapMsg      struct {
 		id     uint64
 		since  bool
 		r      board.Recap
@@ -147,6 +151,15 @@ func (m *Model) meetingMsg(msg tea.Msg) (tea.Cmd, bool) {
 			}
 		}
 		return nil, true
+	case moveFailedMsg:
+		if mt := m.b.Meeting(); mt != nil {
+			m.meet.step = mt.Step
+			if a, ok := mt.Step.Area(); ok && m.meet.follow {
+				m.area = slices.Index(board.Areas, a)
+			}
+		}
+		_, cmd := m.Update(errMsg{msg.err}) // and report it like any failed write
+		return cmd, true
 	}
 	return nil, false
 }
@@ -157,7 +170,9 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	s, user, id := m.cfg.Store, m.cfg.User, m.b.ID
 	switch k.String() {
 	case "S":
-		if mt != nil {
+		// A stale session (left open since an earlier day) does not block
+		// a new one: the store closes it when the new one starts.
+		if mt != nil && !mt.Stale(m.now()) {
 			m.setStatus(m.msg.Err(board.ErrMeetingRunning), true)
 			return nil, true
 		}
@@ -196,7 +211,12 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		if a, ok := to.Area(); ok {
 			m.area = slices.Index(board.Areas, a)
 		}
-		return write(func() error { _, err := s.MoveMeeting(user, id, to); return err }, m.msg.Step(to)), true
+		return func() tea.Msg {
+			if _, err := s.MoveMeeting(user, id, to); err != nil {
+				return moveFailedMsg{err}
+			}
+			return doneMsg{status: m.msg.Step(to)}
+		}, true
 	case "v":
 		m.meet.follow = true
 		if a, ok := mt.Step.Area(); ok {
@@ -204,6 +224,18 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		}
 		return nil, true
 	case "L":
+		if !mt.IsLeader(user) {
+			// Anyone may take the role over, so a leader who left does not
+			// lock the board; handing it to a third person is the leader's.
+			m.choose = &chooser{title: fmt.Sprintf(m.msg.TakeOverAskF, mt.Leader), options: []string{m.msg.Yes, m.msg.No}, pick: func(i int) tea.Cmd {
+				if i != 0 {
+					return nil
+				}
+				me := cmp.Or(m.b.Team.Member(user), user)
+				return write(func() error { _, err := s.HandOver(user, id, user); return err }, fmt.Sprintf(m.msg.LeaderNowF, me))
+			}}
+			return nil, true
+		}
 		names := m.b.Team.MemberNames()
 		m.choose = &chooser{title: m.msg.HandOverTo, options: names, pick: func(i int) tea.Cmd {
 			to := names[i]

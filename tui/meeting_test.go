@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
@@ -79,4 +82,75 @@ func TestMeetingFollowersFollow(t *testing.T) {
 	}
 	mustContain(t, other.plain(), "[2 Successes]")
 	_ = info
+}
+
+// A leader who left does not lock the board: someone else presses L, takes
+// the role over, and can move the steps and close the session.
+func TestMeetingTakeOverKey(t *testing.T) {
+	leader, info := demo(t, i18n.NL, 140, 40)
+	other := start(t, leader.s, Config{Lang: i18n.NL, User: "Fatima"}, 140, 40)
+	leader.press("S", "enter")
+	other.awaitChange()
+	other.press("E")
+	mustContain(t, other.plain(), "Alleen de bordleider kan dit; met L neem je de rol over.")
+	other.press("L")
+	mustContain(t, other.plain(), "De rol van bordleider overnemen van "+me+"?")
+	other.press("1")
+	b, _ := other.s.Board(info.ID)
+	if mt := b.Meeting(); mt == nil || mt.Leader != "Fatima" || len(mt.Leaders) != 2 {
+		t.Fatalf("role not taken over: %+v", mt)
+	}
+	mustContain(t, other.plain(), "Bordleider is nu Fatima", "bordleider: Fatima")
+	other.press("]")
+	if b, _ = other.s.Board(info.ID); b.Meeting().Step != board.StepSuccess {
+		t.Errorf("the new leader cannot move: %s", b.Meeting().Step)
+	}
+	other.press("E", "1")
+	if b, _ = other.s.Board(info.ID); b.Meeting() != nil {
+		t.Error("the new leader cannot close the session")
+	}
+}
+
+// A session left open yesterday does not block today's: S starts a new
+// one and the old one is closed.
+func TestMeetingStaleStart(t *testing.T) {
+	var clock atomic.Value
+	clock.Store(today.AddDate(0, 0, -1))
+	s, err := store.Open(filepath.Join(t.TempDir(), "bord.db"), store.Options{Now: func() time.Time { return clock.Load().(time.Time) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	info, err := s.CreateDemo(me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartMeeting("Fatima", info.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	clock.Store(today)
+	h := start(t, s, Config{Lang: i18n.EN}, 140, 40)
+	h.press("S")
+	mustNotContain(t, h.plain(), "already running")
+	h.press("enter")
+	b, _ := s.Board(info.ID)
+	if mt := b.Meeting(); mt == nil || mt.Leader != me || len(b.Meetings) != 2 || b.Meetings[0].Running() {
+		t.Fatalf("no new session over the stale one: %+v", b.Meetings)
+	}
+}
+
+// When saving the leader's step fails, the screen goes back to the stored
+// step instead of showing (and stepping on from) the one asked for.
+func TestMeetingMoveFailureRestoresStep(t *testing.T) {
+	h, info := demo(t, i18n.EN, 140, 40)
+	h.press("S", "enter")
+	// Fatima takes the role over; this screen has not seen it yet.
+	if _, err := h.s.HandOver("Fatima", info.ID, "Fatima"); err != nil {
+		t.Fatal(err)
+	}
+	h.press("]")
+	if h.m.meet.step != board.StepCheckIn || h.focused() != board.AreaCheckIn {
+		t.Errorf("after a failed move: step %s, area %s; want check-in", h.m.meet.step, h.focused())
+	}
+	mustContain(t, h.plain(), "Only the session leader")
 }

@@ -213,12 +213,13 @@ func (m *Model) viewRetro() string {
 	lines := []string{fit(head, m.width), fit(phase, m.width), fit(m.st.dim.Render(m.retroHint(r)), m.width)}
 	bodyH := m.height - len(lines) - 2
 	if flatPhase(r.Phase) {
-		rows := m.flatRows(r)
-		title := m.phaseName(r.Phase)
-		if r.Phase == board.PhaseReview && len(rows) == 0 {
-			rows = []retroRow{{text: m.st.dim.Render(m.msg.NoPrevious)}}
+		// With nothing to review the panel says so, as its empty text: a
+		// placeholder row would be counted in the title and be selectable.
+		empty := m.msg.Empty
+		if r.Phase == board.PhaseReview {
+			empty = m.msg.NoPrevious
 		}
-		lines = append(lines, strings.Split(m.retroPanel(title, rows, m.rs.flat, m.width, bodyH, true), "\n")...)
+		lines = append(lines, strings.Split(m.panelOr(m.phaseName(r.Phase), m.flatRows(r), m.rs.flat, m.width, bodyH, true, empty), "\n")...)
 	} else {
 		lines = append(lines, m.retroColumns(r, bodyH)...)
 	}
@@ -287,7 +288,13 @@ func (m *Model) retroColumns(r *board.Retro, h int) []string {
 	return append(out, strings.Split(m.retroPanel(m.columnName(r, m.rs.col), rows, m.rs.sel[m.rs.col], m.width, h-1, true), "\n")...)
 }
 
+// retroPanel draws rows in a panel titled with their count.
 func (m *Model) retroPanel(title string, rows []retroRow, sel, w, h int, focused bool) string {
+	return m.panelOr(title, rows, sel, w, h, focused, m.msg.Empty)
+}
+
+// panelOr is retroPanel with empty as the text shown when there are no rows.
+func (m *Model) panelOr(title string, rows []retroRow, sel, w, h int, focused bool, empty string) string {
 	inner := h - 2
 	start := scrollStart(sel, len(rows), inner)
 	var lines []string
@@ -299,7 +306,7 @@ func (m *Model) retroPanel(title string, rows []retroRow, sel, w, h int, focused
 		lines = append(lines, text)
 	}
 	if len(rows) == 0 {
-		lines = append(lines, m.st.dim.Render(" "+m.msg.Empty))
+		lines = append(lines, m.st.dim.Render(" "+empty))
 	}
 	return panel(fmt.Sprintf("%s (%d)", title, len(rows)), lines, w, h, focused, m.st)
 }
@@ -480,41 +487,53 @@ func (m *Model) retroKey(k tea.KeyPressMsg) tea.Cmd {
 		m.rs.sel[m.rs.col] = *sel
 		m.rs.col = int(s[0] - '1')
 		*sel = m.rs.sel[m.rs.col]
+	case (s == "]" || s == "[" || s == "T") && !r.Running():
+		m.setStatus(m.msg.RetroClosed, true)
+	case (s == "]" || s == "[" || s == "T") && !strings.EqualFold(r.Facilitator, m.cfg.User):
+		// Said here, before a form or a write: only the facilitator moves
+		// the phases and sets the timer.
+		m.setStatus(m.msg.Err(board.ErrNotFacilitator), true)
 	case s == "]" || s == "[":
 		i := r.PhaseIndex()
 		if m.rs.busy && i != m.rs.asked {
 			i = m.rs.asked
 		}
+		// From is where this screen stood: the store may save quick presses
+		// out of order, and uses it to ignore one a later press overtook.
+		from := board.Phases[i]
 		if s == "]" {
 			i = min(i+1, len(board.Phases)-1)
 		} else {
 			i = max(i-1, 0)
 		}
 		m.rs.flat = 0
-		m.rs.asked, m.rs.busy = i, strings.EqualFold(r.Facilitator, m.cfg.User)
-		return m.changeRetro(board.RetroOp{Kind: board.OpPhase, Phase: board.Phases[i]}, m.phaseName(board.Phases[i]))
+		m.rs.asked, m.rs.busy = i, true
+		return m.changeRetro(board.RetroOp{Kind: board.OpPhase, From: from, Phase: board.Phases[i]}, m.phaseName(board.Phases[i]))
 	case s == "T":
 		f := &form{kind: formRetroTimer, title: m.msg.PhaseTimer}
 		f.add("minutes", m.msg.FieldMinutes, fNumber, m.msg.HintTimer, "5")
 		m.form = f
 		return f.setFocus(0)
+	case (s == "a" || s == "n" || s == "e" || s == "d" || s == "delete") && !r.Running():
+		m.setStatus(m.msg.RetroClosed, true)
 	case s == "a" && r.Phase == board.PhaseActions && hasRow && row.card != 0:
 		c, _ := r.Card(row.card)
 		m.form = m.itemForm(board.AreaAction, nil)
 		m.form.kind, m.form.title = formRetroAction, m.msg.RetroToAction
 		m.form.fields[0].input.SetValue(c.Text)
 		return m.form.setFocus(1)
+	case (s == "a" || s == "n") && r.PhaseIndex() > slices.Index(board.Phases, board.PhaseGroup):
+		// Checked before the form opens, so nobody types a card in vain.
+		m.setStatus(m.msg.NoCardsNow, true)
 	case s == "a" || s == "n":
 		col := m.rs.col
 		f := &form{kind: formCard, title: fmt.Sprintf(m.msg.FormAddF, m.columnName(r, col))}
 		f.add("text", m.columnName(r, col), fText, m.msg.HintCard, "")
 		m.form = f
 		return f.setFocus(0)
+	case (s == "e" || s == "d" || s == "delete") && hasRow && row.card != 0 && !m.mayEditCard(r, row.card):
 	case s == "e" && hasRow && row.card != 0:
 		c, _ := r.Card(row.card)
-		if !strings.EqualFold(c.Author, m.cfg.User) {
-			return nil
-		}
 		f := &form{kind: formCard, title: fmt.Sprintf(m.msg.FormEditF, m.columnName(r, c.Column)), base: c.ID}
 		f.add("text", m.columnName(r, c.Column), fText, "", c.Text)
 		m.form = f
@@ -535,6 +554,22 @@ func (m *Model) retroKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.changeRetro(board.RetroOp{Kind: board.OpReview, Action: it.(*board.Action), Status: st}, m.reviewWord(st))
 	}
 	return nil
+}
+
+// mayEditCard reports whether this user may edit or delete card id now,
+// and says why not on the status line: the same rules as the domain's, told
+// before a form opens instead of after the text is typed.
+func (m *Model) mayEditCard(r *board.Retro, id uint64) bool {
+	c, _ := r.Card(id)
+	switch {
+	case !strings.EqualFold(c.Author, m.cfg.User):
+		m.setStatus(m.msg.Err(board.ErrNotYours), true)
+	case r.Phase != board.PhaseReview && r.Phase != board.PhaseWrite:
+		m.setStatus(m.msg.EditBeforeReveal, true)
+	default:
+		return true
+	}
+	return false
 }
 
 // pickGroup asks under which card (with an optional title) to put a card.

@@ -147,3 +147,71 @@ func TestRetroPhaseTimer(t *testing.T) {
 		t.Error("a participant set the timer")
 	}
 }
+
+// Keys that cannot work now say why before a form opens: the timer is the
+// facilitator's, cards go in up to grouping, others' cards are theirs, a
+// closed retrospective is read-only.
+func TestRetroKeysSayWhyNot(t *testing.T) {
+	h, info := demo(t, i18n.EN, 140, 40)
+	r, err := h.s.CreateRetro(me, info.ID, "Why not", "", nil, fixedNow(), fixedNow(), false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change := func(who string, op board.RetroOp) {
+		t.Helper()
+		if _, err := h.s.ChangeRetro(who, info.ID, r.ID, op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	change(me, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite})
+	change("Joost", board.RetroOp{Kind: board.OpAddCard, Column: 0, Text: "kaart van Joost"})
+	change(me, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseReveal})
+	h.awaitChange()
+	other := start(t, h.s, Config{Lang: i18n.EN, User: "Fatima"}, 140, 40)
+	other.press("R", "enter", "T")
+	if other.m.form != nil {
+		t.Fatal("a participant got the timer form")
+	}
+	mustContain(t, other.plain(), "Only the retrospective's facilitator can do this.")
+	other.press("e")
+	if other.m.form != nil {
+		t.Fatal("the edit form opened on another's card")
+	}
+	mustContain(t, other.plain(), "You can only change your own cards.")
+
+	change(me, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseVote})
+	h.awaitChange()
+	h.press("R", "enter", "a")
+	if h.m.form != nil {
+		t.Fatal("the card form opened while voting")
+	}
+	mustContain(t, h.plain(), "Cards can be added up to and including grouping")
+	h.press("space", "space", "space", "space")
+	mustContain(t, h.plain(), "You have no votes left.")
+
+	for _, p := range []board.Phase{board.PhaseDiscuss, board.PhaseActions, board.PhaseClosed} {
+		change(me, board.RetroOp{Kind: board.OpPhase, Phase: p})
+		h.awaitChange()
+	}
+	for _, k := range []string{"a", "T", "]"} {
+		h.press(k)
+		if h.m.form != nil {
+			t.Fatalf("%s opened a form on a closed retrospective", k)
+		}
+		mustContain(t, h.plain(), "This retrospective is closed; it is read-only now.")
+	}
+}
+
+// With no earlier retrospective the review panel says so, counts nothing
+// and has nothing to select.
+func TestRetroNoPreviousPlaceholder(t *testing.T) {
+	h, info := demo(t, i18n.EN, 140, 40)
+	if _, err := h.s.CreateRetro(me, info.ID, "First", "", nil, fixedNow(), fixedNow(), false, 0); err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	h.press("R", "enter")
+	screen := h.plain()
+	mustContain(t, screen, "Previous actions (0)", "No earlier retrospective with actions")
+	mustNotContain(t, screen, "Previous actions (1)", "›No earlier")
+}

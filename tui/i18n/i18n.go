@@ -137,7 +137,7 @@ type Messages struct {
 	KeyMeetStart, KeyMeetStep, KeyMeetLead, KeyMeetEnd, KeyMeetFollow                               string
 	MeetingStart, FieldMinutes, HintMinutes, HandOverTo, LeaderNowF, MeetingEndAsk, Yes, No         string
 	MeetingEnded, MeetingStarted, TimeLeftF, TimeOverF, Meeting, Leader, NearlyUp, SinceLast        string
-	ErrNotLeader, ErrMeetingRunning, ErrNoMeeting                                                   string
+	ErrNotLeader, ErrMeetingRunning, ErrNoMeeting, TakeOverAskF                                     string
 	NoSession, ThisSession, NotFollowing, New, Leaders, EndHint, NewActions, DoneActions, StepClose string
 
 	// Retrospectives.
@@ -145,6 +145,7 @@ type Messages struct {
 	NoRetros, RetroListHint, NewRetro, FieldTopic, HintTopic, FieldFrom, FieldTo, FieldFormat, HintFormat        string
 	FieldNamed, HintNamed, FieldVotes, RetroToAction, Deleted, Ungrouped, Grouped, GroupUnder                    string
 	GroupTitle, HintGroupTitle, Saved, StillOpen, HintCard, RetroKey, Period, ErrNoRetroF, PhaseTimer, HintTimer string
+	ErrPhase, ErrNotFacilitator, ErrNoVotesLeft, ErrNotYours, RetroClosed, NoCardsNow, EditBeforeReveal          string
 	Phases                                                                                                       [8]string
 	FormatColumns                                                                                                map[string][]string
 	RetroHints                                                                                                   map[board.Phase]string
@@ -157,6 +158,7 @@ type Messages struct {
 	QuadSkip, QuadQuick, ReportBackTodo, ReportBackHint, ArenaSummaryF, FieldQuestion, HintQuestion                                      string
 	QuestionBankTitle, NewTheme, PickTheme, NewIdea, RateIdea, FieldIdea, FieldTheme, HintTheme                                          string
 	HintRating, PromoteTitle, FieldHow, HintHow, OpenArenasF, Retention, NotesDeletedShort, RetentionTitle, HintRetention, RetentionSetF string
+	ErrNoArenaF                                                                                                                          string
 	ArenaTabs, ArenaHints                                                                                                                [5]string
 	QuestionBank                                                                                                                         []string
 
@@ -291,6 +293,14 @@ func (m *Messages) Err(err error) string {
 		return m.ErrMeetingRunning
 	case errors.Is(err, board.ErrNoMeeting):
 		return m.ErrNoMeeting
+	case errors.Is(err, board.ErrPhase):
+		return m.ErrPhase
+	case errors.Is(err, board.ErrNotFacilitator):
+		return m.ErrNotFacilitator
+	case errors.Is(err, board.ErrNoVotesLeft):
+		return m.ErrNoVotesLeft
+	case errors.Is(err, board.ErrNotYours):
+		return m.ErrNotYours
 	}
 	return m.ErrGeneric
 }

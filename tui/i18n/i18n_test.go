@@ -81,3 +81,33 @@ func TestLanguageChoice(t *testing.T) {
 		t.Errorf("Date = %q", got)
 	}
 }
+
+// The retrospective's rule errors each get their own sentence in both
+// languages, never the generic "something went wrong".
+func TestErrWordingRetro(t *testing.T) {
+	for _, l := range []Lang{NL, EN} {
+		m := For(l)
+		seen := map[string]bool{}
+		for _, err := range []error{board.ErrPhase, board.ErrNotFacilitator, board.ErrNoVotesLeft, board.ErrNotYours} {
+			got := m.Err(fmt.Errorf("store: %w", err))
+			if got == m.ErrGeneric || seen[got] {
+				t.Errorf("%s: Err(%v) = %q", l, err, got)
+			}
+			seen[got] = true
+		}
+	}
+}
+
+// A missing arena is reported as a missing arena, not a missing retro.
+func TestReportNoArena(t *testing.T) {
+	for _, l := range []Lang{NL, EN} {
+		m := For(l)
+		_, err := m.Report(&board.Board{}, "arena", "rekenen", time.Now())
+		if err == nil || err.Error() != fmt.Sprintf(m.ErrNoArenaF, "rekenen") {
+			t.Errorf("%s: %v", l, err)
+		}
+		if _, err := m.Report(&board.Board{}, "retro", "rekenen", time.Now()); err == nil || err.Error() != fmt.Sprintf(m.ErrNoRetroF, "rekenen") {
+			t.Errorf("%s retro: %v", l, err)
+		}
+	}
+}

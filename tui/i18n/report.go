@@ -31,7 +31,7 @@ func (m *Messages) Report(b *board.Board, what, topic string, now time.Time) (st
 				return board.MarkdownArena(a, m.ArenaLabels()), nil
 			}
 		}
-		return "", fmt.Errorf(m.ErrNoRetroF, board.CleanLine(topic, 60))
+		return "", fmt.Errorf(m.ErrNoArenaF, board.CleanLine(topic, 60))
 	case "retro":
 		for i := len(b.Retros) - 1; i >= 0; i-- {
 			r := &b.Retros[i]
