@@ -3,6 +3,7 @@ package board
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -108,6 +109,19 @@ func (g *Goal) Check(_ Team, now time.Time, isNew bool) error {
 	}
 	if isNew && Day(g.ByWhen).Before(Day(now)) {
 		return invalid("by_when", ProblemPastDate)
+	}
+	if in := g.Indicator; in != nil {
+		// NaN and ±Inf cannot be stored (JSON has no such numbers) and
+		// would make every progress figure meaningless.
+		finite := !math.IsNaN(in.Baseline) && !math.IsInf(in.Baseline, 0) && !math.IsNaN(in.Target) && !math.IsInf(in.Target, 0)
+		if !finite {
+			return invalid("indicator", ProblemBadValue)
+		}
+		for _, m := range in.Measurements {
+			if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
+				return invalid("measurement", ProblemBadValue)
+			}
+		}
 	}
 	switch g.Status {
 	case "":

@@ -3,6 +3,7 @@ package board
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -172,6 +173,14 @@ func TestGoalCheck(t *testing.T) {
 		{"edit keeps a past date", with(func(g *Goal) { g.ByWhen = day(2026, 11, 1) }), false, "", ""},
 		{"bad status", with(func(g *Goal) { g.Status = "ok" }), true, "status", ProblemBadValue},
 		{"reached", with(func(g *Goal) { g.Status = GoalReached }), false, "", ""},
+		{"NaN target", with(func(g *Goal) { g.Indicator = &Indicator{Target: math.NaN()} }), true, "indicator", ProblemBadValue},
+		{"infinite baseline", with(func(g *Goal) { g.Indicator = &Indicator{Baseline: math.Inf(1)} }), true, "indicator", ProblemBadValue},
+		{"infinite measurement", with(func(g *Goal) {
+			g.Indicator = &Indicator{Target: 10, Measurements: []Measurement{{Date: monday, Value: math.Inf(-1)}}}
+		}), false, "measurement", ProblemBadValue},
+		{"finite indicator", with(func(g *Goal) {
+			g.Indicator = &Indicator{Baseline: 1, Target: 10, Measurements: []Measurement{{Date: monday, Value: 4}}}
+		}), true, "", ""},
 	}
 	for _, tc := range tests {
 		g := tc.g

@@ -333,7 +333,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case doneMsg:
-		m.form, m.choose = nil, nil
+		if m.form == nil || m.form.saving {
+			m.form = nil
+		}
+		m.choose = nil
 		m.setStatus(msg.status, false)
 		if msg.undo != nil && !msg.undone {
 			m.undo = append(m.undo, *msg.undo)
@@ -345,7 +348,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case errMsg:
 		m.rs.busy, m.meet.pending = false, false
-		if m.form != nil {
+		if m.form != nil && m.form.saving {
+			m.form.saving = false
 			m.formError(msg.err)
 			return m, nil
 		}
@@ -484,7 +488,15 @@ func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
 		m.form = nil
 		return nil
 	case submit:
-		return m.submit()
+		if m.form.saving {
+			return nil // one save at a time: a second enter must not save twice
+		}
+		f := m.form
+		cmd := m.submit()
+		if cmd != nil && m.form == f {
+			f.saving = true
+		}
+		return cmd
 	}
 	return cmd
 }

@@ -775,6 +775,14 @@ func TestMeasurement(t *testing.T) {
 	if h.m.form == nil || h.m.form.field("value").err == "" {
 		t.Fatal("a non-number was accepted")
 	}
+	// ParseFloat reads these, but no measurement can be them.
+	for _, bad := range []string{"NaN", "inf", "-Infinity"} {
+		h.fill("value", bad)
+		h.press("ctrl+s")
+		if h.m.form == nil || h.m.form.field("value").err == "" {
+			t.Fatalf("%q was accepted as a measurement", bad)
+		}
+	}
 	h.fill("value", "32,5")
 	h.fill("note", "na de zomer")
 	h.press("ctrl+s")

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -69,6 +70,9 @@ type form struct {
 	base   uint64     // the version a save is checked against
 	err    string     // a message about the whole form
 	note   string     // their version, after a conflict
+	// saving is set while the form's write is under way: its result closes
+	// this form (or reports on it), never a form opened after it.
+	saving bool
 }
 
 func newInput(value string, limit int) textinput.Model {
@@ -191,8 +195,14 @@ func (m *Model) preview(fl *field) string {
 	return ""
 }
 
+// parseNumber reads 12,5 as well as 12.5. ParseFloat also takes "NaN" and
+// "inf", which no measurement can be.
 func parseNumber(s string) (float64, error) {
-	return strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64)
+	f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64)
+	if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		return 0, strconv.ErrSyntax
+	}
+	return f, err
 }
 
 func (m *Model) parseMood(s string) (board.Mood, bool) {
