@@ -12,6 +12,7 @@ import (
 
 // undoOp reverses one of the user's own changes.
 type undoOp struct {
+	board uint64 // the board it happened on: undo acts there and only there
 	kind  undoKind
 	area  board.Area
 	item  board.Item // the item to restore or to put back
@@ -255,23 +256,23 @@ func (m *Model) submit() tea.Cmd {
 			if err != nil {
 				return errMsg{err}
 			}
-			undo := &undoOp{kind: undoDelete, area: saved.Area(), id: saved.Base().ID, seen: saved.Base().Version, label: saved.Label()}
+			undo := &undoOp{board: boardID, kind: undoDelete, area: saved.Area(), id: saved.Base().ID, seen: saved.Base().Version, label: saved.Label()}
 			return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: undo, focus: undo}
 		}
 		saved, err := s.Update(user, boardID, it)
 		if err != nil {
 			return errMsg{err}
 		}
-		return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: revert(orig, saved)}
+		return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: revert(boardID, orig, saved)}
 	}
 }
 
 // revert is the undo of an update: the old values at the new version.
-func revert(old, saved board.Item) *undoOp {
+func revert(boardID uint64, old, saved board.Item) *undoOp {
 	back := board.NewItem(old.Area())
 	copyItem(back, old)
 	back.Base().Version = saved.Base().Version
-	return &undoOp{kind: undoUpdate, area: old.Area(), item: back, label: saved.Label()}
+	return &undoOp{board: boardID, kind: undoUpdate, area: old.Area(), item: back, label: saved.Label()}
 }
 
 func copyItem(dst, src board.Item) {
@@ -304,7 +305,7 @@ func (m *Model) delete() tea.Cmd {
 		if err := s.Delete(user, boardID, it.Area(), it.Base().ID, it.Base().Version); err != nil {
 			return errMsg{err}
 		}
-		return doneMsg{status: fmt.Sprintf(m.msg.DeletedF, it.Label()), undo: &undoOp{kind: undoRestore, area: it.Area(), item: it, label: it.Label()}}
+		return doneMsg{status: fmt.Sprintf(m.msg.DeletedF, it.Label()), undo: &undoOp{board: boardID, kind: undoRestore, area: it.Area(), item: it, label: it.Label()}}
 	}
 }
 
@@ -334,18 +335,24 @@ func (m *Model) update(old, changed board.Item, status string) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		return doneMsg{status: status, undo: revert(old, saved)}
+		return doneMsg{status: status, undo: revert(boardID, old, saved)}
 	}
 }
 
 func (m *Model) popUndo() tea.Cmd {
-	if len(m.undo) == 0 {
+	// The newest change on this board: changes on other boards wait until
+	// the user is back there.
+	i := len(m.undo) - 1
+	for i >= 0 && m.undo[i].board != m.b.ID {
+		i--
+	}
+	if i < 0 {
 		m.setStatus(m.msg.NothingToUndo, false)
 		return nil
 	}
-	op := m.undo[len(m.undo)-1]
-	m.undo = m.undo[:len(m.undo)-1]
-	s, user, boardID := m.cfg.Store, m.cfg.User, m.b.ID
+	op := m.undo[i]
+	m.undo = slices.Delete(m.undo, i, i+1)
+	s, user, boardID := m.cfg.Store, m.cfg.User, op.board
 	done := doneMsg{status: fmt.Sprintf(m.msg.UndoneF, op.label), undone: true}
 	return func() tea.Msg {
 		var err error
@@ -495,7 +502,7 @@ func (m *Model) saveCheckIn(f *form) tea.Cmd {
 		if err != nil {
 			return errMsg{err}
 		}
-		undo := &undoOp{kind: undoCheckIn, area: board.AreaCheckIn, item: &board.CheckIn{}, id: c.ID, seen: c.Version, label: m.msg.PickMood}
+		undo := &undoOp{board: boardID, kind: undoCheckIn, area: board.AreaCheckIn, item: &board.CheckIn{}, id: c.ID, seen: c.Version, label: m.msg.PickMood}
 		if had {
 			undo.item = &prev
 		}

@@ -1131,3 +1131,37 @@ func TestFormMessagesNotCut(t *testing.T) {
 	mustNotContain(t, h.plain(), "…│")
 	checkSize(t, h, 80, 24)
 }
+
+// Undo acts on the board where the change was made. Opening a board starts
+// a new undo list, but a write's result can arrive just after the user
+// switched boards: its undo must not then act on the new board, where the
+// same item id is another item.
+func TestUndoStaysOnItsBoard(t *testing.T) {
+	t.Parallel()
+	s, demoInfo, other := twoBoards(t)
+	h := start(t, s, Config{BoardID: demoInfo.ID}, 140, 40)
+	demoAction := h.selectAction("Format schoolondersteuningsprofiel")
+	var oost board.Item
+	for oost == nil || oost.Base().ID < demoAction.ID {
+		a, err := s.Add(me, other.ID, &board.Action{What: "Oost", Who: me, When: day(3)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		oost = a
+	}
+	if oost.Base().ID != demoAction.ID {
+		t.Fatalf("ids %d and %d: the test needs the same id on both boards", oost.Base().ID, demoAction.ID)
+	}
+	h.press("b", "down", "enter")
+	if h.m.b.ID != other.ID {
+		t.Fatal("picking another board did not open it")
+	}
+	// A late result of a delete made on the demo board.
+	late := &undoOp{board: demoInfo.ID, kind: undoDelete, area: board.AreaAction, id: demoAction.ID, seen: demoAction.Version, label: demoAction.What}
+	h.send(doneMsg{status: "late", undo: late})
+	h.press("u")
+	if _, ok := h.action(oost.Base().ID); !ok {
+		t.Fatal("u on Bord Oost deleted Bord Oost's action with the demo action's id")
+	}
+	mustContain(t, h.plain(), "Niets om ongedaan te maken")
+}
