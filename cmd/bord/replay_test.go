@@ -82,7 +82,7 @@ func TestReplayMeetingAndRetro(t *testing.T) {
 	if out, err := exec.Command(bin, "--db", db, "--as", "Fatima", "demo").CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}
-	s := startTmux(t, 120, 36, fmt.Sprintf("%s --db %s --as Fatima --lang nl; sleep 5", bin, db))
+	s := startTmux(t, 120, 36, fmt.Sprintf("%s --db %s --as Fatima --lang nl; echo bord-exited-$?; sleep 5", bin, db))
 	s.waitFor("Parkeerplaats")
 
 	// The bordsessie: start, check in, through the agenda, an action, close.
@@ -127,6 +127,8 @@ func TestReplayMeetingAndRetro(t *testing.T) {
 	s.keys("]")
 	s.waitFor("8/8: Afgesloten")
 	s.keys("Escape", "Escape", "q")
+	// The exports below open the database: wait until bord has let go of it.
+	s.waitFor("bord-exited-0")
 
 	out, err := exec.Command(bin, "--db", db, "--lang", "nl", "export", "--what", "session").CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "- [ ] Ouders uitnodigen voor het OPP-gesprek — Fatima") {
