@@ -73,14 +73,21 @@ func retroFixture(t *testing.T, h *harness, boardID uint64, phase board.Phase) u
 	return r.ID
 }
 
-// TestGoldenMeetingSteps keeps the bordsessie screens: the check-in step
-// with "since last session", the actions step with the timer nearly up, and
-// the close step with its summary.
+// TestGoldenMeetingSteps keeps the screen of every bordsessie step: the
+// check-in with "since last session", successes, goals, the actions step
+// with the timer nearly up, planning, and the close step with its summary.
 func TestGoldenMeetingSteps(t *testing.T) {
 	steps := []struct {
 		step  board.Step
 		after time.Duration
-	}{{board.StepCheckIn, time.Minute}, {board.StepActions, 13*time.Minute + 30*time.Second}, {board.StepClose, 16 * time.Minute}}
+	}{
+		{board.StepCheckIn, time.Minute},
+		{board.StepSuccess, 3 * time.Minute},
+		{board.StepGoals, 5 * time.Minute},
+		{board.StepActions, 13*time.Minute + 30*time.Second},
+		{board.StepPlanning, 14 * time.Minute},
+		{board.StepClose, 16 * time.Minute},
+	}
 	for _, st := range steps {
 		for _, lang := range []i18n.Lang{i18n.NL, i18n.EN} {
 			for _, size := range goldenSizes {
