@@ -154,3 +154,33 @@ func TestMeetingMoveFailureRestoresStep(t *testing.T) {
 	}
 	mustContain(t, h.plain(), "Only the session leader")
 }
+
+// Someone who joins while the session runs lands on the step the leader is
+// at, with the same clock and leader, and follows from there.
+func TestMeetingJoinMidSession(t *testing.T) {
+	leader, info := demo(t, i18n.NL, 140, 40)
+	leader.press("S", "enter", "]", "]")
+	if b, _ := leader.s.Board(info.ID); b.Meeting() == nil || b.Meeting().Step != board.StepGoals {
+		t.Fatal("the leader is not at goals")
+	}
+	late := start(t, leader.s, Config{Lang: i18n.NL, User: "Fatima"}, 140, 40)
+	mustContain(t, late.plain(), "3/6 Doelen", "bordleider: "+me, "Bordsessie · nog 15:00")
+	if board.Areas[late.m.area] != board.AreaGoal {
+		t.Errorf("the late joiner is in %s, not at the leader's step", board.Areas[late.m.area])
+	}
+	// The runtime starts the board watch at once; the harness parks it
+	// unstarted. Start it, so the leader's next move is seen.
+	parked := late.pending
+	late.pending = nil
+	for _, p := range parked {
+		late.handle(<-p, true)
+	}
+	leader.press("]")
+	if b, _ := leader.s.Board(info.ID); b.Meeting().Step != board.StepActions {
+		t.Fatalf("the leader's ] did not reach actions: %s\n%s", b.Meeting().Step, leader.plain())
+	}
+	late.awaitChange()
+	if board.Areas[late.m.area] != board.AreaAction {
+		t.Errorf("the late joiner does not follow to actions: %s", board.Areas[late.m.area])
+	}
+}
