@@ -236,7 +236,7 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 			}}
 			return nil, true
 		}
-		names := m.b.Team.MemberNames()
+		names := m.handOverNames(user)
 		m.choose = &chooser{title: m.msg.HandOverTo, options: names, pick: func(i int) tea.Cmd {
 			to := names[i]
 			return write(func() error { _, err := s.HandOver(user, id, to); return err }, fmt.Sprintf(m.msg.LeaderNowF, to))
@@ -371,4 +371,25 @@ func (m *Model) leaderHistory(n int) string {
 func mmss(d time.Duration) string {
 	s := int(d.Round(time.Second).Seconds())
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
+}
+
+// handOverNames is whom the leader can hand the role to: the others on the
+// board now, when bord knows who is here (over SSH); else, or when nobody
+// else is here, every other member of the team.
+func (m *Model) handOverNames(leader string) []string {
+	var names []string
+	for _, p := range m.peers {
+		if !strings.EqualFold(p.Name, leader) && !slices.Contains(names, p.Name) {
+			names = append(names, p.Name)
+		}
+	}
+	if len(names) > 0 {
+		return names
+	}
+	for _, n := range m.b.Team.MemberNames() {
+		if !strings.EqualFold(n, leader) {
+			names = append(names, n)
+		}
+	}
+	return names
 }

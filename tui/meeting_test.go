@@ -2,6 +2,7 @@ package tui
 
 import (
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -182,5 +183,22 @@ func TestMeetingJoinMidSession(t *testing.T) {
 	late.awaitChange()
 	if board.Areas[late.m.area] != board.AreaAction {
 		t.Errorf("the late joiner does not follow to actions: %s", board.Areas[late.m.area])
+	}
+}
+
+// The leader hands the role to someone who is here: over SSH the chooser
+// lists the people on the board now, never the leader; alone, the team.
+func TestMeetingHandOverToPresent(t *testing.T) {
+	h, _ := demo(t, i18n.NL, 140, 40)
+	h.press("S", "enter")
+	h.press("L")
+	if h.m.choose == nil || slices.Contains(h.m.choose.options, me) || !slices.Contains(h.m.choose.options, "Fatima") {
+		t.Fatalf("without presence: the team but the leader, got %+v", h.m.choose)
+	}
+	h.press("esc")
+	h.send(presenceMsg{peers: []Peer{{Name: "Sanne", Area: board.AreaGoal}, {Name: "Joost", Area: board.AreaAction}}})
+	h.press("L")
+	if h.m.choose == nil || !slices.Equal(h.m.choose.options, []string{"Sanne", "Joost"}) {
+		t.Fatalf("with Sanne and Joost here: %+v", h.m.choose)
 	}
 }
