@@ -146,10 +146,20 @@ func (m *Model) flatRows(r *board.Retro) []retroRow {
 		}
 	default:
 		made := map[string]bool{}
+		var actions []retroRow
 		for _, id := range r.Actions {
 			if it := m.b.Find(board.AreaAction, id); it != nil {
 				made[it.Label()] = true
+				a := it.(*board.Action)
+				actions = append(actions, retroRow{action: id, text: fmt.Sprintf("%s %s — %s — %s", statusBox[a.Status], a.What, a.Who, m.msg.ShortDate(a.When))})
 			}
+		}
+		if r.Phase == board.PhaseClosed {
+			// The summary starts with what the team will do: the actions
+			// this retrospective put on the board, with owner and date.
+			rows = append(rows, retroRow{text: m.st.header.Render(fmt.Sprintf("%s (%d)", m.msg.AreaAction, len(actions)))})
+			rows = append(rows, actions...)
+			rows = append(rows, retroRow{text: ""})
 		}
 		for _, c := range r.Discussion() {
 			line := m.cardLine(r, c, "") + m.st.dim.Render(" · "+m.columnName(r, c.Column))
