@@ -52,6 +52,13 @@ type Note struct {
 	By       string    `json:"by"`
 	At       time.Time `json:"at"`
 	Theme    uint64    `json:"theme,omitempty"`
+	// Flagged is set when the note-taker saved it over the name guard's
+	// warning: the screen marks it so the team can rephrase or delete it,
+	// and the report masks Suspect, the words the guard warned about. They
+	// are kept with the note (and deleted with it by retention) because the
+	// report has no team list to find member names again.
+	Flagged bool     `json:"flagged,omitempty"`
+	Suspect []string `json:"suspect,omitempty"`
 }
 
 // Theme clusters notes.
@@ -141,6 +148,10 @@ type ArenaOp struct {
 	Delta       int     // move a question up (-1) or down (+1)
 	Action      *Action // Promote: the new action
 	Date        time.Time
+	// Flagged and Suspect: a note saved over the name guard's warning,
+	// and the words it warned about (AddNote, EditNote).
+	Flagged bool
+	Suspect []string
 }
 
 // ArenaOpKind names a kind of ArenaOp.
@@ -153,6 +164,7 @@ const (
 	OpMoveQuestion   ArenaOpKind = "move_question"
 	OpAddNote        ArenaOpKind = "add_note"
 	OpDeleteNote     ArenaOpKind = "delete_note"
+	OpEditNote       ArenaOpKind = "edit_note" // ID's text, speaker and flag
 	OpAddTheme       ArenaOpKind = "add_theme"
 	OpSetTheme       ArenaOpKind = "set_theme" // note ID under theme Theme (0: none)
 	OpAddIdea        ArenaOpKind = "add_idea"
@@ -175,7 +187,10 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 		}
 		a.Questions = append(a.Questions, Question{ID: a.next(), Text: text})
 	case OpDeleteQuestion:
+		// Its notes go with it: kept, they would be in no report and on no
+		// screen, yet still hold what pupils said until retention.
 		a.Questions = slices.DeleteFunc(a.Questions, func(q Question) bool { return q.ID == op.ID })
+		a.Notes = slices.DeleteFunc(a.Notes, func(n Note) bool { return n.Question == op.ID })
 	case OpMoveQuestion:
 		i := slices.IndexFunc(a.Questions, func(q Question) bool { return q.ID == op.ID })
 		j := i + op.Delta
@@ -191,15 +206,39 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 			return invalid("question", ProblemBadValue)
 		}
 		speaker := strings.ToUpper(CleanLine(op.Speaker, 3))
-		if speaker != "" && !validSpeaker(speaker) {
+		if speaker != "" && !ValidSpeaker(speaker) {
 			return invalid("speaker", ProblemBadValue)
 		}
 		if a.Started.IsZero() {
 			a.Started = now
 		}
-		a.Notes = append(a.Notes, Note{ID: a.next(), Question: op.Question, Text: text, Speaker: speaker, By: by, At: now})
+		a.Notes = append(a.Notes, Note{ID: a.next(), Question: op.Question, Text: text, Speaker: speaker, By: by, At: now,
+			Flagged: op.Flagged, Suspect: suspects(op)})
+	case OpEditNote:
+		n := a.note(op.ID)
+		if n == nil {
+			return ErrNotFound
+		}
+		if !mayChange(n, by) {
+			return ErrNotYours
+		}
+		if text == "" {
+			return invalid("text", ProblemEmpty)
+		}
+		speaker := strings.ToUpper(CleanLine(op.Speaker, 3))
+		if speaker != "" && !ValidSpeaker(speaker) {
+			return invalid("speaker", ProblemBadValue)
+		}
+		n.Text, n.Speaker, n.Flagged, n.Suspect = text, speaker, op.Flagged, suspects(op)
 	case OpDeleteNote:
-		a.Notes = slices.DeleteFunc(a.Notes, func(n Note) bool { return n.ID == op.ID && strings.EqualFold(n.By, by) })
+		n := a.note(op.ID)
+		if n == nil {
+			return ErrNotFound
+		}
+		if !mayChange(n, by) {
+			return ErrNotYours
+		}
+		a.Notes = slices.DeleteFunc(a.Notes, func(n Note) bool { return n.ID == op.ID })
 	case OpAddTheme:
 		if text = CleanLine(op.Text, MaxLine); text == "" {
 			return invalid("title", ProblemEmpty)
@@ -248,8 +287,29 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 
 func validRating(n int) bool { return n >= 1 && n <= 3 }
 
-func validSpeaker(s string) bool {
-	return len(s) == 2 && s[0] == 'L' && s[1] >= '1' && s[1] <= '9'
+// ValidSpeaker reports whether s is a speaker label: L1…L8, one for each
+// pupil of an inner circle of at most MaxPupils.
+func ValidSpeaker(s string) bool {
+	return len(s) == 2 && s[0] == 'L' && s[1] >= '1' && s[1] <= '0'+MaxPupils
+}
+
+// mayChange: a note is its note-taker's, but a flagged note may be fixed by
+// anyone in the team, so a name never waits for one person to come back.
+func mayChange(n *Note, by string) bool { return n.Flagged || strings.EqualFold(n.By, by) }
+
+// suspects cleans the words the name guard warned about; only kept on a
+// flagged note.
+func suspects(op ArenaOp) []string {
+	if !op.Flagged {
+		return nil
+	}
+	var out []string
+	for _, w := range op.Suspect {
+		if w = CleanLine(w, 60); w != "" && len(out) < 20 {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func (a *Arena) next() uint64 {

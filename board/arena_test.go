@@ -2,6 +2,7 @@ package board
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -36,16 +37,23 @@ func TestArenaRules(t *testing.T) {
 		t.Error("a note on a question that does not exist")
 	}
 	if err := a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q1, Text: "x", Speaker: "Sanne"}, now); err == nil {
-		t.Error("a speaker that is not L1…L9")
+		t.Error("a speaker that is not L1…L8")
+	}
+	for _, sp := range []string{"L9", "L0", "L10"} {
+		if err := a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q1, Text: "x", Speaker: sp}, now); err == nil {
+			t.Errorf("speaker %s: at most %d pupils get a label", sp, MaxPupils)
+		}
+	}
+	if !ValidSpeaker("L1") || !ValidSpeaker("L8") || ValidSpeaker("L9") {
+		t.Error("ValidSpeaker is not L1…L8")
 	}
 	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q1, Text: "te snel", Speaker: "l3"}, now.Add(time.Minute)))
 	must(t, a.Apply("Fatima", ArenaOp{Kind: OpAddNote, Question: q1, Text: "meer voorbeelden"}, now.Add(2*time.Minute)))
 	if !a.Started.Equal(now.Add(time.Minute)) || a.Notes[0].Speaker != "L3" || len(a.NotesOf(q1)) != 2 {
 		t.Errorf("notes: %+v", a)
 	}
-	must(t, a.Apply("Fatima", ArenaOp{Kind: OpDeleteNote, ID: a.Notes[0].ID}, now))
-	if len(a.Notes) != 2 {
-		t.Error("deleted someone else's note")
+	if err := a.Apply("Fatima", ArenaOp{Kind: OpDeleteNote, ID: a.Notes[0].ID}, now); !errors.Is(err, ErrNotYours) || len(a.Notes) != 2 {
+		t.Errorf("deleted someone else's note: %v", err)
 	}
 	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddTheme, Text: "Tempo van de uitleg"}, now))
 	th := a.Themes[0].ID
@@ -94,5 +102,76 @@ func TestCheckQuestion(t *testing.T) {
 		if got := CheckQuestion(q); got != want {
 			t.Errorf("CheckQuestion(%q) = %q, want %q", q, got, want)
 		}
+	}
+}
+
+// A note-taker deletes and edits her own notes; a note saved over the name
+// guard may be fixed by anyone, so a name does not wait for its writer.
+func TestArenaNoteDeleteEdit(t *testing.T) {
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	a := &Arena{Date: now, NextID: 1}
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt jou het meest?"}, now))
+	q := a.Questions[0].ID
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q, Text: "te snel"}, now))
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q, Text: "Sanne vindt het fijn", Flagged: true, Suspect: []string{"Sanne"}}, now))
+	mine, flagged := a.Notes[0].ID, a.Notes[1].ID
+	if !a.Notes[1].Flagged || len(a.Notes[1].Suspect) != 1 {
+		t.Fatalf("flag not kept: %+v", a.Notes[1])
+	}
+	if err := a.Apply("Fatima", ArenaOp{Kind: OpEditNote, ID: mine, Text: "anders"}, now); !errors.Is(err, ErrNotYours) {
+		t.Errorf("edited someone else's note: %v", err)
+	}
+	must(t, a.Apply("Fatima", ArenaOp{Kind: OpEditNote, ID: flagged, Text: "een leerling vindt het fijn", Speaker: "L2"}, now))
+	if n := a.Notes[1]; n.Text != "een leerling vindt het fijn" || n.Speaker != "L2" || n.Flagged || n.Suspect != nil {
+		t.Errorf("rephrased note: %+v", n)
+	}
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpDeleteNote, ID: mine}, now))
+	if len(a.Notes) != 1 || a.Notes[0].ID != flagged {
+		t.Errorf("delete: %+v", a.Notes)
+	}
+	if err := a.Apply("Joost", ArenaOp{Kind: OpDeleteNote, ID: mine}, now); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleting a deleted note: %v", err)
+	}
+}
+
+// Deleting a question deletes its notes: orphans would be on no screen and
+// in no report, yet keep what pupils said.
+func TestArenaDeleteQuestionDeletesNotes(t *testing.T) {
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	a := &Arena{Date: now, NextID: 1}
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt jou het meest?"}, now))
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wanneer leer je het meest?"}, now))
+	q1, q2 := a.Questions[0].ID, a.Questions[1].ID
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q1, Text: "een"}, now))
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q2, Text: "twee"}, now))
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpDeleteQuestion, ID: q1}, now))
+	if len(a.Notes) != 1 || a.Notes[0].Question != q2 {
+		t.Errorf("notes after deleting their question: %+v", a.Notes)
+	}
+}
+
+// A note saved over the name guard is masked in the report, and only the
+// suspected words: the rest of what the pupil said stays.
+func TestMarkdownArenaMasksFlaggedNotes(t *testing.T) {
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	a := &Arena{Topic: "Uitleg", Date: now, Group: "groep 7", Pupils: 6, Leader: "Fatima", NextID: 1}
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt jou het meest?"}, now))
+	q := a.Questions[0].ID
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q, Text: "Sanne en wouter vinden de uitleg van Fatima fijn", Speaker: "L2",
+		Flagged: true, Suspect: []string{"Sanne", "wouter", "Fatima"}}, now))
+	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddNote, Question: q, Text: "vaker samenwerken"}, now))
+	md := MarkdownArena(a, ArenaLabels{NameMask: "[naam]"})
+	for _, name := range []string{"Sanne", "wouter", "Fatima"} {
+		if strings.Contains(md, name) {
+			t.Errorf("report names %s:\n%s", name, md)
+		}
+	}
+	for _, want := range []string{`- L2: \[naam\] en \[naam\] vinden de uitleg van \[naam\] fijn`, "- vaker samenwerken"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q:\n%s", want, md)
+		}
+	}
+	if md := MarkdownArena(a, ArenaLabels{}); !strings.Contains(md, `\[…\] en`) {
+		t.Errorf("no mask label: %s", md)
 	}
 }

@@ -354,6 +354,26 @@ func dateOr(t time.Time) string {
 // ArenaLabels are the words an arena report needs.
 type ArenaLabels struct {
 	Arena, Group, Questions, Themes, Ideas, NoTheme, Feasibility, Impact, ReportedBack, Open, Nothing, NotesDeleted string
+	// NameMask stands in the report for a word the name guard warned about
+	// on a note saved anyway ("[naam]"); "[…]" when not set.
+	NameMask string
+}
+
+// arenaNoteMd is a note as the report shows it. A flagged note is masked,
+// not left out: the note-taker judged it worth keeping (often the guard
+// was wrong: "Chromebook"), and the pupils' point is in the other words;
+// the suspected words themselves never leave the team's screen.
+func arenaNoteMd(a *Arena, n Note, mask string) string {
+	text := n.Text
+	if n.Flagged {
+		names := LooksLikeName(text, append([]string{a.Leader, n.By}, a.NoteTakers...))
+		text = MaskNames(text, append(names, n.Suspect...), mask)
+	}
+	line := mdLine(text)
+	if n.Speaker != "" {
+		line = n.Speaker + ": " + line
+	}
+	return line
 }
 
 // MarkdownArena writes a leerlingarena report without any names: not the
@@ -370,12 +390,12 @@ func MarkdownArena(a *Arena, l ArenaLabels) string {
 	for i, q := range a.Questions {
 		fmt.Fprintf(&sb, "### %d. %s\n\n", i+1, mdLine(q.Text))
 		notes := a.NotesOf(q.ID)
+		mask := l.NameMask
+		if mask == "" {
+			mask = "[…]"
+		}
 		for _, n := range notes {
-			line := mdLine(n.Text)
-			if n.Speaker != "" {
-				line = n.Speaker + ": " + line
-			}
-			sb.WriteString("- " + line + "\n")
+			sb.WriteString("- " + arenaNoteMd(a, n, mask) + "\n")
 		}
 		nothing(&sb, len(notes), Labels{Nothing: l.Nothing})
 	}

@@ -121,6 +121,20 @@ func (m *Meeting) Move(by string, to Step, now time.Time) error {
 	return nil
 }
 
+// MoveFrom is Move for a press made on a screen that stood at from. Quick
+// presses are saved concurrently and may commit out of order; a move that a
+// later press in the same direction already overtook (the stored step is at
+// or past to, seen from from) changes nothing, so the last press wins.
+func (m *Meeting) MoveFrom(by string, from, to Step, now time.Time) error {
+	f, t, cur := slices.Index(Agenda, from), slices.Index(Agenda, to), slices.Index(Agenda, m.Step)
+	if f >= 0 && t >= 0 && m.Running() && m.IsLeader(by) {
+		if (t > f && cur >= t) || (t < f && cur <= t) {
+			return nil
+		}
+	}
+	return m.Move(by, to, now)
+}
+
 // HandOver makes to the leader. The leader may give the role to any member
 // of the team, and any member may take it over for themselves (to == by):
 // a leader who lost the connection or walked out must not leave the board

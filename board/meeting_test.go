@@ -123,3 +123,26 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("recap: %+v", r)
 	}
 }
+
+// Two quick ] presses are saved concurrently; when the second commits
+// first, the first must not take the step back.
+func TestMeetingMoveFromOutOfOrder(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	m := Meeting{Leader: "Anna", Step: StepCheckIn, Started: now, Duration: DefaultMeeting}
+	if err := m.MoveFrom("Anna", StepSuccess, StepGoals, now); err != nil || m.Step != StepGoals {
+		t.Fatalf("second press first: %v, step %s", err, m.Step)
+	}
+	if err := m.MoveFrom("Anna", StepCheckIn, StepSuccess, now); err != nil || m.Step != StepGoals {
+		t.Fatalf("the overtaken first press moved the step back: %v, step %s", err, m.Step)
+	}
+	// Back presses likewise, and a plain move still works.
+	if err := m.MoveFrom("Anna", StepSuccess, StepCheckIn, now); err != nil || m.Step != StepCheckIn {
+		t.Fatalf("back: %v, step %s", err, m.Step)
+	}
+	if err := m.MoveFrom("Anna", StepGoals, StepSuccess, now); err != nil || m.Step != StepCheckIn {
+		t.Fatalf("an overtaken back press moved forward: %v, step %s", err, m.Step)
+	}
+	if err := m.MoveFrom("Bram", StepCheckIn, StepSuccess, now); err != ErrNotLeader {
+		t.Errorf("not the leader: %v", err)
+	}
+}

@@ -21,7 +21,7 @@ lotte lucas luuk maud max meike milan mila mohamed mohammed naomi nina noah
 noor nora olivia omar pim quinn rayan renske rick robin romy ruben sam sanne
 sara sarah sem senna sofie sophie stijn sven teun thijs thomas tim timo
 tobias tom twan vera wessel willem yara yasmin youssef zoë zoe ziggy mees
-julia julian jonas lucas levi luca hugo siem thijmen tygo noud melle ryan
+anne marie julia julian jonas lucas levi luca hugo siem thijmen tygo noud melle ryan
 nova saar yfke fenna lynn fleur roos sterre jade lana elin feline maria
 mark peter marieke ingrid pieter ahmet mehmet ali emre selin kees henk
 `)
@@ -42,6 +42,8 @@ wiskunde rekenen taal lezen spelling geschiedenis aardrijkskunde biologie
 natuurkunde scheikunde economie gym lo bewegingsonderwijs muziek tekenen
 handvaardigheid drama informatica techniek godsdienst levensbeschouwing
 mentor mentoruur kerst pasen sinterklaas ramadan suikerfeest
+teams magister somtoday chromebook chromebooks ipad ipads google classroom
+kahoot word excel powerpoint youtube
 english dutch german french spanish maths math science history geography
 biology physics chemistry music art
 ik i ok oké
@@ -55,6 +57,26 @@ var particles = setOf(`de van der den het ten ter te 't in op la le el al von du
 // name: "juf Jansen", "meester Bram", "mevrouw De Vries".
 var namePrefixes = setOf(`juf meester mevrouw meneer mw dhr mr mrs miss ms sir teacher`)
 
+// titles are the prefixes that are followed by a name even when the
+// note-taker types it in lower case ("meneer jansen", "juf de vries"); the
+// English "miss", "sir" and "teacher" are too often followed by other words.
+var titles = setOf(`juf meester mevrouw meneer mw dhr mr mrs ms`)
+
+// titleParticles may stand between a title and the surname: "juf de vries".
+var titleParticles = setOf(`de van der den ter ten t von la le du da di`)
+
+// afterTitle are the ordinary words that follow a title in a sentence about
+// the teacher ("de juf legt het uit"): they end the title, they are no name.
+var afterTitle = setOf(`
+is was zegt zei heeft had legt legde geeft gaf kan kon moet wil mag doet deed
+gaat ging vindt vond weet snapt helpt hielp praat leest laat liet maakt zit
+staat loopt komt kwam wordt werd zou zal vertelt vertelde gebruikt luistert
+kijkt neemt let vraagt vroeg antwoordt schrijft roept lacht wacht begint
+stopt en of die dat ook niet wel nog altijd vaak soms nooit meestal heel erg
+echt zo best een het in op bij met voor aan uit om naar als dan maar want
+omdat zijn waren kunnen moeten willen hebben
+`)
+
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -64,15 +86,18 @@ func setOf(words string) map[string]bool {
 }
 
 // LooksLikeName returns the words of text that look like a person's name:
-// a name of a team member, a common first name, a capitalised word after
-// "juf" or "meneer", or a capitalised word that is neither at the start of
-// a sentence nor a known word. It returns nil when text looks clean.
+// a name of a team member or a common first name (in any case, also as a
+// part of "sanne-lotte" or "Ahmed's"), the word after "juf" or "meneer", or
+// a capitalised word that is neither at the start of a sentence nor a known
+// word. It returns nil when text looks clean.
 func LooksLikeName(text string, members []string) []string {
 	member := map[string]bool{}
 	for _, m := range members {
 		for _, part := range strings.Fields(strings.ToLower(m)) {
-			if !particles[part] {
-				member[part] = true
+			for _, p := range wordParts(part) {
+				if !particles[p] {
+					member[p] = true
+				}
 			}
 		}
 	}
@@ -86,29 +111,71 @@ func LooksLikeName(text string, members []string) []string {
 	}
 	sentenceStart := true
 	prev := ""
+	title := false // the words after a title until its name
 	for _, tok := range tokens(text) {
 		if tok.punct {
 			if strings.ContainsAny(tok.s, ".!?:;\"“”‘(\n") {
 				sentenceStart = true
 			}
+			if strings.TrimSpace(tok.s) != "" {
+				title = false
+			}
 			continue
 		}
 		w := tok.s
 		lw := strings.ToLower(w)
+		parts := wordParts(w)
+		isLabel := len(w) <= 3 && (w[0] == 'L' || w[0] == 'l') && strings.Trim(w[1:], "0123456789") == ""
+		// Names first, in any case: "SANNE" is not an abbreviation, and a
+		// team member at the start of a sentence is still named.
+		named := false
+		for _, p := range parts {
+			lp := strings.ToLower(p)
+			if member[lp] || firstNames[lp] && !ambiguousNames[lp] {
+				add(p)
+				named = true
+			}
+		}
+		capitals := 0
+		for _, p := range parts {
+			if unicode.IsUpper([]rune(p)[0]) {
+				capitals++
+			}
+		}
 		capital := unicode.IsUpper([]rune(w)[0])
 		allCaps := strings.ToUpper(w) == w
-		isLabel := len(w) <= 3 && (w[0] == 'L' || w[0] == 'l') && strings.Trim(w[1:], "0123456789") == ""
 		switch {
-		case isLabel || allCaps && len([]rune(w)) > 1:
-			// speaker labels (L3) and abbreviations (OPP, IB) are fine
-		case member[lw]:
-			add(w)
-		case firstNames[lw] && !ambiguousNames[lw]:
-			add(w)
+		case named || isLabel:
+			title = false
+		case title && titleParticles[lw]:
+			if capital {
+				add(w) // "mevrouw De Vries": the particle is part of the name
+			}
+		case title && afterTitle[lw]:
+			title = false
+		case title:
+			for _, p := range parts {
+				if len([]rune(p)) > 1 {
+					add(p)
+				}
+			}
+			title = false
+		case allCaps && len([]rune(w)) > 1:
+			// abbreviations (OPP, IB) are fine
 		case capital && namePrefixes[strings.ToLower(prev)]:
 			add(w)
-		case capital && !sentenceStart && !knownCapitals[lw]:
-			add(w)
+		case capitals > 1 && len(parts) > 1:
+			// "Anne-Marie", also at the start of a sentence
+			for _, p := range parts {
+				if unicode.IsUpper([]rune(p)[0]) && !knownCapitals[strings.ToLower(p)] {
+					add(p)
+				}
+			}
+		case capital && !sentenceStart && !knownCapitals[lw] && !knownCapitals[strings.ToLower(parts[0])]:
+			add(parts[0])
+		}
+		if titles[lw] {
+			title = true
 		}
 		sentenceStart = false
 		prev = w
@@ -116,38 +183,100 @@ func LooksLikeName(text string, members []string) []string {
 	return found
 }
 
+// wordParts splits a word at the apostrophes and hyphens it keeps inside:
+// "Ahmed's" is Ahmed, "sanne-lotte" is sanne and lotte. A trailing "s" of a
+// possessive is dropped.
+func wordParts(w string) []string {
+	parts := strings.FieldsFunc(w, isJoiner)
+	out := parts[:0]
+	for i, p := range parts {
+		if i > 0 && (p == "s" || p == "S") {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return []string{w}
+	}
+	return out
+}
+
+func isJoiner(r rune) bool { return r == '\'' || r == '’' || r == '-' }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
 type token struct {
 	s     string
 	punct bool
 }
 
-// tokens splits text into words (letters, digits, apostrophes inside words)
-// and the punctuation between them.
+// tokens splits text into words (letters and digits, with apostrophes and
+// hyphens between them) and the punctuation between them. Joined back they
+// are text again, so MaskNames can rebuild it.
 func tokens(text string) []token {
 	var out []token
 	var word, gap strings.Builder
-	flushWord := func() {
-		if word.Len() > 0 {
-			out = append(out, token{s: strings.TrimRight(word.String(), "'’")})
-			word.Reset()
+	flush := func(b *strings.Builder, punct bool) {
+		if b.Len() > 0 {
+			out = append(out, token{s: b.String(), punct: punct})
+			b.Reset()
 		}
 	}
-	flushGap := func() {
-		if gap.Len() > 0 {
-			out = append(out, token{s: gap.String(), punct: true})
-			gap.Reset()
-		}
-	}
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || (word.Len() > 0 && (r == '\'' || r == '’' || r == '-')) {
-			flushGap()
+	rs := []rune(text)
+	for i, r := range rs {
+		joins := word.Len() > 0 && isJoiner(r) && i+1 < len(rs) && isWordRune(rs[i+1])
+		if isWordRune(r) || joins {
+			flush(&gap, true)
 			word.WriteRune(r)
 			continue
 		}
-		flushWord()
+		flush(&word, false)
 		gap.WriteRune(r)
 	}
-	flushWord()
-	flushGap()
+	flush(&word, false)
+	flush(&gap, true)
 	return out
+}
+
+// MaskNames replaces the given words (as LooksLikeName found them) in text
+// with mask, also where they are part of a longer word: "Ahmed's" becomes
+// "[naam]'s". The rest of text is kept as it was.
+func MaskNames(text string, names []string, mask string) string {
+	if len(names) == 0 {
+		return text
+	}
+	hide := map[string]bool{}
+	for _, n := range names {
+		hide[strings.ToLower(n)] = true
+	}
+	var sb strings.Builder
+	for _, tok := range tokens(text) {
+		switch {
+		case tok.punct:
+			sb.WriteString(tok.s)
+		case hide[strings.ToLower(tok.s)]:
+			sb.WriteString(mask)
+		default:
+			// mask part by part, keeping the joiners between them
+			var part strings.Builder
+			flush := func() {
+				if hide[strings.ToLower(part.String())] {
+					sb.WriteString(mask)
+				} else {
+					sb.WriteString(part.String())
+				}
+				part.Reset()
+			}
+			for _, r := range tok.s {
+				if isJoiner(r) {
+					flush()
+					sb.WriteRune(r)
+					continue
+				}
+				part.WriteRune(r)
+			}
+			flush()
+		}
+	}
+	return sb.String()
 }

@@ -16,10 +16,24 @@ import (
 
 // exec serves a session without a PTY: a few commands, each printing plain
 // text, and a clear message with exit status 1 for anything else.
-func (s *Server) exec(sess ssh.Session, msg *i18n.Messages, id store.Identity, known bool, fp string) int {
+// Logs name the command only: its arguments can be a board's or a topic's
+// name, which are content.
+func (s *Server) exec(sess ssh.Session, msg *i18n.Messages, id store.Identity, known bool, fp, ip string) int {
 	args := sess.Command()
 	if len(args) == 0 {
+		s.log.Info("exec", "key", fp, "member", id.Name, "ip", ip, "command", "")
 		fmt.Fprintln(sess.Stderr(), msg.NoPTY)
+		return 1
+	}
+	switch args[0] {
+	case "help", "whoami", "export", "invite":
+		s.log.Info("exec", "key", fp, "member", id.Name, "ip", ip, "command", args[0])
+	default:
+		s.log.Warn("unknown command", "key", fp, "member", id.Name, "ip", ip, "command", board.CleanLine(args[0], 40))
+	}
+	notMember := func() int {
+		s.log.Warn("refused", "reason", "not a member", "key", fp, "ip", ip, "command", args[0])
+		fmt.Fprintln(sess.Stderr(), msg.NotMember)
 		return 1
 	}
 	switch args[0] {
@@ -42,8 +56,7 @@ func (s *Server) exec(sess ssh.Session, msg *i18n.Messages, id store.Identity, k
 		return 0
 	case "export":
 		if !known {
-			fmt.Fprintln(sess.Stderr(), msg.NotMember)
-			return 1
+			return notMember()
 		}
 		if err := s.export(sess, msg, id, args[1:]); err != nil {
 			fmt.Fprintln(sess.Stderr(), err)
@@ -53,8 +66,7 @@ func (s *Server) exec(sess ssh.Session, msg *i18n.Messages, id store.Identity, k
 		return 0
 	case "invite":
 		if !known {
-			fmt.Fprintln(sess.Stderr(), msg.NotMember)
-			return 1
+			return notMember()
 		}
 		if err := s.invite(sess, msg, id, args[1:]); err != nil {
 			fmt.Fprintln(sess.Stderr(), err)

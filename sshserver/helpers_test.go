@@ -206,6 +206,9 @@ type term struct {
 
 type termOpts struct {
 	w, h int
+	// zero requests a 0x0 PTY, as ssh -tt from a script does (w and h
+	// 0 alone mean 80x24).
+	zero bool
 	env  map[string]string
 	// beforeShell runs after the PTY request and before the shell.
 	beforeShell func(*gossh.Session) error
@@ -231,7 +234,7 @@ func openWith(t *testing.T, c *gossh.Client, o termOpts) *term {
 
 // startTerm opens a session with a PTY and a shell on c.
 func startTerm(c *gossh.Client, o termOpts) (*term, error) {
-	if o.w == 0 {
+	if o.w == 0 && !o.zero {
 		o.w, o.h = 80, 24
 	}
 	sess, err := c.NewSession()
@@ -264,6 +267,10 @@ func startTerm(c *gossh.Client, o termOpts) (*term, error) {
 			return nil, err
 		}
 	}
+	// Wait may only run once Shell has returned (x/crypto sets the
+	// session's started flag there): a session that ends at once, before
+	// Shell returns, would otherwise race with it.
+	shellDone := make(chan struct{})
 	go func() {
 		p := make([]byte, 32<<10)
 		for {
@@ -273,12 +280,15 @@ func startTerm(c *gossh.Client, o termOpts) (*term, error) {
 			tm.mu.Unlock()
 			if err != nil {
 				close(tm.eof)
+				<-shellDone
 				tm.exit <- sess.Wait()
 				return
 			}
 		}
 	}()
-	if err := sess.Shell(); err != nil {
+	err = sess.Shell()
+	close(shellDone)
+	if err != nil {
 		sess.Close()
 		return nil, fmt.Errorf("shell: %w", err)
 	}

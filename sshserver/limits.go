@@ -61,24 +61,102 @@ type connCounter struct {
 	n   atomic.Int64
 }
 
-// take reserves a place, or says no.
+// take reserves a place, or says no. Config.validate keeps max positive.
 func (c *connCounter) take() bool {
-	if c.n.Add(1) > c.max && c.max > 0 {
+	if c.n.Add(1) > c.max {
 		c.n.Add(-1)
 		return false
 	}
 	return true
 }
 
-// countedConn gives its place back once, when closed.
-type countedConn struct {
-	net.Conn
-	c    *connCounter
-	once sync.Once
+// ipCounter caps the open connections per IP address that are not a
+// member's session yet.
+type ipCounter struct {
+	mu  sync.Mutex
+	max int
+	n   map[string]int
 }
 
-func (c *countedConn) Close() error {
-	c.once.Do(func() { c.c.n.Add(-1) })
+func (c *ipCounter) take(ip string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n[ip] >= c.max {
+		return false
+	}
+	c.n[ip]++
+	return true
+}
+
+func (c *ipCounter) give(ip string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n[ip]--; c.n[ip] <= 0 {
+		delete(c.n, ip) // no entry per address ever seen
+	}
+}
+
+// trackedConn holds a place in the connection caps, gives it back once when
+// closed, and keeps the handshake deadline until the first session starts.
+type trackedConn struct {
+	net.Conn
+	c    *connCounter
+	open *ipCounter
+	ip   string
+
+	mu        sync.Mutex
+	handshake time.Time // zero once a session started
+	want      time.Time // the deadline gliderlabs asked for last
+	member    bool      // the per-IP place was given back
+	closed    bool
+}
+
+// SetDeadline is called by gliderlabs before every read and write (its
+// MaxTimeout); during the handshake the earlier deadline wins, or it would
+// undo ours at the first read.
+func (c *trackedConn) SetDeadline(t time.Time) error {
+	c.mu.Lock()
+	c.want = t
+	if hs := c.handshake; !hs.IsZero() && (t.IsZero() || t.After(hs)) {
+		t = hs
+	}
+	c.mu.Unlock()
+	return c.Conn.SetDeadline(t)
+}
+
+// started ends the handshake deadline: a session is running. Deadlines
+// apply to reads already waiting, so the one gliderlabs wants is set now.
+func (c *trackedConn) started() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.handshake.IsZero() {
+		return
+	}
+	c.handshake = time.Time{}
+	_ = c.Conn.SetDeadline(c.want)
+}
+
+// isMember gives the per-IP place back: members behind one NAT must not
+// lock each other out.
+func (c *trackedConn) isMember() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.member && !c.closed {
+		c.member = true
+		c.open.give(c.ip)
+	}
+}
+
+func (c *trackedConn) Close() error {
+	c.mu.Lock()
+	if !c.closed {
+		c.closed = true
+		c.c.n.Add(-1)
+		if !c.member {
+			c.open.give(c.ip)
+		}
+	}
+	c.mu.Unlock()
 	return c.Conn.Close()
 }
 

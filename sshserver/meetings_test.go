@@ -28,10 +28,14 @@ func TestRetroOverSSH(t *testing.T) {
 	if _, err := e.st.ChangeRetro("Marieke", e.boardID, r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite}); err != nil {
 		t.Fatal(err)
 	}
-	a.send("R", "\r")
-	b.send("R", "\r")
-	a.waitFor("Gedrag in de klas")
-	b.waitFor("Gedrag in de klas")
+	// Open the list, and the retrospective once the list shows it: an
+	// enter before the list has loaded opens nothing.
+	for _, tm := range []*term{a, b} {
+		tm.send("R")
+		tm.waitFor("Gedrag in de klas")
+		tm.send("\r")
+		tm.waitFor("2/8")
+	}
 
 	secrets := []string{"GEHEIM-EEN-van-A", "GEHEIM-TWEE-van-A"}
 	for _, s := range secrets {
@@ -64,6 +68,7 @@ func TestRetroOverSSH(t *testing.T) {
 	}) {
 		t.Fatal("the retrospective did not reach the actions phase")
 	}
+	a.waitFor("7/8") // A's own screen has caught up with the quick presses
 	a.send("a")
 	a.waitFor("Kaart → verbeteractie")
 	a.send("\r", "morgen", "\r", "\r")
@@ -89,6 +94,7 @@ func TestMeetingOverSSH(t *testing.T) {
 	other.waitFor(demoAction)
 	lead.send("S", "\r")
 	other.waitFor("Bordsessie · nog")
+	lead.waitFor("Bordsessie · nog") // as a leader would: the session is on screen
 	lead.send("]", "]")
 	if !eventually(func() bool {
 		b, _ := e.st.Board(e.boardID)

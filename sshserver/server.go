@@ -22,6 +22,17 @@ type Config struct {
 	// MaxSessions caps concurrent connections, checked before the
 	// handshake (100).
 	MaxSessions int
+	// OpenPerIP caps the connections from one IP address that are not (yet)
+	// a member's session: still in the handshake, or an unknown key. So one
+	// address cannot hold every place, while a whole school behind one NAT
+	// can still join: members' sessions do not count (20: more than the 16
+	// parallel dials of cmd/bordload or a team joining at once, a fifth of
+	// the default places).
+	OpenPerIP int
+	// Handshake is how long a connection may take from connect to its
+	// first session (30s). Without it a silent TCP connection would hold a
+	// place until MaxSession.
+	Handshake time.Duration
 	// Idle ends a session this long after its last keypress (30m).
 	// Broadcasts of other people's changes do not count as activity.
 	Idle time.Duration
@@ -40,6 +51,43 @@ type Config struct {
 	InviteRefill time.Duration
 	Logger       *slog.Logger
 	Now          func() time.Time
+
+	hooks testHooks // set only by tests (export_test.go)
+}
+
+// testHooks let tests reach paths no client can trigger on demand.
+type testHooks struct {
+	beforeTUI   func()           // in runTUI, before any model exists
+	afterRedeem func(key string) // after an invite code was used
+}
+
+// ErrConfig: a Config value that cannot work, such as a negative limit.
+var ErrConfig = errors.New("sshserver: invalid config")
+
+// validate refuses negative values. Zero means the default (see defaults),
+// and a negative one used to mean "no limit" by accident, or a panic.
+func (c *Config) validate() error {
+	for _, v := range []struct {
+		name string
+		n    int64
+	}{
+		{"MaxSessions", int64(c.MaxSessions)},
+		{"OpenPerIP", int64(c.OpenPerIP)},
+		{"ConnsPerIP", int64(c.ConnsPerIP)},
+		{"SessionsPerKey", int64(c.SessionsPerKey)},
+		{"InviteTries", int64(c.InviteTries)},
+		{"Idle", int64(c.Idle)},
+		{"MaxSession", int64(c.MaxSession)},
+		{"Handshake", int64(c.Handshake)},
+		{"ConnRefill", int64(c.ConnRefill)},
+		{"SessionRefill", int64(c.SessionRefill)},
+		{"InviteRefill", int64(c.InviteRefill)},
+	} {
+		if v.n < 0 {
+			return fmt.Errorf("%w: %s is negative", ErrConfig, v.name)
+		}
+	}
+	return nil
 }
 
 func (c *Config) defaults() {
@@ -54,6 +102,8 @@ func (c *Config) defaults() {
 		}
 	}
 	def(&c.MaxSessions, 100)
+	def(&c.OpenPerIP, 20)
+	defDur(&c.Handshake, 30*time.Second)
 	defDur(&c.Idle, 30*time.Minute)
 	defDur(&c.MaxSession, 12*time.Hour)
 	def(&c.ConnsPerIP, 20)
@@ -78,6 +128,7 @@ type Server struct {
 	log     *slog.Logger
 	hub     hub
 	conns   connCounter
+	open    ipCounter
 	perIP   *limiter
 	perKey  *limiter
 	invites *limiter
@@ -90,6 +141,9 @@ type Server struct {
 
 // New makes a server; Serve starts it.
 func New(cfg Config) (*Server, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
 	cfg.defaults()
 	if cfg.Store == nil {
 		return nil, errors.New("sshserver: no store")
@@ -101,6 +155,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg: cfg, signer: signer, log: cfg.Logger,
 		conns:    connCounter{max: int64(cfg.MaxSessions)},
+		open:     ipCounter{max: cfg.OpenPerIP, n: map[string]int{}},
 		perIP:    newLimiter(cfg.ConnRefill, cfg.ConnsPerIP),
 		perKey:   newLimiter(cfg.SessionRefill, cfg.SessionsPerKey),
 		invites:  newLimiter(cfg.InviteRefill, cfg.InviteTries),
@@ -142,8 +197,9 @@ func (s *Server) Serve(l net.Listener) error {
 	return err
 }
 
-// admit runs before the handshake: it caps concurrent connections and
-// rate-limits per IP address, so refusals cost no crypto work.
+// admit runs before the handshake: it caps concurrent connections, per IP
+// address and in all, rate-limits per IP address, so refusals cost no crypto
+// work, and sets the handshake deadline.
 func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	ip := hostOf(conn.RemoteAddr())
 	if s.closing.Load() {
@@ -153,12 +209,23 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.log.Warn("refused", "reason", "rate limit per ip", "ip", ip)
 		return nil
 	}
+	if !s.open.take(ip) {
+		s.log.Warn("refused", "reason", "open connections per ip", "ip", ip, "max", s.cfg.OpenPerIP)
+		return nil
+	}
 	if !s.conns.take() {
+		s.open.give(ip)
 		s.log.Warn("refused", "reason", "max sessions", "ip", ip, "max", s.cfg.MaxSessions)
 		return nil
 	}
-	return &countedConn{Conn: conn, c: &s.conns}
+	tc := &trackedConn{Conn: conn, c: &s.conns, open: &s.open, ip: ip, handshake: time.Now().Add(s.cfg.Handshake)}
+	_ = conn.SetDeadline(tc.handshake)
+	// handle finds the connection here, to clear the deadline.
+	ctx.SetValue(connKey{}, tc)
+	return tc
 }
+
+type connKey struct{}
 
 // Sessions is the number of sessions being served now.
 func (s *Server) Sessions() int {

@@ -22,10 +22,11 @@ import (
 
 // session is one connected terminal.
 type session struct {
-	sess    ssh.Session
-	msg     *i18n.Messages
-	program *tea.Program
-	ready   chan struct{} // closed once program is set
+	sess      ssh.Session
+	msg       *i18n.Messages
+	program   *tea.Program
+	ready     chan struct{} // closed once program is set, or never will be
+	readyOnce sync.Once
 
 	lastInput atomic.Int64 // unix nanos of the last byte the user typed
 	mu        sync.Mutex
@@ -43,9 +44,16 @@ func (ss *session) end(bye string) {
 	ss.mu.Unlock()
 	if first {
 		<-ss.ready
-		ss.program.Quit()
+		// nil when the session failed before its program existed.
+		if ss.program != nil {
+			ss.program.Quit()
+		}
 	}
 }
+
+// setReady lets end go on. It runs on every path out of handle (deferred),
+// so a panic before the program exists cannot leave end waiting forever.
+func (ss *session) setReady() { ss.readyOnce.Do(func() { close(ss.ready) }) }
 
 func (ss *session) goodbye() string {
 	ss.mu.Lock()
@@ -69,6 +77,11 @@ func (s *Server) handle(sess ssh.Session) {
 		return
 	}
 	fp = Fingerprint(key)
+	tc, _ := sess.Context().Value(connKey{}).(*trackedConn)
+	if tc != nil {
+		// The handshake is over; from here Idle and MaxSession apply.
+		tc.started()
+	}
 	// Checked again: the key gliderlabs reports must be the one whose
 	// possession the handshake proved (the last one auth was called for).
 	if sess.Context().Permissions().Extensions["bord-fp"] != fp {
@@ -84,15 +97,19 @@ func (s *Server) handle(sess ssh.Session) {
 		return
 	}
 	id, known := s.cfg.Store.Identify(fp)
+	if known && tc != nil {
+		tc.isMember()
+	}
 	// Before the first read or write of sess: until then the winch guard
 	// (server.go) keeps gliderlabs from writing the size Pty reads.
 	pty, winch, isPty := sess.Pty()
 	if !isPty {
-		code := s.exec(sess, msg, id, known, fp)
+		code := s.exec(sess, msg, id, known, fp, ip)
 		_ = sess.Exit(code)
 		return
 	}
 	ss := &session{sess: sess, msg: msg, ready: make(chan struct{})}
+	defer ss.setReady()
 	if !s.track(ss) {
 		fmt.Fprintln(sess, msg.Goodbye)
 		_ = sess.Exit(1)
@@ -111,9 +128,17 @@ func (s *Server) runTUI(ss *session, pty ssh.Pty, winch <-chan ssh.Window, id st
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
 
+	if s.cfg.hooks.beforeTUI != nil {
+		s.cfg.hooks.beforeTUI()
+	}
 	var pres *presence
 	var app *tui.Model
 	newApp := func(name string, teams []uint64) *tui.Model {
+		// tui reads nil Teams as "every team" (the local app): a member
+		// with no team must see nothing, not everything.
+		if teams == nil {
+			teams = []uint64{}
+		}
 		pres = s.hub.join(name)
 		app = tui.New(tui.Config{Store: s.cfg.Store, User: name, Lang: ss.msg.Lang, Teams: teams, Presence: pres, Now: s.cfg.Now})
 		return app
@@ -125,9 +150,28 @@ func (s *Server) runTUI(ss *session, pty ssh.Pty, winch <-chan ssh.Window, id st
 		ip := hostOf(sess.RemoteAddr())
 		model = tui.NewInvite(tui.InviteConfig{
 			Lang: ss.msg.Lang, Fingerprint: fp,
-			Redeem: func(code, name string) error { return s.redeem(ss.msg, fp, ip, code, name) },
+			Redeem: func(code, name string) error {
+				err := s.redeem(ss.msg, fp, ip, code, name)
+				if err == nil && s.cfg.hooks.afterRedeem != nil {
+					s.cfg.hooks.afterRedeem(fp)
+				}
+				return err
+			},
 			Next: func(name string) *tui.Model {
-				id, _ := s.cfg.Store.Identify(fp)
+				id, ok := s.cfg.Store.Identify(fp)
+				if !ok {
+					// Fail closed: the key is no member (removed just
+					// now, or the lookup failed). Next must return a
+					// model, so an empty one, and the session ends. In a
+					// goroutine: Next runs inside the program's Update,
+					// and Quit waits for that loop.
+					s.log.Warn("refused", "reason", "no member after invite", "key", fp, "ip", ip)
+					go ss.end(noAccess(ss.msg.Lang))
+					return newApp(name, []uint64{})
+				}
+				if tc, _ := sess.Context().Value(connKey{}).(*trackedConn); tc != nil {
+					tc.isMember()
+				}
 				return newApp(name, id.Teams)
 			},
 		})
@@ -150,17 +194,18 @@ func (s *Server) runTUI(ss *session, pty ssh.Pty, winch <-chan ssh.Window, id st
 		tea.WithEnvironment(env),
 		// Detect would find no TTY on the server side and strip colour.
 		tea.WithColorProfile(colorprofile.Env(env)),
-		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
+		tea.WithWindowSize(size(pty.Window)),
 		tea.WithContext(ctx),
 		tea.WithoutSignalHandler(),
 		tea.WithFilter(noSuspend),
 	)
-	close(ss.ready)
+	ss.setReady()
 
 	go func() {
 		// Always drain window changes; their end is the session's end.
 		for w := range winch {
-			ss.program.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			width, height := size(w)
+			ss.program.Send(tea.WindowSizeMsg{Width: width, Height: height})
 		}
 		cancel()
 	}()
@@ -178,7 +223,9 @@ func (s *Server) runTUI(ss *session, pty ssh.Pty, winch <-chan ssh.Window, id st
 // watchdog ends a session that is idle (no keypress) or too long.
 func (s *Server) watchdog(ctx context.Context, ss *session) {
 	start := time.Now()
-	tick := time.NewTicker(min(s.cfg.Idle/4, time.Second*15))
+	// NewTicker panics on a non-positive period: a tiny Idle must not
+	// crash the server, and a short MaxSession wants a check as often.
+	tick := time.NewTicker(max(min(s.cfg.Idle/4, s.cfg.MaxSession/4, 15*time.Second), 10*time.Millisecond))
 	defer tick.Stop()
 	for {
 		select {
@@ -217,6 +264,28 @@ func (s *Server) redeem(msg *i18n.Messages, fp, ip, code, name string) error {
 		return errors.New(msg.ErrKeyTaken)
 	}
 	return errors.New(msg.Err(err))
+}
+
+// size is the terminal's size, 80x24 for a side it does not report: ssh -tt
+// from a script sends 0x0, and bubbletea draws nothing in a 0-wide window.
+func size(w ssh.Window) (width, height int) {
+	width, height = w.Width, w.Height
+	if width <= 0 {
+		width = 80
+	}
+	if height <= 0 {
+		height = 24
+	}
+	return width, height
+}
+
+// noAccess ends a session whose key turned out not to be a member. Here,
+// not in i18n (package tui's), because only the server can say it.
+func noAccess(l i18n.Lang) string {
+	if l == i18n.EN {
+		return "Your access to the boards could not be confirmed; the connection was closed. Connect again, or ask your team for a new invite."
+	}
+	return "Je toegang tot de borden kon niet worden bevestigd; de verbinding is gesloten. Verbind opnieuw of vraag je team om een nieuwe uitnodiging."
 }
 
 // noSuspend turns ctrl+z into nothing: suspending would stop the whole

@@ -92,6 +92,14 @@ func (s *Store) MoveMeeting(actor string, boardID uint64, to board.Step) (board.
 	})
 }
 
+// MoveMeetingFrom moves the session's step for a press made on a screen
+// that stood at from; see board.Meeting.MoveFrom.
+func (s *Store) MoveMeetingFrom(actor string, boardID uint64, from, to board.Step) (board.Meeting, error) {
+	return s.changeMeeting(actor, boardID, OpMeetingStep, string(to), func(m *board.Meeting, _ board.Team) error {
+		return m.MoveFrom(actor, from, to, s.now())
+	})
+}
+
 // HandOver makes another member the leader of the running session: the
 // leader may hand over to anyone in the team, and anyone may take the role
 // over for themselves (to == actor); see board.Meeting.HandOver.

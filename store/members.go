@@ -210,6 +210,7 @@ func (s *Store) RedeemInvite(code, fingerprint, name string) (board.Team, error)
 	if name == "" {
 		return t, &board.ValidationError{Field: "name", Problem: board.ProblemEmpty}
 	}
+	expired := false
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketInvites)
 		if b == nil {
@@ -224,15 +225,20 @@ func (s *Store) RedeemInvite(code, fingerprint, name string) (board.Team, error)
 		if err := json.Unmarshal(v, &inv); err != nil {
 			return err
 		}
-		if s.now().After(inv.Expires) {
-			_ = b.Delete(h)
-			return ErrInvite
-		}
 		if err := b.Delete(h); err != nil {
 			return err
 		}
+		if s.now().After(inv.Expires) {
+			// Returning ErrInvite here would roll the delete back and
+			// keep the dead code forever: commit, and say so after.
+			expired = true
+			return nil
+		}
 		return s.bindKey(tx, name, inv.TeamID, name, fingerprint, true, &t)
 	})
+	if err == nil && expired {
+		return board.Team{}, ErrInvite
+	}
 	if err == nil {
 		s.teamChanged(t.ID)
 	}

@@ -23,6 +23,8 @@ type arenaState struct {
 	input    textinput.Model
 	typing   bool   // the capture line has the keyboard
 	warned   string // text the name guard warned about; Enter again saves it
+	editing  uint64 // the note the capture line rewrites; 0: a new note
+	pupilsOK int    // the pupil count above MaxPupils the user confirmed
 }
 
 type arenaOpenMsg struct{ id uint64 }
@@ -128,6 +130,7 @@ func (m *Model) newArenaForm() *form {
 	f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, "")
 	f.add("group", m.msg.FieldGroup, fLine, m.msg.HintGroup, "")
 	f.add("pupils", m.msg.FieldPupils, fNumber, m.msg.HintPupils, "6")
+	m.as.pupilsOK = 0
 	f.add("leader", m.msg.FieldArenaLeader, fWho, m.msg.HintWho, m.cfg.User)
 	f.add("takers", m.msg.FieldNoteTakers, fLine, m.msg.HintMembers, m.cfg.User)
 	f.add("minutes", m.msg.FieldMinutes, fNumber, "", strconv.Itoa(board.DefaultArenaMinutes))
@@ -145,6 +148,13 @@ func (m *Model) createArena(f *form) tea.Cmd {
 	pupils, err := parseNumber(f.value("pupils"))
 	if err != nil || pupils < 1 || pupils > 40 {
 		f.field("pupils").err = m.msg.HintPupils
+		return nil
+	}
+	// More than MaxPupils is allowed but advised against: warn on the field
+	// itself, once for this number, like the name guard.
+	if int(pupils) > board.MaxPupils && m.as.pupilsOK != int(pupils) {
+		m.as.pupilsOK = int(pupils)
+		f.field("pupils").err = fmt.Sprintf(m.msg.TooManyPupilsFormF, board.MaxPupils, board.MaxPupils)
 		return nil
 	}
 	minutes, err := parseNumber(f.value("minutes"))
@@ -184,7 +194,7 @@ func (m *Model) arenaRows(a *board.Arena) []retroRow {
 	case 1:
 		if q, ok := m.currentQuestion(a); ok {
 			for _, n := range a.NotesOf(q.ID) {
-				rows = append(rows, retroRow{card: n.ID, text: noteText(n)})
+				rows = append(rows, retroRow{card: n.ID, text: m.noteText(n)})
 			}
 		}
 	case 2:
@@ -193,7 +203,7 @@ func (m *Model) arenaRows(a *board.Arena) []retroRow {
 			rows = append(rows, retroRow{text: m.st.title.Render(th.Title)})
 			for _, n := range a.Notes {
 				if n.Theme == th.ID {
-					rows = append(rows, retroRow{card: n.ID, text: "   " + noteText(n)})
+					rows = append(rows, retroRow{card: n.ID, text: "   " + m.noteText(n)})
 				}
 			}
 		}
@@ -212,10 +222,15 @@ func (m *Model) arenaRows(a *board.Arena) []retroRow {
 	return rows
 }
 
-func noteText(n board.Note) string {
+// noteText is a note as a row. A note saved over the name guard carries a
+// mark until someone rephrases it (e) or deletes it (d).
+func (m *Model) noteText(n board.Note) string {
 	text := strings.ReplaceAll(n.Text, "\n", " ")
 	if n.Speaker != "" {
 		text = n.Speaker + ": " + text
+	}
+	if n.Flagged {
+		text = m.st.warn.Render(m.msg.FlaggedMark) + " " + text
 	}
 	return "• " + text
 }
@@ -279,6 +294,10 @@ func (m *Model) viewArena() string {
 			lines = append(lines, strings.Split(m.retroPanel(title, rows, m.as.sel[m.as.tab], m.width, bodyH, true), "\n")...)
 		}
 	}
+	// Every tab fills the body, so the footer stays at the bottom.
+	for len(lines) < 3+bodyH {
+		lines = append(lines, "")
+	}
 	for _, l := range m.footer() {
 		lines = append(lines, fit(l, m.width))
 	}
@@ -301,19 +320,35 @@ func (m *Model) viewCapture(a *board.Arena, h int) []string {
 		fit(fmt.Sprintf(m.msg.QuestionOfF, min(m.as.question, len(a.Questions)-1)+1, len(a.Questions))+clock, m.width),
 		fit(m.st.header.Render(strings.ToUpper(q.Text)), m.width), "")
 	in := m.as.input
+	if m.as.editing != 0 {
+		in.Prompt = "✎ "
+	}
 	in.SetWidth(max(m.width-4, 10))
 	inputLine := in.View()
-	if !m.as.typing {
+	// The warning is wrapped, not cut: its end says how to save anyway.
+	warn := []string{""}
+	switch {
+	case m.as.warned != "":
+		names := strings.Join(board.LooksLikeName(m.as.warned, m.b.Team.MemberNames()), ", ")
+		warn = wrapped(fmt.Sprintf(m.msg.NameGuardF, names), m.width, m.st.warn)
+		warn = warn[:min(len(warn), 3)]
+	case !m.as.typing:
 		inputLine = m.st.dim.Render(m.msg.CaptureResume)
+		warn = []string{m.st.dim.Render(m.msg.CaptureSelectHint)}
 	}
-	panelH := h - len(out) - 2
+	panelH := h - len(out) - 1 - len(warn)
 	rows := m.arenaRows(a)
-	out = append(out, strings.Split(m.retroPanel(m.msg.ArenaTabs[1], rows, len(rows)-1, m.width, panelH, false), "\n")...)
-	warn := ""
-	if m.as.warned != "" {
-		warn = m.st.warn.Render(fmt.Sprintf(m.msg.NameGuardF, strings.Join(board.LooksLikeName(m.as.warned, m.b.Team.MemberNames()), ", ")))
+	// While typing the newest note is in view; otherwise the cursor picks
+	// the note to edit or delete.
+	sel, focused := len(rows)-1, false
+	if !m.as.typing {
+		sel, focused = m.as.sel[1], true
 	}
-	return append(out, fit(warn, m.width), fit(inputLine, m.width))
+	out = append(out, strings.Split(m.retroPanel(m.msg.ArenaTabs[1], rows, sel, m.width, panelH, focused), "\n")...)
+	for _, w := range warn {
+		out = append(out, fit(w, m.width))
+	}
+	return append(out, fit(inputLine, m.width))
 }
 
 // viewIdeas lists the ideas beside (or above) a 2×2 of feasibility and
@@ -348,11 +383,13 @@ func (m *Model) viewIdeas(a *board.Arena, h int) []string {
 func (m *Model) ideaGrid(a *board.Arena) []string {
 	cells := [2][2][]string{} // [high effect?][high feasibility?]
 	for i, idea := range a.Ideas {
+		// Only a 3 is high: a 2 is "midden", and counting it high would put
+		// a middling idea under "eerst doen" beside the clear ones.
 		hi, hf := 0, 0
-		if idea.Impact >= 2 {
+		if idea.Impact >= 3 {
 			hi = 1
 		}
-		if idea.Feasibility >= 2 {
+		if idea.Feasibility >= 3 {
 			hf = 1
 		}
 		cells[hi][hf] = append(cells[hi][hf], strconv.Itoa(i+1))
@@ -427,6 +464,7 @@ func (m *Model) arenaKey(k tea.KeyPressMsg) tea.Cmd {
 	case s == "down" || s == "j":
 		*sel = max(min(*sel+1, len(rows)-1), 0)
 	case m.as.tab == 1 && (s == "enter" || s == "i" || s == "a"):
+		m.as.editing = 0
 		m.as.typing = true
 		return m.as.input.Focus()
 	case m.as.tab == 0 && s == "a":
@@ -440,7 +478,30 @@ func (m *Model) arenaKey(k tea.KeyPressMsg) tea.Cmd {
 			return m.changeArena(board.ArenaOp{Kind: board.OpAddQuestion, Text: bank[i]}, m.msg.Saved)
 		}}
 	case m.as.tab == 0 && (s == "d" || s == "delete") && row.card != 0:
-		return m.changeArena(board.ArenaOp{Kind: board.OpDeleteQuestion, ID: row.card}, m.msg.Deleted)
+		del := func() tea.Cmd {
+			return m.changeArena(board.ArenaOp{Kind: board.OpDeleteQuestion, ID: row.card}, m.msg.Deleted)
+		}
+		// Its notes are deleted with it: ask first, there is no undo.
+		if n := len(a.NotesOf(row.card)); n > 0 {
+			m.confirm(fmt.Sprintf(m.msg.DeleteQuestionAskF, n), del)
+			return nil
+		}
+		return del()
+	case m.as.tab == 1 && (s == "d" || s == "delete") && row.card != 0:
+		n, _ := noteByID(a, row.card)
+		m.confirm(fmt.Sprintf(m.msg.DeleteNoteAskF, ansi.Truncate(n.Text, 40, "…")), func() tea.Cmd {
+			return m.changeArena(board.ArenaOp{Kind: board.OpDeleteNote, ID: row.card}, m.msg.Deleted)
+		})
+	case m.as.tab == 1 && s == "e" && row.card != 0:
+		n, _ := noteByID(a, row.card)
+		text := n.Text
+		if n.Speaker != "" {
+			text = n.Speaker + ": " + text
+		}
+		m.as.editing, m.as.warned, m.as.typing = n.ID, "", true
+		m.as.input.SetValue(text)
+		m.as.input.CursorEnd()
+		return m.as.input.Focus()
 	case m.as.tab == 0 && (s == "K" || s == "J") && row.card != 0:
 		d := -1
 		if s == "J" {
@@ -491,6 +552,12 @@ func (m *Model) captureKey(a *board.Arena, k tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		m.as.typing = false
 		m.as.input.Blur()
+		if m.as.editing != 0 { // an edit given up: the note stays as it was
+			m.as.editing = 0
+			m.as.input.SetValue("")
+		}
+		m.as.warned = ""
+		m.as.sel[1] = max(len(m.arenaRows(a))-1, 0) // the newest note, most likely to fix
 		return nil
 	case "pgdown", "ctrl+n", "down":
 		m.as.question = min(m.as.question+1, max(len(a.Questions)-1, 0))
@@ -499,28 +566,72 @@ func (m *Model) captureKey(a *board.Arena, k tea.KeyPressMsg) tea.Cmd {
 		m.as.question = max(m.as.question-1, 0)
 		return nil
 	case "enter":
-		q, ok := m.currentQuestion(a)
-		text := strings.TrimSpace(m.as.input.Value())
-		if !ok || text == "" {
-			return nil
-		}
-		speaker := ""
-		if i := strings.Index(text, ":"); i > 0 && i <= 3 {
-			if sp := strings.ToUpper(strings.TrimSpace(text[:i])); len(sp) == 2 && sp[0] == 'L' && sp[1] >= '1' && sp[1] <= '9' {
-				speaker, text = sp, strings.TrimSpace(text[i+1:])
-			}
-		}
-		if !m.guard(text, func(string) {}) {
-			m.as.warned = text
-			return nil
-		}
-		m.as.input.SetValue("")
-		return m.changeArena(board.ArenaOp{Kind: board.OpAddNote, Question: q.ID, Text: text, Speaker: speaker}, m.msg.Saved)
+		return m.saveNote(a)
 	}
 	m.as.warned = ""
 	var cmd tea.Cmd
 	m.as.input, cmd = m.as.input.Update(k)
 	return cmd
+}
+
+// saveNote saves the capture line as a new note (or the edited one) after
+// the name guard. It writes in Update, not in a command: the line may be
+// cleared only once bbolt has committed, and must keep the typed text when
+// the write fails (the arena was reported back, the note deleted), and no
+// message of this screen's own reaches it after a command. One fsync is
+// short next to typing.
+func (m *Model) saveNote(a *board.Arena) tea.Cmd {
+	q, ok := m.currentQuestion(a)
+	text := strings.TrimSpace(m.as.input.Value())
+	if !ok || text == "" {
+		return nil
+	}
+	speaker := ""
+	if i := strings.Index(text, ":"); i > 0 && i <= 3 {
+		if sp := strings.ToUpper(strings.TrimSpace(text[:i])); len(sp) >= 2 && sp[0] == 'L' && strings.Trim(sp[1:], "0123456789") == "" {
+			if !board.ValidSpeaker(sp) {
+				m.setStatus(m.msg.ErrSpeaker, true)
+				return nil
+			}
+			speaker, text = sp, strings.TrimSpace(text[i+1:])
+		}
+	}
+	names := board.LooksLikeName(text, m.b.Team.MemberNames())
+	if !m.guard(text, func(string) {}) {
+		m.as.warned = text
+		return nil
+	}
+	op := board.ArenaOp{Kind: board.OpAddNote, Question: q.ID, Text: text, Speaker: speaker, Flagged: len(names) > 0, Suspect: names}
+	if m.as.editing != 0 {
+		op.Kind, op.ID = board.OpEditNote, m.as.editing
+	}
+	if _, err := m.cfg.Store.ChangeArena(m.cfg.User, m.b.ID, m.as.id, op); err != nil {
+		m.setStatus(m.msg.Err(err), true)
+		return nil
+	}
+	m.as.input.SetValue("")
+	m.as.editing = 0
+	status := m.msg.Saved
+	return func() tea.Msg { return doneMsg{status: status} }
+}
+
+// confirm asks yes or no before do.
+func (m *Model) confirm(title string, do func() tea.Cmd) {
+	m.choose = &chooser{title: title, options: []string{m.msg.Yes, m.msg.No}, pick: func(i int) tea.Cmd {
+		if i != 0 {
+			return nil
+		}
+		return do()
+	}}
+}
+
+func noteByID(a *board.Arena, id uint64) (board.Note, bool) {
+	for _, n := range a.Notes {
+		if n.ID == id {
+			return n, true
+		}
+	}
+	return board.Note{}, false
 }
 
 func (m *Model) pickTheme(a *board.Arena, note uint64) {

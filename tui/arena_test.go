@@ -2,9 +2,11 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/i18n"
@@ -177,4 +179,180 @@ func arenaFixture(t *testing.T, h *harness, boardID uint64) {
 	do(me, board.ArenaOp{Kind: board.OpSetTheme, ID: a.Notes[1].ID, Theme: a.Themes[0].ID})
 	do(me, board.ArenaOp{Kind: board.OpAddIdea, Text: "Uitleg in blokjes van 10 minuten", Theme: a.Themes[0].ID, Feasibility: 3, Impact: 3})
 	do(me, board.ArenaOp{Kind: board.OpAddIdea, Text: "Nieuwe methode kiezen", Feasibility: 1, Impact: 3})
+}
+
+// openCapture makes an arena with one question on the demo board and opens
+// its capture line.
+func openCapture(t *testing.T, h *harness, boardID uint64) board.Arena {
+	t.Helper()
+	a, err := h.s.CreateArena(me, boardID, "Uitleg", fixedNow(), "groep 7", 6, me, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err = h.s.ChangeArena(me, boardID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest bij de uitleg?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	h.press("A", "enter", "2")
+	return a
+}
+
+func arenaNow(t *testing.T, h *harness, boardID, id uint64) *board.Arena {
+	t.Helper()
+	b, err := h.s.Board(boardID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := b.Arena(id)
+	return a
+}
+
+// A note saved over the name guard is flagged: marked on screen, masked in
+// the report. At 80 columns the warning still says how to save anyway.
+func TestArenaOverrideFlagsNote(t *testing.T) {
+	h, info := demo(t, i18n.NL, 80, 24)
+	a := openCapture(t, h, info.ID)
+	h.typeText("L2: Sanne en wouter vinden het te snel")
+	h.press("enter")
+	if flat := strings.Join(strings.Fields(h.plain()), " "); !strings.Contains(flat, "of druk nogmaals Enter om toch op te slaan.") {
+		t.Errorf("the override hint is cut at 80 columns:\n%s", h.plain())
+	}
+	h.press("enter")
+	got := arenaNow(t, h, info.ID, a.ID)
+	if len(got.Notes) != 1 || !got.Notes[0].Flagged || !slices.Equal(got.Notes[0].Suspect, []string{"Sanne"}) {
+		t.Fatalf("override not flagged: %+v", got.Notes)
+	}
+	mustContain(t, h.plain(), "⚠ naam? L2: Sanne en wouter")
+	h.typeText("meer voorbeelden")
+	h.press("enter")
+	if got := arenaNow(t, h, info.ID, a.ID); len(got.Notes) != 2 || got.Notes[1].Flagged {
+		t.Errorf("a clean note flagged: %+v", got.Notes)
+	}
+	b, _ := h.s.Board(info.ID)
+	md, _ := i18n.For(i18n.NL).Report(b, "arena", "", fixedNow())
+	if strings.Contains(md, "Sanne") || !strings.Contains(md, "en wouter vinden het te snel") {
+		t.Errorf("report of a flagged note:\n%s", md)
+	}
+}
+
+// Off the capture line, the cursor picks a note: d deletes it after a yes,
+// e puts it back on the line to rephrase.
+func TestArenaDeleteAndEditNote(t *testing.T) {
+	h, info := demo(t, i18n.NL, 120, 36)
+	a := openCapture(t, h, info.ID)
+	for _, s := range []string{"L1: te snel", "L2: meer voorbeelden"} {
+		h.typeText(s)
+		h.press("enter")
+	}
+	h.press("esc", "up", "d")
+	mustContain(t, h.plain(), "Notitie verwijderen: te snel?")
+	h.press("2") // no
+	if n := len(arenaNow(t, h, info.ID, a.ID).Notes); n != 2 {
+		t.Fatalf("deleted without a yes: %d notes", n)
+	}
+	h.press("d", "1")
+	got := arenaNow(t, h, info.ID, a.ID)
+	if len(got.Notes) != 1 || got.Notes[0].Text != "meer voorbeelden" {
+		t.Fatalf("after delete: %+v", got.Notes)
+	}
+	h.press("e")
+	if v := h.m.as.input.Value(); v != "L2: meer voorbeelden" {
+		t.Fatalf("edit line %q", v)
+	}
+	h.typeText(" op het bord")
+	h.press("enter")
+	got = arenaNow(t, h, info.ID, a.ID)
+	if len(got.Notes) != 1 || got.Notes[0].Text != "meer voorbeelden op het bord" || got.Notes[0].Speaker != "L2" {
+		t.Fatalf("after edit: %+v", got.Notes)
+	}
+	if h.m.as.input.Value() != "" || h.m.as.editing != 0 {
+		t.Error("the line still holds the edit")
+	}
+}
+
+// A failed save keeps the typed note: the line is cleared only after the
+// commit. Here the arena was reported back meanwhile.
+func TestArenaFailedSaveKeepsText(t *testing.T) {
+	h, info := demo(t, i18n.NL, 80, 24)
+	a := openCapture(t, h, info.ID)
+	if _, err := h.s.ChangeArena("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "verteld", Date: fixedNow()}); err != nil {
+		t.Fatal(err)
+	}
+	h.typeText("de uitleg gaat te snel")
+	h.press("enter")
+	if v := h.m.as.input.Value(); v != "de uitleg gaat te snel" {
+		t.Errorf("typed note lost after a failed save: %q", v)
+	}
+	if !h.m.statusErr {
+		t.Errorf("no error shown:\n%s", h.plain())
+	}
+	// A speaker label beyond L8 is refused with the text kept too.
+	h.press("ctrl+u")
+	h.m.as.input.SetValue("L9: te druk")
+	h.press("enter")
+	mustContain(t, h.plain(), "Sprekers heten L1…L8")
+	if v := h.m.as.input.Value(); v != "L9: te druk" {
+		t.Errorf("text lost after a bad speaker: %q", v)
+	}
+}
+
+// Only a 3 is high in the 2×2: an idea rated 2 ("midden") on both is not
+// "eerst doen".
+func TestArenaIdeaGridBoundary(t *testing.T) {
+	h, info := demo(t, i18n.NL, 120, 36)
+	a, _ := h.s.CreateArena(me, info.ID, "Uitleg", fixedNow(), "groep 7", 6, me, nil, 0)
+	for _, r := range [][2]int{{3, 3}, {2, 2}, {3, 2}, {2, 3}} {
+		if _, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddIdea, Text: "idee", Feasibility: r[0], Impact: r[1]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.awaitChange()
+	grid := strings.Join(h.m.ideaGrid(arenaNow(t, h, info.ID, a.ID)), "\n")
+	for _, want := range []string{"eerst doen: 1 ", "later: 4 ", "laten: 2 ", "snel erbij: 3 "} {
+		if !strings.Contains(ansi.Strip(grid), want) {
+			t.Errorf("grid lacks %q:\n%s", want, ansi.Strip(grid))
+		}
+	}
+}
+
+// More than 8 pupils: the form warns on the field, a second Enter saves.
+func TestArenaFormWarnsTooManyPupils(t *testing.T) {
+	h, _ := demo(t, i18n.NL, 100, 30)
+	h.press("A", "n")
+	h.typeText("Uitleg bij rekenen")
+	h.press("enter")
+	h.typeText("vr")
+	h.press("enter")
+	h.typeText("groep 7")
+	h.press("enter")
+	h.fill("pupils", "12")
+	h.press("enter", "enter", "enter", "enter")
+	if h.m.form == nil {
+		t.Fatal("saved 12 pupils without a warning")
+	}
+	if flat := strings.Join(strings.Fields(h.plain()), " "); !strings.Contains(flat, "Meer dan 8 leerlingen") {
+		t.Errorf("no warning in the form:\n%s", h.plain())
+	}
+	h.press("enter")
+	if h.m.screen != screenArena {
+		t.Fatalf("the second Enter did not save:\n%s", h.plain())
+	}
+}
+
+// Deleting a question with notes asks first, and its notes go with it.
+func TestArenaDeleteQuestionWithNotes(t *testing.T) {
+	h, info := demo(t, i18n.NL, 120, 36)
+	a := openCapture(t, h, info.ID)
+	h.typeText("te snel")
+	h.press("enter", "esc", "1", "d")
+	mustContain(t, h.plain(), "Vraag met 1 notities verwijderen?")
+	h.press("2")
+	if got := arenaNow(t, h, info.ID, a.ID); len(got.Questions) != 1 {
+		t.Fatal("deleted without a yes")
+	}
+	h.press("d", "1")
+	if got := arenaNow(t, h, info.ID, a.ID); len(got.Questions) != 0 || len(got.Notes) != 0 {
+		t.Errorf("after delete: %+v", got)
+	}
 }

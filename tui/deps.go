@@ -24,6 +24,7 @@ type Store interface {
 
 	StartMeeting(actor string, boardID uint64, d time.Duration) (board.Meeting, error)
 	MoveMeeting(actor string, boardID uint64, to board.Step) (board.Meeting, error)
+	MoveMeetingFrom(actor string, boardID uint64, from, to board.Step) (board.Meeting, error)
 	HandOver(actor string, boardID uint64, to string) (board.Meeting, error)
 	EndMeeting(actor string, boardID uint64) (board.Meeting, error)
 	// Recap sums up the board's history after audit record after, up to

@@ -200,7 +200,8 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 		}
 		// Step from where this screen already is, so pressing ] twice
 		// quickly moves two steps even before the first is saved.
-		i := max(slices.Index(board.Agenda, m.meet.step), 0)
+		from := m.meet.step
+		i := max(slices.Index(board.Agenda, from), 0)
 		if k.String() == "]" {
 			i = min(i+1, len(board.Agenda)-1)
 		} else {
@@ -212,7 +213,7 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 			m.area = slices.Index(board.Areas, a)
 		}
 		return func() tea.Msg {
-			if _, err := s.MoveMeeting(user, id, to); err != nil {
+			if _, err := s.MoveMeetingFrom(user, id, from, to); err != nil {
 				return moveFailedMsg{err}
 			}
 			return doneMsg{status: m.msg.Step(to)}

@@ -61,6 +61,9 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := so.check(msg.Lang); err != nil {
+		return err
+	}
 	s, err := store.Open(o.db, store.Options{Holder: "bord serve", Addr: so.addr})
 	if err != nil {
 		if errors.Is(err, store.ErrLocked) {
@@ -109,6 +112,34 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	}
 	<-errc
 	logger.Info("stopped")
+	return nil
+}
+
+// check refuses flag values that cannot work, before anything starts: a
+// tiny --idle used to panic at the first join, --max-sessions -1 meant no
+// cap at all, and --backup-keep -1 panics at the first backup. The words are
+// here, not in i18n, because that catalogue belongs to package tui.
+func (so *serveOptions) check(lang i18n.Lang) error {
+	bad := func(flag string, value any, nl, en string) error {
+		if lang == i18n.EN {
+			return fmt.Errorf("--%s %v: %s", flag, value, en)
+		}
+		return fmt.Errorf("--%s %v: %s", flag, value, nl)
+	}
+	// Under a minute, sessions would end while people are still reading.
+	const atLeastNL, atLeastEN = "moet minstens 1m zijn", "must be at least 1m"
+	switch {
+	case so.maxSessions < 1:
+		return bad("max-sessions", so.maxSessions, "moet minstens 1 zijn", "must be at least 1")
+	case so.idle < time.Minute:
+		return bad("idle", so.idle, atLeastNL, atLeastEN)
+	case so.maxSession < time.Minute:
+		return bad("max-session", so.maxSession, atLeastNL, atLeastEN)
+	case so.backupDir != "" && so.backupEvery < time.Minute:
+		return bad("backup-every", so.backupEvery, atLeastNL, atLeastEN)
+	case so.backupDir != "" && so.backupKeep < 1:
+		return bad("backup-keep", so.backupKeep, "moet minstens 1 zijn", "must be at least 1")
+	}
 	return nil
 }
 

@@ -276,4 +276,13 @@ var en = Messages{
 
 	Weekdays: [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 	Months:   [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+
+	ErrReported:        "This pupil arena has been reported back and is closed; nothing was saved.",
+	NameMask:           "[name]",
+	FlaggedMark:        "⚠ name?",
+	CaptureSelectHint:  "↑/↓ pick a note · e edit · d delete · enter type",
+	DeleteNoteAskF:     "Delete note: %s?",
+	DeleteQuestionAskF: "Delete the question with %d notes? The notes go with it.",
+	TooManyPupilsFormF: "More than %d pupils: the inner circle gets large and speakers only get L1…L%d. Press Enter again to save anyway.",
+	ErrSpeaker:         "Speakers are L1…L8. The note was not saved.",
 }

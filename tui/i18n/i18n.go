@@ -164,6 +164,10 @@ type Messages struct {
 
 	Weekdays [7]string // Sunday first, as time.Weekday
 	Months   [12]string
+
+	// Leerlingarena, added later: masking, flagged notes, note delete and
+	// edit, confirmations, pupil count and speaker label warnings.
+	NameMask, FlaggedMark, CaptureSelectHint, DeleteNoteAskF, DeleteQuestionAskF, TooManyPupilsFormF, ErrSpeaker, ErrReported string
 }
 
 // Area returns the name of an area.
@@ -301,6 +305,8 @@ func (m *Messages) Err(err error) string {
 		return m.ErrNoVotesLeft
 	case errors.Is(err, board.ErrNotYours):
 		return m.ErrNotYours
+	case errors.Is(err, board.ErrReported):
+		return m.ErrReported
 	}
 	return m.ErrGeneric
 }

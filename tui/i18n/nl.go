@@ -276,4 +276,13 @@ var nl = Messages{
 
 	Weekdays: [7]string{"zo", "ma", "di", "wo", "do", "vr", "za"},
 	Months:   [12]string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"},
+
+	ErrReported:        "Deze leerlingarena is al teruggekoppeld en afgesloten; er is niets opgeslagen.",
+	NameMask:           "[naam]",
+	FlaggedMark:        "⚠ naam?",
+	CaptureSelectHint:  "↑/↓ notitie kiezen · e wijzigen · d verwijderen · enter typen",
+	DeleteNoteAskF:     "Notitie verwijderen: %s?",
+	DeleteQuestionAskF: "Vraag met %d notities verwijderen? De notities gaan mee.",
+	TooManyPupilsFormF: "Meer dan %d leerlingen: de binnenkring wordt groot en sprekers krijgen alleen L1…L%d. Druk nogmaals Enter om toch op te slaan.",
+	ErrSpeaker:         "Sprekers heten L1…L8. De notitie is niet opgeslagen.",
 }

@@ -49,7 +49,7 @@ func (m *Messages) ArenaLabels() board.ArenaLabels {
 	return board.ArenaLabels{
 		Arena: m.Arena, Group: m.FieldGroup, Questions: m.ArenaTabs[0], Themes: m.ArenaTabs[2], Ideas: m.ArenaTabs[3],
 		NoTheme: m.NoTheme, Feasibility: m.Feasibility, Impact: m.Impact, ReportedBack: m.ArenaTabs[4],
-		Open: m.ReportBackTodo, Nothing: m.MdNothing, NotesDeleted: m.NotesDeletedShort,
+		Open: m.ReportBackTodo, Nothing: m.MdNothing, NotesDeleted: m.NotesDeletedShort, NameMask: m.NameMask,
 	}
 }
 

@@ -1,0 +1,9 @@
+package sshserver
+
+// Hooks for tests of paths no client can trigger on demand.
+
+// SetBeforeTUI makes f run in each terminal session before its model exists.
+func SetBeforeTUI(c *Config, f func()) { c.hooks.beforeTUI = f }
+
+// SetAfterRedeem makes f run after a key used an invite code.
+func SetAfterRedeem(c *Config, f func(key string)) { c.hooks.afterRedeem = f }
