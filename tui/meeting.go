@@ -158,7 +158,7 @@ func (m *Model) meetingMsg(msg tea.Msg) (tea.Cmd, bool) {
 				m.area = slices.Index(board.Areas, a)
 			}
 		}
-		_, cmd := m.Update(errMsg{msg.err}) // and report it like any failed write
+		_, cmd := m.Update(errMsg(msg)) // and report it like any failed write
 		return cmd, true
 	}
 	return nil, false
