@@ -64,11 +64,19 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	if err := so.check(msg.Lang); err != nil {
 		return err
 	}
-	s, err := store.Open(o.db, store.Options{Holder: "bord serve", Addr: so.addr})
-	if err != nil {
-		if errors.Is(err, store.ErrLocked) {
-			_, err = o.open(msg) // the same message as for the TUI
+	opts := store.Options{Holder: "bord serve", Addr: so.addr}
+	s, err := store.Open(o.db, opts)
+	if errors.Is(err, store.ErrLocked) {
+		// The same message as for the TUI. If the other program let go in
+		// between, o.open succeeds: then take the file for serving after
+		// all, rather than exit 0 without serving.
+		var free *store.Store
+		if free, err = o.open(msg); err == nil {
+			free.Close()
+			s, err = store.Open(o.db, opts)
 		}
+	}
+	if err != nil {
 		return err
 	}
 	defer s.Close()
