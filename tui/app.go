@@ -358,6 +358,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.screen = screenPicker
 		}
 		return m, nil
+	case noteSavedMsg:
+		return m, m.noteSaved(msg)
 	case arenaOpenMsg:
 		m.form = nil
 		m.openArena(msg.id)

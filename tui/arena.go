@@ -605,14 +605,31 @@ func (m *Model) saveNote(a *board.Arena) tea.Cmd {
 	if m.as.editing != 0 {
 		op.Kind, op.ID = board.OpEditNote, m.as.editing
 	}
-	if _, err := m.cfg.Store.ChangeArena(m.cfg.User, m.b.ID, m.as.id, op); err != nil {
-		m.setStatus(m.msg.Err(err), true)
-		return nil
+	// Saved in a Cmd, like every write; the line is cleared only when the
+	// note is stored (noteSavedMsg), so a failed save keeps what was typed.
+	s, user, boardID, id, typed := m.cfg.Store, m.cfg.User, m.b.ID, m.as.id, m.as.input.Value()
+	return func() tea.Msg {
+		if _, err := s.ChangeArena(user, boardID, id, op); err != nil {
+			return errMsg{err}
+		}
+		return noteSavedMsg{typed: typed}
 	}
-	m.as.input.SetValue("")
-	m.as.editing = 0
-	status := m.msg.Saved
-	return func() tea.Msg { return doneMsg{status: status} }
+}
+
+// noteSavedMsg reports a stored note; typed is the capture line as it was
+// sent, so text typed since then is not wiped.
+type noteSavedMsg struct{ typed string }
+
+func (m *Model) noteSaved(msg noteSavedMsg) tea.Cmd {
+	if m.as.input.Value() == msg.typed {
+		m.as.input.SetValue("")
+		m.as.editing = 0
+	}
+	m.setStatus(m.msg.Saved, false)
+	if m.b != nil {
+		return m.loadSnapshot(m.b.ID)
+	}
+	return nil
 }
 
 // confirm asks yes or no before do.
