@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -318,9 +319,11 @@ func (t *inputTracker) Read(p []byte) (int, error) {
 }
 
 // langOf picks the language from the client's environment (LANG, LC_*).
+// A name sent twice (ssh's SendEnv LANG, then SetEnv LANG=…) counts as the
+// last one sent, as in a shell.
 func langOf(env []string) i18n.Lang {
 	return i18n.FromEnv(func(k string) string {
-		for _, kv := range env {
+		for _, kv := range slices.Backward(env) {
 			if v, ok := strings.CutPrefix(kv, k+"="); ok {
 				return v
 			}
