@@ -58,12 +58,7 @@ func assertClean(t *testing.T, where, out string, markers ...string) {
 func TestHostileTextNeverReachesTerminals(t *testing.T) {
 	t.Parallel()
 	e := startServer(t, nil)
-	a := e.open(t, e.member("Anna"))
-	a.name = "Anna"
-	b := e.open(t, e.member("Bert"))
-	b.name = "Bert"
-	a.waitFor(demoAction)
-	b.waitFor(demoAction)
+	a, b := e.join(t, "Anna"), e.join(t, "Bert")
 
 	// Anna pastes it into a new action (bracketed paste carries every
 	// byte, unlike typing, where the input parser takes ESC and \r as

@@ -278,9 +278,7 @@ func TestLogHasEventsNotContent(t *testing.T) {
 		c.Logger = slog.New(slog.NewTextHandler(&logs, nil))
 	})
 	const marker = "Logmerk9k"
-	a := e.open(t, e.member("Anna"))
-	a.name = "Anna"
-	a.waitFor(demoAction)
+	a := e.join(t, "Anna")
 	a.send("a")
 	a.waitFor("Acties: nieuw")
 	// Pasted, as escape_test does: typed fast, keys can outrun the form.

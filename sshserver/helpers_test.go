@@ -220,6 +220,15 @@ func (e *env) open(t *testing.T, key gossh.Signer) *term {
 	return openWith(t, e.mustDial(t, key), termOpts{})
 }
 
+// join opens a member's terminal and waits until the board is on it.
+func (e *env) join(t *testing.T, name string) *term {
+	t.Helper()
+	tm := e.open(t, e.member(name))
+	tm.name = name
+	tm.waitFor(demoAction)
+	return tm
+}
+
 // openWith starts a terminal session on client c.
 func openWith(t *testing.T, c *gossh.Client, o termOpts) *term {
 	t.Helper()

@@ -77,12 +77,8 @@ func TestSessionEndKeepsConnectionLeavesBoard(t *testing.T) {
 func TestPresence(t *testing.T) {
 	t.Parallel()
 	e := startServer(t, nil)
-	a := e.open(t, e.member("Anna"))
-	a.name = "Anna"
-	a.waitFor(demoAction)
-	b := e.open(t, e.member("Bert"))
-	b.name = "Bert"
-	b.waitFor(demoAction)
+	a := e.join(t, "Anna")
+	b := e.join(t, "Bert")
 
 	a.waitFor("Hier: Bert (Acties)")
 	b.waitFor("Hier: Anna (Acties)")
@@ -117,12 +113,7 @@ func TestPresence(t *testing.T) {
 func TestLiveChanges(t *testing.T) {
 	t.Parallel()
 	e := startServer(t, nil)
-	a := e.open(t, e.member("Anna"))
-	a.name = "Anna"
-	b := e.open(t, e.member("Bert"))
-	b.name = "Bert"
-	a.waitFor(demoAction)
-	b.waitFor(demoAction)
+	a, b := e.join(t, "Anna"), e.join(t, "Bert")
 
 	// a: new action; its text; enter past who (Anna) to when; tomorrow;
 	// enter to goal (none); enter saves.
