@@ -1,5 +1,7 @@
 package sshserver
 
+import tea "charm.land/bubbletea/v2"
+
 // Hooks for tests of paths no client can trigger on demand.
 
 // SetBeforeTUI makes f run in each terminal session before its model exists.
@@ -7,3 +9,7 @@ func SetBeforeTUI(c *Config, f func()) { c.hooks.beforeTUI = f }
 
 // SetAfterRedeem makes f run after a key used an invite code.
 func SetAfterRedeem(c *Config, f func(key string)) { c.hooks.afterRedeem = f }
+
+// SetWrapModel makes f wrap each terminal session's model, so a test can
+// make it panic.
+func SetWrapModel(c *Config, f func(tea.Model) tea.Model) { c.hooks.wrapModel = f }

@@ -1,6 +1,7 @@
 package sshserver
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"context"
 	"errors"
 	"fmt"
@@ -49,8 +50,13 @@ type Config struct {
 	// per InviteRefill (5 per 3m).
 	InviteTries  int
 	InviteRefill time.Duration
-	Logger       *slog.Logger
-	Now          func() time.Time
+	// InvitesMade caps the invite codes one member makes over SSH, one
+	// more per InvitesMadeRefill (10 per 1h): each code is a way in for a
+	// new key, so one member's key must not print them by the thousand.
+	InvitesMade       int
+	InvitesMadeRefill time.Duration
+	Logger            *slog.Logger
+	Now               func() time.Time
 
 	hooks testHooks // set only by tests (export_test.go)
 }
@@ -59,6 +65,7 @@ type Config struct {
 type testHooks struct {
 	beforeTUI   func()           // in runTUI, before any model exists
 	afterRedeem func(key string) // after an invite code was used
+	wrapModel   func(tea.Model) tea.Model
 }
 
 // ErrConfig: a Config value that cannot work, such as a negative limit.
@@ -76,6 +83,8 @@ func (c *Config) validate() error {
 		{"ConnsPerIP", int64(c.ConnsPerIP)},
 		{"SessionsPerKey", int64(c.SessionsPerKey)},
 		{"InviteTries", int64(c.InviteTries)},
+		{"InvitesMade", int64(c.InvitesMade)},
+		{"InvitesMadeRefill", int64(c.InvitesMadeRefill)},
 		{"Idle", int64(c.Idle)},
 		{"MaxSession", int64(c.MaxSession)},
 		{"Handshake", int64(c.Handshake)},
@@ -112,6 +121,8 @@ func (c *Config) defaults() {
 	defDur(&c.SessionRefill, 6*time.Second)
 	def(&c.InviteTries, 5)
 	defDur(&c.InviteRefill, 3*time.Minute)
+	def(&c.InvitesMade, 10)
+	defDur(&c.InvitesMadeRefill, time.Hour)
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -132,6 +143,8 @@ type Server struct {
 	perIP   *limiter
 	perKey  *limiter
 	invites *limiter
+	// invitesMade counts codes made per member name.
+	invitesMade *limiter
 
 	mu       sync.Mutex
 	sessions map[*session]struct{}
@@ -154,15 +167,16 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		cfg: cfg, signer: signer, log: cfg.Logger,
-		conns:    connCounter{max: int64(cfg.MaxSessions)},
-		open:     ipCounter{max: cfg.OpenPerIP, n: map[string]int{}},
-		perIP:    newLimiter(cfg.ConnRefill, cfg.ConnsPerIP),
-		perKey:   newLimiter(cfg.SessionRefill, cfg.SessionsPerKey),
-		invites:  newLimiter(cfg.InviteRefill, cfg.InviteTries),
-		sessions: map[*session]struct{}{},
+		conns:       connCounter{max: int64(cfg.MaxSessions)},
+		open:        ipCounter{max: cfg.OpenPerIP, n: map[string]int{}},
+		perIP:       newLimiter(cfg.ConnRefill, cfg.ConnsPerIP),
+		perKey:      newLimiter(cfg.SessionRefill, cfg.SessionsPerKey),
+		invites:     newLimiter(cfg.InviteRefill, cfg.InviteTries),
+		invitesMade: newLimiter(cfg.InvitesMadeRefill, cfg.InvitesMade),
+		sessions:    map[*session]struct{}{},
 	}
 	s.ssh = &ssh.Server{
-		Handler:     s.handle,
+		Handler:     s.handler(),
 		HostSigners: []ssh.Signer{signer},
 		Version:     "bord",
 		// Public keys only: with passwords or keyboard-interactive also
@@ -279,78 +293,5 @@ func (s *Server) untrack(ss *session) {
 	if _, ok := s.sessions[ss]; ok {
 		delete(s.sessions, ss)
 		s.wg.Done()
-	}
-}
-
-// guardedSessionHandler works around two gliderlabs v0.3.8 bugs with
-// window-change requests:
-//   - one that arrives after pty-req and before shell blocks the session's
-//     request loop forever (the size channel holds one value and nobody
-//     reads it until the shell starts);
-//   - one that arrives after shell writes the session's PTY size while the
-//     handler reads it in sess.Pty(), unsynchronized (a data race).
-//
-// The guard answers window changes itself until the handler first reads or
-// writes the channel, which it does only after sess.Pty(), and then hands
-// the latest size on.
-func guardedSessionHandler(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
-	ssh.DefaultSessionHandler(srv, conn, &winchGuard{NewChannel: newChan}, ctx)
-}
-
-type winchGuard struct{ gossh.NewChannel }
-
-func (g *winchGuard) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	ch, reqs, err := g.NewChannel.Accept()
-	if err != nil {
-		return ch, reqs, err
-	}
-	gc := &guardedChannel{Channel: ch, used: make(chan struct{})}
-	out := make(chan *gossh.Request)
-	go gc.filter(reqs, out)
-	return gc, out, nil
-}
-
-// guardedChannel notes the handler's first read or write.
-type guardedChannel struct {
-	gossh.Channel
-	once sync.Once
-	used chan struct{} // closed at the first Read or Write
-}
-
-func (c *guardedChannel) Read(p []byte) (int, error) {
-	c.once.Do(func() { close(c.used) })
-	return c.Channel.Read(p)
-}
-
-func (c *guardedChannel) Write(p []byte) (int, error) {
-	c.once.Do(func() { close(c.used) })
-	return c.Channel.Write(p)
-}
-
-// filter passes requests on to gliderlabs, holding back window changes
-// (only the latest counts) until the channel is in use.
-func (c *guardedChannel) filter(reqs <-chan *gossh.Request, out chan<- *gossh.Request) {
-	defer close(out)
-	used := c.used
-	var pending *gossh.Request
-	for {
-		select {
-		case req, ok := <-reqs:
-			if !ok {
-				return
-			}
-			if used != nil && req.Type == "window-change" {
-				_ = req.Reply(true, nil)
-				pending = &gossh.Request{Type: req.Type, Payload: req.Payload}
-				continue
-			}
-			out <- req
-		case <-used:
-			used = nil // a nil channel is never ready: stop watching
-			if pending != nil {
-				out <- pending
-				pending = nil
-			}
-		}
 	}
 }
