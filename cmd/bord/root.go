@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/cmd/commands"
 	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/tui"
 	"github.com/verbeterbord/bord/tui/i18n"
@@ -121,8 +122,18 @@ bord is your team's improvement board in the terminal.`,
 	f.StringVar(&o.lang, "lang", "", "taal / language: nl or en (default: from LANG, else nl)")
 	f.StringVar(&o.as, "as", "", "display name / je naam (default: your login name)")
 	root.AddCommand(newExport(o), newImport(o), newBackup(o), newDemo(o), newVersion(),
-		newServe(o), newTeam(o), newMember(o), newInvite(o))
+		newServe(o), newTeam(o), newMember(o),
+		// The same commands ssh host invite and whoami run (package commands).
+		commands.Invite(o.run), commands.Whoami(o.run))
 	return root
+}
+
+// run is the commands' Runner on the command line: the whole database, as
+// the login (or --as) name.
+func (o *options) run(cmd *cobra.Command, f func(*commands.Env) error) error {
+	return withStore(o, func(_ *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
+		return f(&commands.Env{View: commands.Whole(s), Who: commands.Identity{Name: o.user(), Known: true}, Msg: msg, Now: now})
+	})(cmd, nil)
 }
 
 func runTUI(o *options) error {

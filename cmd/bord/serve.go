@@ -328,32 +328,6 @@ func newMember(o *options) *cobra.Command {
 	return member
 }
 
-func newInvite(o *options) *cobra.Command {
-	var teamName string
-	var ttl time.Duration
-	cmd := &cobra.Command{
-		Use:   "invite --team TEAM",
-		Short: "print a one-time code that lets a new SSH key join a team",
-		Args:  cobra.NoArgs,
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
-			t, err := s.TeamByName(teamName)
-			if err != nil {
-				return fmt.Errorf("team %q: %w", teamName, err)
-			}
-			code, exp, err := s.CreateInvite(o.user(), t.ID, ttl)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s\n(%s, until %s)\n", code, t.Name, exp.Format("2006-01-02 15:04"))
-			return nil
-		}),
-	}
-	cmd.Flags().StringVar(&teamName, "team", "", "team name")
-	cmd.Flags().DurationVar(&ttl, "ttl", 72*time.Hour, "how long the code is valid")
-	_ = cmd.MarkFlagRequired("team")
-	return cmd
-}
-
 // withStore opens the database for a command and words errors for the user.
 func withStore(o *options, run func(*cobra.Command, *store.Store, *i18n.Messages, []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
