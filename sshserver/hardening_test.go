@@ -175,7 +175,9 @@ func TestPanicBeforeProgram(t *testing.T) {
 	// Not parallel: it looks at the whole process's goroutines.
 	entered, release := make(chan struct{}), make(chan struct{})
 	var once sync.Once
+	var logs syncBuffer
 	e := startServer(t, func(c *sshserver.Config) {
+		c.Logger = slog.New(slog.NewTextHandler(&logs, nil))
 		sshserver.SetBeforeTUI(c, func() {
 			once.Do(func() { close(entered) })
 			<-release
@@ -210,6 +212,12 @@ func TestPanicBeforeProgram(t *testing.T) {
 	tm.ended()
 	if !eventually(func() bool { return goroutinesIn("sshserver.(*session).end(") == 0 }) {
 		t.Error("a goroutine still waits for the program of a session that panicked")
+	}
+	// The recover middleware logs it as one structured line.
+	for _, want := range []string{"msg=panic", "key=SHA256:", `panic="test: the model could not be made"`, `stack="goroutine `} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("the log lacks %s:\n%s", want, logs.String())
+		}
 	}
 }
 
