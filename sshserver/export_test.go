@@ -13,3 +13,6 @@ func SetAfterRedeem(c *Config, f func(key string)) { c.hooks.afterRedeem = f }
 // SetWrapModel makes f wrap each terminal session's model, so a test can
 // make it panic.
 func SetWrapModel(c *Config, f func(tea.Model) tea.Model) { c.hooks.wrapModel = f }
+
+// Waiting is how many connections from ip wait for a place under OpenPerIP.
+func Waiting(s *Server, ip string) int { return s.open.waiters(ip) }

@@ -112,7 +112,9 @@ func TestSilentConnectionsTimeOut(t *testing.T) {
 
 // OpenPerIP caps the connections from one address that are not a member's
 // session; members' sessions do not count, so a team behind one NAT is not
-// locked out by its own colleagues.
+// locked out by its own colleagues. A connection over the cap waits for a
+// place instead of being refused; twice the cap may wait, more are closed
+// at once.
 func TestOpenPerIPCap(t *testing.T) {
 	t.Parallel()
 	e := startServer(t, func(c *sshserver.Config) {
@@ -120,7 +122,7 @@ func TestOpenPerIPCap(t *testing.T) {
 		c.ConnsPerIP = 10000
 	})
 	key := e.member("Anna")
-	silent := func() net.Conn {
+	raw := func() net.Conn {
 		t.Helper()
 		conn, err := net.Dial("tcp", e.addr)
 		if err != nil {
@@ -128,45 +130,62 @@ func TestOpenPerIPCap(t *testing.T) {
 		}
 		t.Cleanup(func() { conn.Close() })
 		conn.SetReadDeadline(time.Now().Add(wait))
+		return conn
+	}
+	silent := func() net.Conn {
+		t.Helper()
+		conn := raw()
 		// The version line: the server took it in.
 		if line, err := bufio.NewReader(conn).ReadString('\n'); err != nil || !strings.HasPrefix(line, "SSH-2.0-") {
 			t.Fatalf("a connection under the cap: %q %v", line, err)
 		}
 		return conn
 	}
+	waiting := func(n int) {
+		t.Helper()
+		if !eventually(func() bool { return sshserver.Waiting(e.srv, "127.0.0.1") == n }) {
+			t.Fatalf("%d connections wait, want %d", sshserver.Waiting(e.srv, "127.0.0.1"), n)
+		}
+	}
 	first, _ := silent(), silent()
 
-	conn, err := net.Dial("tcp", e.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn.SetReadDeadline(time.Now().Add(wait))
-	got, err := io.ReadAll(conn)
-	conn.Close()
-	if err != nil || len(got) != 0 {
-		t.Errorf("the connection over the cap got %q (%v), want it closed at once", got, err)
-	}
-	if c, err := e.dial(key); err == nil {
-		c.Close()
-		t.Fatal("a client was let in over OpenPerIP 2")
-	}
-
-	first.Close()
-	var tm *term
-	if !eventually(func() bool {
+	// Anna over the cap waits, and gets in when a place is free.
+	joined := make(chan *term, 1)
+	go func() {
 		c, err := e.dial(key)
 		if err != nil {
-			return false
+			t.Errorf("Anna waiting for a place: %v", err)
+			close(joined)
+			return
 		}
 		t.Cleanup(func() { c.Close() })
-		tm = openWith(t, c, termOpts{})
-		return true
-	}) {
-		t.Fatal("no room after a silent connection closed")
+		tm, err := startTerm(c, termOpts{})
+		if err != nil {
+			t.Error(err)
+		}
+		joined <- tm
+	}()
+	waiting(1)
+	first.Close()
+	tm := <-joined
+	if tm == nil {
+		t.FailNow()
 	}
+	tm.t, tm.name = t, "Anna"
+	t.Cleanup(func() { tm.sess.Close() })
 	tm.waitFor(demoAction)
 	// Anna's session is a member's: it gave its place back.
 	silent()
+
+	// Both places held again: four may wait, the fifth is closed at once.
+	for range 4 {
+		raw()
+	}
+	waiting(4)
+	got, err := io.ReadAll(raw())
+	if err != nil || len(got) != 0 {
+		t.Errorf("the connection past the waiting ones got %q (%v), want it closed at once", got, err)
+	}
 }
 
 // A panic before a session's program exists (tui.New, the hub) must not

@@ -47,6 +47,10 @@ func (c *caller) becameMember(id store.Identity) {
 // member goes on too: it gets the invite screen, or help and whoami.
 func (s *Server) identify(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		if tc := connOf(sess); tc != nil {
+			// The handshake is over: from here Idle and MaxSession apply.
+			tc.started()
+		}
 		key := sess.PublicKey()
 		if key == nil {
 			_ = sess.Exit(1)

@@ -8,12 +8,13 @@ import "github.com/gliderlabs/ssh"
 // its last one first.
 type Middleware = func(next ssh.Handler) ssh.Handler
 
-// handler is the session path, outermost first: recover from a panic, then
-// limits, identify the key, log join and leave, serve exec commands or,
-// with a PTY, the TUI. Connection caps run before all of it, in admit.
+// handler is the session path, outermost first: recover from a panic,
+// identify the key, limits (per member's key, or per address for a
+// stranger), log join and leave, serve exec commands or, with a PTY, the
+// TUI. Connection caps run before all of it, in admit.
 func (s *Server) handler() ssh.Handler {
 	return chain(func(ssh.Session) {}, // gliderlabs exits 0 after the handler
-		s.recoverer, s.limits, s.identify, s.logging, s.execCommands, s.serveTUI)
+		s.recoverer, s.identify, s.limits, s.logging, s.execCommands, s.serveTUI)
 }
 
 // chain wraps h in mws; the first one runs first.

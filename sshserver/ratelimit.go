@@ -4,21 +4,24 @@ import (
 	"fmt"
 
 	"github.com/gliderlabs/ssh"
-	"github.com/verbeterbord/bord/tui/i18n"
 )
 
-// limits ends the handshake deadline (a session runs now; Idle and
-// MaxSession apply from here) and refuses a key that opens sessions too
-// fast. The caps on connections are in admit, before the handshake.
+// limits refuses sessions opened too fast: per key for a member, per IP
+// address for a key that is no member (a new key costs nothing to make,
+// so only the address can hold a stranger back; and members behind one
+// school address must not lock each other out). The caps on connections
+// are in admit, before the handshake.
 func (s *Server) limits(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		if tc := connOf(sess); tc != nil {
-			tc.started()
+		c := callerOf(sess)
+		_, known := c.member()
+		ok, reason := s.perKey.allow(c.fp), "rate limit per key"
+		if !known {
+			ok, reason = s.perIP.allow(c.ip), "rate limit per ip"
 		}
-		fp := provenKey(sess)
-		if !s.perKey.allow(fp) {
-			s.log.Warn("refused", "reason", "rate limit per key", "key", fp, "ip", hostOf(sess.RemoteAddr()))
-			fmt.Fprintln(sess.Stderr(), i18n.For(langOf(sess.Environ())).ErrTooMany)
+		if !ok {
+			s.log.Warn("refused", "reason", reason, "key", c.fp, "ip", c.ip)
+			fmt.Fprintln(sess.Stderr(), c.msg.ErrTooMany)
 			_ = sess.Exit(1)
 			return
 		}

@@ -26,9 +26,11 @@ type Config struct {
 	// OpenPerIP caps the connections from one IP address that are not (yet)
 	// a member's session: still in the handshake, or an unknown key. So one
 	// address cannot hold every place, while a whole school behind one NAT
-	// can still join: members' sessions do not count (20: more than the 16
-	// parallel dials of cmd/bordload or a team joining at once, a fifth of
-	// the default places).
+	// can still join: members' sessions do not count, and a connection over
+	// the cap waits (up to Handshake) for a place rather than being
+	// refused; twice the cap may wait (20: more than the 16 parallel dials
+	// of cmd/bordload or a team joining at once, a fifth of the default
+	// places).
 	OpenPerIP int
 	// Handshake is how long a connection may take from connect to its
 	// first session (30s). Without it a silent TCP connection would hold a
@@ -39,11 +41,14 @@ type Config struct {
 	Idle time.Duration
 	// MaxSession ends any session after this long (12h).
 	MaxSession time.Duration
-	// ConnsPerIP allows this many new connections per IP address at once,
-	// refilled one per ConnRefill (20 per 3s).
+	// ConnsPerIP allows this many sessions of keys that are no member's
+	// (the invite screen, whoami) per IP address at once, refilled one per
+	// ConnRefill (20 per 3s). Members' sessions do not count: forty
+	// colleagues behind one school address must all get in.
 	ConnsPerIP int
 	ConnRefill time.Duration
-	// SessionsPerKey does the same per SSH key (10 per 6s).
+	// SessionsPerKey allows this many sessions per member's key at once,
+	// refilled one per SessionRefill (10 per 6s).
 	SessionsPerKey int
 	SessionRefill  time.Duration
 	// InviteTries allows this many invite codes per key and IP, one more
@@ -139,7 +144,8 @@ type Server struct {
 	log     *slog.Logger
 	hub     hub
 	conns   connCounter
-	open    ipCounter
+	open    *ipCounter
+	stop    chan struct{} // closed by Shutdown: connections stop waiting
 	perIP   *limiter
 	perKey  *limiter
 	invites *limiter
@@ -168,7 +174,8 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg: cfg, signer: signer, log: cfg.Logger,
 		conns:       connCounter{max: int64(cfg.MaxSessions)},
-		open:        ipCounter{max: cfg.OpenPerIP, n: map[string]int{}},
+		open:        newIPCounter(cfg.OpenPerIP),
+		stop:        make(chan struct{}),
 		perIP:       newLimiter(cfg.ConnRefill, cfg.ConnsPerIP),
 		perKey:      newLimiter(cfg.SessionRefill, cfg.SessionsPerKey),
 		invites:     newLimiter(cfg.InviteRefill, cfg.InviteTries),
@@ -212,18 +219,16 @@ func (s *Server) Serve(l net.Listener) error {
 }
 
 // admit runs before the handshake: it caps concurrent connections, per IP
-// address and in all, rate-limits per IP address, so refusals cost no crypto
-// work, and sets the handshake deadline.
+// address (waiting a while for a place) and in all, so refusals cost no
+// crypto work, and sets the handshake deadline. It cannot know yet whose
+// connection it is, so it does not rate-limit: that is done per key or,
+// for strangers, per address once the key is known (ratelimit.go).
 func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	ip := hostOf(conn.RemoteAddr())
 	if s.closing.Load() {
 		return nil
 	}
-	if !s.perIP.allow(ip) {
-		s.log.Warn("refused", "reason", "rate limit per ip", "ip", ip)
-		return nil
-	}
-	if !s.open.take(ip) {
+	if !s.open.take(ip, s.cfg.Handshake, s.stop) {
 		s.log.Warn("refused", "reason", "open connections per ip", "ip", ip, "max", s.cfg.OpenPerIP)
 		return nil
 	}
@@ -232,7 +237,7 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.log.Warn("refused", "reason", "max sessions", "ip", ip, "max", s.cfg.MaxSessions)
 		return nil
 	}
-	tc := &trackedConn{Conn: conn, c: &s.conns, open: &s.open, ip: ip, handshake: time.Now().Add(s.cfg.Handshake)}
+	tc := &trackedConn{Conn: conn, c: &s.conns, open: s.open, ip: ip, handshake: time.Now().Add(s.cfg.Handshake)}
 	_ = conn.SetDeadline(tc.handshake)
 	// handle finds the connection here, to clear the deadline.
 	ctx.SetValue(connKey{}, tc)
@@ -254,7 +259,9 @@ func (s *Server) OnBoard(boardID uint64) []string { return s.hub.on(boardID) }
 // Shutdown ends every session with a goodbye line and a restored terminal,
 // then stops the server. Sessions still running when ctx ends are cut off.
 func (s *Server) Shutdown(ctx context.Context) error {
-	s.closing.Store(true)
+	if !s.closing.Swap(true) {
+		close(s.stop)
+	}
 	s.mu.Lock()
 	for ss := range s.sessions {
 		go ss.end(ss.msg.Goodbye)

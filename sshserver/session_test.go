@@ -310,8 +310,10 @@ func TestMaxSessionLength(t *testing.T) {
 	e.sessions(t, 0)
 }
 
-// New connections are limited per IP address before the handshake, and
-// sessions per key after it; one key's limit leaves other keys alone.
+// Sessions of keys that are no member's are limited per IP address (a new
+// key costs nothing), members' sessions per key; one key's limit leaves
+// other keys alone, and strangers at one address do not lock out the
+// members behind it.
 func TestRateLimits(t *testing.T) {
 	t.Parallel()
 	t.Run("per ip", func(t *testing.T) {
@@ -319,12 +321,19 @@ func TestRateLimits(t *testing.T) {
 			c.ConnsPerIP = 2
 			c.ConnRefill = time.Hour
 		})
-		key := e.member("Anna")
-		e.mustDial(t, key).Close()
-		e.mustDial(t, key).Close()
-		if c, err := e.dial(e.member("Bert")); err == nil {
-			c.Close()
-			t.Error("a third connection from one address was let in with ConnsPerIP 2")
+		for range 2 {
+			if _, errOut, status := e.run(t, newKey(t), "help"); status != 0 {
+				t.Fatalf("a stranger's help: status %d, %q", status, errOut)
+			}
+		}
+		out, errOut, status := e.run(t, newKey(t), "help")
+		if status != 1 || out != "" || !strings.Contains(errOut, tooManyNL) {
+			t.Errorf("a third stranger from one address with ConnsPerIP 2: status %d, stdout %q, stderr %q", status, out, errOut)
+		}
+		for _, name := range []string{"Anna", "Bert", "Carla"} {
+			if out, _, status := e.run(t, e.member(name), "whoami"); status != 0 || !strings.Contains(out, name) {
+				t.Errorf("member %s behind the same address: status %d, %q", name, status, out)
+			}
 		}
 	})
 	t.Run("per key", func(t *testing.T) {
