@@ -29,7 +29,10 @@ func (s *Server) logPanic(fp string, r any, stack []byte) {
 }
 
 // provenKey is the fingerprint of the key whose possession the handshake
-// proved, set by the public-key callback (server.go).
+// proved (server.go's VerifiedPublicKeyCallback), or "" when none was.
 func provenKey(sess ssh.Session) string {
-	return sess.Context().Permissions().Extensions["bord-fp"]
+	fp, _ := sess.Context().Value(provenKeyKey{}).(string)
+	return fp
 }
+
+type provenKeyKey struct{}

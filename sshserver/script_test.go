@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"regexp"
 	"strings"
@@ -170,4 +171,42 @@ func (u unproven) PublicKey() gossh.PublicKey { return u.k.PublicKey() }
 
 func (u unproven) Sign(io.Reader, []byte) (*gossh.Signature, error) {
 	return &gossh.Signature{Format: gossh.KeyAlgoRSASHA256, Blob: []byte("no proof")}, nil
+}
+
+// Even with password auth on (it is off, and auth_probed_key.txtar keeps it
+// so), a key that was offered but never proven does not become the
+// session's: gliderlabs reports the last key offered, so identify compares
+// it with the key x/crypto saw a valid signature for.
+func TestProbedKeyIsNeverTheSession(t *testing.T) {
+	t.Parallel()
+	var logs syncBuffer
+	e := startServer(t, func(c *sshserver.Config) {
+		c.Logger = slog.New(slog.NewTextHandler(&logs, nil))
+		sshserver.SetPasswordAuth(c)
+	})
+	anna := e.member("Anna")
+	ts := &bytes.Buffer{}
+	c, err := gossh.Dial("tcp", e.addr, &gossh.ClientConfig{
+		User:            "bord",
+		Auth:            []gossh.AuthMethod{gossh.PublicKeys(unproven{anna}), gossh.Password("wat dan ook")},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Timeout:         wait,
+	})
+	if err != nil {
+		t.Fatalf("with passwords on, the password should get through the handshake: %v", err)
+	}
+	defer c.Close()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	sess.Stdout, sess.Stderr = ts, ts
+	err = sess.Run("whoami")
+	if exitStatus(err) != 1 || strings.Contains(ts.String(), "Anna") {
+		t.Errorf("a probed member key with a password: %v, output %q; want refused", err, ts.String())
+	}
+	if !strings.Contains(logs.String(), `reason="key mismatch"`) {
+		t.Errorf("the refusal is not logged:\n%s", logs.String())
+	}
 }
