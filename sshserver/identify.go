@@ -43,8 +43,9 @@ func (c *caller) becameMember(id store.Identity) {
 	c.id, c.known = id, true
 }
 
-// identify finds the member a session's key belongs to. A key that is no
-// member goes on too: it gets the invite screen, or help and whoami.
+// identify finds the member a session's key belongs to, once the
+// handshake is over. A key that is no member goes on too: it gets the
+// invite screen, or help and whoami.
 func (s *Server) identify(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if tc := connOf(sess); tc != nil {
@@ -57,9 +58,8 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 			return
 		}
 		fp := Fingerprint(key)
-		// Checked again: the key gliderlabs reports must be the one whose
-		// possession the handshake proved (the last one auth was called
-		// for).
+		// Checked again: the key gliderlabs reports (the last one
+		// offered) must be the one whose signature x/crypto verified.
 		if provenKey(sess) != fp {
 			s.log.Warn("refused", "reason", "key mismatch", "key", fp)
 			_ = sess.Exit(1)
@@ -77,4 +77,10 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 		sess.Context().SetValue(callerKey{}, c)
 		next(sess)
 	}
+}
+
+// connOf is the tracked connection admit made for this session.
+func connOf(sess ssh.Session) *trackedConn {
+	tc, _ := sess.Context().Value(connKey{}).(*trackedConn)
+	return tc
 }

@@ -28,9 +28,3 @@ func (s *Server) limits(next ssh.Handler) ssh.Handler {
 		next(sess)
 	}
 }
-
-// connOf is the tracked connection admit made for this session.
-func connOf(sess ssh.Session) *trackedConn {
-	tc, _ := sess.Context().Value(connKey{}).(*trackedConn)
-	return tc
-}
