@@ -1,6 +1,10 @@
 package sshserver
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // Hooks for tests of paths no client can trigger on demand.
 
@@ -20,3 +24,7 @@ func Waiting(s *Server, ip string) int { return s.open.waiters(ip) }
 // SetPasswordAuth turns password auth on (any password), as a careless
 // change would, to show that identify still trusts only a proven key.
 func SetPasswordAuth(c *Config) { c.hooks.password = true }
+
+// SetWatchdogTicks makes each session's watchdog look when f's channel for
+// the session's key fingerprint ticks, instead of on a timer.
+func SetWatchdogTicks(c *Config, f func(fp string) <-chan time.Time) { c.hooks.ticks = f }

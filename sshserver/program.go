@@ -4,7 +4,6 @@ import (
 	"context"
 	"runtime/debug"
 	"sync/atomic"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -19,8 +18,8 @@ import (
 func (s *Server) newProgram(ctx context.Context, ss *session, c *caller, model tea.Model, cancel func()) *tea.Program {
 	sess := ss.sess
 	env := append(sess.Environ(), "TERM="+c.pty.Term)
-	ss.lastInput.Store(time.Now().UnixNano())
-	in := &inputTracker{r: sess, last: &ss.lastInput, onEOF: cancel}
+	ss.lastInput.Store(s.cfg.Now().UnixNano())
+	in := &inputTracker{r: sess, now: s.cfg.Now, last: &ss.lastInput, onEOF: cancel}
 	win := &lastSize{}
 	win.set(c.pty.Window.Width, c.pty.Window.Height)
 	if s.cfg.hooks.wrapModel != nil {

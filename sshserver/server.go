@@ -71,7 +71,8 @@ type testHooks struct {
 	beforeTUI   func()           // in runTUI, before any model exists
 	afterRedeem func(key string) // after an invite code was used
 	wrapModel   func(tea.Model) tea.Model
-	password    bool // turn password auth on, as a careless change would
+	password    bool                             // turn password auth on, as a careless change would
+	ticks       func(fp string) <-chan time.Time // the watchdog's, per key
 }
 
 // ErrConfig: a Config value that cannot work, such as a negative limit.

@@ -66,17 +66,27 @@ func (ss *session) goodbye() string {
 }
 
 // watchdog ends a session that is idle (no keypress) or too long.
-func (s *Server) watchdog(ctx context.Context, ss *session) {
-	start := time.Now()
-	// NewTicker panics on a non-positive period: a tiny Idle must not
-	// crash the server, and a short MaxSession wants a check as often.
-	tick := time.NewTicker(max(min(s.cfg.Idle/4, s.cfg.MaxSession/4, 15*time.Second), 10*time.Millisecond))
-	defer tick.Stop()
+// Times are on the server's clock (Config.Now), so tests move a clock
+// instead of waiting; fp names the session for a test's ticks.
+func (s *Server) watchdog(ctx context.Context, ss *session, fp string) {
+	start := s.cfg.Now()
+	var ticks <-chan time.Time
+	if s.cfg.hooks.ticks != nil {
+		ticks = s.cfg.hooks.ticks(fp)
+	} else {
+		// NewTicker panics on a non-positive period: a tiny Idle must
+		// not crash the server, and a short MaxSession wants a check as
+		// often.
+		tick := time.NewTicker(max(min(s.cfg.Idle/4, s.cfg.MaxSession/4, 15*time.Second), 10*time.Millisecond))
+		defer tick.Stop()
+		ticks = tick.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case now := <-tick.C:
+		case <-ticks:
+			now := s.cfg.Now()
 			if now.Sub(time.Unix(0, ss.lastInput.Load())) > s.cfg.Idle {
 				ss.end(ss.msg.IdleBye)
 				return
@@ -103,6 +113,7 @@ func noAccess(l i18n.Lang) string {
 // the connection stays, and without this the session would live on.
 type inputTracker struct {
 	r     io.Reader
+	now   func() time.Time
 	last  *atomic.Int64
 	onEOF func()
 }
@@ -110,7 +121,7 @@ type inputTracker struct {
 func (t *inputTracker) Read(p []byte) (int, error) {
 	n, err := t.r.Read(p)
 	if n > 0 {
-		t.last.Store(time.Now().UnixNano())
+		t.last.Store(t.now().UnixNano())
 	}
 	if err != nil {
 		t.onEOF()
