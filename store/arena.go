@@ -8,8 +8,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-var bucketArenas = []byte("arenas")
-
 // Audit operations of a leerlingarena. Note texts are never copied into the
 // audit log: the retention period must be able to delete them for good.
 const (

@@ -8,8 +8,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-var bucketMeetings = []byte("meetings")
-
 // Audit operations of a bordsessie.
 const (
 	OpMeetingStart Op = "meeting_start"

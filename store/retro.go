@@ -10,8 +10,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-var bucketRetros = []byte("retros")
-
 // Audit operations of a retrospective. Card texts are not copied into the
 // audit log: during writing they are hidden from others, and the log is
 // shared history.

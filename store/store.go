@@ -4,9 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -14,7 +12,6 @@ import (
 
 	"github.com/verbeterbord/bord/board"
 	bolt "go.etcd.io/bbolt"
-	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Errors callers tell apart. The message catalog words each for the user.
@@ -34,21 +31,19 @@ var (
 	ErrNotEmpty = errors.New("store: database is not empty")
 	// ErrNewerSchema: the file was written by a newer bord.
 	ErrNewerSchema = errors.New("store: database was written by a newer bord")
+	// ErrNoDatabase: the file does not exist and Open was asked not to
+	// create it (a mistyped path must not become a new, empty database).
+	ErrNoDatabase = errors.New("store: no database file")
+	// ErrCorrupt: the file is damaged (truncated, empty, failing bbolt's
+	// check). Open found it before writing anything.
+	ErrCorrupt = errors.New("store: database file is damaged")
+	// ErrNotBord: the file is a bbolt file of some other program.
+	ErrNotBord = errors.New("store: not a bord database")
 )
 
 // ConflictError is board.ConflictError: who changed the item, when, and how
 // it is now.
 type ConflictError = board.ConflictError
-
-var (
-	bucketMeta   = []byte("meta")
-	bucketTeams  = []byte("teams")
-	bucketBoards = []byte("boards")
-	bucketAudit  = []byte("audit")
-	keySchema    = []byte("schema")
-	keyInfo      = []byte("info")
-	keyVersion   = []byte("version")
-)
 
 // Options tune Open. The zero value is fine for tests.
 type Options struct {
@@ -62,6 +57,13 @@ type Options struct {
 	Addr string
 	// Now is the clock; tests set it. Default time.Now.
 	Now func() time.Time
+	// ReadOnly opens an existing file for reading only: nothing is
+	// migrated or written (not even the holder file) and every change
+	// fails. For export, checks and looking at a backup.
+	ReadOnly bool
+	// NoCreate makes Open return ErrNoDatabase when the file does not
+	// exist, instead of creating it.
+	NoCreate bool
 }
 
 // Store is an open bord database. It is safe for concurrent use.
@@ -77,40 +79,14 @@ type Store struct {
 	cache   map[uint64]*board.Board
 
 	holderFile string
-}
-
-// Open opens or creates the database at path, runs pending migrations and
-// records who holds it.
-func Open(path string, opt Options) (*Store, error) {
-	if opt.Timeout == 0 {
-		opt.Timeout = time.Second
-	}
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, err
-	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout})
-	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("%w: %s", ErrLocked, path)
-	}
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{db: db, path: path, now: opt.Now, cache: map[uint64]*board.Board{}}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	s.holderFile = path + ".holder"
-	writeHolder(s.holderFile, opt.Holder, opt.Addr)
-	return s, nil
+	created    bool
 }
 
 // Close closes the database. Subscribers get no more notices.
 func (s *Store) Close() error {
-	os.Remove(s.holderFile)
+	if s.holderFile != "" {
+		os.Remove(s.holderFile)
+	}
 	return s.db.Close()
 }
 
