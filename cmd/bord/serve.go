@@ -116,7 +116,7 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	fmt.Fprintf(cmd.OutOrStdout(), "bord serve %s · %s\nhost key %s\njoin: ssh -p %s <host>\n", version, l.Addr(), srv.HostKeyFingerprint(), port(l.Addr().String()))
 	logger.Info("serving", "addr", l.Addr().String(), "db", o.db, "hostkey", srv.HostKeyFingerprint())
 
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(l) }()
