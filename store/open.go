@@ -56,7 +56,13 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, err
 		}
 		if opt.ReadOnly {
-			return newStore(ro, path, opt, false), nil
+			if v == 0 {
+				ro.Close()
+				return nil, fmt.Errorf("%w: %s has no bord schema", ErrNotBord, path)
+			}
+			s := newStore(ro, path, opt, false)
+			s.schema = v
+			return s, nil
 		}
 		ro.Close()
 		schema = v
@@ -66,6 +72,7 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s := newStore(db, path, opt, created)
+	s.schema = SchemaVersion
 	if schema < SchemaVersion {
 		if err := s.migrate(schema); err != nil {
 			db.Close()

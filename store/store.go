@@ -80,6 +80,9 @@ type Store struct {
 
 	holderFile string
 	created    bool
+	// schema is the file's schema: SchemaVersion once opened for writing,
+	// possibly older when opened read-only (nothing is migrated then).
+	schema uint64
 }
 
 // Close closes the database. Subscribers get no more notices.
