@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/verbeterbord/bord/board"
 
 	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/tui/i18n"
@@ -75,4 +78,38 @@ func openError(lang i18n.Lang, path string, err error) error {
 		return txtNotBord.errorf(lang, path)
 	}
 	return nil
+}
+
+var txtBadDump = cliText{
+	"Het exportbestand %s klopt niet; er is niets geïmporteerd. Herstel het bestand of exporteer opnieuw:",
+	"The export file %s is not valid; nothing was imported. Repair the file or export again:",
+}
+
+var txtDumpProblem = map[store.ProblemKind]cliText{
+	store.DumpRange:      {"getal buiten het bereik 1…%d", "number out of the range 1…%d"},
+	store.DumpDuplicate:  {"komt twee keer voor", "occurs twice"},
+	store.DumpMissing:    {"verwijst naar iets dat niet in de export staat", "refers to something not in the export"},
+	store.DumpUnknown:    {"onbekende waarde", "unknown value"},
+	store.DumpUnreadable: {"onleesbaar", "unreadable"},
+	store.DumpTrailing:   {"er staat nog iets na de export", "there is more after the export"},
+}
+
+// dumpError words a refused import, one line per problem, by path.
+func dumpError(lang i18n.Lang, file string, de *store.DumpError) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, txtBadDump.in(lang), file)
+	for _, p := range de.Problems {
+		what := string(p.Kind)
+		if t, ok := txtDumpProblem[p.Kind]; ok {
+			what = t.in(lang)
+			if p.Kind == store.DumpRange {
+				what = fmt.Sprintf(what, store.MaxID)
+			}
+		}
+		fmt.Fprintf(&b, "\n  %s: %s", p.Path, what)
+		if p.Value != "" {
+			fmt.Fprintf(&b, " (%s)", board.CleanLine(p.Value, board.MaxLine))
+		}
+	}
+	return errors.New(b.String())
 }

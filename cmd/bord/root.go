@@ -239,7 +239,10 @@ func newImport(o *options) *cobra.Command {
 				return err
 			}
 			defer f.Close()
-			if err := s.Import(f); err != nil {
+			var de *store.DumpError
+			if err := s.Import(f); errors.As(err, &de) {
+				return dumpError(msg.Lang, args[0], de)
+			} else if err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), msg.ImportDoneF+"\n", args[0])

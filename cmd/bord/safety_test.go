@@ -325,3 +325,32 @@ func TestForeignNewerAndBackupFilesUnchanged(t *testing.T) {
 		t.Error("looking at a backup changed it")
 	}
 }
+
+// `bord import` of a hand-edited export names every problem by path, in the
+// user's language, and imports nothing.
+func TestImportNamesWhatIsWrong(t *testing.T) {
+	dir := t.TempDir()
+	dump := filepath.Join(dir, "alles.json")
+	if _, _, err := run(t, "--db", demoDB(t), "export", "--format", "json", "-o", dump); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(dump)
+	bad := strings.Replace(string(data), `"schema": `, `"schema": 9`, 1) + "rommel"
+	if err := os.WriteFile(dump, []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "nieuw.db")
+	_, _, err := run(t, "--db", db, "--lang", "nl", "import", dump)
+	if err == nil || !strings.Contains(err.Error(), "er is niets geïmporteerd") ||
+		!strings.Contains(err.Error(), "schema: onbekende waarde") || !strings.Contains(err.Error(), "er staat nog iets na de export") {
+		t.Errorf("nl: %v", err)
+	}
+	_, _, err = run(t, "--db", db, "--lang", "en", "import", dump)
+	if err == nil || !strings.Contains(err.Error(), "nothing was imported") || !strings.Contains(err.Error(), "schema: unknown value") {
+		t.Errorf("en: %v", err)
+	}
+	out, _, err := run(t, "--db", db, "team", "list")
+	if err != nil || out != "" {
+		t.Errorf("after a refused import: %q, %v", out, err)
+	}
+}
