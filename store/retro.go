@@ -49,7 +49,11 @@ func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, 
 		if err != nil {
 			return err
 		}
-		nr.ID, _ = rb.NextSequence()
+		id, err := nextID(rb)
+		if err != nil {
+			return err
+		}
+		nr.ID = id
 		if err := putJSON(rb, itob(nr.ID), nr); err != nil {
 			return err
 		}

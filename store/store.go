@@ -203,7 +203,10 @@ func (s *Store) CreateTeam(actor, name string, members ...string) (board.Team, e
 		}); err != nil {
 			return err
 		}
-		id, _ := teams.NextSequence()
+		id, err := nextID(teams)
+		if err != nil {
+			return err
+		}
 		t.ID = id
 		if err := putJSON(teams, itob(id), t); err != nil {
 			return err
@@ -308,7 +311,10 @@ func (s *Store) CreateBoard(actor string, teamID uint64, name string) (board.Inf
 		if err != nil {
 			return err
 		}
-		id, _ := boards.NextSequence()
+		id, err := nextID(boards)
+		if err != nil {
+			return err
+		}
 		info.ID = id
 		bb, err := createBoardBuckets(boards, id)
 		if err != nil {
@@ -445,7 +451,10 @@ func (s *Store) Add(actor string, boardID uint64, it board.Item) (board.Item, er
 
 func (s *Store) stampNew(actor string) func(*bolt.Bucket, *board.Meta) error {
 	return func(items *bolt.Bucket, m *board.Meta) error {
-		id, _ := items.NextSequence()
+		id, err := nextID(items)
+		if err != nil {
+			return err
+		}
 		now := s.now()
 		*m = board.Meta{ID: id, Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
 		return nil
@@ -542,7 +551,11 @@ func (s *Store) SetCheckIn(actor string, boardID uint64, mood board.Mood, word s
 			return err
 		}
 		if c.ID == 0 {
-			c.ID, _ = items.NextSequence()
+			id, err := nextID(items)
+			if err != nil {
+				return err
+			}
+			c.ID = id
 		}
 		after, err := json.Marshal(&c)
 		if err != nil {
