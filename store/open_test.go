@@ -106,7 +106,7 @@ func TestOpenMissingFile(t *testing.T) {
 func TestOpenRefusesBadFilesUnchanged(t *testing.T) {
 	dir := t.TempDir()
 	truncated := demoFile(t)
-	if err := os.Truncate(truncated, 65536); err != nil {
+	if err := os.Truncate(truncated, 3*4096); err != nil {
 		t.Fatal(err)
 	}
 	garbage := demoFile(t)

@@ -192,28 +192,31 @@ func (s *Store) CreateTeam(actor, name string, members ...string) (board.Team, e
 			t.Members = append(t.Members, board.Member{Name: m})
 		}
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		teams := tx.Bucket(bucketTeams)
-		if err := teams.ForEach(func(_, v []byte) error {
-			var other board.Team
-			if json.Unmarshal(v, &other) == nil && equalFold(other.Name, t.Name) {
-				return ErrExists
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-		id, err := nextID(teams)
-		if err != nil {
-			return err
-		}
-		t.ID = id
-		if err := putJSON(teams, itob(id), t); err != nil {
-			return err
-		}
-		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: OpCreateTeam, TeamID: id, Label: t.Name})
-	})
+	err := s.db.Update(func(tx *bolt.Tx) error { return s.createTeamTx(tx, actor, &t) })
 	return t, err
+}
+
+// createTeamTx is CreateTeam inside a running transaction.
+func (s *Store) createTeamTx(tx *bolt.Tx, actor string, t *board.Team) error {
+	teams := tx.Bucket(bucketTeams)
+	if err := teams.ForEach(func(_, v []byte) error {
+		var other board.Team
+		if json.Unmarshal(v, &other) == nil && equalFold(other.Name, t.Name) {
+			return ErrExists
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	id, err := nextID(teams)
+	if err != nil {
+		return err
+	}
+	t.ID = id
+	if err := putJSON(teams, itob(id), t); err != nil {
+		return err
+	}
+	return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: OpCreateTeam, TeamID: id, Label: t.Name})
 }
 
 // AddMember adds a member to a team; adding an existing member is a no-op.
@@ -295,37 +298,41 @@ func (s *Store) CreateBoard(actor string, teamID uint64, name string) (board.Inf
 	if info.Name == "" {
 		return info, &board.ValidationError{Field: "name", Problem: board.ProblemEmpty}
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if _, err := getTeam(tx, teamID); err != nil {
-			return err
-		}
-		boards := tx.Bucket(bucketBoards)
-		err := boards.ForEachBucket(func(k []byte) error {
-			var other board.Info
-			if json.Unmarshal(boards.Bucket(k).Get(keyInfo), &other) == nil &&
-				other.TeamID == teamID && equalFold(other.Name, info.Name) {
-				return ErrExists
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		id, err := nextID(boards)
-		if err != nil {
-			return err
-		}
-		info.ID = id
-		bb, err := createBoardBuckets(boards, id)
-		if err != nil {
-			return err
-		}
-		if err := putJSON(bb, keyInfo, info); err != nil {
-			return err
-		}
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCreateBoard, TeamID: teamID, BoardID: id, Label: info.Name})
-	})
+	err := s.db.Update(func(tx *bolt.Tx) error { return s.createBoardTx(tx, actor, &info) })
 	return info, err
+}
+
+// createBoardTx is CreateBoard inside a running transaction.
+func (s *Store) createBoardTx(tx *bolt.Tx, actor string, info *board.Info) error {
+	teamID := info.TeamID
+	if _, err := getTeam(tx, teamID); err != nil {
+		return err
+	}
+	boards := tx.Bucket(bucketBoards)
+	err := boards.ForEachBucket(func(k []byte) error {
+		var other board.Info
+		if json.Unmarshal(boards.Bucket(k).Get(keyInfo), &other) == nil &&
+			other.TeamID == teamID && equalFold(other.Name, info.Name) {
+			return ErrExists
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	id, err := nextID(boards)
+	if err != nil {
+		return err
+	}
+	info.ID = id
+	bb, err := createBoardBuckets(boards, id)
+	if err != nil {
+		return err
+	}
+	if err := putJSON(bb, keyInfo, info); err != nil {
+		return err
+	}
+	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCreateBoard, TeamID: teamID, BoardID: id, Label: info.Name})
 }
 
 func createBoardBuckets(boards *bolt.Bucket, id uint64) (*bolt.Bucket, error) {
@@ -525,49 +532,58 @@ func (s *Store) SetCheckIn(actor string, boardID uint64, mood board.Mood, word s
 	c := board.CheckIn{Who: actor, Week: board.WeekOf(s.now()), Mood: mood, Word: word}
 	var out board.CheckIn
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		t, err := teamOf(bb)
-		if err != nil {
-			return err
-		}
-		c.Clean()
-		if err := c.Check(t, s.now(), true); err != nil {
-			return err
-		}
-		items := bb.Bucket([]byte(board.AreaCheckIn))
-		now := s.now()
-		var before []byte
-		c.Meta = board.Meta{Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
-		err = items.ForEach(func(k, v []byte) error {
-			var old board.CheckIn
-			if json.Unmarshal(v, &old) == nil && old.Week == c.Week && equalFold(old.Who, c.Who) {
-				before = slices.Clone(v)
-				c.Meta = old.Meta
-				c.Version++
-				c.UpdatedBy, c.UpdatedAt = actor, now
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if c.ID == 0 {
-			id, err := nextID(items)
-			if err != nil {
-				return err
-			}
-			c.ID = id
-		}
-		after, err := json.Marshal(&c)
-		if err != nil {
-			return err
-		}
-		if err := items.Put(itob(c.ID), after); err != nil {
+		if err := s.setCheckInTx(bb, actor, boardID, &c); err != nil {
 			return err
 		}
 		out = c
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCheckIn, BoardID: boardID, Area: board.AreaCheckIn, ItemID: c.ID, Label: c.Label(), Before: before, After: after})
+		return nil
 	})
 	return out, err
+}
+
+// setCheckInTx is SetCheckIn inside a running transaction; it fills in c's
+// meta.
+func (s *Store) setCheckInTx(bb *bolt.Bucket, actor string, boardID uint64, c *board.CheckIn) error {
+	t, err := teamOf(bb)
+	if err != nil {
+		return err
+	}
+	c.Clean()
+	if err := c.Check(t, s.now(), true); err != nil {
+		return err
+	}
+	items := bb.Bucket([]byte(board.AreaCheckIn))
+	now := s.now()
+	var before []byte
+	c.Meta = board.Meta{Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
+	err = items.ForEach(func(k, v []byte) error {
+		var old board.CheckIn
+		if json.Unmarshal(v, &old) == nil && old.Week == c.Week && equalFold(old.Who, c.Who) {
+			before = slices.Clone(v)
+			c.Meta = old.Meta
+			c.Version++
+			c.UpdatedBy, c.UpdatedAt = actor, now
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if c.ID == 0 {
+		id, err := nextID(items)
+		if err != nil {
+			return err
+		}
+		c.ID = id
+	}
+	after, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	if err := items.Put(itob(c.ID), after); err != nil {
+		return err
+	}
+	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCheckIn, BoardID: boardID, Area: board.AreaCheckIn, ItemID: c.ID, Label: c.Label(), Before: before, After: after})
 }
 
 func teamOf(bb *bolt.Bucket) (board.Team, error) {
