@@ -674,12 +674,10 @@ func (s *Store) update(boardID uint64, fn func(bb *bolt.Bucket) error) error {
 	return err
 }
 
-// Check runs bbolt's consistency check over the whole file.
+// Check runs bbolt's consistency check over the whole file, as Open does
+// before it writes to a file.
 func (s *Store) Check() error {
-	return s.db.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			return err
-		}
-		return nil
+	return guard(s.path, func() error {
+		return s.db.View(func(tx *bolt.Tx) error { return checkTx(tx, s.path) })
 	})
 }
