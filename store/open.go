@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -199,4 +200,32 @@ func schemaOf(tx *bolt.Tx, path string) (uint64, error) {
 		return v, fmt.Errorf("%w (schema %d, this bord knows %d)", ErrNewerSchema, v, SchemaVersion)
 	}
 	return v, nil
+}
+
+// Holder describes the process that holds the database at path, as written
+// by its Open, for the message shown when Open returns ErrLocked.
+type Holder struct {
+	PID     int       `json:"pid"`
+	Command string    `json:"command"`
+	Addr    string    `json:"addr,omitempty"`
+	Since   time.Time `json:"since"`
+}
+
+func writeHolder(file, command, addr string) {
+	if command == "" {
+		command = "bord"
+	}
+	data, _ := json.Marshal(Holder{PID: os.Getpid(), Command: command, Addr: addr, Since: time.Now()})
+	// Best effort: the holder file only improves a message.
+	_ = os.WriteFile(file, data, 0o600)
+}
+
+// ReadHolder returns who holds the database at path, if it said so.
+func ReadHolder(path string) (Holder, bool) {
+	var h Holder
+	data, err := os.ReadFile(path + ".holder")
+	if err != nil || json.Unmarshal(data, &h) != nil {
+		return Holder{}, false
+	}
+	return h, true
 }

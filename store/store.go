@@ -96,34 +96,6 @@ func (s *Store) Close() error {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// Holder describes the process that holds the database at path, as written
-// by its Open, for the message shown when Open returns ErrLocked.
-type Holder struct {
-	PID     int       `json:"pid"`
-	Command string    `json:"command"`
-	Addr    string    `json:"addr,omitempty"`
-	Since   time.Time `json:"since"`
-}
-
-func writeHolder(file, command, addr string) {
-	if command == "" {
-		command = "bord"
-	}
-	data, _ := json.Marshal(Holder{PID: os.Getpid(), Command: command, Addr: addr, Since: time.Now()})
-	// Best effort: the holder file only improves a message.
-	_ = os.WriteFile(file, data, 0o600)
-}
-
-// ReadHolder returns who holds the database at path, if it said so.
-func ReadHolder(path string) (Holder, bool) {
-	var h Holder
-	data, err := os.ReadFile(path + ".holder")
-	if err != nil || json.Unmarshal(data, &h) != nil {
-		return Holder{}, false
-	}
-	return h, true
-}
-
 func itob(v uint64) []byte {
 	b := make([]byte, 8)
 	binary.BigEndian.PutUint64(b, v)
