@@ -22,7 +22,7 @@ type exportOptions struct {
 // and writing a file.
 func newExport(o *options) *cobra.Command {
 	e := &exportOptions{}
-	cmd := commands.Export(o.run)
+	cmd := commands.Export(o.read)
 	markdown := cmd.RunE
 	cmd.Args = cobra.NoArgs // JSON too; the shared check runs only for markdown
 	cmd.Short = "write actions or a whole board as markdown, or everything as JSON / exporteer"
@@ -31,7 +31,7 @@ func newExport(o *options) *cobra.Command {
 		var err error
 		switch e.format {
 		case "json":
-			err = withStore(o, func(_ *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
+			err = readStore(o, func(_ *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
 				return s.Export(&buf)
 			})(cmd, args)
 		case "md", "markdown":
