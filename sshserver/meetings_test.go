@@ -154,9 +154,15 @@ func TestArenaNoteTakersOverSSH(t *testing.T) {
 	if _, err := e.st.ChangeArena("Marieke", e.boardID, ar.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest om de uitleg te begrijpen?"}); err != nil {
 		t.Fatal(err)
 	}
+	// Each step once the screen shows the one before: an enter before
+	// the list has loaded opens nothing.
 	for _, tm := range []*term{a, b} {
 		tm.waitFor(demoAction)
-		tm.send("A", "\r", "2")
+		tm.send("A")
+		tm.waitFor("Uitleg")
+		tm.send("\r")
+		tm.waitFor("Vastleggen")
+		tm.send("2")
 		tm.waitFor("WAT HELPT JOU")
 	}
 	// stored waits until a note with text is in the store.

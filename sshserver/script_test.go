@@ -185,7 +185,7 @@ func TestProbedKeyIsNeverTheSession(t *testing.T) {
 		sshserver.SetPasswordAuth(c)
 	})
 	anna := e.member("Anna")
-	ts := &bytes.Buffer{}
+	var out, errOut bytes.Buffer
 	c, err := gossh.Dial("tcp", e.addr, &gossh.ClientConfig{
 		User:            "bord",
 		Auth:            []gossh.AuthMethod{gossh.PublicKeys(unproven{anna}), gossh.Password("wat dan ook")},
@@ -201,10 +201,10 @@ func TestProbedKeyIsNeverTheSession(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sess.Close()
-	sess.Stdout, sess.Stderr = ts, ts
+	sess.Stdout, sess.Stderr = &out, &errOut
 	err = sess.Run("whoami")
-	if exitStatus(err) != 1 || strings.Contains(ts.String(), "Anna") {
-		t.Errorf("a probed member key with a password: %v, output %q; want refused", err, ts.String())
+	if exitStatus(err) != 1 || strings.Contains(out.String()+errOut.String(), "Anna") {
+		t.Errorf("a probed member key with a password: %v, output %q %q; want refused", err, out.String(), errOut.String())
 	}
 	if !strings.Contains(logs.String(), `reason="key mismatch"`) {
 		t.Errorf("the refusal is not logged:\n%s", logs.String())
