@@ -84,17 +84,24 @@ func (s *Server) runTUI(ss *session, c *caller) {
 // inviteScreen asks a stranger for an invite code and a name, and opens the
 // board once the code worked.
 func (s *Server) inviteScreen(ss *session, c *caller, newApp func(store.Identity) *tui.Model) tea.Model {
+	// Who the store made of the key: looked up in Redeem, which the screen
+	// runs in a tea.Cmd, so Next (called in Update) does no I/O. Redeem's
+	// result reaches Update as a message, after these are written.
+	var id store.Identity
+	var ok bool
 	return tui.NewInvite(tui.InviteConfig{
 		Lang: c.msg.Lang, Fingerprint: c.fp,
 		Redeem: func(code, name string) error {
-			err := s.redeem(c.msg, c.fp, c.ip, code, name)
-			if err == nil && s.cfg.hooks.afterRedeem != nil {
+			if err := s.redeem(c.msg, c.fp, c.ip, code, name); err != nil {
+				return err
+			}
+			if s.cfg.hooks.afterRedeem != nil {
 				s.cfg.hooks.afterRedeem(c.fp)
 			}
-			return err
+			id, ok = s.cfg.Store.Identify(c.fp)
+			return nil
 		},
 		Next: func(string) *tui.Model {
-			id, ok := s.cfg.Store.Identify(c.fp)
 			if !ok {
 				// Fail closed: the key is no member (removed just now, or
 				// the lookup failed). Next must return a model, so an
