@@ -66,7 +66,7 @@ type Options struct {
 
 // Store is an open bord database. It is safe for concurrent use.
 type Store struct {
-	db   *bolt.DB
+	db   *dbRef // swapped by Compact
 	path string
 	now  func() time.Time
 	feed feed
@@ -98,7 +98,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, now: opt.Now, cache: map[uint64]*board.Board{}}
+	s := &Store{db: newDBRef(db), path: path, now: opt.Now, cache: map[uint64]*board.Board{}}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
