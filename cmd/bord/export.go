@@ -16,6 +16,7 @@ import (
 
 type exportOptions struct {
 	board, what, retro, format, out string
+	withoutNotes                    bool
 }
 
 func newExport(o *options) *cobra.Command {
@@ -44,7 +45,8 @@ func newExport(o *options) *cobra.Command {
 	f.StringVar(&e.board, "board", "", "board name / naam van het bord (default: the only board)")
 	f.StringVar(&e.what, "what", "actions", "actions, board, session (the last bordsessie), retro or arena")
 	f.StringVar(&e.retro, "topic", "", "with --what retro or arena: its topic (the start is enough); default the latest")
-	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import)")
+	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import, with the raw arena notes: a backup that stays in school)")
+	f.BoolVar(&e.withoutNotes, "without-notes", false, "with --format json: leave out the raw arena notes, for a copy that may leave the school")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
 	return cmd
 }
@@ -53,8 +55,19 @@ func newExport(o *options) *cobra.Command {
 func export(w io.Writer, s *store.Store, msg *i18n.Messages, e *exportOptions) error {
 	switch e.format {
 	case "json":
+		if e.withoutNotes {
+			return s.ExportWithoutNotes(w)
+		}
 		return s.Export(w)
 	case "md", "markdown":
+		if e.withoutNotes {
+			// A markdown report masks names already; leaving notes out of
+			// it silently would look like an arena without answers.
+			if msg.Lang == i18n.EN {
+				return fmt.Errorf("--without-notes goes with --format json; a markdown arena report masks names itself")
+			}
+			return fmt.Errorf("--without-notes hoort bij --format json; een markdown-arenaverslag maskeert namen zelf")
+		}
 	default:
 		return fmt.Errorf("--format: md | json")
 	}

@@ -85,8 +85,13 @@ func (o *options) open(msg *i18n.Messages) (*store.Store, error) {
 	case err != nil:
 		return nil, err
 	}
-	// Arena notes past their board's retention period go on every open.
+	// Arena notes past their board's retention period go on every open,
+	// and out of the file's bytes too.
 	if _, err := s.ApplyRetention(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if _, err := s.CompactIfErased(); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -120,7 +125,7 @@ bord is your team's improvement board in the terminal.`,
 	f.StringVar(&o.db, "db", defaultDB(), "database file / databasebestand")
 	f.StringVar(&o.lang, "lang", "", "taal / language: nl or en (default: from LANG, else nl)")
 	f.StringVar(&o.as, "as", "", "display name / je naam (default: your login name)")
-	root.AddCommand(newExport(o), newImport(o), newBackup(o), newDemo(o), newVersion(),
+	root.AddCommand(newExport(o), newImport(o), newBackup(o), newCompact(o), newDemo(o), newVersion(),
 		newServe(o), newTeam(o), newMember(o), newInvite(o))
 	return root
 }

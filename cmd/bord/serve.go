@@ -106,7 +106,10 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	if so.backupDir != "" {
 		go backupLoop(ctx, s, so, logger)
 	}
-	go retentionLoop(ctx, s, logger)
+	hourly, minutely := time.NewTicker(time.Hour), time.NewTicker(time.Minute)
+	defer hourly.Stop()
+	defer minutely.Stop()
+	go upkeep{s: s, log: logger, retention: hourly.C, compact: minutely.C}.run(ctx)
 	select {
 	case err := <-errc:
 		return err
@@ -151,22 +154,50 @@ func (so *serveOptions) check(lang i18n.Lang) error {
 	return nil
 }
 
-// retentionLoop deletes arena notes past their retention period: now, and
-// every hour while serving.
-func retentionLoop(ctx context.Context, s *store.Store, log *slog.Logger) {
-	tick := time.NewTicker(time.Hour)
-	defer tick.Stop()
+// upkeep is the housekeeping of a serving bord: arena notes past their
+// retention period go at start and every hour, and when text was erased
+// (a note deleted or rephrased, retention) the file is compacted at the
+// next compact tick, so the text leaves the file's bytes while sessions go
+// on. The ticks are channels so tests can drive them.
+type upkeep struct {
+	s         *store.Store
+	log       *slog.Logger
+	retention <-chan time.Time // every hour
+	compact   <-chan time.Time // every minute
+	ran       func()           // tests: called after each round
+}
+
+func (u upkeep) run(ctx context.Context) {
+	u.retain()
 	for {
-		if n, err := s.ApplyRetention(); err != nil {
-			log.Error("retention", "err", err.Error())
-		} else if n > 0 {
-			log.Info("retention", "arenas", n)
-		}
 		select {
 		case <-ctx.Done():
 			return
-		case <-tick.C:
+		case <-u.retention:
+			u.retain()
+		case <-u.compact:
+			u.compactIfErased()
 		}
+	}
+}
+
+func (u upkeep) retain() {
+	if n, err := u.s.ApplyRetention(); err != nil {
+		u.log.Error("retention", "err", err.Error())
+	} else if n > 0 {
+		u.log.Info("retention", "arenas", n)
+	}
+	u.compactIfErased()
+}
+
+func (u upkeep) compactIfErased() {
+	if did, err := u.s.CompactIfErased(); err != nil {
+		u.log.Error("compact", "err", err.Error())
+	} else if did {
+		u.log.Info("compacted", "db", u.s.Path())
+	}
+	if u.ran != nil {
+		u.ran()
 	}
 }
 
