@@ -1,22 +1,17 @@
 package board
 
-import (
-	"bytes"
-	"compress/gzip"
-	_ "embed"
-	"io"
-	"strings"
-	"sync"
-)
+import _ "embed"
 
-// namedata.gz is made by internal/namegen from public word and name lists;
-// namedata_NOTICE.txt names each source and its licence.
+// namedata.bin is made by internal/namegen from public word and name lists;
+// namedata_NOTICE.txt names each source and its licence. It is read where
+// it lies in the binary: nothing is unpacked at start or on first use, so
+// the first note checked waits for nothing.
 //
 //go:generate go run ./internal/namegen
-//go:embed namedata.gz
-var namedata []byte
+//go:embed namedata.bin
+var namedata string
 
-// lex says what a lower-case word is, by the lists in namedata.gz. A word
+// lex says what a lower-case word is, by the lists in namedata.bin. A word
 // can be several things ("roos" is a flower and a name).
 type lex uint8
 
@@ -27,88 +22,85 @@ const (
 	lexThing                   // a proper noun that is no person: place, feast, brand
 )
 
-var lexicon struct {
-	once  sync.Once
-	text  string   // "word\tflags\n" lines, sorted by word
-	start []uint32 // offset of each line in text
-}
-
-// loadLexicon unpacks the embedded lists once, on first use, so a bord
-// that never checks a note pays nothing for them.
-func loadLexicon() {
-	zr, err := gzip.NewReader(bytes.NewReader(namedata))
-	if err != nil {
-		return // a broken embed leaves the lists empty; the rules still run
+// The layout of namedata.bin (see internal/namegen): a little-endian uint32
+// count of blocks, that many uint32 offsets of the blocks into the entries,
+// then the entries, sorted by word. An entry is the length of the prefix it
+// shares with the entry before, the length of the rest, the rest, and a
+// flag byte (the lex bits). Each block of 16 starts with a whole word.
+func blockCount() int {
+	if len(namedata) < 4 {
+		return 0
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return
-	}
-	text := string(data)
-	start := make([]uint32, 0, bytes.Count(data, []byte{'\n'}))
-	for i := 0; i < len(text); {
-		start = append(start, uint32(i))
-		j := strings.IndexByte(text[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-	}
-	lexicon.text, lexicon.start = text, start
+	return int(le32(namedata))
 }
 
 // lookup returns what the lower-case word w is, 0 when no list has it.
 func lookup(w string) lex {
-	lexicon.once.Do(loadLexicon)
-	text, start := lexicon.text, lexicon.start
-	// key compares w with the word of line i: <0, 0, >0 as w sorts
-	// before, equal to or after it, without slicing the line.
-	key := func(i int) int {
-		s := text[start[i]:]
-		for j := 0; ; j++ {
-			c := byte('\t')
-			if j < len(s) {
-				c = s[j]
-			}
-			switch {
-			case j == len(w):
-				if c == '\t' {
-					return 0
-				}
-				return -1
-			case c == '\t' || w[j] > c:
-				return 1
-			case w[j] < c:
-				return -1
-			}
-		}
+	n := blockCount()
+	if n == 0 || len(w) == 0 || len(w) > 255 {
+		return 0
 	}
-	lo, hi := 0, len(start)
+	entries := namedata[4+4*n:]
+	block := func(i int) string {
+		return entries[le32(namedata[4+4*i:]):]
+	}
+	head := func(i int) string { // the whole first word of block i
+		e := block(i)
+		return e[2 : 2+int(e[1])]
+	}
+	// the last block whose first word is not after w
+	lo, hi := 0, n
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if key(m) > 0 {
+		if head(m) <= w {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo == len(start) || key(lo) != 0 {
+	if lo == 0 {
 		return 0
 	}
-	var l lex
-	for _, c := range text[start[lo]+uint32(len(w))+1:] {
-		switch c {
-		case 'w':
-			l |= lexWord
-		case 'e':
-			l |= lexEnglish
-		case 'p':
-			l |= lexPerson
-		case 'k':
-			l |= lexThing
-		default:
-			return l
+	e := block(lo - 1)
+	var buf [255]byte
+	key := buf[:0]
+	for range 16 {
+		if len(e) < 3 {
+			return 0
+		}
+		p, r := int(e[0]), int(e[1])
+		key = append(key[:p], e[2:2+r]...)
+		switch c := compare(key, w); {
+		case c == 0:
+			return lex(e[2+r])
+		case c > 0:
+			return 0
+		}
+		e = e[3+r:]
+	}
+	return 0
+}
+
+func le32(s string) uint32 {
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// compare is strings.Compare for a byte slice and a string, without
+// copying either.
+func compare(a []byte, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		switch {
+		case a[i] < b[i]:
+			return -1
+		case a[i] > b[i]:
+			return 1
 		}
 	}
-	return l
+	switch {
+	case len(a) < len(b):
+		return -1
+	case len(a) > len(b):
+		return 1
+	}
+	return 0
 }
