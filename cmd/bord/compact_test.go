@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -209,5 +210,37 @@ func TestServeUpkeep(t *testing.T) {
 	// and the store works on
 	if _, err := s.ChangeArena("Bram", bid, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: "daarna"}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Backups hold deleted notes: serve removes those older than the shortest
+// retention period, and keeps at most keep, and always the newest.
+func TestPruneBackupsWithinRetention(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
+	var names []string
+	for _, age := range []int{40, 20, 9, 6, 3, 1, 0} { // days old
+		name := filepath.Join(dir, "bord-"+now.AddDate(0, 0, -age).Format(backupLayout)+".db")
+		if err := os.WriteFile(name, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	pruneBackups(dir, 14, 7*24*time.Hour, now, log)
+	left, _ := filepath.Glob(filepath.Join(dir, "bord-*.db"))
+	if want := names[3:]; !slices.Equal(left, want) {
+		t.Errorf("left %v, want %v", left, want)
+	}
+	pruneBackups(dir, 2, 7*24*time.Hour, now, log)
+	left, _ = filepath.Glob(filepath.Join(dir, "bord-*.db"))
+	if want := names[5:]; !slices.Equal(left, want) {
+		t.Errorf("keep 2: left %v, want %v", left, want)
+	}
+	// Even past its age the newest backup stays: it is the only one.
+	pruneBackups(dir, 14, 7*24*time.Hour, now.AddDate(1, 0, 0), log)
+	left, _ = filepath.Glob(filepath.Join(dir, "bord-*.db"))
+	if want := names[6:]; !slices.Equal(left, want) {
+		t.Errorf("a year later: left %v, want %v", left, want)
 	}
 }

@@ -202,17 +202,18 @@ func (u upkeep) compactIfErased() {
 }
 
 // backupLoop writes a hot backup now and then every so.backupEvery, and
-// keeps the newest so.backupKeep. Names sort by time.
+// keeps the newest so.backupKeep, none older than the shortest retention
+// period. Names sort by time.
 func backupLoop(ctx context.Context, s *store.Store, so *serveOptions, log *slog.Logger) {
 	tick := time.NewTicker(so.backupEvery)
 	defer tick.Stop()
 	for {
-		path := filepath.Join(so.backupDir, "bord-"+time.Now().Format("20060102-150405")+".db")
+		path := filepath.Join(so.backupDir, "bord-"+time.Now().Format(backupLayout)+".db")
 		if err := s.Backup(path); err != nil {
 			log.Error("backup failed", "path", path, "err", err.Error())
 		} else {
 			log.Info("backup", "path", path)
-			pruneBackups(so.backupDir, so.backupKeep, log)
+			pruneBackups(so.backupDir, so.backupKeep, shortestRetention(s), time.Now(), log)
 		}
 		select {
 		case <-ctx.Done():
@@ -222,17 +223,44 @@ func backupLoop(ctx context.Context, s *store.Store, so *serveOptions, log *slog
 	}
 }
 
-func pruneBackups(dir string, keep int, log *slog.Logger) {
+// backupLayout is the time in a backup's name: names sort by time.
+const backupLayout = "20060102-150405"
+
+// pruneBackups keeps the newest keep backups in dir, and of those only the
+// ones younger than maxAge, though always the newest one: a backup holds
+// the arena notes deleted after it was made, so with maxAge the shortest
+// retention period no deleted note outlives it in a backup.
+func pruneBackups(dir string, keep int, maxAge time.Duration, now time.Time, log *slog.Logger) {
 	names, err := filepath.Glob(filepath.Join(dir, "bord-*.db"))
-	if err != nil || len(names) <= keep {
+	if err != nil || len(names) == 0 {
 		return
 	}
 	sort.Strings(names)
-	for _, old := range names[:len(names)-keep] {
+	for i, old := range names[:len(names)-1] {
+		stamp := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(old), "bord-"), ".db")
+		made, err := time.ParseInLocation(backupLayout, stamp, time.Local)
+		tooOld := err == nil && maxAge > 0 && now.Sub(made) > maxAge
+		if i >= len(names)-keep && !tooOld {
+			continue
+		}
 		if err := os.Remove(old); err != nil {
 			log.Warn("removing old backup", "path", old, "err", err.Error())
 		}
 	}
+}
+
+// shortestRetention is the shortest retention period of any board: how
+// long a backup may hold deleted arena notes.
+func shortestRetention(s *store.Store) time.Duration {
+	days := board.DefaultRetentionDays
+	if infos, err := s.Boards(0); err == nil {
+		for _, in := range infos {
+			if in.RetentionDays > 0 && in.RetentionDays < days {
+				days = in.RetentionDays
+			}
+		}
+	}
+	return time.Duration(days) * 24 * time.Hour
 }
 
 func newTeam(o *options) *cobra.Command {
