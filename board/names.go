@@ -3,6 +3,7 @@ package board
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The name guard keeps pupils' (and teachers') names out of arena notes:
@@ -239,6 +240,27 @@ func LooksLikeName(text string, members []string) []string {
 	return found
 }
 
+// compound says whether w is two known words written as one, as Dutch
+// does ("zuiderzee|museum", "school|plein", with a linking s:
+// "verjaardag|s|feest"). Each part has at least four letters, so a name
+// is seldom split by chance.
+func compound(w string) bool {
+	const min = 4
+	known := func(s string) bool { return lookup(s)&(lexWord|lexThing) != 0 }
+	for i := min; i+min <= len(w); i++ {
+		if !utf8.RuneStart(w[i]) {
+			continue
+		}
+		if lookup(w[i:])&lexWord == 0 {
+			continue
+		}
+		if known(w[:i]) || w[i-1] == 's' && i-1 >= min && known(w[:i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // phrases marks the words that make up a known title or name of a thing
 // ("Harry Potter", "Albert Heijn", "Anne Frank Huis"): the lists hold them
 // joined by spaces, and a first name inside one names nobody.
@@ -294,6 +316,9 @@ func isName(p string, start, allCaps, label bool, prev, next string) bool {
 		if s := lookup(lp[:len(lp)-1]); s&lexPerson != 0 && s&(lexWord|lexEnglish|lexThing) == 0 {
 			return true
 		}
+	}
+	if compound(lp) {
+		return false // "Zuiderzeemuseum", "Gymzaal": two known words
 	}
 	if capital && !allCaps && !start || label {
 		return true
