@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -80,6 +81,9 @@ func (s *Store) Compact() error {
 	defer r.mu.Unlock()
 	if r.broken != nil {
 		return r.broken
+	}
+	if r.db.IsReadOnly() {
+		return errors.New("compact: the database is open read-only")
 	}
 	// Cleared before the copy: a deletion after it is in no copy yet, and
 	// it sets the flag again for the next round.

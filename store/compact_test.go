@@ -183,3 +183,27 @@ func TestRetentionMarksForCompaction(t *testing.T) {
 		t.Fatal("a note past retention is still in the database file")
 	}
 }
+
+// A store opened read-only never rewrites its file.
+func TestCompactRefusesReadOnly(t *testing.T) {
+	f := newFixture(t)
+	if err := f.s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(f.path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Compact(); err == nil {
+		t.Fatal("Compact on a read-only store succeeded")
+	}
+	after, _ := os.ReadFile(f.path)
+	if !bytes.Equal(before, after) {
+		t.Fatal("Compact changed a file opened read-only")
+	}
+}

@@ -136,7 +136,8 @@ func TestExportWithoutNotes(t *testing.T) {
 	}
 }
 
-// Opening the database (any bord command) deletes notes past retention and
+// Opening the database for a change (any command that writes; read-only
+// ones such as export change nothing) deletes notes past retention and
 // takes them out of the file.
 func TestRetentionOnOpen(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bord.db")
@@ -144,6 +145,9 @@ func TestRetentionOnOpen(t *testing.T) {
 	long := time.Date(2020, 1, 6, 10, 0, 0, 0, time.UTC) // far past any retention
 	s, _, _, _ := arenaDB(t, path, func() time.Time { return long }, long, "Aylin zegt "+token)
 	s.Close()
+	if _, _, err := run(t, "--db", path, "invite", "--team", "Groep 7"); err != nil {
+		t.Fatal(err)
+	}
 	out, _, err := run(t, "--db", path, "export", "--format", "json")
 	if err != nil {
 		t.Fatal(err)
@@ -213,34 +217,38 @@ func TestServeUpkeep(t *testing.T) {
 	}
 }
 
-// Backups hold deleted notes: serve removes those older than the shortest
-// retention period, and keeps at most keep, and always the newest.
-func TestPruneBackupsWithinRetention(t *testing.T) {
+// Backups hold deleted notes: serve removes its backups older than the
+// shortest retention period, always keeping the newest, and nothing else.
+func TestPruneOldBackups(t *testing.T) {
 	dir := t.TempDir()
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
 	var names []string
 	for _, age := range []int{40, 20, 9, 6, 3, 1, 0} { // days old
-		name := filepath.Join(dir, "bord-"+now.AddDate(0, 0, -age).Format(backupLayout)+".db")
+		name := filepath.Join(dir, "bord-backup-"+now.AddDate(0, 0, -age).Format(backupLayout)+".db")
 		if err := os.WriteFile(name, []byte("x"), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		names = append(names, name)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	pruneBackups(dir, 14, 7*24*time.Hour, now, log)
-	left, _ := filepath.Glob(filepath.Join(dir, "bord-*.db"))
-	if want := names[3:]; !slices.Equal(left, want) {
-		t.Errorf("left %v, want %v", left, want)
+	other := filepath.Join(dir, "bord-20200101-000000.db") // not bord serve's name: left alone
+	if err := os.WriteFile(other, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
 	}
-	pruneBackups(dir, 2, 7*24*time.Hour, now, log)
-	left, _ = filepath.Glob(filepath.Join(dir, "bord-*.db"))
-	if want := names[5:]; !slices.Equal(left, want) {
-		t.Errorf("keep 2: left %v, want %v", left, want)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	backups := func() []string {
+		left, _ := filepath.Glob(filepath.Join(dir, "bord-backup-*.db"))
+		return left
+	}
+	pruneOldBackups(dir, 7*24*time.Hour, now, filepath.Join(t.TempDir(), "bord.db"), log)
+	if want := names[3:]; !slices.Equal(backups(), want) {
+		t.Errorf("left %v, want %v", backups(), want)
 	}
 	// Even past its age the newest backup stays: it is the only one.
-	pruneBackups(dir, 14, 7*24*time.Hour, now.AddDate(1, 0, 0), log)
-	left, _ = filepath.Glob(filepath.Join(dir, "bord-*.db"))
-	if want := names[6:]; !slices.Equal(left, want) {
-		t.Errorf("a year later: left %v, want %v", left, want)
+	pruneOldBackups(dir, 7*24*time.Hour, now.AddDate(1, 0, 0), filepath.Join(t.TempDir(), "bord.db"), log)
+	if want := names[6:]; !slices.Equal(backups(), want) {
+		t.Errorf("a year later: left %v, want %v", backups(), want)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("a file bord did not write was removed: %v", err)
 	}
 }
