@@ -83,6 +83,10 @@ riep helpt hielp pest pestte huilt huilde fluistert fluisterde kletst
 antwoordt antwoordde vertelt vertelde schreeuwt durft luistert noemt
 `)
 
+// pluralVerbs are the person verbs with a plural subject ("kinderen
+// vinden"): after one word, that word is no single person.
+var pluralVerbs = setOf(`zeggen vinden denken willen snappen vragen lachen praten roepen helpen pesten vertellen spelen zitten hebben kunnen zijn waren gaan doen`)
+
 // functionWords start sentences and are in some name list too ("Dan",
 // "Ze"); they are never taken for a name by their place alone.
 var functionWords = setOf(`
@@ -306,8 +310,9 @@ func isName(p string, start, allCaps, label bool, prev, next string) bool {
 		if determiners[prev] || functionWords[lp] {
 			return false
 		}
+		// Before a singular verb only: "Roos vindt", not "Kinderen vinden".
 		return capital && !start && !allCaps || label ||
-			humanVerbs[next] && (capital || start || conjunctions[prev])
+			humanVerbs[next] && !pluralVerbs[next] && (capital || start || conjunctions[prev])
 	case thing || word:
 		return false
 	}
