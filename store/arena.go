@@ -51,7 +51,7 @@ func (s *Store) CreateArena(actor string, boardID uint64, topic string, date tim
 // several note-takers never conflict. Promote puts the idea's action on the
 // board with origin "arena".
 func (s *Store) ChangeArena(actor string, boardID, arenaID uint64, op board.ArenaOp) (board.Arena, error) {
-	if op.Kind == board.OpDeleteNote || op.Kind == board.OpEditNote {
+	if op.Kind == board.OpDeleteNote || op.Kind == board.OpEditNote || op.Kind == board.OpDeleteQuestion {
 		// The old text stays in freed pages until the file is compacted.
 		// Marked after the write: a compaction that ran before it finds
 		// the mark on its next round.

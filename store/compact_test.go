@@ -207,3 +207,22 @@ func TestCompactRefusesReadOnly(t *testing.T) {
 		t.Fatal("Compact changed a file opened read-only")
 	}
 }
+
+// Deleting a question deletes its notes: they leave the file too.
+func TestCompactErasesNotesOfDeletedQuestion(t *testing.T) {
+	f := newFixture(t)
+	aid, q := arenaWithQuestion(t, f)
+	const token = "Vraagweg-9090-notitie"
+	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: token}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ChangeArena("Anna", f.board.ID, aid, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: q}); err != nil {
+		t.Fatal(err)
+	}
+	if did, err := f.s.CompactIfErased(); err != nil || !did {
+		t.Fatalf("CompactIfErased after deleting a question = %v, %v; want true", did, err)
+	}
+	if fileHas(t, f.path, token) {
+		t.Fatal("a note of a deleted question is still in the database file")
+	}
+}
