@@ -252,3 +252,19 @@ func TestPruneOldBackups(t *testing.T) {
 		t.Errorf("a file bord did not write was removed: %v", err)
 	}
 }
+
+// A local bord compacts as it ends when notes were deleted in the session.
+func TestLocalCloseCompacts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bord.db")
+	const token = "Lokaalq-4242-weg"
+	s, bid, aid, a := arenaDB(t, path, time.Now, time.Now(), "Ayoub zegt "+token)
+	if _, err := s.ChangeArena("Bram", bid, aid, board.ArenaOp{Kind: board.OpDeleteNote, ID: a.Notes[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := closeLocal(s); err != nil {
+		t.Fatal(err)
+	}
+	if fileHolds(t, path, token) {
+		t.Fatal("the deleted note is still in the file after a local bord ended")
+	}
+}

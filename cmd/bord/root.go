@@ -171,11 +171,22 @@ func runTUI(o *options) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer closeLocal(s)
 	m := tui.New(tui.Config{Store: s, User: o.user(), Lang: msg.Lang, AutoJoin: true})
 	defer m.Close()
 	_, err = tea.NewProgram(m).Run()
 	return err
+}
+
+// closeLocal closes a file used by a local bord, first compacting it when
+// notes were deleted in the session, so their text leaves the file when
+// bord ends (bord serve does this while it runs).
+func closeLocal(s *store.Store) error {
+	_, cerr := s.CompactIfErased()
+	if err := s.Close(); err != nil {
+		return err
+	}
+	return cerr
 }
 
 func newVersion() *cobra.Command {
