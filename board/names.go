@@ -322,11 +322,8 @@ func isName(p string, start, allCaps, label bool, prev, next string) bool {
 			return true
 		}
 	}
-	if compound(lp) {
-		return false // "Zuiderzeemuseum", "Gymzaal": two known words
-	}
-	if capital && !allCaps && !start || label {
-		return true
+	if (capital && !allCaps && !start || label) && !compound(lp) {
+		return true // not "Zuiderzeemuseum": two known words
 	}
 	return personVerbs[next] && !determiners[prev]
 }
