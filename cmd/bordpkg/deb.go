@@ -61,18 +61,19 @@ func writePackage(dir string, o options) (string, error) {
 	if err := os.CopyFS(tmp, packaged); err != nil {
 		return "", err
 	}
-	info := debInfo(o, tmp)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	// A private copy: nfpm fills in defaults, and the file name needs them.
-	name := deb.Default.ConventionalFileName(nfpm.WithDefaults(debInfo(o, tmp)))
+	// WithDefaults splits the version (v1.2.0-rc1 → 1.2.0~rc1), which the
+	// file name needs too.
+	info := nfpm.WithDefaults(debInfo(o, tmp))
+	name := deb.Default.ConventionalFileName(info)
 	path := filepath.Join(dir, name)
 	f, err := os.Create(path)
 	if err != nil {
 		return "", err
 	}
-	if err := deb.Default.Package(nfpm.WithDefaults(info), f); err != nil {
+	if err := deb.Default.Package(info, f); err != nil {
 		f.Close()
 		os.Remove(path)
 		return "", fmt.Errorf("building %s: %w", name, err)
