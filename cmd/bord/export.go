@@ -14,7 +14,8 @@ import (
 )
 
 type exportOptions struct {
-	format, out string
+	format, out  string
+	withoutNotes bool
 }
 
 // newExport is the export that ssh host export runs too (package commands),
@@ -32,9 +33,17 @@ func newExport(o *options) *cobra.Command {
 		switch e.format {
 		case "json":
 			err = readStore(o, func(_ *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
+				if e.withoutNotes {
+					return s.ExportWithoutNotes(&buf)
+				}
 				return s.Export(&buf)
 			})(cmd, args)
 		case "md", "markdown":
+			if e.withoutNotes {
+				// A markdown report masks names already; leaving notes out
+				// of it silently would look like an arena without answers.
+				return withoutNotesIsJSON(o)
+			}
 			cmd.SetOut(&buf)
 			err = markdown(cmd, args)
 			cmd.SetOut(nil)
@@ -56,7 +65,8 @@ func newExport(o *options) *cobra.Command {
 		return nil
 	}
 	f := cmd.Flags()
-	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import)")
+	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import, with the raw arena notes: a backup that stays in school)")
+	f.BoolVar(&e.withoutNotes, "without-notes", false, "with --format json: leave out the raw arena notes, for a copy that may leave the school")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
 	return cmd
 }
@@ -81,4 +91,11 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+func withoutNotesIsJSON(o *options) error {
+	if msg, _ := o.messages(); msg.Lang == i18n.EN {
+		return fmt.Errorf("--without-notes goes with --format json; a markdown arena report masks names itself")
+	}
+	return fmt.Errorf("--without-notes hoort bij --format json; een markdown-arenaverslag maskeert namen zelf")
 }

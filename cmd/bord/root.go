@@ -118,8 +118,13 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 	if mode == openRead {
 		return s, nil
 	}
-	// Arena notes past their board's retention period go on every open.
+	// Arena notes past their board's retention period go on every open,
+	// and out of the file's bytes too.
 	if _, err := s.ApplyRetention(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if _, err := s.CompactIfErased(); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -153,7 +158,7 @@ bord is your team's improvement board in the terminal.`,
 	f.StringVar(&o.db, "db", defaultDB(), "database file / databasebestand (needed when HOME is not set)")
 	f.StringVar(&o.lang, "lang", "", "taal / language: nl or en (default: from LANG, else nl)")
 	f.StringVar(&o.as, "as", "", "display name / je naam (default: your login name)")
-	root.AddCommand(newExport(o), newImport(o), newBackup(o), newDemo(o), newVersion(),
+	root.AddCommand(newExport(o), newImport(o), newBackup(o), newCompact(o), newDemo(o), newVersion(),
 		newServe(o), newTeam(o), newMember(o),
 		// The same commands ssh host invite and whoami run (package commands).
 		commands.Invite(o.write), commands.Whoami(o.read))
@@ -185,11 +190,22 @@ func runTUI(o *options) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer closeLocal(s)
 	m := tui.New(tui.Config{Store: s, User: o.user(), Lang: msg.Lang, AutoJoin: true})
 	defer m.Close()
 	_, err = tea.NewProgram(m).Run()
 	return err
+}
+
+// closeLocal closes a file used by a local bord, first compacting it when
+// notes were deleted in the session, so their text leaves the file when
+// bord ends (bord serve does this while it runs).
+func closeLocal(s *store.Store) error {
+	_, cerr := s.CompactIfErased()
+	if err := s.Close(); err != nil {
+		return err
+	}
+	return cerr
 }
 
 func newVersion() *cobra.Command {
