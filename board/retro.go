@@ -98,6 +98,15 @@ type Card struct {
 	Parent  uint64    `json:"parent,omitempty"`
 	Title   string    `json:"title,omitempty"`
 	Created time.Time `json:"created"`
+	// Action is the board action made from this card (its group), so a
+	// second promote is refused instead of making a duplicate.
+	Action uint64 `json:"action,omitempty"`
+	// Version counts the changes to the card's text and its group's
+	// title; ChangedBy and ChangedAt say who made the last one. An edit
+	// carries the version its author saw (RetroOp.Seen).
+	Version   uint64    `json:"version,omitempty"`
+	ChangedBy string    `json:"changed_by,omitempty"`
+	ChangedAt time.Time `json:"changed_at,omitzero"`
 }
 
 // Ballot is one vote of one person on one card; several on a card are fine.
@@ -228,7 +237,7 @@ func (r *Retro) AddCard(author string, column int, text string, now time.Time) (
 	if column < 0 || column >= r.ColumnCount() {
 		return Card{}, invalid("column", ProblemBadValue)
 	}
-	c := Card{ID: r.NextID, Column: column, Text: text, Author: author, Created: now}
+	c := Card{ID: r.NextID, Column: column, Text: text, Author: author, Created: now, Version: 1, ChangedBy: author, ChangedAt: now}
 	r.NextID++
 	r.Cards = append(r.Cards, c)
 	return c, nil
@@ -236,6 +245,13 @@ func (r *Retro) AddCard(author string, column int, text string, now time.Time) (
 
 // EditCard changes the text of one's own card while cards can be added.
 func (r *Retro) EditCard(by string, id uint64, text string) error {
+	return r.editCard(by, id, text, 0, time.Time{})
+}
+
+// editCard is EditCard for an edit made on a screen that showed the card
+// at version seen (0: not known, no check): the same author in two
+// sessions must not overwrite one edit with the other unseen.
+func (r *Retro) editCard(by string, id uint64, text string, seen uint64, now time.Time) error {
 	c := r.card(id)
 	if c == nil {
 		return ErrNotFound
@@ -246,8 +262,16 @@ func (r *Retro) EditCard(by string, id uint64, text string) error {
 	if r.Phase != PhaseReview && r.Phase != PhaseWrite {
 		return ErrPhase
 	}
-	if c.Text = CleanText(text, MaxText); c.Text == "" {
+	if seen != 0 && seen != c.Version {
+		return &ConflictError{By: c.ChangedBy, At: c.ChangedAt}
+	}
+	if text = CleanText(text, MaxText); text == "" {
 		return invalid("text", ProblemEmpty)
+	}
+	if text != c.Text {
+		c.Text = text
+		c.Version++
+		c.ChangedBy, c.ChangedAt = by, now
 	}
 	return nil
 }
@@ -264,8 +288,55 @@ func (r *Retro) DeleteCard(by string, id uint64) error {
 	if r.Phase != PhaseReview && r.Phase != PhaseWrite {
 		return ErrPhase
 	}
-	r.Cards = slices.DeleteFunc(r.Cards, func(c Card) bool { return c.ID == id })
+	r.removeCard(id)
 	return nil
+}
+
+// removeCard takes card id out. When it is the first card of a group, the
+// next card of the group becomes the first: it takes the title, the others
+// move under it, and so do the votes, the discussion place and the action
+// made from the group — otherwise every card and vote under the deleted one
+// would point nowhere and vanish from every phase and export. A card
+// without a group takes its votes with it: they return to the voters.
+func (r *Retro) removeCard(id uint64) {
+	c := r.card(id)
+	if c == nil {
+		return
+	}
+	gone := *c
+	r.Cards = slices.DeleteFunc(r.Cards, func(c Card) bool { return c.ID == id })
+	heir := uint64(0)
+	if gone.Parent == 0 {
+		for i := range r.Cards {
+			if r.Cards[i].Parent != id {
+				continue
+			}
+			if heir == 0 {
+				heir = r.Cards[i].ID
+				r.Cards[i].Parent, r.Cards[i].Title = 0, gone.Title
+				if r.Cards[i].Action == 0 {
+					r.Cards[i].Action = gone.Action
+				}
+				continue
+			}
+			r.Cards[i].Parent = heir
+		}
+	}
+	if heir == 0 {
+		r.Ballots = slices.DeleteFunc(r.Ballots, func(b Ballot) bool { return b.Card == id })
+		r.Order = slices.DeleteFunc(r.Order, func(o uint64) bool { return o == id })
+		return
+	}
+	for i := range r.Ballots {
+		if r.Ballots[i].Card == id {
+			r.Ballots[i].Card = heir
+		}
+	}
+	for i := range r.Order {
+		if r.Order[i] == id {
+			r.Order[i] = heir
+		}
+	}
 }
 
 // Group puts card id (and everything under it) under card into's group,
@@ -276,6 +347,16 @@ func (r *Retro) DeleteCard(by string, id uint64) error {
 // the moved cards (voting, then back to grouping) move to the group's first
 // card, where Vote puts them, so no vote is lost and budgets stay right.
 func (r *Retro) Group(id, into uint64, title string) error {
+	return r.group("", id, into, title, 0, time.Time{})
+}
+
+// group is Group by person by, who saw the target group's first card at
+// version seen. Moving cards commutes with everything, so it needs no
+// check; renaming the group does: a title typed over one a colleague set
+// meanwhile is refused with a ConflictError naming them (seen 0: no
+// check). An empty title keeps the group's title, so a screen that only
+// moves a card sends none and never reverts a colleague's rename.
+func (r *Retro) group(by string, id, into uint64, title string, seen uint64, now time.Time) error {
 	if r.Phase != PhaseGroup {
 		return ErrPhase
 	}
@@ -284,6 +365,10 @@ func (r *Retro) Group(id, into uint64, title string) error {
 		return ErrNotFound
 	}
 	root := r.rootOf(*target)
+	title = CleanLine(title, MaxLine)
+	if rc := r.card(root); title != "" && title != rc.Title && seen != 0 && seen != rc.Version {
+		return &ConflictError{By: rc.ChangedBy, At: rc.ChangedAt}
+	}
 	if root != r.rootOf(*c) {
 		moved := map[uint64]bool{}
 		for i := range r.Cards {
@@ -299,10 +384,22 @@ func (r *Retro) Group(id, into uint64, title string) error {
 			}
 		}
 	}
-	if title = CleanLine(title, MaxLine); title != "" {
-		r.card(root).Title = title
+	if rc := r.card(root); title != "" && title != rc.Title {
+		rc.Title = title
+		rc.Version++
+		rc.ChangedBy, rc.ChangedAt = by, now
 	}
 	return nil
+}
+
+// SetCardAction records the board action a card (its group) became.
+func (r *Retro) SetCardAction(card, action uint64) {
+	if c := r.card(card); c != nil {
+		if c.Parent != 0 {
+			c = r.card(c.Parent)
+		}
+		c.Action = action
+	}
 }
 
 // rootOf is the id of the first card of c's group (c itself when not
@@ -505,6 +602,13 @@ type RetroOp struct {
 	Into   uint64
 	Action *Action // MakeAction: the new action; Review: the action reviewed
 	Status Status  // Review: the decision
+	// Seen is the version of the card (EditCard) or of the target group's
+	// first card (Group with a new title) the user saw; 0 skips the check
+	// (callers that predate versions).
+	Seen uint64
+	// Card, for MakeAction: the card (group) the action is made from; a
+	// card that became an action already refuses a second one with an
+	// *AlreadyActionError. 0: an action not tied to a card.
 	// From (Phase ops): the phase the facilitator's screen stood at, or had
 	// asked for already, when they pressed the key; see movePhase.
 	From Phase
@@ -541,11 +645,11 @@ func (r *Retro) Apply(by string, op RetroOp, now time.Time) error {
 		_, err := r.AddCard(by, op.Column, op.Text, now)
 		return err
 	case OpEditCard:
-		return r.EditCard(by, op.Card, op.Text)
+		return r.editCard(by, op.Card, op.Text, op.Seen, now)
 	case OpDeleteCard:
 		return r.DeleteCard(by, op.Card)
 	case OpGroup:
-		return r.Group(op.Card, op.Into, op.Text)
+		return r.group(by, op.Card, op.Into, op.Text, op.Seen, now)
 	case OpUngroup:
 		return r.Ungroup(op.Card)
 	case OpVote:
@@ -564,6 +668,21 @@ func (r *Retro) Apply(by string, op RetroOp, now time.Time) error {
 	case OpMakeAction:
 		if r.Phase != PhaseActions && r.Phase != PhaseDiscuss {
 			return ErrPhase
+		}
+		if op.Action == nil {
+			return invalid("action", ProblemEmpty)
+		}
+		if op.Card != 0 {
+			c := r.card(op.Card)
+			if c == nil {
+				return ErrNotFound
+			}
+			if c.Parent != 0 {
+				c = r.card(c.Parent)
+			}
+			if c.Action != 0 {
+				return &AlreadyActionError{ID: c.Action}
+			}
 		}
 		return nil
 	case OpTimer:

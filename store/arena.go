@@ -51,6 +51,12 @@ func (s *Store) CreateArena(actor string, boardID uint64, topic string, date tim
 func (s *Store) ChangeArena(actor string, boardID, arenaID uint64, op board.ArenaOp) (board.Arena, error) {
 	return changeRecord(s, actor, boardID, bucketArenas, arenaID, OpArenaChange, string(op.Kind),
 		func(a *board.Arena, tx recordTx) error {
+			if op.Kind == board.OpPromote {
+				// An action deleted from the board since frees its idea.
+				if i, ok := a.Idea(op.ID); ok && i.Action != 0 && !tx.exists(board.AreaAction, i.Action) {
+					a.SetIdeaAction(i.ID, 0)
+				}
+			}
 			if err := a.Apply(tx.who, op, tx.now); err != nil {
 				return err
 			}

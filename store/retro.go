@@ -68,6 +68,15 @@ func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, 
 func (s *Store) ChangeRetro(actor string, boardID, retroID uint64, op board.RetroOp) (board.Retro, error) {
 	return changeRecord(s, actor, boardID, bucketRetros, retroID, OpRetroChange, string(op.Kind),
 		func(r *board.Retro, tx recordTx) error {
+			if op.Kind == board.OpMakeAction && op.Card != 0 {
+				// An action deleted from the board since frees its card.
+				if c, ok := r.Card(op.Card); ok && c.Parent != 0 {
+					op.Card = c.Parent
+				}
+				if c, ok := r.Card(op.Card); ok && c.Action != 0 && !tx.exists(board.AreaAction, c.Action) {
+					r.SetCardAction(c.ID, 0)
+				}
+			}
 			if err := r.Apply(tx.who, op, tx.now); err != nil {
 				return err
 			}
@@ -82,6 +91,9 @@ func (s *Store) ChangeRetro(actor string, boardID, retroID uint64, op board.Retr
 					return err
 				}
 				r.Actions = append(r.Actions, made.Base().ID)
+				if op.Card != 0 {
+					r.SetCardAction(op.Card, made.Base().ID)
+				}
 			}
 			return nil
 		})
@@ -95,6 +107,12 @@ type recordTx struct {
 	team    board.Team
 	who     string // the actor as the team knows them
 	now     time.Time
+}
+
+// exists reports whether item id of area is on the board.
+func (tx recordTx) exists(area board.Area, id uint64) bool {
+	items := tx.bb.Bucket([]byte(area))
+	return items != nil && items.Get(itob(id)) != nil
 }
 
 // changeRecord is the one path of changing a record kept as JSON in a
