@@ -477,37 +477,21 @@ func (s *Store) stampNew(actor string) func(*bolt.Bucket, *board.Meta) error {
 // saw; if the stored item has moved on, nothing is written and a
 // *ConflictError names who changed it.
 func (s *Store) Update(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	return s.write(actor, boardID, OpUpdate, false, it, func(items *bolt.Bucket, m *board.Meta) error {
-		cur, err := current(items, it.Area(), m.ID)
-		if err != nil {
-			return err
-		}
-		cm := cur.Base()
-		if cm.Version != m.Version {
-			return &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
-		}
-		*m = board.Meta{ID: cm.ID, Version: cm.Version + 1, CreatedBy: cm.CreatedBy, CreatedAt: cm.CreatedAt, UpdatedBy: actor, UpdatedAt: s.now()}
-		return nil
-	})
+	return s.write(actor, boardID, OpUpdate, false, it, s.stampUpdate(board.CleanName(actor), it.Area(), it.Base().Version))
 }
 
 // Restore puts back an item that was deleted, with its old id; it is how
-// undo reverses a delete. It fails with ErrExists if the id is in use.
+// undo reverses a delete. It fails with ErrExists if the id is in use (put
+// back already, by another undo or a Resave). What was valid when the item
+// was deleted stays valid: an owner who left the team since is kept, a link
+// to a goal deleted since is dropped, a past date is fine.
 func (s *Store) Restore(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	return s.write(actor, boardID, OpRestore, false, it, func(items *bolt.Bucket, m *board.Meta) error {
-		if m.ID == 0 || m.ID > items.Sequence() {
-			return ErrNotFound
-		}
-		if items.Get(itob(m.ID)) != nil {
-			return ErrExists
-		}
-		m.Version++
-		m.UpdatedBy, m.UpdatedAt = actor, s.now()
-		return nil
-	})
+	return s.write(actor, boardID, OpRestore, false, it, s.stampRestore(board.CleanName(actor)))
 }
 
-// Delete removes an item the user saw at version seen.
+// Delete removes an item the user saw at version seen. Deleting a goal
+// keeps its actions, unlinked from it (board.OpenActionsOf counts the open
+// ones for the question before); restoring the goal links them again.
 func (s *Store) Delete(actor string, boardID uint64, area board.Area, id, seen uint64) error {
 	return s.update(boardID, func(bb *bolt.Bucket) error {
 		items := bb.Bucket([]byte(area))
@@ -524,8 +508,14 @@ func (s *Store) Delete(actor string, boardID uint64, area board.Area, id, seen u
 		if err := items.Delete(itob(id)); err != nil {
 			return err
 		}
+		var links []uint64
+		if area == board.AreaGoal {
+			if links, err = s.unlinkGoal(bb, board.CleanName(actor), boardID, id); err != nil {
+				return err
+			}
+		}
 		before, _ := json.Marshal(cur)
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpDelete, BoardID: boardID, Area: area, ItemID: id, Label: cur.Label(), Before: before})
+		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpDelete, BoardID: boardID, Area: area, ItemID: id, Label: cur.Label(), Before: before, Links: links})
 	})
 }
 
@@ -622,16 +612,18 @@ func (s *Store) writeTx(bb *bolt.Bucket, actor string, boardID uint64, op Op, is
 		return err
 	}
 	it.Clean()
-	if err := it.Check(t, s.now(), isNew); err != nil {
+	var cur board.Item
+	if op != OpAdd {
+		cur, _ = current(items, it.Area(), it.Base().ID) // nil when gone
+	}
+	if err := it.Check(keptPeople(t, op, it, cur), s.now(), isNew); err != nil {
 		return err
 	}
-	if a, ok := it.(*board.Action); ok && a.GoalID != 0 {
-		if bb.Bucket([]byte(board.AreaGoal)).Get(itob(a.GoalID)) == nil {
-			return &board.ValidationError{Field: "goal", Problem: board.ProblemBadValue}
-		}
+	if err := keptGoal(bb, op, it, cur); err != nil {
+		return err
 	}
 	var before []byte
-	if op == OpUpdate {
+	if cur != nil {
 		before = slices.Clone(items.Get(itob(it.Base().ID)))
 	}
 	if err := stamp(items, it.Base()); err != nil {
@@ -644,7 +636,13 @@ func (s *Store) writeTx(bb *bolt.Bucket, actor string, boardID uint64, op Op, is
 	if err := items.Put(itob(it.Base().ID), after); err != nil {
 		return err
 	}
-	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, Area: it.Area(), ItemID: it.Base().ID, Label: it.Label(), Before: before, After: after})
+	if err := s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, Area: it.Area(), ItemID: it.Base().ID, Label: it.Label(), Before: before, After: after}); err != nil {
+		return err
+	}
+	if op == OpRestore && it.Area() == board.AreaGoal {
+		return s.relinkGoal(bb, actor, boardID, it.Base().ID)
+	}
+	return nil
 }
 
 // update runs fn in one read-write transaction on a board's bucket, bumps
