@@ -576,6 +576,14 @@ func teamOf(bb *bolt.Bucket) (board.Team, error) {
 	return getTeam(bb.Tx(), info.TeamID)
 }
 
+// base is the Meta of it, or an empty one for no item.
+func base(it board.Item) board.Meta {
+	if it == nil {
+		return board.Meta{}
+	}
+	return *it.Base()
+}
+
 func current(items *bolt.Bucket, area board.Area, id uint64) (board.Item, error) {
 	v := items.Get(itob(id))
 	if v == nil {
@@ -615,6 +623,15 @@ func (s *Store) writeTx(bb *bolt.Bucket, actor string, boardID uint64, op Op, is
 	var cur board.Item
 	if op != OpAdd {
 		cur, _ = current(items, it.Area(), it.Base().ID) // nil when gone
+	}
+	if cur == nil && op != OpAdd && op != OpRestore {
+		// Gone is the answer, not whatever its fields would fail on now.
+		return ErrNotFound
+	}
+	if cm := base(cur); op == OpUpdate && cm.Version != it.Base().Version {
+		// Stale is the answer, not what its fields would fail on now (a
+		// goal deleted since, an owner who left).
+		return &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
 	}
 	if err := it.Check(keptPeople(t, op, it, cur), s.now(), isNew); err != nil {
 		return err
