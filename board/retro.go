@@ -332,6 +332,12 @@ func (r *Retro) removeCard(id uint64) {
 			r.Ballots[i].Card = heir
 		}
 	}
+	if slices.Contains(r.Order, heir) {
+		// The heir had its own place (it led a group when discussion
+		// began): keep that one.
+		r.Order = slices.DeleteFunc(r.Order, func(o uint64) bool { return o == id })
+		return
+	}
 	for i := range r.Order {
 		if r.Order[i] == id {
 			r.Order[i] = heir
@@ -520,7 +526,7 @@ func (r *Retro) Discussion() []Card {
 	var out []Card
 	seen := map[uint64]bool{}
 	for _, id := range order {
-		if c := r.card(id); c != nil && c.Parent == 0 {
+		if c := r.card(id); c != nil && c.Parent == 0 && !seen[id] {
 			out = append(out, *c)
 			seen[id] = true
 		}
