@@ -457,6 +457,18 @@ func (r *Retro) Vote(voter string, id uint64, delta int) error {
 	return nil
 }
 
+// DropVoter returns the votes of someone who left the team, while the
+// retrospective runs: every vote belongs to a member. It reports whether
+// there were any.
+func (r *Retro) DropVoter(name string) bool {
+	if !r.Running() {
+		return false // a closed retrospective is history
+	}
+	n := len(r.Ballots)
+	r.Ballots = slices.DeleteFunc(r.Ballots, func(b Ballot) bool { return strings.EqualFold(b.Voter, name) })
+	return len(r.Ballots) != n
+}
+
 // VotesLeft is what remains of voter's budget.
 func (r *Retro) VotesLeft(voter string) int {
 	used := 0

@@ -184,6 +184,45 @@ func (s *Store) addTx(tx recordTx, it board.Item) (board.Item, error) {
 	return it, s.writeTx(tx.bb, tx.who, tx.boardID, OpAdd, true, it, s.stampNew(tx.who))
 }
 
+// dropVoter returns the votes of a member who left in the running
+// retrospectives of the given boards.
+func dropVoter(tx *bolt.Tx, boards []uint64, name string) error {
+	for _, id := range boards {
+		bb, err := boardBucket(tx, id)
+		if err != nil {
+			return err
+		}
+		rb := bb.Bucket(bucketRetros)
+		if rb == nil {
+			continue
+		}
+		type put struct {
+			k []byte
+			r board.Retro
+		}
+		var puts []put
+		err = rb.ForEach(func(k, v []byte) error {
+			var r board.Retro
+			if err := json.Unmarshal(v, &r); err != nil {
+				return err
+			}
+			if r.DropVoter(name) {
+				puts = append(puts, put{slices.Clone(k), r})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, p := range puts {
+			if err := putJSON(rb, p.k, p.r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func readRetros(bb *bolt.Bucket, b *board.Board) error {
 	rb := bb.Bucket(bucketRetros)
 	if rb == nil {

@@ -276,6 +276,11 @@ func (s *Store) changeTeam(actor string, teamID uint64, op Op, name string, chan
 		if err := bumpTeamBoards(tx, teamID, &affected); err != nil {
 			return err
 		}
+		if op == OpRemoveMember {
+			if err := dropVoter(tx, affected, name); err != nil {
+				return err
+			}
+		}
 		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: op, TeamID: teamID, Label: name})
 	})
 	if err == nil {
