@@ -51,7 +51,9 @@ func TestModelArena(t *testing.T) {
 				weighted{12, func() { views[who] = *m.arena(a.ID); m.did("%s looks", who) }},
 				weighted{6, func() { change(board.ArenaOp{Kind: board.OpAddQuestion, Text: fmt.Sprintf("vraag %d", m.step)}) }},
 				weighted{3, func() { change(board.ArenaOp{Kind: board.OpDeleteQuestion, ID: q.ID}) }},
-				weighted{4, func() { change(board.ArenaOp{Kind: board.OpMoveQuestion, ID: q.ID, Delta: []int{-1, 1}[m.rng.IntN(2)]}) }},
+				weighted{4, func() {
+					change(board.ArenaOp{Kind: board.OpMoveQuestion, ID: q.ID, Delta: []int{-1, 1}[m.rng.IntN(2)]})
+				}},
 				weighted{16, func() {
 					got, err := change(board.ArenaOp{Kind: board.OpAddNote, Question: q.ID, Text: fmt.Sprintf("notitie %d", m.step)})
 					if err == nil && got.Notes[len(got.Notes)-1].Question != q.ID {
