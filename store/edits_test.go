@@ -201,3 +201,17 @@ func TestDeleteEditUndoNoDuplicate(t *testing.T) {
 		}
 	}
 }
+
+// The next retrospective's review can close an action whose owner left.
+func TestReviewActionOfRemovedOwner(t *testing.T) {
+	f := newFixture(t)
+	act := f.add(t, "Bram", f.action("Rooster maken", "Bram", 7)).(*board.Action)
+	if _, err := f.s.RemoveMember("Anna", f.team.ID, "Bram"); err != nil {
+		t.Fatal(err)
+	}
+	r := f.retroAt(t, board.PhaseReview)
+	f.retroDo(t, "Anna", r.ID, board.RetroOp{Kind: board.OpReview, Action: act, Status: board.StatusDone})
+	if got := f.snap(t).Find(board.AreaAction, act.ID).(*board.Action); got.Status != board.StatusDone || got.Who != "Bram" {
+		t.Errorf("reviewed: %s by %s", got.Status, got.Who)
+	}
+}

@@ -164,7 +164,8 @@ func (s *Store) reviewAction(bb *bolt.Bucket, t board.Team, who string, id uint6
 	}
 	before, _ := json.Marshal(a)
 	a.Status = st
-	if err := a.Check(t, now, false); err != nil {
+	// An owner who left keeps their action; its status can still change.
+	if err := a.Check(t.WithPeople(a.Who), now, false); err != nil {
 		return err
 	}
 	a.Version++
