@@ -239,3 +239,37 @@ func (s *Store) stampRestore(actor string) func(*bolt.Bucket, *board.Meta) error
 		return nil
 	}
 }
+
+// ChangeItem applies one change to a board item: the op form of Add,
+// Update, ForceUpdate, Resave, Delete, Restore and AddMeasurement, for
+// callers that handle every aggregate as op plus apply. It returns the item
+// as stored (nil after a delete).
+func (s *Store) ChangeItem(actor string, boardID uint64, op board.ItemOp) (board.Item, error) {
+	switch op.Kind {
+	case board.ItemAdd, board.ItemUpdate, board.ItemForce, board.ItemResave, board.ItemRestore:
+		if op.Item == nil || op.Kind == board.ItemForce && op.Base == nil {
+			return nil, &board.ValidationError{Field: "item", Problem: board.ProblemEmpty}
+		}
+	}
+	switch op.Kind {
+	case board.ItemAdd:
+		return s.Add(actor, boardID, op.Item)
+	case board.ItemUpdate:
+		return s.Update(actor, boardID, op.Item)
+	case board.ItemForce:
+		return s.ForceUpdate(actor, boardID, op.Base, op.Item)
+	case board.ItemResave:
+		return s.Resave(actor, boardID, op.Item)
+	case board.ItemRestore:
+		return s.Restore(actor, boardID, op.Item)
+	case board.ItemDelete:
+		return nil, s.Delete(actor, boardID, op.Area, op.ID, op.Seen)
+	case board.ItemMeasure:
+		g, err := s.AddMeasurement(actor, boardID, op.ID, op.Measurement)
+		if err != nil {
+			return nil, err
+		}
+		return &g, nil
+	}
+	return nil, &board.ValidationError{Field: "op", Problem: board.ProblemBadValue}
+}

@@ -215,3 +215,32 @@ func TestReviewActionOfRemovedOwner(t *testing.T) {
 		t.Errorf("reviewed: %s by %s", got.Status, got.Who)
 	}
 }
+
+// ChangeItem is the op form of every item change.
+func TestChangeItem(t *testing.T) {
+	f := newFixture(t)
+	bid := f.board.ID
+	g, err := f.s.ChangeItem("Anna", bid, board.ItemOp{Kind: board.ItemAdd, Item: &board.Goal{Title: "Lezen", ByWhen: f.clk.day(30)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ChangeItem("Bram", bid, board.ItemOp{Kind: board.ItemMeasure, ID: g.Base().ID, Measurement: board.Measurement{Date: f.clk.day(0), Value: 3}}); err != nil {
+		t.Fatal(err)
+	}
+	cur := f.snap(t).Find(board.AreaGoal, g.Base().ID)
+	if _, err := f.s.ChangeItem("Anna", bid, board.ItemOp{Kind: board.ItemDelete, Area: board.AreaGoal, ID: cur.Base().ID, Seen: cur.Base().Version}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ChangeItem("Anna", bid, board.ItemOp{Kind: board.ItemRestore, Item: cur}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ChangeItem("Anna", bid, board.ItemOp{Kind: board.ItemForce, Item: cur}); err == nil {
+		t.Error("a forced save without its base")
+	}
+	if _, err := f.s.ChangeItem("Anna", bid, board.ItemOp{Kind: "nonsense"}); err == nil {
+		t.Error("an unknown op")
+	}
+	if got := f.snap(t).Find(board.AreaGoal, g.Base().ID).(*board.Goal); len(got.Indicator.Measurements) != 1 {
+		t.Errorf("goal after measure, delete, restore: %+v", got.Indicator)
+	}
+}
