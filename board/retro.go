@@ -648,7 +648,34 @@ const (
 	OpReview     RetroOpKind = "review"
 	OpMakeAction RetroOpKind = "action"
 	OpTimer      RetroOpKind = "timer" // Column holds the minutes; 0 stops it
+	// OpTakeOver: a member becomes the facilitator when the facilitator
+	// has left the team (see ApplyIn).
+	OpTakeOver RetroOpKind = "take_over"
 )
+
+// ApplyIn is Apply for a retrospective of team t, which also knows who is
+// still in the team: a facilitator who left would otherwise leave the
+// retrospective stuck in its phase for good, so then any member may take
+// the role over. While the facilitator is in the team, only they lead.
+func (r *Retro) ApplyIn(by string, op RetroOp, t Team, now time.Time) error {
+	if op.Kind != OpTakeOver {
+		return r.Apply(by, op, now)
+	}
+	if !r.Running() {
+		return ErrPhase
+	}
+	who := t.Member(by)
+	switch {
+	case who == "":
+		return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: by}
+	case strings.EqualFold(who, r.Facilitator):
+		return nil
+	case t.HasMember(r.Facilitator):
+		return ErrNotFacilitator
+	}
+	r.Facilitator = who
+	return nil
+}
 
 // Apply applies the rules of op by person by at now. Review and MakeAction
 // only check the phase here; the store does the rest.

@@ -54,6 +54,9 @@ func TestModelRetro(t *testing.T) {
 						p = board.PhaseClosed
 					}
 					change(board.RetroOp{Kind: board.OpPhase, Phase: p, From: view.Phase})
+					if cur.Running() && !m.snap().Team.HasMember(cur.Facilitator) && m.rng.IntN(2) == 0 {
+						change(board.RetroOp{Kind: board.OpTakeOver})
+					}
 				}},
 				weighted{14, func() {
 					change(board.RetroOp{Kind: board.OpAddCard, Column: m.rng.IntN(view.ColumnCount()), Text: fmt.Sprintf("kaart %d van %s", m.step, who)})
@@ -85,17 +88,19 @@ func TestModelRetro(t *testing.T) {
 					}
 				}},
 				weighted{4, func() { change(board.RetroOp{Kind: board.OpUnvote, Card: card.ID}) }},
-				weighted{2, func() {
-					if m.snap().Team.HasMember("Chris") {
-						_, err := s.RemoveMember("Anna", m.f.team.ID, "Chris")
-						m.allowed("remove Chris", err)
-						m.did("Anna removes Chris")
+				weighted{3, func() {
+					gone, _ := pick(m, names)
+					if m.snap().Team.HasMember(gone) {
+						_, err := s.RemoveMember("Bram", m.f.team.ID, gone)
+						m.allowed("remove "+gone, err)
+						m.did("%s leaves the team", gone)
 					} else {
-						_, err := s.AddMember("Anna", m.f.team.ID, "Chris")
-						m.allowed("add Chris", err)
-						m.did("Anna adds Chris")
+						_, err := s.AddMember("Bram", m.f.team.ID, gone)
+						m.allowed("add "+gone, err)
+						m.did("%s joins again", gone)
 					}
 				}},
+				weighted{2, func() { change(board.RetroOp{Kind: board.OpTakeOver}) }},
 				weighted{8, func() {
 					owner, _ := pick(m, names)
 					change(board.RetroOp{Kind: board.OpMakeAction, Card: card.ID, Action: m.f.action("actie "+fmt.Sprint(m.step), owner, 7)})

@@ -283,3 +283,25 @@ func TestRetroGroupTitleRace(t *testing.T) {
 		t.Errorf("rename with the seen version: %q", got.Title)
 	}
 }
+
+// A facilitator who leaves the team does not leave the retrospective stuck:
+// another member takes the role over; while they are in the team, nobody
+// else can.
+func TestRetroFacilitatorLeft(t *testing.T) {
+	f := newFixture(t)
+	r := f.retroAt(t, board.PhaseWrite)
+	if _, err := f.s.ChangeRetro("Bram", f.board.ID, r.ID, board.RetroOp{Kind: board.OpTakeOver}); !errors.Is(err, board.ErrNotFacilitator) {
+		t.Fatalf("take over from a facilitator still in the team: %v", err)
+	}
+	if _, err := f.s.RemoveMember("Chris", f.team.ID, "Anna"); err != nil {
+		t.Fatal(err)
+	}
+	r = f.retroDo(t, "bram", r.ID, board.RetroOp{Kind: board.OpTakeOver})
+	if r.Facilitator != "Bram" {
+		t.Fatalf("facilitator after take over: %q", r.Facilitator)
+	}
+	f.retroDo(t, "Bram", r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseActions})
+	if _, err := f.s.ChangeRetro("Chris", f.board.ID, r.ID, board.RetroOp{Kind: board.OpTakeOver}); !errors.Is(err, board.ErrNotFacilitator) {
+		t.Fatalf("a second take over: %v", err)
+	}
+}

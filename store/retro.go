@@ -79,7 +79,7 @@ func (s *Store) ChangeRetro(actor string, boardID, retroID uint64, op board.Retr
 					r.SetCardAction(c.ID, 0)
 				}
 			}
-			if err := r.Apply(tx.who, op, tx.now); err != nil {
+			if err := r.ApplyIn(tx.who, op, tx.team, tx.now); err != nil {
 				return err
 			}
 			switch op.Kind {
