@@ -192,6 +192,17 @@ const (
 // Apply applies op by person by at now. Texts are cleaned here; the name
 // guard is the screen's job, because the note-taker may override it.
 func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
+	return a.apply(by, op, now, nil)
+}
+
+// ApplyIn is Apply for an arena of team t: a note whose note-taker has
+// left the team may be fixed or deleted by anyone in it, or a name in it
+// would wait for retention.
+func (a *Arena) ApplyIn(by string, op ArenaOp, t Team, now time.Time) error {
+	return a.apply(by, op, now, func(name string) bool { return !t.HasMember(name) })
+}
+
+func (a *Arena) apply(by string, op ArenaOp, now time.Time, left func(string) bool) error {
 	if !a.Open() && op.Kind != OpReportBack {
 		return ErrReported
 	}
@@ -235,7 +246,7 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 		if n == nil {
 			return ErrNotFound
 		}
-		if !mayChange(n, by) {
+		if !mayChange(n, by, left) {
 			return ErrNotYours
 		}
 		if op.Seen != 0 && op.Seen != n.Version {
@@ -256,7 +267,7 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 		if n == nil {
 			return ErrNotFound
 		}
-		if !mayChange(n, by) {
+		if !mayChange(n, by, left) {
 			return ErrNotYours
 		}
 		a.Notes = slices.DeleteFunc(a.Notes, func(n Note) bool { return n.ID == op.ID })
@@ -341,9 +352,12 @@ func ValidSpeaker(s string) bool {
 	return len(s) == 2 && s[0] == 'L' && s[1] >= '1' && s[1] <= '0'+MaxPupils
 }
 
-// mayChange: a note is its note-taker's, but a flagged note may be fixed by
-// anyone in the team, so a name never waits for one person to come back.
-func mayChange(n *Note, by string) bool { return n.Flagged || strings.EqualFold(n.By, by) }
+// mayChange: a note is its note-taker's, but a flagged note, or one whose
+// note-taker left (left, when known), may be fixed by anyone in the team,
+// so a name never waits for one person to come back.
+func mayChange(n *Note, by string, left func(string) bool) bool {
+	return n.Flagged || strings.EqualFold(n.By, by) || left != nil && left(n.By)
+}
 
 // suspects cleans the words the name guard warned about; only kept on a
 // flagged note.

@@ -59,7 +59,7 @@ func (s *Store) ChangeArena(actor string, boardID, arenaID uint64, op board.Aren
 					a.SetIdeaAction(i.ID, 0)
 				}
 			}
-			if err := a.Apply(tx.who, op, tx.now); err != nil {
+			if err := a.ApplyIn(tx.who, op, tx.team, tx.now); err != nil {
 				return err
 			}
 			if op.Kind == board.OpPromote {

@@ -36,7 +36,7 @@ func TestModelArena(t *testing.T) {
 				switch {
 				case err == nil, errors.Is(err, board.ErrNotFound), errors.Is(err, board.ErrNotYours), errors.Is(err, board.ErrReported),
 					errors.As(err, &already), errors.As(err, &conflict):
-				case isValidation(err) && (op.Kind == board.OpAddNote || op.Kind == board.OpPromote):
+				case isValidation(err) && (op.Kind == board.OpAddNote || op.Kind == board.OpPromote || !m.snap().Team.HasMember(who)):
 					// a question deleted meanwhile; an owner checked by the board
 				default:
 					m.fail("%s: unexpected %v", op.Kind, err)
@@ -85,6 +85,18 @@ func TestModelArena(t *testing.T) {
 				weighted{6, func() {
 					owner, _ := pick(m, names)
 					change(board.ArenaOp{Kind: board.OpPromote, ID: idea.ID, Action: m.f.action(fmt.Sprintf("actie %d", m.step), owner, 7)})
+				}},
+				weighted{2, func() {
+					gone, _ := pick(m, names[1:])
+					if m.snap().Team.HasMember(gone) {
+						_, err := s.RemoveMember("Anna", m.f.team.ID, gone)
+						m.allowed("remove "+gone, err)
+						m.did("%s leaves the team", gone)
+					} else {
+						_, err := s.AddMember("Anna", m.f.team.ID, gone)
+						m.allowed("add "+gone, err)
+						m.did("%s joins again", gone)
+					}
 				}},
 				weighted{1, func() {
 					if m.step > steps*9/10 {

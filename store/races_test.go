@@ -305,3 +305,24 @@ func TestRetroFacilitatorLeft(t *testing.T) {
 		t.Fatalf("a second take over: %v", err)
 	}
 }
+
+// A note whose note-taker left the team can be fixed or deleted by the
+// others; while they are in the team, only they (or anyone, when flagged).
+func TestArenaNoteOfLeaver(t *testing.T) {
+	f := newFixture(t)
+	a := f.arena(t)
+	a = f.arenaDo(t, "Anna", a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou?"})
+	a = f.arenaDo(t, "Bram", a.ID, board.ArenaOp{Kind: board.OpAddNote, Question: a.Questions[0].ID, Text: "Kees vindt het te snel"})
+	note := a.Notes[0].ID
+	if _, err := f.s.ChangeArena("Chris", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpDeleteNote, ID: note}); !errors.Is(err, board.ErrNotYours) {
+		t.Fatalf("delete of a colleague's note: %v", err)
+	}
+	if _, err := f.s.RemoveMember("Anna", f.team.ID, "Bram"); err != nil {
+		t.Fatal(err)
+	}
+	a = f.arenaDo(t, "Chris", a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: note, Text: "een leerling vindt het te snel"})
+	if a.Notes[0].Text != "een leerling vindt het te snel" {
+		t.Errorf("note after the fix: %q", a.Notes[0].Text)
+	}
+	f.arenaDo(t, "Chris", a.ID, board.ArenaOp{Kind: board.OpDeleteNote, ID: note})
+}
