@@ -20,7 +20,8 @@ import (
 //
 //	go test -run TestModelItems ./store -seed=N      (or BORD_MODEL_SEED=N)
 //
-// BORD_MODEL_LONG=1 runs many random seeds with longer sequences.
+// BORD_MODEL_LONG=1 runs 30 random seeds with ten times longer sequences
+// (about a minute per aggregate; give -timeout 30m with -race).
 var modelSeedFlag = flag.Uint64("seed", 0, "replay the model tests with this seed")
 
 // model is one run of a model test.
