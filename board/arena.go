@@ -203,7 +203,9 @@ func (a *Arena) ApplyIn(by string, op ArenaOp, t Team, now time.Time) error {
 }
 
 func (a *Arena) apply(by string, op ArenaOp, now time.Time, left func(string) bool) error {
-	if !a.Open() && op.Kind != OpReportBack {
+	// The report-back closes the outcome, not the raw notes: a note can
+	// still be rephrased or deleted (a name found late must go).
+	if !a.Open() && op.Kind != OpReportBack && op.Kind != OpEditNote && op.Kind != OpDeleteNote {
 		return ErrReported
 	}
 	text := CleanText(op.Text, MaxText)
