@@ -248,11 +248,14 @@ func (a *Arena) apply(by string, op ArenaOp, now time.Time, left func(string) bo
 		if n == nil {
 			return ErrNotFound
 		}
-		if !mayChange(n, by, left) {
-			return ErrNotYours
-		}
+		// Stale first: whoever saw an older note is told who changed it,
+		// whatever that change did (it may have cleared the flag that let
+		// others edit it).
 		if op.Seen != 0 && op.Seen != n.Version {
 			return &ConflictError{By: n.EditedBy, At: n.EditedAt}
+		}
+		if !mayChange(n, by, left) {
+			return ErrNotYours
 		}
 		if text == "" {
 			return invalid("text", ProblemEmpty)
