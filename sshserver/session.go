@@ -141,7 +141,7 @@ func (s *Server) runTUI(ss *session, pty ssh.Pty, winch <-chan ssh.Window, id st
 			teams = []uint64{}
 		}
 		pres = s.hub.join(name)
-		app = tui.New(tui.Config{Store: s.cfg.Store, User: name, Lang: ss.msg.Lang, Teams: teams, Presence: pres, Now: s.cfg.Now})
+		app = tui.New(tui.Config{Store: s.cfg.Store.For(teams), User: name, Lang: ss.msg.Lang, Presence: pres, Now: s.cfg.Now})
 		return app
 	}
 	var model tea.Model

@@ -42,7 +42,7 @@ const recentDays = 7
 
 // actions returns the actions the actions area lists, in order: open ones
 // by date, then recently finished ones.
-func (m *Model) actions(b *board.Board) []board.Action {
+func (m *boardScreen) actions(b *board.Board) []board.Action {
 	now := m.now()
 	cutoff := board.Day(now).AddDate(0, 0, -recentDays)
 	var out []board.Action
@@ -79,7 +79,7 @@ func (m *Model) actions(b *board.Board) []board.Action {
 }
 
 // rows lists what area a of b shows, one row per item.
-func (m *Model) rows(b *board.Board, a board.Area) []row {
+func (m *boardScreen) rows(b *board.Board, a board.Area) []row {
 	if b == nil {
 		return nil
 	}
@@ -146,7 +146,7 @@ var statusBox = map[board.Status]string{
 
 // actionRow puts status, date and owner first, so a narrow panel cuts the
 // description, never who or when. Overdue is a "!" and a colour.
-func (m *Model) actionRow(a board.Action) string {
+func (m *boardScreen) actionRow(a board.Action) string {
 	mark := " "
 	if a.Overdue(m.now()) {
 		mark = m.st.overdue.Render("!")
@@ -163,7 +163,7 @@ func (m *Model) actionRow(a board.Action) string {
 
 // goalRow shows progress first: in a bordsessie the question is "how far are
 // we", and the title is known.
-func (m *Model) goalRow(b *board.Board, g board.Goal) string {
+func (m *boardScreen) goalRow(b *board.Board, g board.Goal) string {
 	open := 0
 	for _, a := range b.Actions {
 		if a.GoalID == g.ID && a.Status.Open() {
@@ -190,7 +190,7 @@ func (m *Model) goalRow(b *board.Board, g board.Goal) string {
 	return text
 }
 
-func (m *Model) goalStatus(s board.GoalStatus) string {
+func (m *boardScreen) goalStatus(s board.GoalStatus) string {
 	switch s {
 	case board.GoalReached:
 		return m.msg.GoalReached
@@ -210,7 +210,7 @@ func bar(p float64, w int) string {
 	return "▕" + strings.Repeat("█", n) + strings.Repeat("░", w-n) + "▏"
 }
 
-func (m *Model) selectedID(b *board.Board, a board.Area) (uint64, bool) {
+func (m *boardScreen) selectedID(b *board.Board, a board.Area) (uint64, bool) {
 	rows := m.rows(b, a)
 	i := m.sel[a]
 	if i < 0 || i >= len(rows) {
@@ -220,7 +220,7 @@ func (m *Model) selectedID(b *board.Board, a board.Area) (uint64, bool) {
 }
 
 // selected returns a copy of the selected item in the focused area.
-func (m *Model) selected() board.Item {
+func (m *boardScreen) selected() board.Item {
 	a := board.Areas[m.area]
 	id, ok := m.selectedID(m.b, a)
 	if !ok {
@@ -237,7 +237,7 @@ type rect struct {
 
 // layout places the areas for the current size. In the wide layout all six
 // show at once; otherwise only the focused one, under a row of tabs.
-func (m *Model) layout() (rects []rect, wide bool) {
+func (m *boardScreen) layout() (rects []rect, wide bool) {
 	w, h := m.width, m.height
 	bodyTop, bodyH := 1, h-3 // header above; status and help below
 	if m.b != nil && m.b.Meeting() != nil {
@@ -260,7 +260,8 @@ func (m *Model) layout() (rects []rect, wide bool) {
 	return []rect{{board.Areas[m.area], 0, bodyTop + 1, w, bodyH - 1}}, false
 }
 
-func (m *Model) viewBoard() string {
+// View draws the board: header, bordsessie bar, areas, status and keys.
+func (m *boardScreen) View() string {
 	b := m.b
 	week := board.WeekOf(m.now())
 	header := m.st.header.Render("bord") + " · " + fmt.Sprintf(m.msg.WeekF, week.Week) + " · " +
@@ -270,7 +271,7 @@ func (m *Model) viewBoard() string {
 	}
 	lines := []string{fit(header, m.width)}
 	if mt := b.Meeting(); mt != nil {
-		for _, l := range m.meetingBar(mt) {
+		for _, l := range m.meet.bar(mt) {
 			lines = append(lines, fit(l, m.width))
 		}
 	}
@@ -294,16 +295,22 @@ func (m *Model) viewBoard() string {
 		lines = append(lines, m.tabs())
 		lines = append(lines, strings.Split(m.viewArea(rects[0]), "\n")...)
 	}
-	for _, l := range m.footer() {
-		lines = append(lines, fit(l, m.width))
+	if m.helpW != m.width || m.helpLine == "" {
+		m.help.SetWidth(m.width)
+		m.helpLine, m.helpW = m.help.ShortHelpView(m.keys.ShortHelp()), m.width
 	}
+	lines = append(lines, fit(m.statusLine(), m.width), fit(m.helpLine, m.width))
 	// Every line is exactly m.width already (panels are drawn to size and
 	// the rest was fit): only the count needs fixing, which spares a second
 	// measuring pass over the whole screen.
-	return stack(lines, m.width, m.height)
+	screen := stack(lines, m.width, m.height)
+	if mt := b.Meeting(); mt != nil && mt.Step == board.StepClose && m.form == nil && m.choose == nil && !m.showHelp {
+		screen = overlay(screen, m.meet.viewClose(mt), m.width, m.height)
+	}
+	return screen
 }
 
-func (m *Model) tabs() string {
+func (m *boardScreen) tabs() string {
 	var parts []string
 	for i, a := range board.Areas {
 		label := fmt.Sprintf("%d %s", i+1, m.msg.Area(a))
@@ -316,7 +323,7 @@ func (m *Model) tabs() string {
 	return fit(strings.Join(parts, ""), m.width)
 }
 
-func (m *Model) viewArea(r rect) string {
+func (m *boardScreen) viewArea(r rect) string {
 	focused := board.Areas[m.area] == r.area
 	rows := m.rows(m.b, r.area)
 	title := fmt.Sprintf("%s (%d)", m.msg.Area(r.area), len(rows))
@@ -365,7 +372,7 @@ func scrollStart(sel, n, avail int) int {
 
 // missingCheckIns lists members who have not checked in this week, dimmed,
 // so the team sees at a glance who is still to go.
-func (m *Model) missingCheckIns() []string {
+func (m *boardScreen) missingCheckIns() []string {
 	week := board.WeekOf(m.now())
 	var names []string
 	for _, mem := range m.b.Team.Members {
@@ -379,7 +386,7 @@ func (m *Model) missingCheckIns() []string {
 	return []string{m.st.dim.Render(" " + m.msg.NotYet + ": " + strings.Join(names, ", "))}
 }
 
-func (m *Model) actionsTitle(shown int) string {
+func (m *boardScreen) actionsTitle(shown int) string {
 	title := fmt.Sprintf("%s (%d)", m.msg.AreaAction, shown)
 	overdue := 0
 	for _, a := range m.b.Actions {
@@ -396,7 +403,7 @@ func (m *Model) actionsTitle(shown int) string {
 	return title
 }
 
-func (m *Model) filterName() string {
+func (m *boardScreen) filterName() string {
 	switch m.filter.kind {
 	case filterMine:
 		return m.msg.FilterMine
@@ -411,7 +418,7 @@ func (m *Model) filterName() string {
 }
 
 // areaAt returns the area and row under a screen cell.
-func (m *Model) areaAt(x, y int) (area, rowIdx int, ok bool) {
+func (m *boardScreen) areaAt(x, y int) (area, rowIdx int, ok bool) {
 	rects, wide := m.layout()
 	if !wide && y == 1 {
 		// The tab row: find the tab under x by its rendered widths.
@@ -443,7 +450,7 @@ func (m *Model) areaAt(x, y int) (area, rowIdx int, ok bool) {
 	return 0, 0, false
 }
 
-func dateOr(t time.Time, m *Model) string {
+func dateOr(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}

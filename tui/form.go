@@ -5,12 +5,13 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 // fieldKind decides how a field's text is read and previewed.
@@ -35,34 +36,14 @@ type field struct {
 	err   string
 }
 
-// formKind tells what a submitted form makes.
-type formKind int
-
-const (
-	formItem formKind = iota
-	formMeasure
-	formCheckIn
-	formNewBoard
-	formMeeting
-	formRetro
-	formCard
-	formGroup
-	formRetroAction
-	formRetroTimer
-	formArena
-	formQuestion
-	formTheme
-	formIdea
-	formPromote
-	formReportBack
-	formRetention
-)
-
 // form edits one thing. Its fields keep what the user typed through failed
 // saves and conflicts: nothing typed is lost until the user presses esc.
 type form struct {
-	kind   formKind
-	title  string
+	title string
+	// submit checks the fields and returns the command that saves them;
+	// nil when a field cannot be read (it says why on the field). Each
+	// form brings its own, so the shell needs no list of kinds.
+	submit func(f *form) tea.Cmd
 	fields []field
 	focus  int
 	area   board.Area
@@ -132,26 +113,28 @@ func (f *form) clearErrors() {
 	}
 }
 
+var formKeyMap = newFormKeys()
+
 // update handles a key in the form. submit is true when the user asked to
 // save; cancel when they asked to leave.
 func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		cur := &f.fields[f.focus]
-		switch k.String() {
-		case "esc":
+		switch keys := formKeyMap; {
+		case key.Matches(k, keys.Cancel):
 			return nil, false, true
-		case "ctrl+s":
+		case key.Matches(k, keys.Save):
 			return nil, true, false
-		case "enter":
+		case key.Matches(k, keys.Next):
 			if f.focus == len(f.fields)-1 {
 				return nil, true, false
 			}
 			return f.setFocus(f.focus + 1), false, false
-		case "down":
+		case key.Matches(k, keys.Down):
 			return f.setFocus(f.focus + 1), false, false
-		case "up", "shift+tab":
+		case key.Matches(k, keys.Up):
 			return f.setFocus(f.focus - 1), false, false
-		case "tab":
+		case key.Matches(k, keys.Tab):
 			if s := cur.input.CurrentSuggestion(); s != "" && !strings.EqualFold(s, cur.input.Value()) {
 				break // let the input accept the suggestion
 			}
@@ -165,7 +148,7 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
 
 // preview shows how a field's text will be read: the parsed date, the goal
 // it matches, or why it cannot be read.
-func (m *Model) preview(fl *field) string {
+func (m *Common) preview(fl *field) string {
 	v := strings.TrimSpace(fl.input.Value())
 	if v == "" {
 		return ""
@@ -205,7 +188,7 @@ func parseNumber(s string) (float64, error) {
 	return f, err
 }
 
-func (m *Model) parseMood(s string) (board.Mood, bool) {
+func (m *Common) parseMood(s string) (board.Mood, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	for i, md := range board.Moods {
 		if s == strconv.Itoa(i+1) || s == strings.ToLower(m.msg.Mood(md)) || s == string(md) || s == md.Symbol() {
@@ -215,7 +198,7 @@ func (m *Model) parseMood(s string) (board.Mood, bool) {
 	return "", false
 }
 
-func (m *Model) matchGoal(s string) (board.Goal, bool) {
+func (m *Common) matchGoal(s string) (board.Goal, bool) {
 	if m.b == nil {
 		return board.Goal{}, false
 	}
@@ -234,7 +217,7 @@ func (m *Model) matchGoal(s string) (board.Goal, bool) {
 }
 
 // viewForm draws the form as a box of the given width.
-func (m *Model) viewForm(f *form, width int) string {
+func (m *Common) viewForm(f *form, width int) string {
 	width = max(min(width, 100), 30)
 	labelW := 0
 	for _, fl := range f.fields {
@@ -288,107 +271,17 @@ func wrapped(s string, w int, st paint) []string {
 	return lines
 }
 
-// build turns a submitted item form into the item to save. Fields that
-// cannot be read get their own message and build returns false.
-func (m *Model) build(f *form) (board.Item, bool) {
-	f.clearErrors()
-	ok := true
-	date := func(key string) time.Time {
-		fl := f.field(key)
-		if fl == nil || f.value(key) == "" {
-			return time.Time{}
-		}
-		d, err := board.ParseDate(f.value(key), m.now())
-		if err != nil {
-			fl.err, ok = m.msg.ErrBadDate, false
-		}
-		return d
-	}
-	num := func(key string) float64 {
-		if f.value(key) == "" {
-			return 0
-		}
-		v, err := parseNumber(f.value(key))
-		if err != nil {
-			f.field(key).err, ok = m.msg.ErrNumber, false
-		}
-		return v
-	}
-	var it board.Item
-	switch f.area {
-	case board.AreaAction:
-		a := &board.Action{}
-		if o, isAction := f.orig.(*board.Action); isAction {
-			*a = *o
-		}
-		a.What, a.Who, a.When = f.value("what"), f.value("who"), date("when")
-		a.GoalID = 0
-		if g := f.value("goal"); g != "" {
-			goal, found := m.matchGoal(g)
-			if !found {
-				f.field("goal").err, ok = m.msg.ErrBadValue, false
-			}
-			a.GoalID = goal.ID
-		}
-		it = a
-	case board.AreaGoal:
-		g := &board.Goal{}
-		if o, isGoal := f.orig.(*board.Goal); isGoal {
-			*g = *o
-			if o.Indicator != nil {
-				in := *o.Indicator
-				g.Indicator = &in
-			}
-		}
-		g.Title, g.Why, g.ByWhen, g.Measure = f.value("title"), f.value("why"), date("by_when"), f.value("measure")
-		if f.value("unit") != "" || f.value("baseline") != "" || f.value("target") != "" {
-			if g.Indicator == nil {
-				g.Indicator = &board.Indicator{}
-			}
-			g.Indicator.Unit, g.Indicator.Baseline, g.Indicator.Target = f.value("unit"), num("baseline"), num("target")
-		} else if g.Indicator != nil && len(g.Indicator.Measurements) == 0 {
-			g.Indicator = nil
-		}
-		it = g
-	case board.AreaSuccess:
-		s := &board.Success{}
-		if o, isSuccess := f.orig.(*board.Success); isSuccess {
-			*s = *o
-		}
-		s.Text, s.Who = f.value("text"), f.value("who")
-		it = s
-	case board.AreaPlanning:
-		p := &board.PlanItem{}
-		if o, isPlan := f.orig.(*board.PlanItem); isPlan {
-			*p = *o
-		}
-		p.Date, p.Text, p.Who = date("date"), f.value("text"), f.value("who")
-		it = p
-	case board.AreaParking:
-		p := &board.Parking{}
-		if o, isParking := f.orig.(*board.Parking); isParking {
-			*p = *o
-		}
-		p.Text = f.value("text")
-		it = p
-	}
-	if it != nil && f.orig != nil {
-		it.Base().Version = f.base
-	}
-	return it, ok
-}
-
 // showError puts a save error where the user will look: on the field it is
 // about, or at the top of the form.
-func (m *Model) showError(f *form, err error) {
+func (f *form) showError(msg *i18n.Messages, err error) {
 	if v, ok := board.AsValidation(err); ok {
 		if fl := f.field(v.Field); fl != nil {
-			fl.err = m.msg.Err(err)
+			fl.err = msg.Err(err)
 			f.setFocus(indexOf(f, v.Field))
 			return
 		}
 	}
-	f.err = m.msg.Err(err)
+	f.err = msg.Err(err)
 }
 
 func indexOf(f *form, key string) int {

@@ -63,7 +63,9 @@ func openStore(t testing.TB) *store.Store {
 // start makes the model for cfg on s, sizes it and runs Init.
 func start(t testing.TB, s *store.Store, cfg Config, w, h int) *harness {
 	t.Helper()
-	cfg.Store = s
+	if cfg.Store == nil {
+		cfg.Store = s
+	}
 	if cfg.User == "" {
 		cfg.User = me
 	}
@@ -270,14 +272,14 @@ func (h *harness) board() *board.Board {
 }
 
 // focused is the focused area.
-func (h *harness) focused() board.Area { return board.Areas[h.m.area] }
+func (h *harness) focused() board.Area { return board.Areas[h.m.board.area] }
 
 // selectedAction is the selected item, which must be an action.
 func (h *harness) selectedAction() board.Action {
 	h.t.Helper()
-	a, ok := h.m.selected().(*board.Action)
+	a, ok := h.m.board.selected().(*board.Action)
 	if !ok {
-		h.t.Fatalf("selected %T in %s, want an action", h.m.selected(), h.focused())
+		h.t.Fatalf("selected %T in %s, want an action", h.m.board.selected(), h.focused())
 	}
 	return *a
 }
@@ -287,7 +289,7 @@ func (h *harness) selectedAction() board.Action {
 func (h *harness) selectAction(what string) board.Action {
 	h.t.Helper()
 	h.press("4", "home")
-	for range h.m.rows(h.m.b, board.AreaAction) {
+	for range h.m.board.rows(h.m.b, board.AreaAction) {
 		if a := h.selectedAction(); strings.HasPrefix(a.What, what) {
 			return a
 		}

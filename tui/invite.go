@@ -115,8 +115,8 @@ func (v *Invite) View() tea.View {
 }
 
 func (v *Invite) viewForm() string {
-	m := &Model{msg: v.msg, st: v.st}
-	return m.viewForm(v.form, min(v.w-4, 70))
+	c := &Common{msg: v.msg, st: v.st}
+	return c.viewForm(v.form, min(v.w-4, 70))
 }
 
 // Close ends the app's subscriptions, if the code was accepted.

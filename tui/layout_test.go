@@ -203,15 +203,15 @@ func TestMouseInScrolledList(t *testing.T) {
 	// Click the first visible row: the row under the pointer is selected.
 	first := strings.Split(h.plain(), "\n")[3]
 	h.click(10, 3)
-	row := h.m.rows(h.m.b, board.AreaAction)[h.m.sel[board.AreaAction]]
+	row := h.m.board.rows(h.m.b, board.AreaAction)[h.m.board.sel[board.AreaAction]]
 	if !strings.Contains(first, ansi.Strip(row.text)[10:]) {
 		t.Errorf("clicked %q, selected %q", first, row.text)
 	}
 	// The frame selects nothing.
-	sel := h.m.sel[board.AreaAction]
+	sel := h.m.board.sel[board.AreaAction]
 	h.click(10, 2)
 	h.click(10, 22)
-	if h.m.sel[board.AreaAction] != sel {
-		t.Errorf("a click on the frame moved the selection to %d", h.m.sel[board.AreaAction])
+	if h.m.board.sel[board.AreaAction] != sel {
+		t.Errorf("a click on the frame moved the selection to %d", h.m.board.sel[board.AreaAction])
 	}
 }

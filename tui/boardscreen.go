@@ -5,36 +5,97 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
 )
 
-// undoOp reverses one of the user's own changes.
-type undoOp struct {
-	board uint64 // the board it happened on: undo acts there and only there
-	kind  undoKind
-	area  board.Area
-	item  board.Item // the item to restore or to put back
-	id    uint64     // for undoDelete
-	seen  uint64     // the version our change left, for undoDelete
-	label string
+// boardScreen is the verbeterbord itself: six areas, the selection in
+// each, the filter, the user's undo stack and the bordsessie bar.
+type boardScreen struct {
+	*Common
+	keys     boardKeys
+	help     help.Model
+	helpLine string // the help line, drawn once per width: lipgloss is slow
+	helpW    int
+	area     int
+	sel      map[board.Area]int
+	filter   filter
+	undo     []undoOp
+	focusOn  *undoOp // select this item when the snapshot with it arrives
+	meet     *meeting
 }
 
-type undoKind int
+func newBoardScreen(c *Common) *boardScreen {
+	h := help.New()
+	h.ShortSeparator = " · "
+	m := &boardScreen{Common: c, keys: newBoardKeys(c.msg), help: h, sel: map[board.Area]int{}}
+	m.area = slices.Index(board.Areas, board.AreaAction)
+	m.meet = newMeeting(c, &m.area)
+	return m
+}
 
-const (
-	undoDelete  undoKind = iota // reverse an add
-	undoUpdate                  // put the old values back
-	undoRestore                 // reverse a delete
-	undoCheckIn                 // put the old mood back
-)
+func (m *boardScreen) Title() string {
+	if m.b == nil {
+		return "bord"
+	}
+	return m.b.Name
+}
+func (m *boardScreen) Keys() help.KeyMap { return m.keys }
+
+// Update handles the board's keys and the bordsessie's messages.
+func (m *boardScreen) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		return m.boardKey(k)
+	}
+	return m.meet.update(msg)
+}
+
+// sync follows a new snapshot: the bordsessie's step and timer.
+func (m *boardScreen) sync() tea.Cmd { return m.meet.sync() }
+
+func (m *boardScreen) ticks() bool { return m.b != nil && m.b.Meeting() != nil }
+
+// done takes a finished write's undo and the item to select.
+func (m *boardScreen) done(msg doneMsg) {
+	if msg.undo != nil && !msg.undone {
+		m.undo = append(m.undo, *msg.undo)
+	}
+	m.focusOn = msg.focus
+}
+
+// setBoard shows a newer snapshot and keeps each area's selection on the
+// same item, so a colleague's change never moves the user's cursor; then
+// it selects the item the user just added, once it is on screen.
+func (m *boardScreen) setBoard(b *board.Board) {
+	old := m.b
+	for _, a := range board.Areas {
+		if id, ok := m.selectedID(old, a); ok {
+			rows := m.rows(b, a)
+			if i := slices.IndexFunc(rows, func(r row) bool { return r.id == id }); i >= 0 {
+				m.sel[a] = i
+				continue
+			}
+		}
+		m.sel[a] = min(m.sel[a], max(len(m.rows(b, a))-1, 0))
+	}
+	m.b = b
+	if f := m.focusOn; f != nil {
+		rows := m.rows(m.b, f.area)
+		if i := slices.IndexFunc(rows, func(r row) bool { return r.id == f.id }); i >= 0 {
+			m.area = slices.Index(board.Areas, f.area)
+			m.sel[f.area] = i
+			m.focusOn = nil
+		}
+	}
+}
 
 // boardKey handles a key on the board screen. During a bordsessie, moving
 // to another area than the step's means looking elsewhere: the screen stops
 // following the leader until v.
-func (m *Model) boardKey(k tea.KeyPressMsg) tea.Cmd {
-	if cmd, ok := m.meetingKey(k); ok {
+func (m *boardScreen) boardKey(k tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := m.meet.key(k); ok {
 		return cmd
 	}
 	before := m.area
@@ -47,12 +108,11 @@ func (m *Model) boardKey(k tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-func (m *Model) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
+func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 	area := board.Areas[m.area]
 	rows := m.rows(m.b, area)
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		m.Close()
 		return tea.Quit
 	case key.Matches(k, m.keys.Help):
 		m.showHelp = true
@@ -60,22 +120,22 @@ func (m *Model) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 		m.area = (m.area + 1) % len(board.Areas)
 	case key.Matches(k, m.keys.PrevArea):
 		m.area = (m.area + len(board.Areas) - 1) % len(board.Areas)
-	case len(k.String()) == 1 && k.String() >= "1" && k.String() <= "6":
+	case key.Matches(k, m.keys.AreaN):
 		m.area = int(k.String()[0] - '1')
 	case key.Matches(k, m.keys.Up):
 		m.sel[area] = max(m.sel[area]-1, 0)
 	case key.Matches(k, m.keys.Down):
 		m.sel[area] = max(min(m.sel[area]+1, len(rows)-1), 0)
-	case k.String() == "home":
+	case key.Matches(k, m.keys.FirstLast):
 		m.sel[area] = 0
-	case k.String() == "end":
-		m.sel[area] = max(len(rows)-1, 0)
+		if k.String() == "end" {
+			m.sel[area] = max(len(rows)-1, 0)
+		}
 	case key.Matches(k, m.keys.Add):
 		if area == board.AreaCheckIn {
 			return m.openCheckIn()
 		}
-		m.form = m.itemForm(area, nil)
-		return m.form.setFocus(0)
+		return m.openItemForm(area, nil)
 	case key.Matches(k, m.keys.Edit):
 		return m.edit()
 	case key.Matches(k, m.keys.Delete):
@@ -98,22 +158,18 @@ func (m *Model) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 		return m.popUndo()
 	case key.Matches(k, m.keys.CheckIn):
 		return m.openCheckIn()
-	case k.String() == "R":
-		m.screen, m.rs.list = screenRetros, 0
-	case k.String() == "A":
-		m.screen, m.as.list = screenArenas, 0
+	case key.Matches(k, m.keys.Retros):
+		m.screen = screenRetros
+	case key.Matches(k, m.keys.Arenas):
+		m.screen = screenArenas
 	case key.Matches(k, m.keys.Boards):
 		m.screen = screenPicker
-		return m.loadBoards(0, false)
 	}
 	return nil
 }
 
-func (m *Model) click(ms tea.Mouse) tea.Cmd {
-	if m.screen != screenBoard || m.form != nil || m.choose != nil || ms.Button != tea.MouseLeft {
-		return nil
-	}
-	m.showHelp = false
+// click selects the area and row under the mouse.
+func (m *boardScreen) click(ms tea.Mouse) tea.Cmd {
 	m.focusOn = nil
 	area, rowIdx, ok := m.areaAt(ms.X, ms.Y)
 	if !ok {
@@ -132,87 +188,7 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 	return nil
 }
 
-// itemForm opens the editor of an area, for a new item or a copy of it.
-func (m *Model) itemForm(area board.Area, it board.Item) *form {
-	name := m.msg.Area(area)
-	f := &form{kind: formItem, area: area, orig: it, title: fmt.Sprintf(m.msg.FormAddF, name)}
-	if it != nil {
-		f.title = fmt.Sprintf(m.msg.FormEditF, name)
-		f.base = it.Base().Version
-	}
-	members := m.b.Team.MemberNames()
-	switch area {
-	case board.AreaAction:
-		a, _ := it.(*board.Action)
-		if a == nil {
-			a = &board.Action{Who: m.cfg.User}
-			if m.filter.kind == filterGoal {
-				a.GoalID = m.filter.goalID
-			}
-		}
-		f.add("what", m.msg.FieldWhat, fLine, "", a.What)
-		f.add("who", m.msg.FieldWho, fWho, m.msg.HintWho, a.Who)
-		f.add("when", m.msg.FieldWhen, fDate, m.msg.HintDate, dateOr(a.When, m))
-		goal := ""
-		if g, ok := m.b.Goal(a.GoalID); ok {
-			goal = g.Title
-		}
-		f.add("goal", m.msg.FieldGoal, fGoal, m.msg.HintGoal, goal)
-		titles := make([]string, len(m.b.Goals))
-		for i, g := range m.b.Goals {
-			titles[i] = g.Title
-		}
-		suggest(f.field("goal"), titles)
-	case board.AreaGoal:
-		g, _ := it.(*board.Goal)
-		if g == nil {
-			g = &board.Goal{}
-		}
-		f.add("title", m.msg.FieldTitle, fLine, "", g.Title)
-		f.add("why", m.msg.FieldWhy, fText, "", g.Why)
-		f.add("by_when", m.msg.FieldByWhen, fDate, m.msg.HintDate, dateOr(g.ByWhen, m))
-		f.add("measure", m.msg.FieldMeasure, fText, "", g.Measure)
-		unit, baseline, target := "", "", ""
-		if in := g.Indicator; in != nil {
-			unit, baseline, target = in.Unit, num(in.Baseline), num(in.Target)
-		}
-		f.add("unit", m.msg.FieldUnit, fLine, "", unit)
-		f.add("baseline", m.msg.FieldBaseline, fNumber, "", baseline)
-		f.add("target", m.msg.FieldTarget, fNumber, "", target)
-	case board.AreaSuccess:
-		s, _ := it.(*board.Success)
-		if s == nil {
-			s = &board.Success{Who: m.cfg.User}
-		}
-		f.add("text", m.msg.FieldText, fText, "", s.Text)
-		f.add("who", m.msg.FieldWho, fWho, m.msg.HintWho, s.Who)
-	case board.AreaPlanning:
-		p, _ := it.(*board.PlanItem)
-		if p == nil {
-			p = &board.PlanItem{}
-		}
-		f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, dateOr(p.Date, m))
-		f.add("text", m.msg.FieldText, fLine, "", p.Text)
-		f.add("who", m.msg.FieldWho, fWho, m.msg.HintWho, p.Who)
-	case board.AreaParking:
-		p, _ := it.(*board.Parking)
-		if p == nil {
-			p = &board.Parking{}
-		}
-		f.add("text", m.msg.FieldText, fText, "", p.Text)
-	}
-	if fl := f.field("who"); fl != nil {
-		suggest(fl, members)
-	}
-	return f
-}
-
-func suggest(fl *field, values []string) {
-	fl.input.ShowSuggestions = true
-	fl.input.SetSuggestions(values)
-}
-
-func (m *Model) edit() tea.Cmd {
+func (m *boardScreen) edit() tea.Cmd {
 	it := m.selected()
 	if it == nil {
 		return nil
@@ -223,28 +199,24 @@ func (m *Model) edit() tea.Cmd {
 		}
 		return m.openCheckIn()
 	}
-	m.form = m.itemForm(it.Area(), it)
-	return m.form.setFocus(0)
+	return m.openItemForm(it.Area(), it)
 }
 
-// submit saves the open form in a command; the result comes back as a
-// doneMsg or an errMsg that keeps the form open with the user's text.
-func (m *Model) submit() tea.Cmd {
-	f := m.form
-	switch f.kind {
-	case formNewBoard:
-		return m.createBoard(f)
-	case formCheckIn:
-		return m.saveCheckIn(f)
-	case formMeasure:
-		return m.saveMeasure(f)
-	case formMeeting:
-		return m.startMeeting(f)
-	case formRetro, formCard, formGroup, formRetroAction, formRetroTimer:
-		return m.submitRetro(f)
-	case formArena, formQuestion, formTheme, formIdea, formPromote, formReportBack, formRetention:
-		return m.submitArena(f)
+// openItemForm opens the editor of an area, for a new item or a copy of
+// one. An action added under a goal filter gets that goal.
+func (m *boardScreen) openItemForm(area board.Area, it board.Item) tea.Cmd {
+	goal := uint64(0)
+	if m.filter.kind == filterGoal {
+		goal = m.filter.goalID
 	}
+	f := m.itemForm(area, it, goal)
+	f.submit = m.saveItem
+	return m.openForm(f, 0)
+}
+
+// saveItem saves the item form in a command; the result comes back as a
+// doneMsg or an errMsg that keeps the form open with the user's text.
+func (m *boardScreen) saveItem(f *form) tea.Cmd {
 	it, ok := m.build(f)
 	if !ok {
 		return nil
@@ -267,32 +239,7 @@ func (m *Model) submit() tea.Cmd {
 	}
 }
 
-// revert is the undo of an update: the old values at the new version.
-func revert(boardID uint64, old, saved board.Item) *undoOp {
-	back := board.NewItem(old.Area())
-	copyItem(back, old)
-	back.Base().Version = saved.Base().Version
-	return &undoOp{board: boardID, kind: undoUpdate, area: old.Area(), item: back, label: saved.Label()}
-}
-
-func copyItem(dst, src board.Item) {
-	switch d := dst.(type) {
-	case *board.Action:
-		*d = *src.(*board.Action)
-	case *board.Goal:
-		*d = *src.(*board.Goal)
-	case *board.Success:
-		*d = *src.(*board.Success)
-	case *board.PlanItem:
-		*d = *src.(*board.PlanItem)
-	case *board.Parking:
-		*d = *src.(*board.Parking)
-	case *board.CheckIn:
-		*d = *src.(*board.CheckIn)
-	}
-}
-
-func (m *Model) delete() tea.Cmd {
+func (m *boardScreen) delete() tea.Cmd {
 	it := m.selected()
 	if it == nil {
 		return nil
@@ -310,7 +257,7 @@ func (m *Model) delete() tea.Cmd {
 }
 
 // setStatusOf cycles the selected action's status, or sets it to *to.
-func (m *Model) setStatusOf(to *board.Status) tea.Cmd {
+func (m *boardScreen) setStatusOf(to *board.Status) tea.Cmd {
 	a, ok := m.selected().(*board.Action)
 	if !ok {
 		return nil
@@ -328,7 +275,7 @@ func (m *Model) setStatusOf(to *board.Status) tea.Cmd {
 }
 
 // update saves a changed copy of an item and remembers how to undo it.
-func (m *Model) update(old, changed board.Item, status string) tea.Cmd {
+func (m *boardScreen) update(old, changed board.Item, status string) tea.Cmd {
 	s, user, boardID := m.cfg.Store, m.cfg.User, m.b.ID
 	return func() tea.Msg {
 		saved, err := s.Update(user, boardID, changed)
@@ -339,7 +286,7 @@ func (m *Model) update(old, changed board.Item, status string) tea.Cmd {
 	}
 }
 
-func (m *Model) popUndo() tea.Cmd {
+func (m *boardScreen) popUndo() tea.Cmd {
 	// The newest change on this board: changes on other boards wait until
 	// the user is back there.
 	i := len(m.undo) - 1
@@ -378,55 +325,7 @@ func (m *Model) popUndo() tea.Cmd {
 	}
 }
 
-// chooser is a small list to pick one option from: a goal, a filter.
-type chooser struct {
-	title   string
-	options []string
-	cursor  int
-	pick    func(i int) tea.Cmd
-}
-
-func (m *Model) chooseKey(k tea.KeyPressMsg) tea.Cmd {
-	c := m.choose
-	switch s := k.String(); {
-	case s == "esc" || s == "q":
-		m.choose = nil
-	case key.Matches(k, m.keys.Up):
-		c.cursor = max(c.cursor-1, 0)
-	case key.Matches(k, m.keys.Down):
-		c.cursor = min(c.cursor+1, len(c.options)-1)
-	case s == "enter" || s == "space":
-		m.choose = nil
-		return c.pick(c.cursor)
-	case len(s) == 1 && s >= "1" && s <= "9":
-		if i := int(s[0] - '1'); i < len(c.options) {
-			m.choose = nil
-			return c.pick(i)
-		}
-	}
-	return nil
-}
-
-func (m *Model) viewChooser() string {
-	c := m.choose
-	lines := []string{m.st.title.Render(c.title), ""}
-	for i, o := range c.options {
-		line := fmt.Sprintf("%d  %s", i+1, o)
-		if i >= 9 {
-			line = "   " + o
-		}
-		if i == c.cursor {
-			line = m.st.selected.Render("› " + line)
-		} else {
-			line = "  " + line
-		}
-		lines = append(lines, line)
-	}
-	lines = append(lines, "", m.st.dim.Render(fmt.Sprintf("enter %s · esc %s", m.msg.KeyPick, m.msg.KeyCancel)))
-	return box(lines, min(m.width-4, 80), m.st.focusBorder)
-}
-
-func (m *Model) pickGoal() tea.Cmd {
+func (m *boardScreen) pickGoal() tea.Cmd {
 	a, ok := m.selected().(*board.Action)
 	if !ok {
 		return nil
@@ -449,7 +348,7 @@ func (m *Model) pickGoal() tea.Cmd {
 	return nil
 }
 
-func (m *Model) pickFilter() {
+func (m *boardScreen) pickFilter() {
 	opts := []string{m.msg.FilterAll, m.msg.FilterMine, m.msg.FilterOverdue}
 	goals := slices.Clone(m.b.Goals)
 	for _, g := range goals {
@@ -469,7 +368,7 @@ func (m *Model) pickFilter() {
 }
 
 // openCheckIn asks for this week's mood with a chooser: one key and done.
-func (m *Model) openCheckIn() tea.Cmd {
+func (m *boardScreen) openCheckIn() tea.Cmd {
 	m.area = slices.Index(board.Areas, board.AreaCheckIn)
 	prev, had := m.b.CheckIn(m.cfg.User, board.WeekOf(m.now()))
 	opts := make([]string, len(board.Moods))
@@ -477,11 +376,10 @@ func (m *Model) openCheckIn() tea.Cmd {
 		opts[i] = md.Symbol() + " " + m.msg.Mood(md)
 	}
 	m.choose = &chooser{title: m.msg.PickMood, options: opts, pick: func(i int) tea.Cmd {
-		f := &form{kind: formCheckIn, title: m.msg.PickMood}
+		f := &form{title: m.msg.PickMood, submit: m.saveCheckIn}
 		f.add("mood", m.msg.FieldMood, fMood, m.msg.HintMood, m.msg.Mood(board.Moods[i]))
 		f.add("word", m.msg.FieldWord, fLine, "", prev.Word)
-		m.form = f
-		return f.setFocus(1)
+		return m.openForm(f, 1)
 	}}
 	if had {
 		m.choose.cursor = slices.Index(board.Moods, prev.Mood)
@@ -489,7 +387,7 @@ func (m *Model) openCheckIn() tea.Cmd {
 	return nil
 }
 
-func (m *Model) saveCheckIn(f *form) tea.Cmd {
+func (m *boardScreen) saveCheckIn(f *form) tea.Cmd {
 	mood, ok := m.parseMood(f.value("mood"))
 	if !ok {
 		f.field("mood").err = m.msg.HintMood
@@ -510,23 +408,22 @@ func (m *Model) saveCheckIn(f *form) tea.Cmd {
 	}
 }
 
-func (m *Model) openMeasure() tea.Cmd {
+func (m *boardScreen) openMeasure() tea.Cmd {
 	g, ok := m.selected().(*board.Goal)
 	if !ok {
 		return nil
 	}
-	f := &form{kind: formMeasure, title: m.msg.MeasureTitle + ": " + g.Title, area: board.AreaGoal, orig: g, base: g.Version}
+	f := &form{title: m.msg.MeasureTitle + ": " + g.Title, area: board.AreaGoal, orig: g, base: g.Version, submit: m.saveMeasure}
 	f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, "vandaag")
 	if m.msg.Lang == "en" {
 		f.field("date").input.SetValue("today")
 	}
 	f.add("value", m.msg.FieldValue, fNumber, "", "")
 	f.add("note", m.msg.FieldNote, fLine, "", "")
-	m.form = f
-	return f.setFocus(1)
+	return m.openForm(f, 1)
 }
 
-func (m *Model) saveMeasure(f *form) tea.Cmd {
+func (m *boardScreen) saveMeasure(f *form) tea.Cmd {
 	f.clearErrors()
 	d, err := board.ParseDate(f.value("date"), m.now())
 	if err != nil {
