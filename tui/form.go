@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -291,4 +292,24 @@ func indexOf(f *form, key string) int {
 		}
 	}
 	return f.focus
+}
+
+// fail shows a failed save on the form, keeping what the user typed.
+func (f *form) fail(msg *i18n.Messages, err error) {
+	var c *board.ConflictError
+	if errors.As(err, &c) {
+		// Keep the user's text; show theirs; a second save goes over it.
+		f.err = fmt.Sprintf(msg.ChangedByF, c.By, c.At.Local().Format("15:04"))
+		f.note = msg.Reapply
+		if c.Current != nil {
+			f.note = c.Current.Label() + "\n" + msg.Reapply
+			f.base = c.Current.Base().Version
+		}
+		return
+	}
+	if errors.Is(err, board.ErrNotFound) && f.orig != nil {
+		// Deleted meanwhile: saving again makes it anew.
+		f.orig, f.base = nil, 0
+	}
+	f.showError(msg, err)
 }
