@@ -39,7 +39,8 @@ type Config struct {
 // overlays over the active screen). Each screen lives in its own file.
 type Model struct {
 	*Common
-	help help.Model
+	help    help.Model
+	helpKey key.Binding // ? on every screen: the shell shows the screen's keys
 
 	screens map[screenID]Screen
 	picker  *pickerScreen
@@ -63,7 +64,7 @@ func New(cfg Config) *Model {
 	h.ShortSeparator = " · "
 	h.SetWidth(80)
 	c := &Common{cfg: cfg, msg: i18n.For(cfg.Lang), st: newStyles(), width: 80, height: 24}
-	m := &Model{Common: c, help: h}
+	m := &Model{Common: c, help: h, helpKey: helpKey(c.msg)}
 	m.picker = newPicker(c, m.openBoard)
 	m.openScreens()
 	return m
@@ -260,6 +261,10 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(k, quitKey(m.msg)) {
 			return tea.Quit
 		}
+		return nil
+	}
+	if t, ok := s.(typist); !(ok && t.typing()) && key.Matches(k, m.helpKey) {
+		m.showHelp = true
 		return nil
 	}
 	before := m.screen

@@ -27,6 +27,9 @@ func newArenaScreen(c *Common) *arenaScreen {
 func (m *arenaScreen) Title() string     { return m.msg.Arena }
 func (m *arenaScreen) Keys() help.KeyMap { return m.keys }
 
+// typing is true while the capture line has the keyboard.
+func (m *arenaScreen) typing() bool { return m.as.tab == 1 && m.as.typing }
+
 func (m *arenaScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -43,10 +46,7 @@ func (m *arenaScreen) Update(msg tea.Msg) tea.Cmd {
 
 func (m *arenaScreen) changeArena(op board.ArenaOp, status string) tea.Cmd {
 	boardID, id := m.b.ID, m.as.id
-	return m.write(func(s Store, user string) error {
-		_, err := s.ChangeArena(user, boardID, id, op)
-		return err
-	}, status)
+	return m.write(func(s Store, user string) error { _, err := s.ChangeArena(user, boardID, id, op); return err }, status)
 }
 
 // open shows arena id on its first tab.
@@ -76,8 +76,6 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	switch s := k.String(); {
 	case is(m.keys.Back):
 		m.screen = screenArenas
-	case is(m.keys.Help):
-		m.showHelp = true
 	case is(m.keys.TabN):
 		m.as.tab = int(s[0] - '1')
 		m.as.typing = m.as.tab == 1
@@ -357,12 +355,8 @@ func (m *arenaScreen) promote(f *form) tea.Cmd {
 // reportBack records how and when the pupils heard back.
 func (m *arenaScreen) reportBack(f *form) tea.Cmd {
 	f.clearErrors()
-	d, err := board.ParseDate(f.value("date"), m.now())
-	if err != nil {
-		f.field("date").err = m.msg.ErrBadDate
-		return nil
-	}
-	if !m.guard(&m.as.warned, f.value("text"), func(w string) { f.err = w }) {
+	d, ok := f.date("date", m.now(), m.msg.ErrBadDate)
+	if !ok || !m.guard(&m.as.warned, f.value("text"), func(w string) { f.err = w }) {
 		return nil
 	}
 	return m.changeArena(board.ArenaOp{Kind: board.OpReportBack, Text: f.value("text"), Date: d}, m.msg.Saved)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -198,14 +199,12 @@ func (m *boardScreen) openMeasure() tea.Cmd {
 
 func (m *boardScreen) saveMeasure(f *form) tea.Cmd {
 	f.clearErrors()
-	d, err := board.ParseDate(f.value("date"), m.now())
-	if err != nil {
-		f.field("date").err = m.msg.ErrBadDate
+	d, ok := f.date("date", m.now(), m.msg.ErrBadDate)
+	if !ok {
 		return nil
 	}
-	v, err := parseNumber(f.value("value"))
-	if err != nil {
-		f.field("value").err = m.msg.ErrNumber
+	v, ok := f.number("value", -math.MaxFloat64, math.MaxFloat64, m.msg.ErrNumber)
+	if !ok {
 		return nil
 	}
 	old := f.orig.(*board.Goal)

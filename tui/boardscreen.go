@@ -114,8 +114,6 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Quit):
 		return tea.Quit
-	case key.Matches(k, m.keys.Help):
-		m.showHelp = true
 	case key.Matches(k, m.keys.NextArea):
 		m.area = (m.area + 1) % len(board.Areas)
 	case key.Matches(k, m.keys.PrevArea):

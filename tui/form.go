@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -177,6 +178,27 @@ func (m *Common) preview(fl *field) string {
 		return m.st.err.Render("✗ " + m.msg.HintMood)
 	}
 	return ""
+}
+
+// date reads field key as a date; when it cannot, the field says bad.
+func (f *form) date(key string, now time.Time, bad string) (time.Time, bool) {
+	d, err := board.ParseDate(f.value(key), now)
+	if err != nil {
+		f.field(key).err = bad
+		return d, false
+	}
+	return d, true
+}
+
+// number reads field key as a number from lo to hi; when it cannot, the
+// field says bad.
+func (f *form) number(key string, lo, hi float64, bad string) (float64, bool) {
+	v, err := parseNumber(f.value(key))
+	if err != nil || v < lo || v > hi {
+		f.field(key).err = bad
+		return 0, false
+	}
+	return v, true
 }
 
 // parseNumber reads 12,5 as well as 12.5. ParseFloat also takes "NaN" and

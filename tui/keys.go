@@ -114,17 +114,18 @@ func newPickerKeys(m *i18n.Messages) listKeys {
 }
 
 // welcomeKeys are the keys of the first screen of an empty store.
-type welcomeKeys struct{ Demo, New, Quit key.Binding }
+type welcomeKeys struct{ Demo, New, Help, Quit key.Binding }
 
 func newWelcomeKeys(m *i18n.Messages) welcomeKeys {
 	return welcomeKeys{
 		Demo: bind("d", m.KeyDemo, "d", "enter"),
 		New:  bind("n", m.KeyNew, "n"),
+		Help: helpKey(m),
 		Quit: bind("q", m.KeyQuit, "q", "esc"),
 	}
 }
 
-func (k welcomeKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Demo, k.New, k.Quit} }
+func (k welcomeKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Demo, k.New, k.Help, k.Quit} }
 func (k welcomeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // retroKeys are the keys of an open retrospective.

@@ -219,9 +219,8 @@ func (m *meeting) key(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 }
 
 func (m *meeting) start(f *form) tea.Cmd {
-	minutes, err := parseNumber(f.value("minutes"))
-	if err != nil || minutes < 1 || minutes > 240 {
-		f.field("minutes").err = m.msg.HintMinutes
+	minutes, ok := f.number("minutes", 1, 240, m.msg.HintMinutes)
+	if !ok {
 		return nil
 	}
 	s, user, id := m.cfg.Store, m.cfg.User, m.b.ID

@@ -63,10 +63,7 @@ func (m *retroScreen) ticks() bool {
 // changeRetro sends one op to the store.
 func (m *retroScreen) changeRetro(op board.RetroOp, status string) tea.Cmd {
 	boardID, id := m.b.ID, m.rs.id
-	return m.write(func(s Store, user string) error {
-		_, err := s.ChangeRetro(user, boardID, id, op)
-		return err
-	}, status)
+	return m.write(func(s Store, user string) error { _, err := s.ChangeRetro(user, boardID, id, op); return err }, status)
 }
 
 func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
@@ -91,8 +88,6 @@ func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	switch s := k.String(); {
 	case is(m.keys.Back):
 		m.screen = screenRetros
-	case is(m.keys.Help):
-		m.showHelp = true
 	case is(m.keys.Up):
 		*sel = max(*sel-1, 0)
 	case is(m.keys.Down):
@@ -221,9 +216,8 @@ func (m *retroScreen) saveCard(f *form) tea.Cmd {
 
 // setTimer sets the phase timer.
 func (m *retroScreen) setTimer(f *form) tea.Cmd {
-	n, err := parseNumber(f.value("minutes"))
-	if err != nil || n < 0 || n > 120 {
-		f.field("minutes").err = m.msg.HintTimer
+	n, ok := f.number("minutes", 0, 120, m.msg.HintTimer)
+	if !ok {
 		return nil
 	}
 	return tea.Batch(m.changeRetro(board.RetroOp{Kind: board.OpTimer, Column: int(n)}, m.msg.PhaseTimer), m.startTicking())

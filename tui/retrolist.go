@@ -7,68 +7,27 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
 )
 
 // retroListScreen lists the board's retrospectives, newest first.
-type retroListScreen struct {
-	*Common
-	keys listKeys
-	list int
-	open func(id uint64)
-}
+type retroListScreen struct{ *list }
 
 func newRetroList(c *Common, open func(uint64)) *retroListScreen {
-	return &retroListScreen{Common: c, keys: newListKeys(c.msg, "esc", "q", "R"), open: open}
-}
-
-func (m *retroListScreen) Title() string     { return m.msg.Retros }
-func (m *retroListScreen) Keys() help.KeyMap { return m.keys }
-
-// enter starts at the top when the user comes from the board.
-func (m *retroListScreen) enter(from screenID) tea.Cmd {
-	if from == screenBoard {
-		m.list = 0
-	}
-	return nil
-}
-
-func (m *retroListScreen) View() string {
-	rs := slices.Clone(m.b.Retros)
-	slices.Reverse(rs)
-	items := make([]string, len(rs))
-	for i, r := range rs {
-		items[i] = fmt.Sprintf("%s  %s  (%s)", r.Created.Format("2006-01-02"), r.Topic, m.phaseName(r.Phase))
-	}
-	return m.listScreen(m.st.header.Render(m.msg.Retros)+" · "+m.b.Name, items, m.list, m.msg.NoRetros, m.statusLine(), m.msg.RetroListHint)
-}
-
-func (m *retroListScreen) Update(msg tea.Msg) tea.Cmd {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	n := len(m.b.Retros)
-	switch {
-	case key.Matches(k, m.keys.Up):
-		m.list = max(m.list-1, 0)
-	case key.Matches(k, m.keys.Down):
-		m.list = max(min(m.list+1, n-1), 0)
-	case key.Matches(k, m.keys.Open):
-		if n > 0 {
-			m.open(m.b.Retros[n-1-m.list].ID)
+	m := &retroListScreen{newList(c, c.msg.Retros, open, "esc", "q", "R")}
+	m.newForm = m.newRetroForm
+	m.items = func() ([]string, []uint64) {
+		var items []string
+		var ids []uint64
+		for _, r := range slices.Backward(m.b.Retros) {
+			items = append(items, fmt.Sprintf("%s  %s  (%s)", r.Created.Format("2006-01-02"), r.Topic, m.phaseName(r.Phase)))
+			ids = append(ids, r.ID)
 		}
-	case key.Matches(k, m.keys.New):
-		return m.openForm(m.newRetroForm(), 0)
-	case key.Matches(k, m.keys.Back):
-		m.screen = screenBoard
-	case key.Matches(k, m.keys.Help):
-		m.showHelp = true
+		return items, ids
 	}
-	return nil
+	m.empty, m.hint = c.msg.NoRetros, c.msg.RetroListHint
+	return m
 }
 
 func (m *retroListScreen) newRetroForm() *form {
@@ -129,9 +88,8 @@ func (m *retroListScreen) createRetro(f *form) tea.Cmd {
 		return nil
 	}
 	named := strings.HasPrefix(strings.ToLower(f.value("named")), strings.ToLower(m.msg.Yes[:1]))
-	votes, err := parseNumber(f.value("votes"))
-	if err != nil || votes < 1 || votes > 20 {
-		f.field("votes").err = m.msg.ErrNumber
+	votes, ok := f.number("votes", 1, 20, m.msg.ErrNumber)
+	if !ok {
 		return nil
 	}
 	s, user, id, topic := m.cfg.Store, m.cfg.User, m.b.ID, f.value("topic")

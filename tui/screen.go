@@ -31,6 +31,8 @@ type (
 	enterer interface{ enter(from screenID) tea.Cmd }
 	// ticker wants the second timer while it shows a clock.
 	ticker interface{ ticks() bool }
+	// typist is typing into a line of its own, which gets every key.
+	typist interface{ typing() bool }
 )
 
 type screenID int
