@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -44,6 +45,7 @@ const watchWait = 250 * time.Millisecond
 type harness struct {
 	t       testing.TB
 	s       *store.Store
+	guard   guardStore
 	m       *Model
 	pending []chan tea.Msg
 	quit    bool
@@ -72,7 +74,9 @@ func start(t testing.TB, s *store.Store, cfg Config, w, h int) *harness {
 	if cfg.Now == nil {
 		cfg.Now = fixedNow
 	}
-	hs := &harness{t: t, s: s, m: New(cfg)}
+	g := guardStore{s: cfg.Store, t: t, in: new(atomic.Int64)}
+	cfg.Store = g
+	hs := &harness{t: t, s: s, guard: g, m: New(cfg)}
 	// Registered after the store's cleanup, so it runs first: closing the
 	// watch ends every parked waitChange before the store closes.
 	t.Cleanup(hs.m.Close)
@@ -99,7 +103,8 @@ func demo(t testing.TB, lang i18n.Lang, w, h int) (*harness, board.Info) {
 // send is one message through Update, and everything it leads to.
 func (h *harness) send(msg tea.Msg) {
 	h.t.Helper()
-	_, cmd := h.m.Update(msg)
+	var cmd tea.Cmd
+	h.guard.inside(func() { _, cmd = h.m.Update(msg) })
 	switch msg.(type) {
 	case openedMsg:
 		// Its command is the board watch (with a presence announcement
@@ -258,7 +263,11 @@ func (h *harness) click(x, y int) {
 }
 
 // view is the screen as the terminal gets it; plain is it without styling.
-func (h *harness) view() string  { return h.m.View().Content }
+func (h *harness) view() string {
+	var v tea.View
+	h.guard.inside(func() { v = h.m.View() })
+	return v.Content
+}
 func (h *harness) plain() string { return ansi.Strip(h.view()) }
 
 // board is the store's current snapshot of the open board.
