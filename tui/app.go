@@ -41,6 +41,10 @@ type Model struct {
 	*Common
 	help    help.Model
 	helpKey key.Binding // ? on every screen: the shell shows the screen's keys
+	// boardHelp is the board's help line, drawn once per width: lipgloss
+	// is too slow to draw it every frame.
+	boardHelp  string
+	boardHelpW int
 
 	screens map[screenID]Screen
 	picker  *pickerScreen
@@ -313,20 +317,41 @@ func (m *Model) render() string {
 	if w < 30 || h < 8 {
 		return block([]string{"bord", m.msg.Empty}, w, h)
 	}
-	base := block([]string{m.msg.Loading}, w, h)
 	s, ok := m.screens[m.screen]
-	if ok {
-		base = s.View()
+	if !ok {
+		return block([]string{m.msg.Loading}, w, h)
 	}
+	// The frame: the screen's body, then the status line and the screen's
+	// own keys, then at most one overlay.
+	base := s.View() + "\n" + fit(m.statusLine(), w) + "\n" + fit(m.helpLine(s), w)
 	switch {
 	case m.form != nil:
 		base = overlay(base, m.viewForm(m.form, w-4), w, h)
 	case m.choose != nil:
 		base = overlay(base, m.choose.view(m.Common), w, h)
-	case m.showHelp && ok:
+	case m.showHelp:
 		base = overlay(base, m.viewHelp(s), w, h)
+	default:
+		if o, ok := s.(overlayer); ok {
+			if fg := o.overlay(); fg != "" {
+				base = overlay(base, fg, w, h)
+			}
+		}
 	}
 	return base
+}
+
+// helpLine is the active screen's short help. The board's is drawn by the
+// help component (bold keys), the others' as one dim line.
+func (m *Model) helpLine(s Screen) string {
+	if m.screen != screenBoard {
+		return m.keyLine(s.Keys())
+	}
+	if m.boardHelpW != m.width || m.boardHelp == "" {
+		m.help.SetWidth(m.width)
+		m.boardHelp, m.boardHelpW = m.help.ShortHelpView(s.Keys().ShortHelp()), m.width
+	}
+	return m.boardHelp
 }
 
 // viewHelp is the ? overlay: the active screen's own keys, grouped.

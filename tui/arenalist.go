@@ -34,7 +34,7 @@ func newArenaList(c *Common, open func(uint64)) *arenaListScreen {
 		}
 		return items, ids
 	}
-	m.empty, m.hint = c.msg.NoArenas, c.msg.ArenaListHint
+	m.empty = c.msg.NoArenas
 	return m
 }
 

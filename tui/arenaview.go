@@ -146,8 +146,7 @@ func (m *arenaScreen) View() string {
 	for len(lines) < 3+bodyH {
 		lines = append(lines, "")
 	}
-	lines = append(lines, m.footer(m.keys)...)
-	return stack(lines, m.width, m.height)
+	return stack(lines, m.width, m.bodyHeight())
 }
 
 // viewCapture is the note-taking screen: the question large, its notes, the

@@ -15,22 +15,17 @@ import (
 // each, the filter, the user's undo stack and the bordsessie bar.
 type boardScreen struct {
 	*Common
-	keys     boardKeys
-	help     help.Model
-	helpLine string // the help line, drawn once per width: lipgloss is slow
-	helpW    int
-	area     int
-	sel      map[board.Area]int
-	filter   filter
-	undo     []undoOp
-	focusOn  *undoOp // select this item when the snapshot with it arrives
-	meet     *meeting
+	keys    boardKeys
+	area    int
+	sel     map[board.Area]int
+	filter  filter
+	undo    []undoOp
+	focusOn *undoOp // select this item when the snapshot with it arrives
+	meet    *meeting
 }
 
 func newBoardScreen(c *Common) *boardScreen {
-	h := help.New()
-	h.ShortSeparator = " · "
-	m := &boardScreen{Common: c, keys: newBoardKeys(c.msg), help: h, sel: map[board.Area]int{}}
+	m := &boardScreen{Common: c, keys: newBoardKeys(c.msg), sel: map[board.Area]int{}}
 	m.area = slices.Index(board.Areas, board.AreaAction)
 	m.meet = newMeeting(c, &m.area)
 	return m

@@ -79,19 +79,18 @@ func (m *boardScreen) View() string {
 		lines = append(lines, m.tabs())
 		lines = append(lines, strings.Split(m.viewArea(rects[0]), "\n")...)
 	}
-	if m.helpW != m.width || m.helpLine == "" {
-		m.help.SetWidth(m.width)
-		m.helpLine, m.helpW = m.help.ShortHelpView(m.keys.ShortHelp()), m.width
-	}
-	lines = append(lines, fit(m.statusLine(), m.width), fit(m.helpLine, m.width))
 	// Every line is exactly m.width already (panels are drawn to size and
 	// the rest was fit): only the count needs fixing, which spares a second
 	// measuring pass over the whole screen.
-	screen := stack(lines, m.width, m.height)
-	if mt := b.Meeting(); mt != nil && mt.Step == board.StepClose && m.form == nil && m.choose == nil && !m.showHelp {
-		screen = overlay(screen, m.meet.viewClose(mt), m.width, m.height)
+	return stack(lines, m.width, m.bodyHeight())
+}
+
+// overlay is the close step's summary over the board, in a bordsessie.
+func (m *boardScreen) overlay() string {
+	if mt := m.b.Meeting(); mt != nil && mt.Step == board.StepClose {
+		return m.meet.viewClose(mt)
 	}
-	return screen
+	return ""
 }
 
 func (m *boardScreen) tabs() string {

@@ -123,10 +123,10 @@ func (m *Common) statusLine() string {
 	return status
 }
 
-// listScreen draws a titled list of lines with the cursor at sel, the
-// status line and a hint: the shape of the pickers and the lists of
-// retrospectives and leerlingarena's.
-func (m *Common) listScreen(title string, items []string, sel int, empty, status, hint string) string {
+// listScreen draws a titled list of lines with the cursor at sel: the
+// shape of the board picker and the lists of retrospectives and
+// leerlingarena's.
+func (m *Common) listScreen(title string, items []string, sel int, empty string) string {
 	lines := []string{fit(title, m.width), ""}
 	for i, it := range items {
 		if i == sel {
@@ -139,9 +139,12 @@ func (m *Common) listScreen(title string, items []string, sel int, empty, status
 	if len(items) == 0 && empty != "" {
 		lines = append(lines, m.st.dim.Render("  "+empty))
 	}
-	body := block(lines, m.width, m.height-2)
-	return body + "\n" + block([]string{status, m.st.dim.Render(hint)}, m.width, 2)
+	return block(lines, m.width, m.bodyHeight())
 }
+
+// bodyHeight is the rows a screen draws: the shell draws the status line
+// and the help line below it.
+func (m *Common) bodyHeight() int { return m.height - 2 }
 
 // panelOr draws rows in a panel titled with their count, with empty as the
 // text shown when there are none.
@@ -194,14 +197,13 @@ func (m *Common) phaseName(p board.Phase) string {
 	return m.msg.Phases[slices.Index(board.Phases, p)]
 }
 
-// footer is the status line and the help line of a screen, built from its
-// key map's short help.
-func (m *Common) footer(keys help.KeyMap) []string {
+// keyLine is a help line built from a key map's short help.
+func (m *Common) keyLine(keys help.KeyMap) string {
 	var parts []string
 	for _, b := range keys.ShortHelp() {
 		if b.Enabled() {
 			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
 		}
 	}
-	return []string{fit(m.statusLine(), m.width), fit(m.st.dim.Render(strings.Join(parts, " · ")), m.width)}
+	return m.st.dim.Render(strings.Join(parts, " · "))
 }

@@ -86,9 +86,19 @@ func (k boardKeys) FullHelp() [][]key.Binding {
 // retrospectives and leerlingarena's.
 type listKeys struct {
 	Up, Down, Open, New, Extra, Back, Help, Quit key.Binding
+	// move is ↑ and ↓ as one entry of the help line.
+	move key.Binding
+	// quitInLine puts the quit key on the help line (the picker's q).
+	quitInLine bool
 }
 
-func (k listKeys) ShortHelp() []key.Binding { return []key.Binding{k.Back, k.Help, k.Quit} }
+func (k listKeys) ShortHelp() []key.Binding {
+	line := []key.Binding{k.move, k.Open, k.New, k.Extra, k.Back}
+	if k.quitInLine {
+		line = append(line, k.Quit)
+	}
+	return line
+}
 func (k listKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.New, k.Extra}, {k.Back, k.Help, k.Quit}}
 }
@@ -97,10 +107,11 @@ func newListKeys(m *i18n.Messages, back ...string) listKeys {
 	extra := key.NewBinding(key.WithDisabled())
 	return listKeys{
 		Up: upKey(m), Down: downKey(m),
+		move:  bind("↑/↓", m.KeyPick, "up", "down"),
 		Open:  bind("enter", m.KeyOpen, "enter", "space"),
 		New:   bind("n", m.KeyNew, "n", "a"),
 		Extra: extra,
-		Back:  bind("esc", m.KeyBack, back...),
+		Back:  bind("esc", m.KeyToBoard, back...),
 		Help:  helpKey(m),
 		Quit:  ctrlCKey(m),
 	}
@@ -108,8 +119,8 @@ func newListKeys(m *i18n.Messages, back ...string) listKeys {
 
 func newPickerKeys(m *i18n.Messages) listKeys {
 	k := newListKeys(m, "esc")
-	k.New = bind("n", m.KeyNew, "n")
-	k.Quit = quitKey(m)
+	k.New = bind("n", m.KeyNewBoard, "n")
+	k.Quit, k.quitInLine = quitKey(m), true
 	return k
 }
 

@@ -10,14 +10,14 @@ import (
 // share: items newest first, a cursor, open, new, back to the board.
 type list struct {
 	*Common
-	keys        listKeys
-	title       string
-	cursor      int
-	open        func(id uint64)
-	items       func() (lines []string, ids []uint64)
-	newForm     func() *form
-	extra       func() tea.Cmd // the Extra key, when the list has one
-	empty, hint string
+	keys    listKeys
+	title   string
+	cursor  int
+	open    func(id uint64)
+	items   func() (lines []string, ids []uint64)
+	newForm func() *form
+	extra   func() tea.Cmd // the Extra key, when the list has one
+	empty   string
 }
 
 func newList(c *Common, title string, open func(uint64), back ...string) *list {
@@ -37,7 +37,7 @@ func (m *list) enter(from screenID) tea.Cmd {
 
 func (m *list) View() string {
 	items, _ := m.items()
-	return m.listScreen(m.st.header.Render(m.title)+" · "+m.b.Name, items, m.cursor, m.empty, m.statusLine(), m.hint)
+	return m.listScreen(m.st.header.Render(m.title)+" · "+m.b.Name, items, m.cursor, m.empty)
 }
 
 func (m *list) Update(msg tea.Msg) tea.Cmd {

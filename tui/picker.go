@@ -99,11 +99,7 @@ func (m *pickerScreen) View() string {
 	for i, e := range m.boards {
 		items[i] = fmt.Sprintf("%s — %s", e.team, e.info.Name)
 	}
-	status := ""
-	if m.status != "" {
-		status = m.st.err.Render("! " + m.status)
-	}
-	return m.listScreen(m.st.header.Render("bord · "+m.msg.PickerTitle), items, m.cursor, "", status, m.msg.PickerHint)
+	return m.listScreen(m.st.header.Render("bord · "+m.msg.PickerTitle), items, m.cursor, "")
 }
 
 func (m *pickerScreen) newBoardForm() *form {
@@ -189,8 +185,5 @@ func (m welcomeScreen) View() string {
 		m.st.key.Render(m.msg.NewBoard),
 		m.st.key.Render(m.msg.Quit),
 	)
-	if m.status != "" {
-		lines = append(lines, "", m.st.err.Render("! "+m.status))
-	}
-	return block(lines, m.width, m.height)
+	return block(lines, m.width, m.bodyHeight())
 }

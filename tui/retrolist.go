@@ -26,7 +26,7 @@ func newRetroList(c *Common, open func(uint64)) *retroListScreen {
 		}
 		return items, ids
 	}
-	m.empty, m.hint = c.msg.NoRetros, c.msg.RetroListHint
+	m.empty = c.msg.NoRetros
 	return m
 }
 

@@ -227,8 +227,7 @@ func (m *retroScreen) View() string {
 	} else {
 		lines = append(lines, m.retroColumns(r, bodyH)...)
 	}
-	lines = append(lines, m.footer(m.keys)...)
-	return stack(lines, m.width, m.height)
+	return stack(lines, m.width, m.bodyHeight())
 }
 
 // retroColumns draws the columns side by side when they fit at 36 cells

@@ -33,6 +33,9 @@ type (
 	ticker interface{ ticks() bool }
 	// typist is typing into a line of its own, which gets every key.
 	typist interface{ typing() bool }
+	// overlayer draws a box of its own over the screen ("" for none), below
+	// the shell's overlays.
+	overlayer interface{ overlay() string }
 )
 
 type screenID int

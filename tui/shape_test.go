@@ -46,6 +46,9 @@ func bindings(km any) map[string]key.Binding {
 	out := map[string]key.Binding{}
 	v := reflect.ValueOf(km)
 	for i := range v.NumField() {
+		if !v.Type().Field(i).IsExported() {
+			continue // display-only parts of a help line, not keys of their own
+		}
 		if b, ok := v.Field(i).Interface().(key.Binding); ok {
 			out[v.Type().Field(i).Name] = b
 		}

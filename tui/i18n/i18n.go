@@ -78,7 +78,6 @@ type Messages struct {
 	NoGoal         string
 	NoBoards       string
 	PickerTitle    string
-	PickerHint     string
 	DemoOffer      string
 	DemoYes        string
 	NewBoard       string
@@ -106,7 +105,7 @@ type Messages struct {
 	KeyTimer, KeyCard, KeyVote, KeyUnvote, KeyGroup, KeyUngroup, KeyReviewDone        string
 	KeyReviewOpen, KeyReviewDrop, KeyToAction, KeyTab, KeyQuestion, KeyBank, KeyOrder string
 	KeyCapture, KeyNextQuestion, KeyStopTyping, KeySaveNote, KeyNewTheme, KeySetTheme string
-	KeyIdea, KeyRate, KeyPromote, KeyReport, KeyRetention                             string
+	KeyIdea, KeyRate, KeyPromote, KeyReport, KeyRetention, KeyNewBoard, KeyToBoard    string
 
 	// Forms.
 	FormAddF, FormEditF                                  string // "%s toevoegen"
@@ -148,7 +147,7 @@ type Messages struct {
 
 	// Retrospectives.
 	Retro, Retros, Phase, Facilitator, VotesLeftF, NoPrevious, OthersWrote, RetroFacilitatorHint                 string
-	NoRetros, RetroListHint, NewRetro, FieldTopic, HintTopic, FieldFrom, FieldTo, FieldFormat, HintFormat        string
+	NoRetros, NewRetro, FieldTopic, HintTopic, FieldFrom, FieldTo, FieldFormat, HintFormat                       string
 	FieldNamed, HintNamed, FieldVotes, RetroToAction, Deleted, Ungrouped, Grouped, GroupUnder                    string
 	GroupTitle, HintGroupTitle, Saved, StillOpen, HintCard, RetroKey, Period, ErrNoRetroF, PhaseTimer, HintTimer string
 	ErrPhase, ErrNotFacilitator, ErrNoVotesLeft, ErrNotYours, RetroClosed, NoCardsNow, EditBeforeReveal          string
@@ -157,7 +156,7 @@ type Messages struct {
 	RetroHints                                                                                                   map[board.Phase]string
 
 	// Leerlingarena.
-	Arena, Arenas, ArenaOpen, ReportedBackF, NoArenas, ArenaListHint, NewArena, HintArenaTopic                                           string
+	Arena, Arenas, ArenaOpen, ReportedBackF, NoArenas, NewArena, HintArenaTopic                                                          string
 	FieldGroup, HintGroup, FieldPupils, HintPupils, FieldArenaLeader, FieldNoteTakers, PupilsF                                           string
 	TooManyPupilsF, NameGuardF, QuestionClosed, QuestionVague, NoTheme, FeasibilityShort, ImpactShort                                    string
 	NotesDeletedF, NoQuestions, QuestionOfF, CaptureResume, Impact, Feasibility, QuadLater, QuadFirst                                    string
