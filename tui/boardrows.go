@@ -35,9 +35,15 @@ const (
 // list about open work.
 const recentDays = 7
 
+// areaRows makes the rows each area lists, through the actions filter.
+type areaRows struct {
+	*Common
+	filter filter
+}
+
 // actions returns the actions the actions area lists, in order: open ones
 // by date, then recently finished ones.
-func (m *boardScreen) actions(b *board.Board) []board.Action {
+func (m *areaRows) actions(b *board.Board) []board.Action {
 	now := m.now()
 	cutoff := board.Day(now).AddDate(0, 0, -recentDays)
 	var out []board.Action
@@ -74,7 +80,7 @@ func (m *boardScreen) actions(b *board.Board) []board.Action {
 }
 
 // rows lists what area a of b shows, one row per item.
-func (m *boardScreen) rows(b *board.Board, a board.Area) []row {
+func (m *areaRows) rows(b *board.Board, a board.Area) []row {
 	if b == nil {
 		return nil
 	}
@@ -141,7 +147,7 @@ var statusBox = map[board.Status]string{
 
 // actionRow puts status, date and owner first, so a narrow panel cuts the
 // description, never who or when. Overdue is a "!" and a colour.
-func (m *boardScreen) actionRow(a board.Action) string {
+func (m *areaRows) actionRow(a board.Action) string {
 	mark := " "
 	if a.Overdue(m.now()) {
 		mark = m.st.overdue.Render("!")
@@ -158,7 +164,7 @@ func (m *boardScreen) actionRow(a board.Action) string {
 
 // goalRow shows progress first: in a bordsessie the question is "how far are
 // we", and the title is known.
-func (m *boardScreen) goalRow(b *board.Board, g board.Goal) string {
+func (m *areaRows) goalRow(b *board.Board, g board.Goal) string {
 	open := 0
 	for _, a := range b.Actions {
 		if a.GoalID == g.ID && a.Status.Open() {
@@ -185,7 +191,7 @@ func (m *boardScreen) goalRow(b *board.Board, g board.Goal) string {
 	return text
 }
 
-func (m *boardScreen) goalStatus(s board.GoalStatus) string {
+func (m *areaRows) goalStatus(s board.GoalStatus) string {
 	switch s {
 	case board.GoalReached:
 		return m.msg.GoalReached

@@ -15,17 +15,17 @@ import (
 // each, the filter, the user's undo stack and the bordsessie bar.
 type boardScreen struct {
 	*Common
-	keys    boardKeys
-	area    int
-	sel     map[board.Area]int
-	filter  filter
+	keys boardKeys
+	area int
+	sel  map[board.Area]int
+	areaRows
 	undo    []undoOp
 	focusOn *undoOp // select this item when the snapshot with it arrives
 	meet    *meeting
 }
 
 func newBoardScreen(c *Common) *boardScreen {
-	m := &boardScreen{Common: c, keys: newBoardKeys(c.msg), sel: map[board.Area]int{}}
+	m := &boardScreen{Common: c, areaRows: areaRows{Common: c}, keys: newBoardKeys(c.msg), sel: map[board.Area]int{}}
 	m.area = slices.Index(board.Areas, board.AreaAction)
 	m.meet = newMeeting(c, &m.area)
 	return m

@@ -7,7 +7,9 @@ import (
 )
 
 // Store is what the screens need from persistence. *store.Store satisfies
-// it; snapshots it returns are shared and must not be modified.
+// it for the local terminal, and *store.View, which reaches only a
+// member's own teams, over SSH; snapshots it returns are shared and must
+// not be modified.
 type Store interface {
 	Teams() ([]board.Team, error)
 	Boards(teamID uint64) ([]board.Info, error)
