@@ -41,6 +41,7 @@ type Model struct {
 	*Common
 	help    help.Model
 	helpKey key.Binding // ? on every screen: the shell shows the screen's keys
+	ctrlC   key.Binding // quits from anywhere, overlays included
 	// boardHelp is the board's help line, drawn once per width: lipgloss
 	// is too slow to draw it every frame.
 	boardHelp  string
@@ -68,7 +69,7 @@ func New(cfg Config) *Model {
 	h.ShortSeparator = " · "
 	h.SetWidth(80)
 	c := &Common{cfg: cfg, msg: i18n.For(cfg.Lang), st: newStyles(), width: 80, height: 24}
-	m := &Model{Common: c, help: h, helpKey: helpKey(c.msg)}
+	m := &Model{Common: c, help: h, helpKey: helpKey(c.msg), ctrlC: ctrlCKey(c.msg)}
 	m.picker = newPicker(c, m.openBoard)
 	m.openScreens()
 	return m
@@ -238,7 +239,7 @@ func (m *Model) wantsTick() bool {
 }
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
-	if k.String() == "ctrl+c" {
+	if key.Matches(k, m.ctrlC) {
 		m.Close()
 		return tea.Quit
 	}

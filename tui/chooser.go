@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 // chooser is a small list to pick one option from: a goal, a filter.
@@ -15,8 +14,6 @@ type chooser struct {
 	cursor  int
 	pick    func(i int) tea.Cmd
 }
-
-var chooserKeyMap = newChooserKeys(i18n.For(i18n.EN))
 
 // update handles a key. done is true when the chooser closes; then pick,
 // if not nil, is the user's choice, to run after the chooser is gone (it
@@ -59,6 +56,6 @@ func (c *chooser) view(m *Common) string {
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, "", m.st.dim.Render(fmt.Sprintf("enter %s · esc %s", m.msg.KeyPick, m.msg.KeyCancel)))
+	lines = append(lines, "", m.keyLine(newChooserKeys(m.msg)))
 	return box(lines, min(m.width-4, 80), m.st.focusBorder)
 }

@@ -115,8 +115,6 @@ func (f *form) clearErrors() {
 	}
 }
 
-var formKeyMap = newFormKeys()
-
 // update handles a key in the form. submit is true when the user asked to
 // save; cancel when they asked to leave.
 func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
@@ -280,7 +278,7 @@ func (m *Common) viewForm(f *form, width int) string {
 			}
 		}
 	}
-	lines = append(lines, "", m.st.dim.Render(fmt.Sprintf("enter %s · ctrl+s %s · esc %s", m.msg.KeyNextField, m.msg.KeySave, m.msg.KeyCancel)))
+	lines = append(lines, "", m.keyLine(newFormKeys(m.msg)))
 	return box(lines, width, m.st.focusBorder)
 }
 

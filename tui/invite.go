@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/i18n"
@@ -76,7 +77,7 @@ func (v *Invite) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd, _, _ := v.form.update(msg)
 		return v, cmd
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, ctrlCKey(v.msg)) {
 			return v, tea.Quit
 		}
 		cmd, submit, cancel := v.form.update(msg)

@@ -15,6 +15,13 @@ func bind(help, desc string, keys ...string) key.Binding {
 }
 
 func quitKey(m *i18n.Messages) key.Binding { return bind("q", m.KeyQuit, "q", "ctrl+c") }
+
+// matchKeys match keys by their names only: the same in every language.
+var (
+	formKeyMap    = newFormKeys(i18n.For(i18n.EN))
+	chooserKeyMap = newChooserKeys(i18n.For(i18n.EN))
+)
+
 func helpKey(m *i18n.Messages) key.Binding { return bind("?", m.KeyHelp, "?") }
 func upKey(m *i18n.Messages) key.Binding   { return bind("↑/k", m.KeyMove, "up", "k") }
 func downKey(m *i18n.Messages) key.Binding { return bind("↓/j", m.KeyMove, "down", "j") }
@@ -238,16 +245,28 @@ func newChooserKeys(m *i18n.Messages) chooserKeys {
 	}
 }
 
+// ShortHelp is the chooser's own key line, under its options.
+func (k chooserKeys) ShortHelp() []key.Binding { return []key.Binding{k.Pick, k.Cancel} }
+func (k chooserKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Pick, k.Number, k.Cancel}}
+}
+
 // formKeys are the keys of a form overlay; all other keys are typed.
 type formKeys struct{ Next, Save, Cancel, Down, Up, Tab key.Binding }
 
-func newFormKeys() formKeys {
+func newFormKeys(m *i18n.Messages) formKeys {
 	return formKeys{
-		Next:   key.NewBinding(key.WithKeys("enter")),
-		Save:   key.NewBinding(key.WithKeys("ctrl+s")),
-		Cancel: key.NewBinding(key.WithKeys("esc")),
-		Down:   key.NewBinding(key.WithKeys("down")),
-		Up:     key.NewBinding(key.WithKeys("up", "shift+tab")),
-		Tab:    key.NewBinding(key.WithKeys("tab")),
+		Next:   bind("enter", m.KeyNextField, "enter"),
+		Save:   bind("ctrl+s", m.KeySave, "ctrl+s"),
+		Cancel: bind("esc", m.KeyCancel, "esc"),
+		Down:   bind("↓", m.KeyNextField, "down"),
+		Up:     bind("↑", m.KeyNextField, "up", "shift+tab"),
+		Tab:    bind("tab", m.KeyNextField, "tab"),
 	}
+}
+
+// ShortHelp is the form's own key line, under its fields.
+func (k formKeys) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Save, k.Cancel} }
+func (k formKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Next, k.Down, k.Up, k.Tab, k.Save, k.Cancel}}
 }
