@@ -196,6 +196,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.board.click(msg.Mouse()), m.announce())
 	case tea.KeyPressMsg:
 		return m, tea.Batch(m.key(msg), m.announce())
+	case tea.PasteMsg:
+		// A bracketed paste is typing: it goes where keys go, to the form
+		// or to the active screen, never to every screen.
+		if m.form != nil {
+			cmd, _, _ := m.form.update(msg)
+			return m, cmd
+		}
+		if s, ok := m.screens[m.screen]; ok && m.choose == nil && !m.showHelp {
+			return m, s.Update(msg)
+		}
+		return m, nil
 	}
 	cmd := m.broadcast(msg)
 	if m.form != nil {

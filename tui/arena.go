@@ -34,6 +34,13 @@ func (m *arenaScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return m.key(msg)
+	case tea.PasteMsg:
+		if m.typing() {
+			m.as.warned = ""
+			var cmd tea.Cmd
+			m.as.input, cmd = m.as.input.Update(msg)
+			return cmd
+		}
 	case noteSavedMsg:
 		return m.noteSaved(msg)
 	case arenaOpenMsg:

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
@@ -210,5 +211,25 @@ func TestViewKeepsTeamsApart(t *testing.T) {
 	// And a write aimed at the other board by id is refused by the view.
 	if _, err := h.m.cfg.Store.Add(me, other.ID, &board.Parking{Text: "ingebroken"}); err == nil {
 		t.Error("the view let a write reach the other team's board")
+	}
+}
+
+// TestArenaPasteLands: a bracketed paste into the note line lands in it,
+// and Enter saves it (issue 13: it was dropped).
+func TestArenaPasteLands(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 140, 40)
+	toArena(t, h)
+	h.press("a")
+	h.typeText("Wat helpt jou?")
+	h.press("enter", "2")
+	h.send(tea.PasteMsg{Content: "L2: de uitleg gaat te snel"})
+	if v := h.m.arena.as.input.Value(); v != "L2: de uitleg gaat te snel" {
+		t.Fatalf("after the paste the line is %q", v)
+	}
+	h.press("enter")
+	b, _ := h.s.Board(info.ID)
+	if a := b.Arenas[0]; len(a.Notes) != 1 || a.Notes[0].Text != "de uitleg gaat te snel" || a.Notes[0].Speaker != "L2" {
+		t.Fatalf("notes %+v", a.Notes)
 	}
 }
