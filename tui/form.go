@@ -139,6 +139,10 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
 				break // let the input accept the suggestion
 			}
 			return f.setFocus(f.focus + 1), false, false
+		case key.Matches(k, cur.input.KeyMap.NextSuggestion, cur.input.KeyMap.PrevSuggestion) && len(cur.input.MatchedSuggestions()) == 0:
+			// Cycling through no suggestions leaves the input's index at -1,
+			// and its next CurrentSuggestion panics (bubbles v2.0.0).
+			return nil, false, false
 		}
 	}
 	var c tea.Cmd

@@ -208,6 +208,8 @@ func keyMsg(s string) tea.KeyPressMsg {
 		"end":       {Code: tea.KeyEnd},
 		"delete":    {Code: tea.KeyDelete},
 		"backspace": {Code: tea.KeyBackspace},
+		"pgup":      {Code: tea.KeyPgUp},
+		"pgdown":    {Code: tea.KeyPgDown},
 	}
 	if k, ok := special[s]; ok {
 		return k

@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// soloBoard is a store with one board whose team is only me.
+func soloBoard(t *testing.T) *harness {
+	t.Helper()
+	s := openStore(t)
+	team, err := s.CreateTeam(me, "Alleen", me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateBoard(me, team.ID, "Eigen bord"); err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, s, Config{Lang: i18n.NL}, 120, 36)
+	if h.m.screen != screenBoard {
+		t.Fatalf("board did not open\n%s", h.plain())
+	}
+	return h
+}
+
+// TestEmptyChooserEnter: Enter (and space, and 1) on a chooser with
+// nothing to choose closes it instead of panicking with index out of
+// range (issue 13): the leader picker in a one-member team, the group
+// picker when every other card is already in the group.
+func TestEmptyChooserEnter(t *testing.T) {
+	t.Parallel()
+	t.Run("leader", func(t *testing.T) {
+		h := soloBoard(t)
+		h.press("S", "enter") // a bordsessie, led by me
+		if h.board().Meeting() == nil {
+			t.Fatalf("no session\n%s", h.plain())
+		}
+		for _, k := range []string{"enter", "space"} {
+			h.press("L")
+			if h.m.choose == nil || len(h.m.choose.options) != 0 {
+				t.Fatalf("L: chooser %+v", h.m.choose)
+			}
+			h.press("1", "9") // numbers beyond the list do nothing
+			h.press(k)
+			if h.m.choose != nil {
+				t.Errorf("%s on an empty chooser left it open", k)
+			}
+		}
+	})
+	t.Run("group", func(t *testing.T) {
+		h := soloBoard(t)
+		h.press("R", "n")
+		h.typeText("Alles bij elkaar")
+		h.press("enter", "enter", "enter", "enter", "enter", "enter")
+		h.press("]", "a") // write a card
+		h.typeText("de enige kaart")
+		h.press("ctrl+s", "]", "]") // reveal, group
+		if r := h.m.retro.retro(); r == nil || r.Phase != board.PhaseGroup {
+			t.Fatalf("not in the group phase\n%s", h.plain())
+		}
+		h.press("g")
+		if h.m.choose == nil || len(h.m.choose.options) != 0 {
+			t.Fatalf("g: chooser %+v", h.m.choose)
+		}
+		h.press("enter")
+		if h.m.choose != nil || h.m.form != nil {
+			t.Error("enter on the empty group picker opened something")
+		}
+	})
+}
+
+// TestNoKeyPanics walks the demo board with long seeded runs of every key
+// any screen binds (quit aside): into the retrospective and the arena,
+// through forms and choosers. No key may panic.
+func TestNoKeyPanics(t *testing.T) {
+	t.Parallel()
+	msg := i18n.For(i18n.NL)
+	seen := map[string]bool{"ctrl+c": true}
+	var keys []string
+	for _, km := range []any{newBoardKeys(msg), newRetroKeys(msg), newArenaKeys(msg), newListKeys(msg, "esc"),
+		newChooserKeys(msg), newFormKeys(msg), newWelcomeKeys(msg)} {
+		for _, b := range bindings(km) {
+			for _, k := range b.Keys() {
+				if !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
+				}
+			}
+		}
+	}
+	slices.Sort(keys)
+	for seed := range uint64(6) {
+		h, _ := demo(t, i18n.NL, 100, 30)
+		rng := rand.New(rand.NewPCG(seed, 7))
+		// Start each run somewhere else: the board, a retrospective, an arena.
+		switch seed % 3 {
+		case 1:
+			toRetro(t, h)
+		case 2:
+			toArena(t, h)
+		}
+		for range 500 {
+			h.press(keys[rng.IntN(len(keys))])
+		}
+		_ = h.plain()
+	}
+}
