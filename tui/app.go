@@ -189,7 +189,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tick()
 	case tea.MouseClickMsg:
-		if m.screen != screenBoard || m.form != nil || m.choose != nil || msg.Button != tea.MouseLeft {
+		if m.tooSmall() || m.screen != screenBoard || m.form != nil || m.choose != nil || msg.Button != tea.MouseLeft {
 			return m, nil
 		}
 		m.showHelp = false
@@ -199,6 +199,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		// A bracketed paste is typing: it goes where keys go, to the form
 		// or to the active screen, never to every screen.
+		if m.tooSmall() {
+			return m, nil
+		}
 		if m.form != nil {
 			cmd, _, _ := m.form.update(msg)
 			return m, cmd
@@ -253,6 +256,13 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, m.ctrlC) {
 		m.Close()
 		return tea.Quit
+	}
+	if m.tooSmall() {
+		if key.Matches(k, quitKey(m.msg)) {
+			m.Close()
+			return tea.Quit
+		}
+		return nil // the screen cannot be seen: no key may change it
 	}
 	m.status = ""
 	m.board.focusOn = nil // the user moved on: a later snapshot must not move the cursor
@@ -326,8 +336,8 @@ func (m *Model) View() tea.View {
 
 func (m *Model) render() string {
 	w, h := m.width, m.height
-	if w < 30 || h < 8 {
-		return block([]string{"bord", m.msg.Empty}, w, h)
+	if m.tooSmall() {
+		return block(wrapped(m.msg.TooSmall, w, m.st.warn), w, h)
 	}
 	s, ok := m.screens[m.screen]
 	if !ok {

@@ -142,6 +142,12 @@ func (m *Common) listScreen(title string, items []string, sel int, empty string)
 	return block(lines, m.width, m.bodyHeight())
 }
 
+// Below this size bord cannot draw a screen: it says so and takes no key
+// but quit, so no key changes what the user cannot see.
+const minWidth, minHeight = 30, 8
+
+func (m *Common) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+
 // bodyHeight is the rows a screen draws: the shell draws the status line
 // and the help line below it.
 func (m *Common) bodyHeight() int { return m.height - 2 }

@@ -1,8 +1,10 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/verbeterbord/bord/board"
@@ -107,5 +109,32 @@ func TestNoKeyPanics(t *testing.T) {
 			h.press(keys[rng.IntN(len(keys))])
 		}
 		_ = h.plain()
+	}
+}
+
+// TestTooSmallIgnoresKeys: below the size bord can draw, the screen says
+// so and no key but quit changes anything (issue 13: at 20×5 "d" deleted
+// an action the user could not see).
+func TestTooSmallIgnoresKeys(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []i18n.Lang{i18n.NL, i18n.EN} {
+		h, _ := demo(t, lang, 100, 30)
+		h.press("4")
+		before := h.board().Version
+		h.send(tea.WindowSizeMsg{Width: 20, Height: 5})
+		want := map[i18n.Lang]string{i18n.NL: "Venster te klein", i18n.EN: "Window too small"}[lang]
+		if !strings.Contains(strings.ReplaceAll(h.plain(), "\n", " "), want) {
+			t.Errorf("%s at 20×5:\n%s", lang, h.plain())
+		}
+		h.press("d", "x", "space", "a", "enter", "u", "R", "?")
+		h.send(tea.PasteMsg{Content: "geplakt"})
+		h.click(2, 2)
+		if h.board().Version != before || h.m.form != nil || h.m.choose != nil || h.m.showHelp || h.m.screen != screenBoard {
+			t.Fatalf("%s: keys changed the hidden board (version %d → %d, form %v, screen %d)", lang, before, h.board().Version, h.m.form != nil, h.m.screen)
+		}
+		h.press("q")
+		if !h.quit {
+			t.Errorf("%s: q did not quit at 20×5", lang)
+		}
 	}
 }

@@ -147,9 +147,10 @@ func TestLayoutWideAndNarrow(t *testing.T) {
 	screen = h.plain()
 	mustContain(t, screen, "[4 Acties]", "1 Check-in", "6 Parkeerplaats", "Acties (7)")
 	mustNotContain(t, screen, "Successen (3)", "Doelen (3)")
-	// Tiny screens say so instead of drawing garbage.
+	// Tiny screens say so instead of drawing garbage (issue 13: they said
+	// "(nog leeg)", as if the board were empty).
 	h.send(tea.WindowSizeMsg{Width: 29, Height: 20})
-	mustContain(t, h.plain(), "bord", "(nog leeg)")
+	mustContain(t, h.plain(), "Venster te klein")
 }
 
 func TestLayoutScrollKeepsSelectionVisible(t *testing.T) {

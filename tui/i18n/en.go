@@ -76,6 +76,11 @@ var en = Messages{
 	KeyRetention:    "retention",
 	KeyNewBoard:     "new board",
 	KeyToBoard:      "back to the board",
+	TooSmall:        "Window too small: make it larger, or press q to quit.",
+	DiscardAskF:     "Throw away what you typed in %s?",
+	ErrTooLongF:     "Too long: %d of %d characters. Make it shorter.",
+	CountF:          "%d/%d characters",
+	RetroCloseAsk:   "Close the retrospective? After that nobody can write cards or vote.",
 
 	FormAddF: "%s: new", FormEditF: "%s: edit",
 	FieldWhat: "What", FieldWho: "Who", FieldWhen: "When", FieldGoal: "Goal", FieldText: "Text",

@@ -76,6 +76,11 @@ var nl = Messages{
 	KeyRetention:    "bewaartermijn",
 	KeyNewBoard:     "nieuw bord",
 	KeyToBoard:      "terug naar het bord",
+	TooSmall:        "Venster te klein: maak het groter, of druk q om te stoppen.",
+	DiscardAskF:     "Wat je typte bij %s weggooien?",
+	ErrTooLongF:     "Te lang: %d van de %d tekens. Maak het korter.",
+	CountF:          "%d/%d tekens",
+	RetroCloseAsk:   "De retrospective afsluiten? Daarna kan niemand meer kaartjes schrijven of stemmen.",
 
 	FormAddF: "%s: nieuw", FormEditF: "%s: bewerken",
 	FieldWhat: "Wat", FieldWho: "Wie", FieldWhen: "Wanneer", FieldGoal: "Doel", FieldText: "Tekst",
