@@ -138,3 +138,50 @@ func TestTooSmallIgnoresKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestRetroAskedBelongsToOneRetro: the phase the facilitator last asked
+// for belongs to one retrospective. Before, after a quick ] q ↑ ⏎ the next
+// ] on another retrospective jumped from where the first was asked to go,
+// up to "afgesloten". And closing asks first, so no burst closes one.
+func TestRetroAskedBelongsToOneRetro(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 140, 40)
+	toRetro(t, h)
+	first := h.m.retro.rs.id
+	h.press("esc", "esc")
+	toRetro(t, h) // a second one, newest first in the list
+	second := h.m.retro.rs.id
+	// A burst whose snapshot has not come in: the screen still waits for
+	// the phase it asked for on the second retrospective.
+	h.m.retro.rs.asked, h.m.retro.rs.busy = slices.Index(board.Phases, board.PhaseActions), true
+	h.press("q", "down", "enter") // open the first
+	if h.m.retro.rs.id != first {
+		t.Fatalf("opened %d, want %d", h.m.retro.rs.id, first)
+	}
+	h.press("]")
+	b, _ := h.s.Board(info.ID)
+	r, _ := b.Retro(first)
+	if r.Phase != board.PhaseWrite {
+		t.Errorf("] on a retrospective in review moved it to %s, want write", r.Phase)
+	}
+	if r2, _ := b.Retro(second); r2.Phase != board.PhaseReview {
+		t.Errorf("the other retrospective moved to %s", r2.Phase)
+	}
+
+	// From actions, ] asks before it closes; no keeps it open.
+	for range 5 {
+		h.press("]")
+	}
+	h.press("]")
+	if r, _ = h.board().Retro(first); r.Phase != board.PhaseActions || h.m.choose == nil {
+		t.Fatalf("phase %s, chooser %v: ] from actions must ask first", r.Phase, h.m.choose != nil)
+	}
+	h.press("2") // Nee
+	if r, _ = h.board().Retro(first); r.Phase != board.PhaseActions {
+		t.Fatalf("no closed it: %s", r.Phase)
+	}
+	h.press("]", "enter") // Ja
+	if r, _ = h.board().Retro(first); r.Phase != board.PhaseClosed {
+		t.Fatalf("yes did not close it: %s", r.Phase)
+	}
+}

@@ -123,9 +123,22 @@ func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		} else {
 			i = max(i-1, 0)
 		}
-		m.rs.flat = 0
-		m.rs.asked, m.rs.busy = i, true
-		return m.changeRetro(board.RetroOp{Kind: board.OpPhase, From: from, Phase: board.Phases[i]}, m.phaseName(board.Phases[i]))
+		to, id := board.Phases[i], m.rs.id
+		move := func() tea.Cmd {
+			if m.rs.id != id {
+				return nil // the answer came after another retrospective opened
+			}
+			m.rs.flat = 0
+			m.rs.asked, m.rs.busy = i, true
+			return m.changeRetro(board.RetroOp{Kind: board.OpPhase, From: from, Phase: to}, m.phaseName(to))
+		}
+		if to == board.PhaseClosed && from != board.PhaseClosed {
+			// Closing ends writing and voting for everyone: ask first, so
+			// that a burst of keys never closes a retrospective.
+			m.confirm(m.msg.RetroCloseAsk, move)
+			return nil
+		}
+		return move()
 	case is(m.keys.Timer):
 		f := &form{title: m.msg.PhaseTimer, submit: m.setTimer}
 		f.add("minutes", m.msg.FieldMinutes, fNumber, m.msg.HintTimer, "5")
