@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -254,6 +255,11 @@ func (m *Model) wantsTick() bool {
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, m.ctrlC) {
+		// A half-filled form asks first; asked already, ctrl+c quits.
+		if m.form != nil && m.form.changed() && (m.choose == nil || !m.choose.discard) {
+			m.askDiscard(func() tea.Cmd { m.Close(); return tea.Quit })
+			return nil
+		}
 		m.Close()
 		return tea.Quit
 	}
@@ -267,9 +273,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	m.status = ""
 	m.board.focusOn = nil // the user moved on: a later snapshot must not move the cursor
 	switch {
-	case m.form != nil:
-		return m.formKey(k)
-	case m.choose != nil:
+	case m.choose != nil: // over the form, when it asks about the form
 		cmd, done := m.choose.update(k)
 		if done {
 			m.choose = nil
@@ -278,6 +282,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 		return nil
+	case m.form != nil:
+		return m.formKey(k)
 	case m.showHelp:
 		m.showHelp = false
 		return nil
@@ -306,6 +312,9 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
 	cmd, submit, cancel := m.form.update(k)
 	switch {
+	case cancel && m.form.changed() && !m.form.saving:
+		m.askDiscard(func() tea.Cmd { m.form = nil; return nil })
+		return nil
 	case cancel:
 		m.form = nil
 		return nil
@@ -349,6 +358,9 @@ func (m *Model) render() string {
 	switch {
 	case m.form != nil:
 		base = overlay(base, m.viewForm(m.form, w-4), w, h)
+		if m.choose != nil { // the question about the form, over it
+			base = overlay(base, m.choose.view(m.Common), w, h)
+		}
 	case m.choose != nil:
 		base = overlay(base, m.choose.view(m.Common), w, h)
 	case m.showHelp:
@@ -361,6 +373,14 @@ func (m *Model) render() string {
 		}
 	}
 	return base
+}
+
+// askDiscard asks before what the user typed in the form is thrown away;
+// yes runs then.
+func (m *Model) askDiscard(then func() tea.Cmd) {
+	m.confirm(fmt.Sprintf(m.msg.DiscardAskF, m.form.title), then)
+	m.choose.cursor = 1 // the safe answer: keep typing
+	m.choose.discard = true
 }
 
 // helpLine is the active screen's short help. The board's is drawn by the

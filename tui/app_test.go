@@ -373,11 +373,49 @@ func TestFormEscCancels(t *testing.T) {
 	before := h.board().Version
 	h.press("a")
 	h.typeText("Toch maar niet")
+	// Text was typed: esc asks first (issue 13: it was thrown away without
+	// a word); no, or esc, keeps the form and the text.
 	h.press("esc")
+	if h.m.form == nil || h.m.choose == nil {
+		t.Fatal("esc in a half-filled form did not ask first")
+	}
+	mustContain(t, h.plain(), "Wat je typte bij "+h.m.form.title+" weggooien?", "Toch maar niet")
+	h.press("enter") // the safe answer is selected: keep it
+	if h.m.form == nil || h.m.form.value("what") != "Toch maar niet" {
+		t.Fatal("no did not keep the form")
+	}
+	h.press("esc", "1") // yes
 	if h.m.form != nil || h.board().Version != before {
 		t.Error("esc did not close the form without saving")
 	}
 	mustNotContain(t, h.plain(), "Toch maar niet")
+	// An untouched form closes at once.
+	h.press("a", "esc")
+	if h.m.form != nil || h.m.choose != nil {
+		t.Error("esc on an untouched form asked")
+	}
+}
+
+// TestCtrlCInFormAsks: ctrl+c in a half-filled form asks before it quits;
+// a second ctrl+c quits.
+func TestCtrlCInFormAsks(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.EN, 140, 40)
+	h.press("a")
+	h.typeText("Half")
+	h.press("ctrl+c")
+	if h.quit || h.m.choose == nil || h.m.form == nil {
+		t.Fatalf("ctrl+c with text typed: quit %v, asked %v", h.quit, h.m.choose != nil)
+	}
+	mustContain(t, h.plain(), "Throw away what you typed in "+h.m.form.title+"?")
+	h.press("esc") // keep typing
+	if h.quit || h.m.form == nil || h.m.choose != nil {
+		t.Fatal("esc on the question did not go back to the form")
+	}
+	h.press("ctrl+c", "ctrl+c")
+	if !h.quit {
+		t.Error("a second ctrl+c did not quit")
+	}
 }
 
 func TestEditAction(t *testing.T) {
@@ -1043,7 +1081,7 @@ func TestLiveUpdateKeepsForm(t *testing.T) {
 		t.Fatal("a colleague's change disturbed the open form")
 	}
 	mustContain(t, h.plain(), "Half getypt")
-	h.press("esc")
+	h.press("esc", "1")
 	mustContain(t, h.plain(), "Parkeerplaats (3)", "• Tussendoor")
 }
 

@@ -13,6 +13,8 @@ type chooser struct {
 	options []string
 	cursor  int
 	pick    func(i int) tea.Cmd
+	// discard marks the question whether to throw a form's text away.
+	discard bool
 }
 
 // update handles a key. done is true when the chooser closes; then pick,

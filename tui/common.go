@@ -51,6 +51,7 @@ func (m *Common) setStatus(s string, isErr bool) {
 
 // openForm shows f as the overlay with the field at focus focused.
 func (m *Common) openForm(f *form, focus int) tea.Cmd {
+	f.keepStart()
 	m.form = f
 	return f.setFocus(focus)
 }

@@ -56,6 +56,9 @@ type form struct {
 	// saving is set while the form's write is under way: its result closes
 	// this form (or reports on it), never a form opened after it.
 	saving bool
+	// start is each field's text when the form opened: a form whose text
+	// changed asks before esc or ctrl+c throws it away.
+	start []string
 }
 
 func newInput(value string, limit int) textinput.Model {
@@ -95,6 +98,23 @@ func (f *form) field(key string) *field {
 		}
 	}
 	return nil
+}
+
+func (f *form) keepStart() {
+	f.start = f.start[:0]
+	for _, fl := range f.fields {
+		f.start = append(f.start, fl.input.Value())
+	}
+}
+
+// changed reports whether the user typed anything since the form opened.
+func (f *form) changed() bool {
+	for i, fl := range f.fields {
+		if i >= len(f.start) || fl.input.Value() != f.start[i] {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *form) setFocus(i int) tea.Cmd {
