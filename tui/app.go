@@ -323,6 +323,10 @@ func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil // one save at a time: a second enter must not save twice
 		}
 		f := m.form
+		f.clearErrors()
+		if f.tooLong(m.msg) {
+			return nil
+		}
 		cmd := f.submit(f)
 		if cmd != nil && m.form == f {
 			f.saving = true

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -212,6 +213,11 @@ func (m *arenaScreen) saveNote(a *board.Arena) tea.Cmd {
 	q, ok := m.currentQuestion(a)
 	text := strings.TrimSpace(m.as.input.Value())
 	if !ok || text == "" {
+		return nil
+	}
+	if n := utf8.RuneCountInString(text); n > board.MaxText {
+		// Refused, not cut: the line keeps all of it to shorten.
+		m.setStatus(fmt.Sprintf(m.msg.ErrTooLongF, n, board.MaxText), true)
 		return nil
 	}
 	speaker := ""

@@ -53,6 +53,7 @@ func (m *arenaListScreen) newArenaForm() *form {
 	f.add("topic", m.msg.FieldTopic, fLine, m.msg.HintArenaTopic, "")
 	f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, "")
 	f.add("group", m.msg.FieldGroup, fLine, m.msg.HintGroup, "")
+	f.limitTo("group", shortLimit)
 	f.add("pupils", m.msg.FieldPupils, fNumber, m.msg.HintPupils, "6")
 	m.pupilsOK = 0
 	f.add("leader", m.msg.FieldArenaLeader, fWho, m.msg.HintWho, m.cfg.User)

@@ -180,6 +180,8 @@ func (m *arenaScreen) viewCapture(a *board.Arena, h int) []string {
 	case !m.as.typing:
 		inputLine = m.st.dim.Render(m.msg.CaptureResume)
 		warn = []string{m.st.dim.Render(m.msg.CaptureSelectHint)}
+	default:
+		warn = []string{m.counter(&field{input: m.as.input, limit: board.MaxText})}
 	}
 	panelH := h - len(out) - 1 - len(warn)
 	rows := m.arenaRows(a)

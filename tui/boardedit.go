@@ -153,6 +153,7 @@ func (m *boardScreen) openCheckIn() tea.Cmd {
 		f := &form{title: m.msg.PickMood, submit: m.saveCheckIn}
 		f.add("mood", m.msg.FieldMood, fMood, m.msg.HintMood, m.msg.Mood(board.Moods[i]))
 		f.add("word", m.msg.FieldWord, fLine, "", prev.Word)
+		f.limitTo("word", shortLimit)
 		return m.openForm(f, 1)
 	}}
 	if had {

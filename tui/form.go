@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -36,7 +37,20 @@ type field struct {
 	hint  string
 	input textinput.Model
 	err   string
+	// limit is the most the store keeps, in characters. The input takes
+	// more, so nothing is cut silently: the form counts near the limit and
+	// refuses to save over it.
+	limit int
 }
+
+// Domain limits of fields that hold less than a line (see package board).
+const (
+	nameLimit  = 60 // board.CleanName: people, teams, boards
+	shortLimit = 40 // a check-in word, a unit, a group
+)
+
+// countFrom is how close to its limit a field starts to show a counter.
+const countFrom = 20
 
 // form edits one thing. Its fields keep what the user typed through failed
 // saves and conflicts: nothing typed is lost until the user presses esc.
@@ -64,7 +78,7 @@ type form struct {
 func newInput(value string, limit int) textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
-	in.CharLimit = limit
+	in.CharLimit = 4 * limit // typed text over the limit is refused, not cut; this only stops a flood
 	in.SetValue(value)
 	in.KeyMap.Paste.SetEnabled(false) // ctrl+v would read the server's clipboard
 	st := in.Styles()
@@ -75,11 +89,55 @@ func newInput(value string, limit int) textinput.Model {
 
 func (f *form) add(key, label string, kind fieldKind, hint, value string) {
 	limit := board.MaxLine
-	if kind == fText {
+	switch kind {
+	case fText:
 		limit = board.MaxText
+	case fWho:
+		limit = nameLimit
 	}
 	in := newInput(value, limit)
-	f.fields = append(f.fields, field{key: key, label: label, kind: kind, hint: hint, input: in})
+	f.fields = append(f.fields, field{key: key, label: label, kind: kind, hint: hint, input: in, limit: limit})
+}
+
+// limitTo sets a field's limit below a line's.
+func (f *form) limitTo(key string, limit int) {
+	if fl := f.field(key); fl != nil {
+		fl.limit = limit
+		fl.input.CharLimit = 4 * limit
+	}
+}
+
+// tooLong marks every field over its limit and focuses the first; it
+// reports whether there was one. A save is refused then: the store would
+// cut the text.
+func (f *form) tooLong(msg *i18n.Messages) bool {
+	first := -1
+	for i := range f.fields {
+		fl := &f.fields[i]
+		if n := utf8.RuneCountInString(strings.TrimSpace(fl.input.Value())); n > fl.limit {
+			fl.err = fmt.Sprintf(msg.ErrTooLongF, n, fl.limit)
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if first >= 0 {
+		f.setFocus(first)
+	}
+	return first >= 0
+}
+
+// counter is the count of a field's characters once it comes near its
+// limit, in the error style over it; "" before.
+func (m *Common) counter(fl *field) string {
+	n := utf8.RuneCountInString(strings.TrimSpace(fl.input.Value()))
+	switch {
+	case n > fl.limit:
+		return m.st.err.Render("✗ " + fmt.Sprintf(m.msg.ErrTooLongF, n, fl.limit))
+	case n > fl.limit-countFrom:
+		return m.st.warn.Render(fmt.Sprintf(m.msg.CountF, n, fl.limit))
+	}
+	return ""
 }
 
 func (f *form) value(key string) string {
@@ -290,6 +348,9 @@ func (m *Common) viewForm(f *form, width int) string {
 		fl.input.SetWidth(max(inner-labelW-4, 10))
 		lines = append(lines, marker+padRight(fl.label, labelW)+"  "+fl.input.View())
 		subs := []string{m.preview(fl)}
+		if c := m.counter(fl); c != "" {
+			subs = []string{c}
+		}
 		if fl.err != "" {
 			subs = wrapped("✗ "+fl.err, text-labelW-4, m.st.err)
 		}

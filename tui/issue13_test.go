@@ -2,6 +2,7 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -183,5 +184,50 @@ func TestRetroAskedBelongsToOneRetro(t *testing.T) {
 	h.press("]", "enter") // Ja
 	if r, _ = h.board().Retro(first); r.Phase != board.PhaseClosed {
 		t.Fatalf("yes did not close it: %s", r.Phase)
+	}
+}
+
+// TestLongTextIsNeverCut: text over a field's limit is kept whole, counted
+// near the limit and refused with a message; before, the input stopped at
+// the limit and a paste was cut to it without a word.
+func TestLongTextIsNeverCut(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 140, 40)
+	before := h.board().Version
+	h.press("4", "a")
+	h.typeText(strings.Repeat("x", board.MaxLine-10))
+	mustContain(t, h.plain(), fmt.Sprintf("%d/%d tekens", board.MaxLine-10, board.MaxLine))
+	h.send(tea.PasteMsg{Content: strings.Repeat("y", 300)})
+	if n := len(h.m.form.value("what")); n != board.MaxLine-10+300 {
+		t.Fatalf("the paste was cut: %d characters", n)
+	}
+	h.press("ctrl+s")
+	if h.m.form == nil || h.board().Version != before {
+		t.Fatal("a text over the limit was saved")
+	}
+	mustContain(t, h.plain(), fmt.Sprintf("Te lang: %d van de %d tekens", board.MaxLine+290, board.MaxLine))
+	h.fill("what", strings.Repeat("z", board.MaxLine))
+	h.fill("when", "morgen")
+	h.press("ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("text at the limit not saved: %q", h.m.form.err)
+	}
+	if _, ok := h.actionByWhat(strings.Repeat("z", board.MaxLine)); !ok {
+		t.Error("the text at the limit was not stored whole")
+	}
+
+	// The arena's note line: the same.
+	toArena(t, h)
+	h.press("a")
+	h.typeText("Wat helpt jou?")
+	h.press("enter", "2")
+	long := strings.Repeat("n", board.MaxText+5)
+	h.send(tea.PasteMsg{Content: long})
+	h.press("enter")
+	if h.m.arena.as.input.Value() != long || !h.m.statusErr {
+		t.Fatalf("a long note: line %d characters, error %v", len(h.m.arena.as.input.Value()), h.m.statusErr)
+	}
+	if b, _ := h.s.Board(info.ID); len(b.Arenas[0].Notes) != 0 {
+		t.Error("a note over the limit was stored")
 	}
 }

@@ -70,6 +70,7 @@ func (m *Common) itemForm(area board.Area, it board.Item, goalID uint64) *form {
 			unit, baseline, target = in.Unit, num(in.Baseline), num(in.Target)
 		}
 		f.add("unit", m.msg.FieldUnit, fLine, "", unit)
+		f.limitTo("unit", shortLimit)
 		f.add("baseline", m.msg.FieldBaseline, fNumber, "", baseline)
 		f.add("target", m.msg.FieldTarget, fNumber, "", target)
 	case board.AreaSuccess:

@@ -106,6 +106,8 @@ func (m *pickerScreen) newBoardForm() *form {
 	f := &form{title: m.msg.NewBoard[3:], submit: m.createBoard}
 	f.add("team", m.msg.FieldTeam, fLine, "", "")
 	f.add("board", m.msg.FieldBoard, fLine, "", "")
+	f.limitTo("team", nameLimit)
+	f.limitTo("board", nameLimit)
 	f.add("members", m.msg.FieldMembers, fLine, m.msg.HintMembers, m.cfg.User)
 	return f
 }
