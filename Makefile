@@ -36,7 +36,7 @@ fuzz:
 ## bench: every benchmark, then the SSH load tool (loopback only), printed
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./...
-	$(GO) run ./cmd/bordload -n 10,100,300
+	$(GO) run ./cmd/bordload -n 10,100,300 -baseline
 	$(GO) run ./cmd/bordload -n 100 -size 140x40
 
 ## lint: staticcheck at a pinned version

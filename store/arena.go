@@ -8,8 +8,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-var bucketArenas = []byte("arenas")
-
 // Audit operations of a leerlingarena. Note texts are never copied into the
 // audit log: the retention period must be able to delete them for good.
 const (
@@ -35,7 +33,11 @@ func (s *Store) CreateArena(actor string, boardID uint64, topic string, date tim
 		if err != nil {
 			return err
 		}
-		na.ID, _ = ab.NextSequence()
+		id, err := nextID(ab)
+		if err != nil {
+			return err
+		}
+		na.ID = id
 		if err := putJSON(ab, itob(na.ID), na); err != nil {
 			return err
 		}

@@ -43,7 +43,11 @@ type Record struct {
 }
 
 func (s *Store) audit(b *bolt.Bucket, r Record) error {
-	r.Seq, _ = b.NextSequence()
+	seq, err := nextID(b)
+	if err != nil {
+		return err
+	}
+	r.Seq = seq
 	r.Time = s.now()
 	r.clean()
 	return putJSON(b, itob(r.Seq), r)

@@ -46,23 +46,24 @@ func (s *Store) Backup(path string) error {
 }
 
 // CheckFile opens a database file read-only and runs bbolt's consistency
-// check and a schema check on it.
+// check and a schema check on it. The file is never changed.
 func CheckFile(path string) error {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	fi, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if fi.Size() == 0 {
+		return fmt.Errorf("%w: %s is empty (0 bytes)", ErrCorrupt, path)
+	}
+	db, schema, err := inspect(path, time.Second)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	return db.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			return err
-		}
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil || btoi(meta.Get(keySchema)) == 0 {
-			return fmt.Errorf("store: %s is not a bord database", path)
-		}
-		return nil
-	})
+	if schema == 0 {
+		return fmt.Errorf("%w: %s has no bord schema", ErrNotBord, path)
+	}
+	return nil
 }
 
 func syncDir(dir string) error {

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/verbeterbord/bord/board"
+	bolt "go.etcd.io/bbolt"
 )
 
 // DemoTeam and DemoBoard name what CreateDemo makes.
@@ -18,15 +19,46 @@ var demoMembers = []string{"Fatima", "Joost", "Sanne", "Ahmed", "Ingrid", "Piete
 // goals on thuiszitters and arrangements, actions with owners and dates (one
 // overdue, one done), successes, check-ins, a planning and a parking lot. The
 // actor joins the team so they can add and own items straight away.
+//
+// It is one transaction: a demo that fails halfway (a name taken, a full
+// disk) leaves nothing behind, not a team without its board.
 func (s *Store) CreateDemo(actor string) (board.Info, error) {
-	members := append([]string{actor}, demoMembers...)
-	t, err := s.CreateTeam(actor, DemoTeam, members...)
+	actor = board.CleanName(actor)
+	t := board.Team{Name: DemoTeam}
+	for _, m := range append([]string{actor}, demoMembers...) {
+		if m != "" && !t.HasMember(m) {
+			t.Members = append(t.Members, board.Member{Name: m})
+		}
+	}
+	var info board.Info
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := s.createTeamTx(tx, actor, &t); err != nil {
+			return err
+		}
+		info = board.Info{TeamID: t.ID, Name: DemoBoard, CreatedAt: s.now()}
+		if err := s.createBoardTx(tx, actor, &info); err != nil {
+			return err
+		}
+		bb, err := boardBucket(tx, info.ID)
+		if err != nil {
+			return err
+		}
+		return s.fillDemo(bb, actor, info.ID)
+	})
 	if err != nil {
 		return board.Info{}, err
 	}
-	info, err := s.CreateBoard(actor, t.ID, DemoBoard)
-	if err != nil {
-		return info, err
+	s.changed(info.ID)
+	return info, nil
+}
+
+// fillDemo writes the demo board's items into its bucket, bumping the
+// board's version once per item as separate adds would.
+func (s *Store) fillDemo(bb *bolt.Bucket, actor string, boardID uint64) error {
+	changes := uint64(0)
+	add := func(it board.Item) error {
+		changes++
+		return s.writeTx(bb, actor, boardID, OpAdd, false, it, s.stampNew(actor))
 	}
 	now := s.now()
 	day := func(n int) time.Time { return board.Day(now).AddDate(0, 0, n) }
@@ -83,8 +115,8 @@ func (s *Store) CreateDemo(actor string) (board.Info, error) {
 		items = append(items, &park[i])
 	}
 	for _, it := range items {
-		if _, err := s.write(actor, info.ID, OpAdd, false, it, s.stampNew(actor)); err != nil {
-			return info, err
+		if err := add(it); err != nil {
+			return err
 		}
 	}
 	for i := range actions {
@@ -92,16 +124,18 @@ func (s *Store) CreateDemo(actor string) (board.Info, error) {
 		if n := goalOf[i]; n > 0 {
 			a.GoalID = goals[n-1].ID
 		}
-		if _, err := s.write(actor, info.ID, OpAdd, false, a, s.stampNew(actor)); err != nil {
-			return info, err
+		if err := add(a); err != nil {
+			return err
 		}
 	}
 	moods := []board.Mood{board.MoodGood, board.MoodSoSo, board.MoodGood, board.MoodNotOK}
 	words := []string{"energiek", "druk", "", "moe"}
 	for i, m := range demoMembers[:4] {
-		if _, err := s.SetCheckIn(m, info.ID, moods[i], words[i]); err != nil {
-			return info, err
+		c := board.CheckIn{Who: m, Week: board.WeekOf(now), Mood: moods[i], Word: words[i]}
+		if err := s.setCheckInTx(bb, m, boardID, &c); err != nil {
+			return err
 		}
+		changes++
 	}
-	return info, nil
+	return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+changes))
 }

@@ -2,22 +2,42 @@
 // items, an audit record for every change, and a change feed that tells
 // subscribers (every open screen) when a board has a new version.
 //
-// The bucket schema:
+// The bucket schema, every bucket (name/) and key of the file; <...> is a
+// key that varies. The names are in buckets.go, and TestSchemaTree fails when
+// a filled file and this tree disagree:
 //
 //	meta/
-//	  schema            -> uint64, the schema version (migrations run on Open)
+//	  schema              -> uint64, the schema version (migrations run on Open)
 //	teams/
-//	  <team id>         -> board.Team as JSON
-//	audit/              team-level changes (team created, member added)
-//	  <seq>             -> Record as JSON
+//	  <team id>           -> board.Team as JSON
+//	audit/                team-level changes (team created, member added)
+//	  <seq>               -> Record as JSON
+//	invites/              one-time codes to join a team
+//	  <code hash>         -> invite as JSON (hex SHA-256 of the code)
 //	boards/
 //	  <board id>/
-//	    info            -> board.Info as JSON
-//	    version         -> uint64, bumped by every change to the board
-//	    checkin/ success/ goal/ action/ planning/ parking/
-//	      <item id>     -> the item as JSON (its Meta carries its own version)
+//	    info              -> board.Info as JSON
+//	    version           -> uint64, bumped by every change to the board
+//	    checkin/
+//	      <item id>       -> the item as JSON (its Meta carries its own version)
+//	    success/
+//	      <item id>       -> the item as JSON
+//	    goal/
+//	      <item id>       -> the item as JSON
+//	    action/
+//	      <item id>       -> the item as JSON
+//	    planning/
+//	      <item id>       -> the item as JSON
+//	    parking/
+//	      <item id>       -> the item as JSON
 //	    audit/
-//	      <seq>         -> Record as JSON
+//	      <seq>           -> Record as JSON
+//	    meetings/         bordsessies, made by the first one
+//	      <meeting id>    -> board.Meeting as JSON
+//	    retros/           retrospectives, made by the first one
+//	      <retro id>      -> board.Retro as JSON
+//	    arenas/           leerlingarena's, made by the first one
+//	      <arena id>      -> board.Arena as JSON
 //
 // Ids and sequence numbers are 8-byte big-endian, so keys sort numerically.
 //
@@ -25,5 +45,10 @@
 // validates, checks the version the user saw (edits and deletes), writes, and
 // appends its audit record; a change is acknowledged only after bbolt has
 // committed it to disk (fsync stays on); subscribers are told after commit and
-// never block a writer. It must never log or print item contents.
+// never block a writer. Open checks an existing file read-only (bbolt's
+// consistency check, that it is bord's, its schema) before writing a byte to
+// it, and migrates it only when its schema is older; a damaged, foreign or
+// newer file is refused unchanged. Ids never wrap (MaxID), and Import checks
+// a whole export before writing any of it. It must never log or print item
+// contents.
 package store

@@ -53,7 +53,7 @@ func (s *Store) Export(w io.Writer) error {
 }
 
 func (s *Store) dump() (*Dump, error) {
-	d := &Dump{Format: DumpFormat, Schema: SchemaVersion, Teams: []board.Team{}, TeamAudit: []Record{}, Boards: []DumpBoard{}}
+	d := &Dump{Format: DumpFormat, Schema: s.schema, Teams: []board.Team{}, TeamAudit: []Record{}, Boards: []DumpBoard{}}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		teams := tx.Bucket(bucketTeams)
 		d.TeamSeq = teams.Sequence()
@@ -139,16 +139,25 @@ func readRecords(b *bolt.Bucket) ([]Record, error) {
 	return recs, err
 }
 
-// Import loads a JSON export into this database, which must be empty. Every
-// text is sanitized again on the way in: an export file is user input too.
+// Import loads a JSON export into this database, which must be empty. The
+// whole export is checked first (format and schema, id ranges and
+// uniqueness, references, known values, nothing after the JSON); a
+// *DumpError lists every problem by path and nothing is written. Every text
+// is sanitized again on the way in: an export file is user input too.
 func (s *Store) Import(r io.Reader) error {
 	var d Dump
 	dec := json.NewDecoder(r)
 	if err := dec.Decode(&d); err != nil {
 		return fmt.Errorf("store: reading export: %w", err)
 	}
-	if d.Format != DumpFormat {
-		return fmt.Errorf("store: not a bord export (format %q)", d.Format)
+	problems := checkDump(&d)
+	// A second document or stray bytes after the export mean the file is
+	// not what was exported.
+	if _, err := dec.Token(); err != io.EOF {
+		problems = append(problems, DumpProblem{Path: "(end)", Kind: DumpTrailing, Value: fmt.Sprintf("offset %d", dec.InputOffset())})
+	}
+	if len(problems) > 0 {
+		return &DumpError{Problems: problems}
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		teams, boards := tx.Bucket(bucketTeams), tx.Bucket(bucketBoards)
@@ -234,7 +243,17 @@ func (s *Store) Import(r io.Reader) error {
 				}
 			}
 		}
-		return boards.SetSequence(lastBoard)
+		if err := boards.SetSequence(lastBoard); err != nil {
+			return err
+		}
+		// An export of an older file is brought to this schema in the same
+		// transaction, as Open does with the file.
+		for v := d.Schema; v < SchemaVersion; v++ {
+			if err := migrations[v-1](tx); err != nil {
+				return fmt.Errorf("store: migrating the export from schema %d to %d: %w", v, v+1, err)
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return err

@@ -8,8 +8,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-var bucketMeetings = []byte("meetings")
-
 // Audit operations of a bordsessie.
 const (
 	OpMeetingStart Op = "meeting_start"
@@ -76,7 +74,11 @@ func (s *Store) StartMeeting(actor string, boardID uint64, d time.Duration) (boa
 		} else {
 			m.PrevEnd = firstAfter(audit, now.Add(-recapWindow))
 		}
-		m.ID, _ = mb.NextSequence()
+		id, err := nextID(mb)
+		if err != nil {
+			return err
+		}
+		m.ID = id
 		if err := putJSON(mb, itob(m.ID), m); err != nil {
 			return err
 		}

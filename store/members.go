@@ -22,8 +22,6 @@ var ErrInvite = errors.New("store: invite code not valid")
 // ErrKeyTaken: the SSH key already belongs to someone else.
 var ErrKeyTaken = errors.New("store: key belongs to another member")
 
-var bucketInvites = []byte("invites")
-
 // Identity is who a key belongs to: the member's name and their teams.
 type Identity struct {
 	Name  string

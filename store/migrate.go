@@ -41,27 +41,20 @@ func migrateActionOrigin(tx *bolt.Tx) error {
 	})
 }
 
-func (s *Store) migrate() error {
+// migrate brings a checked file from schema from (0: a new file) to
+// SchemaVersion in one transaction. Open calls it only when from is older.
+func (s *Store) migrate(from uint64) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		fresh := meta == nil
-		for _, name := range [][]byte{bucketMeta, bucketTeams, bucketBoards, bucketAudit} {
+		for _, name := range rootBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
 		}
-		meta = tx.Bucket(bucketMeta)
-		if fresh {
+		meta := tx.Bucket(bucketMeta)
+		if from == 0 {
 			return meta.Put(keySchema, itob(SchemaVersion))
 		}
-		v := btoi(meta.Get(keySchema))
-		if v > SchemaVersion {
-			return fmt.Errorf("%w (schema %d, this bord knows %d)", ErrNewerSchema, v, SchemaVersion)
-		}
-		if v == 0 {
-			v = 1
-		}
-		for ; v < SchemaVersion; v++ {
+		for v := from; v < SchemaVersion; v++ {
 			if err := migrations[v-1](tx); err != nil {
 				return fmt.Errorf("store: migrating schema %d to %d: %w", v, v+1, err)
 			}

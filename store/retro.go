@@ -10,8 +10,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-var bucketRetros = []byte("retros")
-
 // Audit operations of a retrospective. Card texts are not copied into the
 // audit log: during writing they are hidden from others, and the log is
 // shared history.
@@ -51,7 +49,11 @@ func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, 
 		if err != nil {
 			return err
 		}
-		nr.ID, _ = rb.NextSequence()
+		id, err := nextID(rb)
+		if err != nil {
+			return err
+		}
+		nr.ID = id
 		if err := putJSON(rb, itob(nr.ID), nr); err != nil {
 			return err
 		}

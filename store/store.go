@@ -4,9 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -14,7 +12,6 @@ import (
 
 	"github.com/verbeterbord/bord/board"
 	bolt "go.etcd.io/bbolt"
-	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Errors callers tell apart. The message catalog words each for the user.
@@ -34,21 +31,19 @@ var (
 	ErrNotEmpty = errors.New("store: database is not empty")
 	// ErrNewerSchema: the file was written by a newer bord.
 	ErrNewerSchema = errors.New("store: database was written by a newer bord")
+	// ErrNoDatabase: the file does not exist and Open was asked not to
+	// create it (a mistyped path must not become a new, empty database).
+	ErrNoDatabase = errors.New("store: no database file")
+	// ErrCorrupt: the file is damaged (truncated, empty, failing bbolt's
+	// check). Open found it before writing anything.
+	ErrCorrupt = errors.New("store: database file is damaged")
+	// ErrNotBord: the file is a bbolt file of some other program.
+	ErrNotBord = errors.New("store: not a bord database")
 )
 
 // ConflictError is board.ConflictError: who changed the item, when, and how
 // it is now.
 type ConflictError = board.ConflictError
-
-var (
-	bucketMeta   = []byte("meta")
-	bucketTeams  = []byte("teams")
-	bucketBoards = []byte("boards")
-	bucketAudit  = []byte("audit")
-	keySchema    = []byte("schema")
-	keyInfo      = []byte("info")
-	keyVersion   = []byte("version")
-)
 
 // Options tune Open. The zero value is fine for tests.
 type Options struct {
@@ -62,6 +57,13 @@ type Options struct {
 	Addr string
 	// Now is the clock; tests set it. Default time.Now.
 	Now func() time.Time
+	// ReadOnly opens an existing file for reading only: nothing is
+	// migrated or written (not even the holder file) and every change
+	// fails. For export, checks and looking at a backup.
+	ReadOnly bool
+	// NoCreate makes Open return ErrNoDatabase when the file does not
+	// exist, instead of creating it.
+	NoCreate bool
 }
 
 // Store is an open bord database. It is safe for concurrent use.
@@ -77,73 +79,22 @@ type Store struct {
 	cache   map[uint64]*board.Board
 
 	holderFile string
-}
-
-// Open opens or creates the database at path, runs pending migrations and
-// records who holds it.
-func Open(path string, opt Options) (*Store, error) {
-	if opt.Timeout == 0 {
-		opt.Timeout = time.Second
-	}
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, err
-	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout})
-	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("%w: %s", ErrLocked, path)
-	}
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{db: db, path: path, now: opt.Now, cache: map[uint64]*board.Board{}}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	s.holderFile = path + ".holder"
-	writeHolder(s.holderFile, opt.Holder, opt.Addr)
-	return s, nil
+	created    bool
+	// schema is the file's schema: SchemaVersion once opened for writing,
+	// possibly older when opened read-only (nothing is migrated then).
+	schema uint64
 }
 
 // Close closes the database. Subscribers get no more notices.
 func (s *Store) Close() error {
-	os.Remove(s.holderFile)
+	if s.holderFile != "" {
+		os.Remove(s.holderFile)
+	}
 	return s.db.Close()
 }
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
-
-// Holder describes the process that holds the database at path, as written
-// by its Open, for the message shown when Open returns ErrLocked.
-type Holder struct {
-	PID     int       `json:"pid"`
-	Command string    `json:"command"`
-	Addr    string    `json:"addr,omitempty"`
-	Since   time.Time `json:"since"`
-}
-
-func writeHolder(file, command, addr string) {
-	if command == "" {
-		command = "bord"
-	}
-	data, _ := json.Marshal(Holder{PID: os.Getpid(), Command: command, Addr: addr, Since: time.Now()})
-	// Best effort: the holder file only improves a message.
-	_ = os.WriteFile(file, data, 0o600)
-}
-
-// ReadHolder returns who holds the database at path, if it said so.
-func ReadHolder(path string) (Holder, bool) {
-	var h Holder
-	data, err := os.ReadFile(path + ".holder")
-	if err != nil || json.Unmarshal(data, &h) != nil {
-		return Holder{}, false
-	}
-	return h, true
-}
 
 func itob(v uint64) []byte {
 	b := make([]byte, 8)
@@ -213,25 +164,31 @@ func (s *Store) CreateTeam(actor, name string, members ...string) (board.Team, e
 			t.Members = append(t.Members, board.Member{Name: m})
 		}
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		teams := tx.Bucket(bucketTeams)
-		if err := teams.ForEach(func(_, v []byte) error {
-			var other board.Team
-			if json.Unmarshal(v, &other) == nil && equalFold(other.Name, t.Name) {
-				return ErrExists
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-		id, _ := teams.NextSequence()
-		t.ID = id
-		if err := putJSON(teams, itob(id), t); err != nil {
-			return err
-		}
-		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: OpCreateTeam, TeamID: id, Label: t.Name})
-	})
+	err := s.db.Update(func(tx *bolt.Tx) error { return s.createTeamTx(tx, actor, &t) })
 	return t, err
+}
+
+// createTeamTx is CreateTeam inside a running transaction.
+func (s *Store) createTeamTx(tx *bolt.Tx, actor string, t *board.Team) error {
+	teams := tx.Bucket(bucketTeams)
+	if err := teams.ForEach(func(_, v []byte) error {
+		var other board.Team
+		if json.Unmarshal(v, &other) == nil && equalFold(other.Name, t.Name) {
+			return ErrExists
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	id, err := nextID(teams)
+	if err != nil {
+		return err
+	}
+	t.ID = id
+	if err := putJSON(teams, itob(id), t); err != nil {
+		return err
+	}
+	return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: OpCreateTeam, TeamID: id, Label: t.Name})
 }
 
 // AddMember adds a member to a team; adding an existing member is a no-op.
@@ -313,34 +270,41 @@ func (s *Store) CreateBoard(actor string, teamID uint64, name string) (board.Inf
 	if info.Name == "" {
 		return info, &board.ValidationError{Field: "name", Problem: board.ProblemEmpty}
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if _, err := getTeam(tx, teamID); err != nil {
-			return err
-		}
-		boards := tx.Bucket(bucketBoards)
-		err := boards.ForEachBucket(func(k []byte) error {
-			var other board.Info
-			if json.Unmarshal(boards.Bucket(k).Get(keyInfo), &other) == nil &&
-				other.TeamID == teamID && equalFold(other.Name, info.Name) {
-				return ErrExists
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		id, _ := boards.NextSequence()
-		info.ID = id
-		bb, err := createBoardBuckets(boards, id)
-		if err != nil {
-			return err
-		}
-		if err := putJSON(bb, keyInfo, info); err != nil {
-			return err
-		}
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCreateBoard, TeamID: teamID, BoardID: id, Label: info.Name})
-	})
+	err := s.db.Update(func(tx *bolt.Tx) error { return s.createBoardTx(tx, actor, &info) })
 	return info, err
+}
+
+// createBoardTx is CreateBoard inside a running transaction.
+func (s *Store) createBoardTx(tx *bolt.Tx, actor string, info *board.Info) error {
+	teamID := info.TeamID
+	if _, err := getTeam(tx, teamID); err != nil {
+		return err
+	}
+	boards := tx.Bucket(bucketBoards)
+	err := boards.ForEachBucket(func(k []byte) error {
+		var other board.Info
+		if json.Unmarshal(boards.Bucket(k).Get(keyInfo), &other) == nil &&
+			other.TeamID == teamID && equalFold(other.Name, info.Name) {
+			return ErrExists
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	id, err := nextID(boards)
+	if err != nil {
+		return err
+	}
+	info.ID = id
+	bb, err := createBoardBuckets(boards, id)
+	if err != nil {
+		return err
+	}
+	if err := putJSON(bb, keyInfo, info); err != nil {
+		return err
+	}
+	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCreateBoard, TeamID: teamID, BoardID: id, Label: info.Name})
 }
 
 func createBoardBuckets(boards *bolt.Bucket, id uint64) (*bolt.Bucket, error) {
@@ -466,7 +430,10 @@ func (s *Store) Add(actor string, boardID uint64, it board.Item) (board.Item, er
 
 func (s *Store) stampNew(actor string) func(*bolt.Bucket, *board.Meta) error {
 	return func(items *bolt.Bucket, m *board.Meta) error {
-		id, _ := items.NextSequence()
+		id, err := nextID(items)
+		if err != nil {
+			return err
+		}
 		now := s.now()
 		*m = board.Meta{ID: id, Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
 		return nil
@@ -537,45 +504,58 @@ func (s *Store) SetCheckIn(actor string, boardID uint64, mood board.Mood, word s
 	c := board.CheckIn{Who: actor, Week: board.WeekOf(s.now()), Mood: mood, Word: word}
 	var out board.CheckIn
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		t, err := teamOf(bb)
-		if err != nil {
-			return err
-		}
-		c.Clean()
-		if err := c.Check(t, s.now(), true); err != nil {
-			return err
-		}
-		items := bb.Bucket([]byte(board.AreaCheckIn))
-		now := s.now()
-		var before []byte
-		c.Meta = board.Meta{Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
-		err = items.ForEach(func(k, v []byte) error {
-			var old board.CheckIn
-			if json.Unmarshal(v, &old) == nil && old.Week == c.Week && equalFold(old.Who, c.Who) {
-				before = slices.Clone(v)
-				c.Meta = old.Meta
-				c.Version++
-				c.UpdatedBy, c.UpdatedAt = actor, now
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if c.ID == 0 {
-			c.ID, _ = items.NextSequence()
-		}
-		after, err := json.Marshal(&c)
-		if err != nil {
-			return err
-		}
-		if err := items.Put(itob(c.ID), after); err != nil {
+		if err := s.setCheckInTx(bb, actor, boardID, &c); err != nil {
 			return err
 		}
 		out = c
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCheckIn, BoardID: boardID, Area: board.AreaCheckIn, ItemID: c.ID, Label: c.Label(), Before: before, After: after})
+		return nil
 	})
 	return out, err
+}
+
+// setCheckInTx is SetCheckIn inside a running transaction; it fills in c's
+// meta.
+func (s *Store) setCheckInTx(bb *bolt.Bucket, actor string, boardID uint64, c *board.CheckIn) error {
+	t, err := teamOf(bb)
+	if err != nil {
+		return err
+	}
+	c.Clean()
+	if err := c.Check(t, s.now(), true); err != nil {
+		return err
+	}
+	items := bb.Bucket([]byte(board.AreaCheckIn))
+	now := s.now()
+	var before []byte
+	c.Meta = board.Meta{Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
+	err = items.ForEach(func(k, v []byte) error {
+		var old board.CheckIn
+		if json.Unmarshal(v, &old) == nil && old.Week == c.Week && equalFold(old.Who, c.Who) {
+			before = slices.Clone(v)
+			c.Meta = old.Meta
+			c.Version++
+			c.UpdatedBy, c.UpdatedAt = actor, now
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if c.ID == 0 {
+		id, err := nextID(items)
+		if err != nil {
+			return err
+		}
+		c.ID = id
+	}
+	after, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	if err := items.Put(itob(c.ID), after); err != nil {
+		return err
+	}
+	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCheckIn, BoardID: boardID, Area: board.AreaCheckIn, ItemID: c.ID, Label: c.Label(), Before: before, After: after})
 }
 
 func teamOf(bb *bolt.Bucket) (board.Team, error) {
@@ -666,12 +646,10 @@ func (s *Store) update(boardID uint64, fn func(bb *bolt.Bucket) error) error {
 	return err
 }
 
-// Check runs bbolt's consistency check over the whole file.
+// Check runs bbolt's consistency check over the whole file, as Open does
+// before it writes to a file.
 func (s *Store) Check() error {
-	return s.db.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			return err
-		}
-		return nil
+	return guard(s.path, func() error {
+		return s.db.View(func(tx *bolt.Tx) error { return checkTx(tx, s.path) })
 	})
 }

@@ -24,7 +24,7 @@ func newExport(o *options) *cobra.Command {
 		Use:   "export",
 		Short: "write actions or a whole board as markdown, or everything as JSON / exporteer",
 		Args:  cobra.NoArgs,
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
+		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
 			var buf bytes.Buffer
 			if err := export(&buf, s, msg, e); err != nil {
 				return err

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -53,22 +54,44 @@ func (o *options) user() string {
 	return "ik"
 }
 
-// defaultDB is $XDG_DATA_HOME/bord/bord.db or ~/.local/share/bord/bord.db.
+// defaultDB is $XDG_DATA_HOME/bord/bord.db or ~/.local/share/bord/bord.db,
+// and empty when neither can be known: a database in whatever directory
+// bord happens to be started from would be found by nobody (open says to
+// pass --db).
 func defaultDB() string {
 	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
 		return filepath.Join(d, "bord", "bord.db")
 	}
 	home, err := os.UserHomeDir()
-	if err != nil {
-		return "bord.db"
+	if err != nil || home == "" {
+		return ""
 	}
 	return filepath.Join(home, ".local", "share", "bord", "bord.db")
 }
 
+// openMode says what a command may do to the database file.
+type openMode int
+
+const (
+	// openRead only looks: the file is opened read-only, never created,
+	// migrated or otherwise changed (export, lists, backup).
+	openRead openMode = iota
+	// openWrite changes an existing database; a missing file is an error,
+	// so a mistyped --db never becomes a new, empty database.
+	openWrite
+	// openCreate may make a new database: the first start (bord, bord
+	// demo, bord import, bord team add). It says so when it does.
+	openCreate
+)
+
 // open opens the database, turning a locked file into a message that says
-// who holds it and, for a server, how to join it instead.
-func (o *options) open(msg *i18n.Messages) (*store.Store, error) {
-	s, err := store.Open(o.db, store.Options{Holder: "bord"})
+// who holds it and, for a server, how to join it instead. A new file is
+// announced on stderr, so a mistyped --db shows at once.
+func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*store.Store, error) {
+	if o.db == "" {
+		return nil, txtNoHome.errorf(msg.Lang)
+	}
+	s, err := store.Open(o.db, store.Options{Holder: "bord", ReadOnly: mode == openRead, NoCreate: mode == openWrite})
 	switch {
 	case errors.Is(err, store.ErrLocked):
 		h, _ := store.ReadHolder(o.db)
@@ -83,7 +106,16 @@ func (o *options) open(msg *i18n.Messages) (*store.Store, error) {
 	case errors.Is(err, store.ErrNewerSchema):
 		return nil, errors.New(msg.ErrNewerSchema)
 	case err != nil:
+		if werr := openError(msg.Lang, o.db, err); werr != nil {
+			return nil, werr
+		}
 		return nil, err
+	}
+	if s.Created() {
+		fmt.Fprintf(stderr, txtCreated.in(msg.Lang)+"\n", o.db)
+	}
+	if mode == openRead {
+		return s, nil
 	}
 	// Arena notes past their board's retention period go on every open.
 	if _, err := s.ApplyRetention(); err != nil {
@@ -117,7 +149,7 @@ bord is your team's improvement board in the terminal.`,
 		},
 	}
 	f := root.PersistentFlags()
-	f.StringVar(&o.db, "db", defaultDB(), "database file / databasebestand")
+	f.StringVar(&o.db, "db", defaultDB(), "database file / databasebestand (needed when HOME is not set)")
 	f.StringVar(&o.lang, "lang", "", "taal / language: nl or en (default: from LANG, else nl)")
 	f.StringVar(&o.as, "as", "", "display name / je naam (default: your login name)")
 	root.AddCommand(newExport(o), newImport(o), newBackup(o), newDemo(o), newVersion(),
@@ -130,7 +162,7 @@ func runTUI(o *options) error {
 	if err != nil {
 		return err
 	}
-	s, err := o.open(msg)
+	s, err := o.open(msg, openCreate, os.Stderr)
 	if err != nil {
 		return err
 	}
@@ -157,7 +189,7 @@ func newDemo(o *options) *cobra.Command {
 		Use:   "demo",
 		Short: "create an example team and board / maak een voorbeeldbord",
 		Args:  cobra.NoArgs,
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
+		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
 			info, err := s.CreateDemo(o.user())
 			if err != nil {
 				return err
@@ -169,11 +201,22 @@ func newDemo(o *options) *cobra.Command {
 }
 
 func newBackup(o *options) *cobra.Command {
-	return &cobra.Command{
+	var force bool
+	cmd := &cobra.Command{
 		Use:   "backup FILE",
 		Short: "write a checked copy of the database / maak een gecontroleerde back-up",
 		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
+		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
+			// An existing file may be the good backup of yesterday; a
+			// mistyped --db must not replace it with something else.
+			if fi, err := os.Stat(args[0]); err == nil {
+				if db, err := os.Stat(o.db); err == nil && os.SameFile(fi, db) {
+					return txtBackupIsDB.errorf(msg.Lang, args[0])
+				}
+				if !force {
+					return txtBackupExists.errorf(msg.Lang, args[0])
+				}
+			}
 			if err := s.Backup(args[0]); err != nil {
 				return err
 			}
@@ -181,6 +224,8 @@ func newBackup(o *options) *cobra.Command {
 			return nil
 		}),
 	}
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists / overschrijf FILE als het bestaat")
+	return cmd
 }
 
 func newImport(o *options) *cobra.Command {
@@ -188,13 +233,16 @@ func newImport(o *options) *cobra.Command {
 		Use:   "import FILE",
 		Short: "load a JSON export into an empty database / laad een JSON-export",
 		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
+		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			f, err := os.Open(args[0])
 			if err != nil {
 				return err
 			}
 			defer f.Close()
-			if err := s.Import(f); err != nil {
+			var de *store.DumpError
+			if err := s.Import(f); errors.As(err, &de) {
+				return dumpError(msg.Lang, args[0], de)
+			} else if err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), msg.ImportDoneF+"\n", args[0])

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"syscall"
@@ -64,17 +65,33 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	if err := so.check(msg.Lang); err != nil {
 		return err
 	}
-	opts := store.Options{Holder: "bord serve", Addr: so.addr}
+	if o.db == "" {
+		return txtNoHome.errorf(msg.Lang)
+	}
+	if so.backupDir != "" {
+		if err := checkBackupDir(msg.Lang, so.backupDir, o.db); err != nil {
+			return err
+		}
+	}
+	// A server never makes the database: a mistyped --db would otherwise
+	// serve an empty board to everyone (make it with bord team add).
+	opts := store.Options{Holder: "bord serve", Addr: so.addr, NoCreate: true}
 	s, err := store.Open(o.db, opts)
 	if errors.Is(err, store.ErrLocked) {
 		// The same message as for the TUI. If the other program let go in
 		// between, o.open succeeds: then take the file for serving after
 		// all, rather than exit 0 without serving.
 		var free *store.Store
-		if free, err = o.open(msg); err == nil {
+		if free, err = o.open(msg, openWrite, cmd.ErrOrStderr()); err == nil {
 			free.Close()
 			s, err = store.Open(o.db, opts)
 		}
+	}
+	if werr := openError(msg.Lang, o.db, err); werr != nil {
+		return werr
+	}
+	if errors.Is(err, store.ErrNewerSchema) {
+		return errors.New(msg.ErrNewerSchema)
 	}
 	if err != nil {
 		return err
@@ -99,12 +116,12 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	fmt.Fprintf(cmd.OutOrStdout(), "bord serve %s · %s\nhost key %s\njoin: ssh -p %s <host>\n", version, l.Addr(), srv.HostKeyFingerprint(), port(l.Addr().String()))
 	logger.Info("serving", "addr", l.Addr().String(), "db", o.db, "hostkey", srv.HostKeyFingerprint())
 
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(l) }()
 	if so.backupDir != "" {
-		go backupLoop(ctx, s, so, logger)
+		go backupLoop(ctx, s, so, o.db, logger)
 	}
 	go retentionLoop(ctx, s, logger)
 	select {
@@ -170,18 +187,25 @@ func retentionLoop(ctx context.Context, s *store.Store, log *slog.Logger) {
 	}
 }
 
+// backupPattern is the name of every backup bord serve writes. Pruning
+// touches only names of exactly this shape: never the database, whatever
+// it is called, and never a file someone else put there.
+var backupPattern = regexp.MustCompile(`^bord-backup-[0-9]{8}-[0-9]{6}\.db$`)
+
+const backupLayout = "20060102-150405"
+
 // backupLoop writes a hot backup now and then every so.backupEvery, and
 // keeps the newest so.backupKeep. Names sort by time.
-func backupLoop(ctx context.Context, s *store.Store, so *serveOptions, log *slog.Logger) {
+func backupLoop(ctx context.Context, s *store.Store, so *serveOptions, db string, log *slog.Logger) {
 	tick := time.NewTicker(so.backupEvery)
 	defer tick.Stop()
 	for {
-		path := filepath.Join(so.backupDir, "bord-"+time.Now().Format("20060102-150405")+".db")
+		path := filepath.Join(so.backupDir, "bord-backup-"+time.Now().Format(backupLayout)+".db")
 		if err := s.Backup(path); err != nil {
 			log.Error("backup failed", "path", path, "err", err.Error())
 		} else {
 			log.Info("backup", "path", path)
-			pruneBackups(so.backupDir, so.backupKeep, log)
+			pruneBackups(so.backupDir, so.backupKeep, db, log)
 		}
 		select {
 		case <-ctx.Done():
@@ -191,17 +215,61 @@ func backupLoop(ctx context.Context, s *store.Store, so *serveOptions, log *slog
 	}
 }
 
-func pruneBackups(dir string, keep int, log *slog.Logger) {
-	names, err := filepath.Glob(filepath.Join(dir, "bord-*.db"))
-	if err != nil || len(names) <= keep {
+// pruneBackups removes all but the newest keep backups bord wrote in dir.
+// The open database is never removed, even if its name fits the pattern.
+func pruneBackups(dir string, keep int, db string, log *slog.Logger) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		log.Warn("listing backups", "dir", dir, "err", err.Error())
+		return
+	}
+	live, _ := os.Stat(db)
+	var names []string
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !backupPattern.MatchString(e.Name()) {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		if fi, err := os.Stat(path); err != nil || (live != nil && os.SameFile(fi, live)) {
+			continue
+		}
+		names = append(names, e.Name())
+	}
+	if len(names) <= keep {
 		return
 	}
 	sort.Strings(names)
 	for _, old := range names[:len(names)-keep] {
-		if err := os.Remove(old); err != nil {
+		if err := os.Remove(filepath.Join(dir, old)); err != nil {
 			log.Warn("removing old backup", "path", old, "err", err.Error())
 		}
 	}
+}
+
+// checkBackupDir refuses, at start, a backup directory that is the
+// database's own directory (backups beside the live file invite deleting
+// the wrong one) or one bord cannot write to (every backup would fail,
+// seen only in the log).
+func checkBackupDir(lang i18n.Lang, dir, db string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return txtBackupDirNotWritable.errorf(lang, dir, err)
+	}
+	bi, err := os.Stat(dir)
+	if err != nil {
+		return txtBackupDirNotWritable.errorf(lang, dir, err)
+	}
+	absDir, _ := filepath.Abs(dir)
+	absDB, _ := filepath.Abs(filepath.Dir(db))
+	if di, err := os.Stat(filepath.Dir(db)); (err == nil && os.SameFile(bi, di)) || absDir == absDB {
+		return txtBackupDirIsDBDir.errorf(lang, dir)
+	}
+	f, err := os.CreateTemp(dir, ".bord-write-check-*")
+	if err != nil {
+		return txtBackupDirNotWritable.errorf(lang, dir, err)
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
 }
 
 func newTeam(o *options) *cobra.Command {
@@ -212,7 +280,7 @@ func newTeam(o *options) *cobra.Command {
 		Use:   "add NAME",
 		Short: "add a team with its first board / voeg een team toe",
 		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
+		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
 			t, err := s.CreateTeam(o.user(), args[0], members...)
 			if err != nil {
 				return err
@@ -235,7 +303,7 @@ func newTeam(o *options) *cobra.Command {
 		Use:   "list",
 		Short: "list teams, boards and members",
 		Args:  cobra.NoArgs,
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
+		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
 			teams, err := s.Teams()
 			if err != nil {
 				return err
@@ -290,7 +358,7 @@ func newMember(o *options) *cobra.Command {
 		Use:   "list",
 		Short: "list members and their key fingerprints",
 		Args:  cobra.NoArgs,
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
+		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
 			teams, err := s.Teams()
 			if err != nil {
 				return err
@@ -354,14 +422,30 @@ func newInvite(o *options) *cobra.Command {
 	return cmd
 }
 
-// withStore opens the database for a command and words errors for the user.
+// withStore opens an existing database for a command that changes it, and
+// words errors for the user.
 func withStore(o *options, run func(*cobra.Command, *store.Store, *i18n.Messages, []string) error) func(*cobra.Command, []string) error {
+	return storeCommand(o, openWrite, run)
+}
+
+// readStore is withStore for a command that only reads: the file is opened
+// read-only and never changes.
+func readStore(o *options, run func(*cobra.Command, *store.Store, *i18n.Messages, []string) error) func(*cobra.Command, []string) error {
+	return storeCommand(o, openRead, run)
+}
+
+// createStore is withStore for a command that may make the first database.
+func createStore(o *options, run func(*cobra.Command, *store.Store, *i18n.Messages, []string) error) func(*cobra.Command, []string) error {
+	return storeCommand(o, openCreate, run)
+}
+
+func storeCommand(o *options, mode openMode, run func(*cobra.Command, *store.Store, *i18n.Messages, []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		msg, err := o.messages()
 		if err != nil {
 			return err
 		}
-		s, err := o.open(msg)
+		s, err := o.open(msg, mode, cmd.ErrOrStderr())
 		if err != nil {
 			return err
 		}

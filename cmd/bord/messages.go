@@ -1,0 +1,115 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/verbeterbord/bord/board"
+
+	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// cliText is a command-line message in both languages. These words live
+// here, not in i18n, because that catalogue belongs to package tui.
+type cliText struct{ nl, en string }
+
+func (c cliText) in(lang i18n.Lang) string {
+	if lang == i18n.EN {
+		return c.en
+	}
+	return c.nl
+}
+
+// errorf words c for lang and formats it.
+func (c cliText) errorf(lang i18n.Lang, args ...any) error {
+	return fmt.Errorf(c.in(lang), args...)
+}
+
+var (
+	txtNoDatabase = cliText{
+		"Geen database op %s. Controleer --db; een nieuwe maak je met 'bord', 'bord demo', 'bord import' of 'bord team add'.",
+		"No database at %s. Check --db; make a new one with 'bord', 'bord demo', 'bord import' or 'bord team add'.",
+	}
+	txtNoHome = cliText{
+		"Geen plek voor de database: HOME (en XDG_DATA_HOME) is niet gezet. Geef het bestand met --db PAD.",
+		"No place for the database: HOME (and XDG_DATA_HOME) is not set. Name the file with --db PATH.",
+	}
+	txtCorrupt = cliText{
+		"Het bestand %s is beschadigd; zet een back-up terug: stop bord en kopieer de nieuwste back-up over dit bestand. Het bestand is niet veranderd. (%v)",
+		"The file %s is damaged; restore a backup: stop bord and copy the newest backup over this file. The file was not changed. (%v)",
+	}
+	txtNotBord = cliText{
+		"%s is geen bord-database (een bestand van een ander programma); bord verandert het niet. Controleer --db.",
+		"%s is not a bord database (another program's file); bord leaves it alone. Check --db.",
+	}
+	txtCreated = cliText{
+		"Nieuwe database gemaakt: %s",
+		"New database created: %s",
+	}
+	txtBackupExists = cliText{
+		"%s bestaat al; kies een nieuwe naam, of overschrijf het met --force.",
+		"%s exists already; choose a new name, or overwrite it with --force.",
+	}
+	txtBackupIsDB = cliText{
+		"%s is de database zelf; kies een ander bestand voor de back-up.",
+		"%s is the database itself; choose another file for the backup.",
+	}
+	txtBackupDirIsDBDir = cliText{
+		"--backup-dir %s: dat is de map van de database zelf; kies een eigen map voor de back-ups.",
+		"--backup-dir %s: that is the database's own directory; give the backups a directory of their own.",
+	}
+	txtBackupDirNotWritable = cliText{
+		"--backup-dir %s: bord kan daar niet schrijven (%v); kies een map waar bord mag schrijven.",
+		"--backup-dir %s: bord cannot write there (%v); choose a directory bord may write to.",
+	}
+)
+
+// openError words an error of store.Open for the user; nil if it is not
+// one of Open's.
+func openError(lang i18n.Lang, path string, err error) error {
+	switch {
+	case errors.Is(err, store.ErrNoDatabase):
+		return txtNoDatabase.errorf(lang, path)
+	case errors.Is(err, store.ErrCorrupt):
+		return txtCorrupt.errorf(lang, path, err)
+	case errors.Is(err, store.ErrNotBord):
+		return txtNotBord.errorf(lang, path)
+	}
+	return nil
+}
+
+var txtBadDump = cliText{
+	"Het exportbestand %s klopt niet; er is niets geïmporteerd. Herstel het bestand of exporteer opnieuw:",
+	"The export file %s is not valid; nothing was imported. Repair the file or export again:",
+}
+
+var txtDumpProblem = map[store.ProblemKind]cliText{
+	store.DumpRange:      {"getal buiten het bereik 1…%d", "number out of the range 1…%d"},
+	store.DumpDuplicate:  {"komt twee keer voor", "occurs twice"},
+	store.DumpMissing:    {"verwijst naar iets dat niet in de export staat", "refers to something not in the export"},
+	store.DumpUnknown:    {"onbekende waarde", "unknown value"},
+	store.DumpUnreadable: {"onleesbaar", "unreadable"},
+	store.DumpTrailing:   {"er staat nog iets na de export", "there is more after the export"},
+}
+
+// dumpError words a refused import, one line per problem, by path.
+func dumpError(lang i18n.Lang, file string, de *store.DumpError) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, txtBadDump.in(lang), file)
+	for _, p := range de.Problems {
+		what := string(p.Kind)
+		if t, ok := txtDumpProblem[p.Kind]; ok {
+			what = t.in(lang)
+			if p.Kind == store.DumpRange {
+				what = fmt.Sprintf(what, store.MaxID)
+			}
+		}
+		fmt.Fprintf(&b, "\n  %s: %s", p.Path, what)
+		if p.Value != "" {
+			fmt.Fprintf(&b, " (%s)", board.CleanLine(p.Value, board.MaxLine))
+		}
+	}
+	return errors.New(b.String())
+}
