@@ -137,7 +137,7 @@ type welcomeKeys struct{ Demo, New, Help, Quit key.Binding }
 func newWelcomeKeys(m *i18n.Messages) welcomeKeys {
 	return welcomeKeys{
 		Demo: bind("d", m.KeyDemo, "d", "enter"),
-		New:  bind("n", m.KeyNew, "n"),
+		New:  bind("n", m.KeyNewBoard, "n"),
 		Help: helpKey(m),
 		Quit: bind("q", m.KeyQuit, "q", "esc"),
 	}
