@@ -9,7 +9,13 @@ FUZZTIME    ?= 10s
 # The fuzzers that get a short run in `make test`, as package:Fuzzer.
 FUZZ        := ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzCleanScreen ./board:FuzzParseDate ./board:FuzzMarkdownLine ./board:FuzzLooksLikeName
 
-.PHONY: all build run test fuzz bench lint tmux-check replay clean
+# The package version: a commit tagged vX.Y.Z is release X.Y.Z; any other
+# commit is 0.0.0~dev+git.<hash>, which sorts before every release.
+VERSION     ?= $(or $(shell git describe --tags --exact-match --match 'v[0-9]*' 2>/dev/null),0.0.0-dev+git.$(or $(shell git rev-parse --short HEAD 2>/dev/null),unknown))
+ARCH        ?= $(shell $(GO) env GOARCH)
+MAINTAINER  ?=
+
+.PHONY: all build run test fuzz bench lint tmux-check replay package clean
 
 all: build
 
@@ -51,6 +57,12 @@ tmux-check:
 ## replay: a whole bordsessie and retrospective typed into the real TUI in tmux
 replay:
 	$(GO) test -count=1 -run '^TestReplayMeetingAndRetro$$' -v ./cmd/bord
+
+## package: bin/bord_VERSION_ARCH.deb for `bord serve` on Debian/Ubuntu (ARCH=arm64 for another
+## machine): a static linux binary, the systemd unit, the bord user and its directories
+package:
+	CGO_ENABLED=0 GOOS=linux GOARCH=$(ARCH) $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o bin/linux-$(ARCH)/bord ./cmd/bord
+	$(GO) run ./cmd/bordpkg -bin bin/linux-$(ARCH)/bord -version "$(VERSION)" -arch $(ARCH) $(if $(MAINTAINER),-maintainer "$(MAINTAINER)") -out bin
 
 clean:
 	rm -rf bin

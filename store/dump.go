@@ -143,13 +143,17 @@ func readRecords(b *bolt.Bucket) ([]Record, error) {
 // whole export is checked first (format and schema, id ranges and
 // uniqueness, references, known values, nothing after the JSON); a
 // *DumpError lists every problem by path and nothing is written. Every text
-// is sanitized again on the way in: an export file is user input too.
+// is sanitized again on the way in: an export file is user input too. An
+// export of an older schema first gets what Open's migrations would give
+// it: before the check, actions lose links to goals that no longer exist
+// (older bord left those); in the import's transaction, the other steps.
 func (s *Store) Import(r io.Reader) error {
 	var d Dump
 	dec := json.NewDecoder(r)
 	if err := dec.Decode(&d); err != nil {
 		return fmt.Errorf("store: reading export: %w", err)
 	}
+	unlinkDanglingGoals(&d)
 	problems := checkDump(&d)
 	// A second document or stray bytes after the export mean the file is
 	// not what was exported.

@@ -10,12 +10,18 @@ import (
 
 // SchemaVersion is the schema this bord writes. Open migrates older files
 // step by step and refuses newer ones.
-const SchemaVersion = 2
+const SchemaVersion = 3
+
+// schemaGoalLinksChecked is the first schema in which every action's goal_id
+// names an existing goal of its board.
+const schemaGoalLinksChecked = 3
 
 // migrations[i] takes a file from schema i+1 to i+2. Each runs in the same
 // transaction as the schema bump, so a crash leaves the old schema intact.
+// Import runs them too, on an older export, inside its own transaction.
 var migrations = []func(tx *bolt.Tx) error{
 	migrateActionOrigin,
+	migrateDanglingGoals,
 }
 
 // migrateActionOrigin (1 → 2): schema 1 had no action origin; every action
@@ -39,6 +45,83 @@ func migrateActionOrigin(tx *bolt.Tx) error {
 			return putJSON(actions, id, &a)
 		})
 	})
+}
+
+// migrateDanglingGoals (2 → 3): bord before schema 3 deleted a goal and
+// left its actions pointing at it. Such an action is kept and unlinked
+// (goal_id 0): the action is the team's work, the link is only a label,
+// and every later Update refuses an action whose goal does not exist.
+func migrateDanglingGoals(tx *bolt.Tx) error {
+	boards := tx.Bucket(bucketBoards)
+	return boards.ForEachBucket(func(k []byte) error {
+		bb := boards.Bucket(k)
+		goals, actions := bb.Bucket([]byte(board.AreaGoal)), bb.Bucket([]byte(board.AreaAction))
+		if actions == nil {
+			return nil
+		}
+		// Collected first: bbolt forbids a Put while ForEach walks the bucket.
+		var unlinked []*board.Action
+		err := actions.ForEach(func(_, v []byte) error {
+			var a board.Action
+			if err := json.Unmarshal(v, &a); err != nil {
+				return err
+			}
+			if a.GoalID != 0 && (goals == nil || goals.Get(itob(a.GoalID)) == nil) {
+				a.GoalID = 0
+				unlinked = append(unlinked, &a)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, a := range unlinked {
+			if err := putJSON(actions, itob(a.ID), a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// unlinkDanglingGoals does to an export of schema 2 or older what
+// migrateDanglingGoals does to a file, before Import checks it: the check
+// refuses a goal_id that names no goal, and such an export is exactly what
+// an older bord wrote after a goal was deleted. Only the goal_id key is
+// removed; every other byte of the action stays for the check and the
+// import. Items that cannot be read are left for the check to report.
+func unlinkDanglingGoals(d *Dump) {
+	if d.Schema >= schemaGoalLinksChecked {
+		return
+	}
+	for i := range d.Boards {
+		db := &d.Boards[i]
+		goals := map[uint64]bool{}
+		for _, raw := range db.Items[board.AreaGoal] {
+			var g struct {
+				ID uint64 `json:"id"`
+			}
+			if json.Unmarshal(raw, &g) == nil {
+				goals[g.ID] = true
+			}
+		}
+		for j, raw := range db.Items[board.AreaAction] {
+			var fields map[string]json.RawMessage
+			var a struct {
+				GoalID uint64 `json:"goal_id"`
+			}
+			if json.Unmarshal(raw, &fields) != nil || json.Unmarshal(raw, &a) != nil {
+				continue
+			}
+			if a.GoalID == 0 || goals[a.GoalID] {
+				continue
+			}
+			delete(fields, "goal_id")
+			if out, err := json.Marshal(fields); err == nil {
+				db.Items[board.AreaAction][j] = out
+			}
+		}
+	}
 }
 
 // migrate brings a checked file from schema from (0: a new file) to
