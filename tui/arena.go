@@ -188,11 +188,15 @@ func (m *arenaScreen) captureKey(a *board.Arena, k tea.KeyPressMsg) tea.Cmd {
 		m.as.warned = ""
 		m.as.sel[1] = max(len(m.arenaRows(a))-1, 0) // the newest note, most likely to fix
 		return nil
-	case key.Matches(k, m.keys.NextQuestion):
-		m.as.question = min(m.as.question+1, max(len(a.Questions)-1, 0))
-		return nil
-	case key.Matches(k, m.keys.PrevQuestion):
-		m.as.question = max(m.as.question-1, 0)
+	case key.Matches(k, m.keys.NextQuestion, m.keys.PrevQuestion):
+		if _, i, ok := m.currentQuestion(a); ok {
+			if key.Matches(k, m.keys.NextQuestion) {
+				i = min(i+1, len(a.Questions)-1)
+			} else {
+				i = max(i-1, 0)
+			}
+			m.as.question = a.Questions[i].ID
+		}
 		return nil
 	case key.Matches(k, m.keys.SaveNote):
 		return m.saveNote(a)
@@ -204,15 +208,22 @@ func (m *arenaScreen) captureKey(a *board.Arena, k tea.KeyPressMsg) tea.Cmd {
 }
 
 // saveNote saves the capture line as a new note (or the edited one) after
-// the name guard. It writes in Update, not in a command: the line may be
-// cleared only once bbolt has committed, and must keep the typed text when
-// the write fails (the arena was reported back, the note deleted), and no
-// message of this screen's own reaches it after a command. One fsync is
-// short next to typing.
+// the name guard, in a command. The line is emptied at once, so what is
+// typed next is the next note: every enter stores exactly what was typed
+// since the one before (a line kept until the save came back merged two
+// notes under fast typing). A failed save puts its text back in front.
 func (m *arenaScreen) saveNote(a *board.Arena) tea.Cmd {
-	q, ok := m.currentQuestion(a)
 	text := strings.TrimSpace(m.as.input.Value())
-	if !ok || text == "" {
+	if text == "" {
+		return nil
+	}
+	q, _, ok := m.question(a)
+	if !ok {
+		// Deleted (or moved out of reach) by a colleague: the text stays,
+		// and the screen shows a question that exists; enter again saves
+		// under it.
+		m.as.question = 0
+		m.setStatus(m.msg.ErrGone, true)
 		return nil
 	}
 	if n := utf8.RuneCountInString(text); n > board.MaxText {
@@ -239,25 +250,38 @@ func (m *arenaScreen) saveNote(a *board.Arena) tea.Cmd {
 	if m.as.editing != 0 {
 		op.Kind, op.ID = board.OpEditNote, m.as.editing
 	}
-	// Saved in a Cmd, like every write; the line is cleared only when the
-	// note is stored (noteSavedMsg), so a failed save keeps what was typed.
-	s, user, boardID, id, typed := m.cfg.Store, m.cfg.User, m.b.ID, m.as.id, m.as.input.Value()
+	s, user, boardID, id := m.cfg.Store, m.cfg.User, m.b.ID, m.as.id
+	sent := noteSavedMsg{typed: m.as.input.Value(), editing: m.as.editing}
+	m.as.input.SetValue("")
+	m.as.editing = 0
 	return func() tea.Msg {
 		if _, err := s.ChangeArena(user, boardID, id, op); err != nil {
-			return errMsg{err}
+			sent.err = err
 		}
-		return noteSavedMsg{typed: typed}
+		return sent
 	}
 }
 
-// noteSavedMsg reports a stored note; typed is the capture line as it was
-// sent, so text typed since then is not wiped.
-type noteSavedMsg struct{ typed string }
+// noteSavedMsg reports a note's save; typed is the capture line as it was
+// sent, to put back when the save failed.
+type noteSavedMsg struct {
+	typed   string
+	editing uint64
+	err     error
+}
 
 func (m *arenaScreen) noteSaved(msg noteSavedMsg) tea.Cmd {
-	if m.as.input.Value() == msg.typed {
-		m.as.input.SetValue("")
-		m.as.editing = 0
+	if msg.err != nil {
+		// Nothing typed is lost: the failed note goes back in front of
+		// what was typed since, and an edit is an edit again.
+		rest := m.as.input.Value()
+		m.as.input.SetValue(strings.TrimSpace(msg.typed + " " + rest))
+		m.as.input.CursorEnd()
+		if rest == "" {
+			m.as.editing = msg.editing
+		}
+		m.setStatus(m.msg.Err(msg.err), true)
+		return nil
 	}
 	m.setStatus(m.msg.Saved, false)
 	if m.b != nil {

@@ -18,7 +18,7 @@ type arenaState struct {
 	id       uint64
 	tab      int // 0 questions, 1 capture, 2 themes, 3 ideas, 4 report back
 	sel      [5]int
-	question int // the question being captured
+	question uint64 // the id of the question being captured (0: the first)
 	input    textinput.Model
 	typing   bool   // the capture line has the keyboard
 	warned   string // text the name guard warned about; Enter again saves it
@@ -49,7 +49,7 @@ func (m *arenaScreen) arenaRows(a *board.Arena) []retroRow {
 			rows = append(rows, retroRow{card: q.ID, text: text})
 		}
 	case 1:
-		if q, ok := m.currentQuestion(a); ok {
+		if q, _, ok := m.currentQuestion(a); ok {
 			for _, n := range a.NotesOf(q.ID) {
 				rows = append(rows, retroRow{card: n.ID, text: m.noteText(n)})
 			}
@@ -101,12 +101,32 @@ func themeTitle(a *board.Arena, id uint64) string {
 	return ""
 }
 
-func (m *arenaScreen) currentQuestion(a *board.Arena) (board.Question, bool) {
-	if len(a.Questions) == 0 {
-		return board.Question{}, false
+// question is the question being captured and its place. It is found by
+// id, so a colleague who reorders or deletes questions never moves the
+// notes to another one; ok is false when it was deleted meanwhile.
+func (m *arenaScreen) question(a *board.Arena) (q board.Question, i int, ok bool) {
+	for i, q := range a.Questions {
+		if q.ID == m.as.question {
+			return q, i, true
+		}
 	}
-	i := min(max(m.as.question, 0), len(a.Questions)-1)
-	return a.Questions[i], true
+	if m.as.question == 0 && len(a.Questions) > 0 {
+		return a.Questions[0], 0, true
+	}
+	return board.Question{}, -1, false
+}
+
+// currentQuestion is the question the capture tab shows: the one being
+// captured, or the first when that one was deleted (saving then asks the
+// user to look again).
+func (m *arenaScreen) currentQuestion(a *board.Arena) (board.Question, int, bool) {
+	if q, i, ok := m.question(a); ok {
+		return q, i, true
+	}
+	if len(a.Questions) > 0 {
+		return a.Questions[0], 0, true
+	}
+	return board.Question{}, -1, false
 }
 
 func (m *arenaScreen) View() string {
@@ -153,7 +173,7 @@ func (m *arenaScreen) View() string {
 // input line, and a quiet timer.
 func (m *arenaScreen) viewCapture(a *board.Arena, h int) []string {
 	var out []string
-	q, ok := m.currentQuestion(a)
+	q, qi, ok := m.currentQuestion(a)
 	if !ok {
 		return append(out, fit(m.st.dim.Render(" "+m.msg.NoQuestions), m.width))
 	}
@@ -162,7 +182,7 @@ func (m *arenaScreen) viewCapture(a *board.Arena, h int) []string {
 		clock = m.st.dim.Render(fmt.Sprintf("  ⏱ %s / %02d:00", mmss(m.now().Sub(a.Started)), a.Minutes))
 	}
 	out = append(out,
-		fit(fmt.Sprintf(m.msg.QuestionOfF, min(m.as.question, len(a.Questions)-1)+1, len(a.Questions))+clock, m.width),
+		fit(fmt.Sprintf(m.msg.QuestionOfF, qi+1, len(a.Questions))+clock, m.width),
 		fit(m.st.header.Render(strings.ToUpper(q.Text)), m.width), "")
 	in := m.as.input
 	if m.as.editing != 0 {

@@ -231,3 +231,66 @@ func TestLongTextIsNeverCut(t *testing.T) {
 		t.Error("a note over the limit was stored")
 	}
 }
+
+// TestArenaCaptureFollowsQuestion: notes land under the question on
+// screen when a colleague reorders or deletes questions meanwhile; the
+// capture follows the question's id, not its place (issue 13).
+func TestArenaCaptureFollowsQuestion(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 120, 36)
+	a := openCapture(t, h, info.ID)
+	a, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wanneer leer je het meest?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	second := a.Questions[1].ID
+	h.press("pgdown") // capturing the second question
+	mustContain(t, h.plain(), "WANNEER LEER JE HET MEEST?")
+	// A colleague moves it to the top.
+	if _, err := h.s.ChangeArena("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpMoveQuestion, ID: second, Delta: -1}); err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	h.typeText("in kleine groepjes")
+	h.press("enter")
+	got := arenaNow(t, h, info.ID, a.ID)
+	if len(got.Notes) != 1 || got.Notes[0].Question != second {
+		t.Fatalf("the note went to question %d, want %d", got.Notes[0].Question, second)
+	}
+	// A colleague deletes it: the next note is not saved under another
+	// question; the text stays and the screen says why.
+	if _, err := h.s.ChangeArena("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: second}); err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	h.typeText("nog een")
+	h.press("enter")
+	if n := len(arenaNow(t, h, info.ID, a.ID).Notes); n != 0 || h.m.arena.as.input.Value() != "nog een" || !h.m.statusErr {
+		t.Fatalf("after the question was deleted: %d notes, line %q", n, h.m.arena.as.input.Value())
+	}
+}
+
+// TestArenaFastNotesDoNotMerge: what is typed while a note is being saved
+// is the next note, never glued to the one before (issue 13: "…-2…-3").
+func TestArenaFastNotesDoNotMerge(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 120, 36)
+	a := openCapture(t, h, info.ID)
+	h.typeText("een")
+	var save tea.Cmd
+	h.guard.inside(func() { _, save = h.m.Update(keyMsg("enter")) })
+	h.typeText("twee") // typed before the first save came back
+	h.run(save, false)
+	h.press("enter")
+	var texts []string
+	for _, n := range arenaNow(t, h, info.ID, a.ID).Notes {
+		texts = append(texts, n.Text)
+	}
+	if !slices.Equal(texts, []string{"een", "twee"}) {
+		t.Fatalf("notes %q, want [een twee]", texts)
+	}
+	if v := h.m.arena.as.input.Value(); v != "" {
+		t.Errorf("line %q after both were saved", v)
+	}
+}
