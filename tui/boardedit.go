@@ -93,10 +93,17 @@ func (m *boardScreen) popUndo() tea.Cmd {
 			}
 		}
 		if err != nil {
-			return errMsg{err}
+			return undoFailedMsg{op: op, err: err}
 		}
 		return done
 	}
+}
+
+// undoFailedMsg: an undo could not be done. It goes back on the stack, so
+// the next u tries it again instead of undoing something older.
+type undoFailedMsg struct {
+	op  undoOp
+	err error
 }
 
 func (m *boardScreen) pickGoal() tea.Cmd {

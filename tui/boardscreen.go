@@ -41,8 +41,13 @@ func (m *boardScreen) Keys() help.KeyMap { return m.keys }
 
 // Update handles the board's keys and the bordsessie's messages.
 func (m *boardScreen) Update(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		return m.boardKey(k)
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return m.boardKey(msg)
+	case undoFailedMsg:
+		m.undo = append(m.undo, msg.op)
+		m.setStatus(m.msg.Err(msg.err), true)
+		return nil
 	}
 	return m.meet.update(msg)
 }

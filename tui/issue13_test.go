@@ -294,3 +294,46 @@ func TestArenaFastNotesDoNotMerge(t *testing.T) {
 		t.Errorf("line %q after both were saved", v)
 	}
 }
+
+// TestFailedUndoStaysOnTheStack: an undo that fails is not used up; the
+// next u tries it again rather than undoing something older (issue 13).
+func TestFailedUndoStaysOnTheStack(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 140, 40)
+	add := func(text string) {
+		t.Helper()
+		h.press("6", "a")
+		h.typeText(text)
+		h.press("ctrl+s")
+	}
+	add("Eerste punt")
+	add("Tweede punt")
+	var second board.Parking
+	for _, p := range h.board().Parking {
+		if p.Text == "Tweede punt" {
+			second = p
+		}
+	}
+	// A colleague edits the second: undoing its add now fails.
+	second.Text = "Tweede punt, aangevuld"
+	if _, err := h.s.Update("Fatima", info.ID, &second); err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	for range 2 {
+		h.press("u")
+		if !h.m.statusErr {
+			t.Fatalf("the undo did not fail:\n%s", h.plain())
+		}
+	}
+	texts := map[string]bool{}
+	for _, p := range h.board().Parking {
+		texts[p.Text] = true
+	}
+	if !texts["Eerste punt"] || !texts["Tweede punt, aangevuld"] {
+		t.Errorf("a second u undid an older change: %v", texts)
+	}
+	if n := len(h.m.board.undo); n != 2 {
+		t.Errorf("undo stack %d, want 2", n)
+	}
+}
