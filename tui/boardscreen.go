@@ -215,12 +215,33 @@ func (m *boardScreen) openItemForm(area board.Area, it board.Item) tea.Cmd {
 // saveItem saves the item form in a command; the result comes back as a
 // doneMsg or an errMsg that keeps the form open with the user's text.
 func (m *boardScreen) saveItem(f *form) tea.Cmd {
+	// again is the user's text on the item a colleague deleted under this
+	// form: if the delete was undone since, the save changes the restored
+	// item instead of adding a second copy. Only the store knows by now.
+	var again board.Item
+	if f.gone != nil {
+		f.orig = f.gone
+		back, ok := m.build(f)
+		f.orig = nil
+		if !ok {
+			return nil
+		}
+		again = back
+	}
 	it, ok := m.build(f)
 	if !ok {
 		return nil
 	}
 	s, user, boardID, orig := m.cfg.Store, m.cfg.User, m.b.ID, f.orig
 	return func() tea.Msg {
+		if orig == nil && again != nil {
+			if b, err := s.Board(boardID); err == nil {
+				if cur := b.Find(again.Area(), again.Base().ID); cur != nil {
+					again.Base().Version = cur.Base().Version
+					orig, it = cur, again
+				}
+			}
+		}
 		if orig == nil {
 			saved, err := s.Add(user, boardID, it)
 			if err != nil {

@@ -63,6 +63,7 @@ type form struct {
 	focus  int
 	area   board.Area
 	orig   board.Item // the item as the user first saw it; nil when new
+	gone   board.Item // orig, after a save found it deleted meanwhile
 	base   uint64     // the version a save is checked against
 	err    string     // a message about the whole form
 	note   string     // their version, after a conflict
@@ -309,8 +310,9 @@ func (f *form) fail(msg *i18n.Messages, err error) {
 		return
 	}
 	if errors.Is(err, board.ErrNotFound) && f.orig != nil {
-		// Deleted meanwhile: saving again makes it anew.
-		f.orig, f.base = nil, 0
+		// Deleted meanwhile: saving again makes it anew, unless it was
+		// restored by then (see boardScreen.saveItem).
+		f.gone, f.orig, f.base = f.orig, nil, 0
 	}
 	f.showError(msg, err)
 }

@@ -337,3 +337,38 @@ func TestFailedUndoStaysOnTheStack(t *testing.T) {
 		t.Errorf("undo stack %d, want 2", n)
 	}
 }
+
+// TestSaveAfterRestoreMakesNoCopy: Anna deletes an action Bert is editing,
+// Bert's save says it is gone, Anna undoes the delete, Bert saves again:
+// one action, with Bert's text (issue 13: there were two).
+func TestSaveAfterRestoreMakesNoCopy(t *testing.T) {
+	t.Parallel()
+	bert, info := demo(t, i18n.NL, 140, 40)
+	anna := start(t, bert.s, Config{Lang: i18n.NL, User: "Fatima"}, 140, 40)
+	a := bert.selectAction("Checklist")
+	bert.press("e")
+	bert.fill("what", "Checklist aanvraag, met IB'ers")
+	anna.selectAction("Checklist")
+	anna.press("d")
+	bert.awaitChange()
+	bert.press("ctrl+s")
+	if bert.m.form == nil || bert.m.form.err == "" {
+		t.Fatalf("saving a deleted action: form %v", bert.m.form != nil)
+	}
+	anna.press("u") // Anna undoes her delete
+	bert.awaitChange()
+	bert.press("ctrl+s")
+	if bert.m.form != nil {
+		t.Fatalf("second save: %q", bert.m.form.err)
+	}
+	var same []board.Action
+	for _, x := range bert.board().Actions {
+		if strings.HasPrefix(x.What, "Checklist aanvraag") {
+			same = append(same, x)
+		}
+	}
+	if len(same) != 1 || same[0].ID != a.ID || same[0].What != "Checklist aanvraag, met IB'ers" {
+		t.Fatalf("after restore and save: %+v", same)
+	}
+	_ = info
+}
