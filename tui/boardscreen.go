@@ -44,12 +44,32 @@ func (m *boardScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return m.boardKey(msg)
+	case focusMsg:
+		// Another screen sends the user to an item on the board.
+		rows := m.rows(m.b, msg.area)
+		if i := slices.IndexFunc(rows, func(r row) bool { return r.id == msg.id }); i >= 0 {
+			m.filter = filter{}
+			m.area = slices.Index(board.Areas, msg.area)
+			m.sel[msg.area] = i
+		} else if m.filter.kind != filterAll {
+			m.filter = filter{} // hidden by the filter: show all and look again
+			return func() tea.Msg { return msg }
+		}
+		m.area = slices.Index(board.Areas, msg.area)
+		m.screen = screenBoard
+		return nil
 	case undoFailedMsg:
 		m.undo = append(m.undo, msg.op)
 		m.setStatus(m.msg.Err(msg.err), true)
 		return nil
 	}
 	return m.meet.update(msg)
+}
+
+// focusMsg asks the board screen to show and select an item.
+type focusMsg struct {
+	area board.Area
+	id   uint64
 }
 
 // sync follows a new snapshot: the bordsessie's step and timer.

@@ -372,3 +372,40 @@ func TestSaveAfterRestoreMakesNoCopy(t *testing.T) {
 	}
 	_ = info
 }
+
+// TestPromoteTwiceOffersTheAction: an idea that is an action already is
+// not promoted again (that made a second action and orphaned the first);
+// the screen offers to go to the action instead (issue 13).
+func TestPromoteTwiceOffersTheAction(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 140, 40)
+	toArena(t, h)
+	h.press("4", "a")
+	h.typeText("Vaker samenwerken")
+	h.press("enter", "enter")
+	h.typeText("3")
+	h.press("enter")
+	h.typeText("3")
+	h.press("enter")
+	h.press("p")
+	h.fill("when", "morgen")
+	h.press("ctrl+s")
+	b, _ := h.s.Board(info.ID)
+	idea := b.Arenas[0].Ideas[0]
+	if idea.Action == 0 {
+		t.Fatalf("not promoted:\n%s", h.plain())
+	}
+	actions := len(b.Actions)
+	h.press("p")
+	if h.m.form != nil || h.m.choose == nil {
+		t.Fatalf("second p: form %v, question %v", h.m.form != nil, h.m.choose != nil)
+	}
+	mustContain(t, h.plain(), "Dit idee is al een actie op het bord")
+	h.press("enter") // yes: to the action
+	if h.m.screen != screenBoard || h.focused() != board.AreaAction || h.selectedAction().ID != idea.Action {
+		t.Fatalf("not on the action: screen %d, area %s", h.m.screen, h.focused())
+	}
+	if n := len(h.board().Actions); n != actions {
+		t.Errorf("%d actions, want %d", n, actions)
+	}
+}

@@ -106,7 +106,7 @@ type Messages struct {
 	KeyReviewOpen, KeyReviewDrop, KeyToAction, KeyTab, KeyQuestion, KeyBank, KeyOrder string
 	KeyCapture, KeyNextQuestion, KeyStopTyping, KeySaveNote, KeyNewTheme, KeySetTheme string
 	KeyIdea, KeyRate, KeyPromote, KeyReport, KeyRetention, KeyNewBoard, KeyToBoard    string
-	TooSmall, DiscardAskF, ErrTooLongF, CountF, RetroCloseAsk                         string
+	TooSmall, DiscardAskF, ErrTooLongF, CountF, RetroCloseAsk, AlreadyActionAsk       string
 
 	// Forms.
 	FormAddF, FormEditF                                  string // "%s toevoegen"
