@@ -176,7 +176,9 @@ const (
 // Apply applies op by person by at now. Texts are cleaned here; the name
 // guard is the screen's job, because the note-taker may override it.
 func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
-	if !a.Open() && op.Kind != OpReportBack {
+	// The report-back closes the outcome, not the raw notes: a note can
+	// still be rephrased or deleted (a name found late must go).
+	if !a.Open() && op.Kind != OpReportBack && op.Kind != OpEditNote && op.Kind != OpDeleteNote {
 		return ErrReported
 	}
 	text := CleanText(op.Text, MaxText)

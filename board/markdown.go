@@ -354,22 +354,19 @@ func dateOr(t time.Time) string {
 // ArenaLabels are the words an arena report needs.
 type ArenaLabels struct {
 	Arena, Group, Questions, Themes, Ideas, NoTheme, Feasibility, Impact, ReportedBack, Open, Nothing, NotesDeleted string
-	// NameMask stands in the report for a word the name guard warned about
-	// on a note saved anyway ("[naam]"); "[…]" when not set.
+	// NameMask stands in the report for a word the name guard flags
+	// ("[naam]"); "[…]" when not set.
 	NameMask string
+	// Members are the team's names, masked wherever they appear.
+	Members []string
 }
 
-// arenaNoteMd is a note as the report shows it. A flagged note is masked,
-// not left out: the note-taker judged it worth keeping (often the guard
-// was wrong: "Chromebook"), and the pupils' point is in the other words;
-// the suspected words themselves never leave the team's screen.
-func arenaNoteMd(a *Arena, n Note, mask string) string {
-	text := n.Text
-	if n.Flagged {
-		names := LooksLikeName(text, append([]string{a.Leader, n.By}, a.NoteTakers...))
-		text = MaskNames(text, append(names, n.Suspect...), mask)
-	}
-	line := mdLine(text)
+// arenaNoteMd is a note as the report shows it: every note is masked by
+// the guard as it is when the report is made, not only the notes flagged
+// when they were saved (the guard may have missed a name then). A masked
+// note is not left out: the pupils' point is in the other words.
+func arenaNoteMd(a *Arena, n Note, members []string, mask string) string {
+	line := mdLine(MaskedNote(a, n, members, mask))
 	if n.Speaker != "" {
 		line = n.Speaker + ": " + line
 	}
@@ -395,7 +392,7 @@ func MarkdownArena(a *Arena, l ArenaLabels) string {
 			mask = "[…]"
 		}
 		for _, n := range notes {
-			sb.WriteString("- " + arenaNoteMd(a, n, mask) + "\n")
+			sb.WriteString("- " + arenaNoteMd(a, n, l.Members, mask) + "\n")
 		}
 		nothing(&sb, len(notes), Labels{Nothing: l.Nothing})
 	}

@@ -4,7 +4,11 @@
 // commands without a PTY, and a graceful shutdown that restores every
 // client's terminal.
 //
-// The session chain is small on purpose: connection limits before the
-// handshake, then recover → identify → exec or TUI. It must never log card
-// contents: only joins, leaves and refusals, with the key's fingerprint.
+// The session path is a chain of one-purpose middlewares (middleware.go),
+// each a func(ssh.Handler) ssh.Handler in its own file: recover.go →
+// identify.go → ratelimit.go → logging.go → exec.go → tui.go, with the
+// tea.Program made in program.go. Connection caps run before the handshake
+// (admit in server.go). Exec commands are package commands', the same code
+// the command line runs. It must never log card contents: only joins,
+// leaves, refusals and command names, with the key's fingerprint.
 package sshserver

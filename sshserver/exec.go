@@ -3,144 +3,106 @@ package sshserver
 import (
 	"errors"
 	"fmt"
-	"io"
-	"strings"
 	"time"
 
 	"github.com/gliderlabs/ssh"
-	"github.com/spf13/pflag"
 	"github.com/verbeterbord/bord/board"
-	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/cmd/commands"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
-// exec serves a session without a PTY: a few commands, each printing plain
-// text, and a clear message with exit status 1 for anything else.
-// Logs name the command only: its arguments can be a board's or a topic's
-// name, which are content.
-func (s *Server) exec(sess ssh.Session, msg *i18n.Messages, id store.Identity, known bool, fp, ip string) int {
+// MaxCommand is the longest exec command read, in bytes. gliderlabs splits
+// a command into words in time quadratic in its length (100 KB took 2 s of
+// CPU), and any key, a stranger's too, may send one; bord's longest real
+// command is under 200 bytes.
+const MaxCommand = 1024
+
+// execCommands serves a session without a PTY: the commands of package
+// commands, the same ones the command line runs, each printing plain text,
+// and a clear message with exit status 1 for anything else. Logs name the
+// command only: its arguments can be a board's or a topic's name, which are
+// content.
+func (s *Server) execCommands(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		c := callerOf(sess)
+		if c.isPty {
+			next(sess)
+			return
+		}
+		_ = sess.Exit(s.exec(sess, c))
+	}
+}
+
+func (s *Server) exec(sess ssh.Session, c *caller) int {
+	id, known := c.member()
+	// Measured on the raw text, before anything splits it into words.
+	if raw := sess.RawCommand(); len(raw) > MaxCommand {
+		s.log.Warn("refused", "reason", "command too long", "key", c.fp, "member", id.Name, "ip", c.ip, "bytes", len(raw))
+		fmt.Fprintln(sess.Stderr(), tooLong(c.msg.Lang))
+		return 1
+	}
 	args := sess.Command()
-	if len(args) == 0 {
-		s.log.Info("exec", "key", fp, "member", id.Name, "ip", ip, "command", "")
-		fmt.Fprintln(sess.Stderr(), msg.NoPTY)
-		return 1
+	name := ""
+	if len(args) > 0 {
+		name = args[0]
 	}
-	switch args[0] {
-	case "help", "whoami", "export", "invite":
-		s.log.Info("exec", "key", fp, "member", id.Name, "ip", ip, "command", args[0])
-	default:
-		s.log.Warn("unknown command", "key", fp, "member", id.Name, "ip", ip, "command", board.CleanLine(args[0], 40))
+	if name == "" || commands.Remote(name) {
+		s.log.Info("exec", "key", c.fp, "member", id.Name, "ip", c.ip, "command", name)
+	} else {
+		s.log.Warn("unknown command", "key", c.fp, "member", id.Name, "ip", c.ip, "command", board.CleanLine(name, 40))
 	}
-	notMember := func() int {
-		s.log.Warn("refused", "reason", "not a member", "key", fp, "ip", ip, "command", args[0])
-		fmt.Fprintln(sess.Stderr(), msg.NotMember)
-		return 1
+	env := &commands.Env{
+		// A stranger's Teams are nil: a view that reaches nothing.
+		View: memberView{View: commands.Teams(s.cfg.Store, id.Teams), s: s, c: c},
+		Who:  commands.Identity{Name: id.Name, Known: known, Fingerprint: c.fp},
+		Msg:  c.msg,
+		Now:  s.cfg.Now,
 	}
-	switch args[0] {
-	case "help":
-		fmt.Fprintln(sess, msg.ExecHelp)
-		return 0
-	case "whoami":
-		if !known {
-			fmt.Fprintln(sess, msg.Fingerprint+": "+fp)
-			fmt.Fprintln(sess, msg.NotMember)
-			return 0
-		}
-		var names []string
-		for _, t := range id.Teams {
-			if team, err := s.cfg.Store.Team(t); err == nil {
-				names = append(names, team.Name)
-			}
-		}
-		fmt.Fprintf(sess, msg.WhoamiF+"\n", id.Name, strings.Join(names, ", "))
-		return 0
-	case "export":
-		if !known {
-			return notMember()
-		}
-		if err := s.export(sess, msg, id, args[1:]); err != nil {
-			fmt.Fprintln(sess.Stderr(), err)
-			return 1
-		}
-		s.log.Info("export", "key", fp, "member", id.Name)
-		return 0
-	case "invite":
-		if !known {
-			return notMember()
-		}
-		if err := s.invite(sess, msg, id, args[1:]); err != nil {
-			fmt.Fprintln(sess.Stderr(), err)
-			return 1
-		}
-		s.log.Info("invite made", "key", fp, "member", id.Name)
-		return 0
-	}
-	fmt.Fprintf(sess.Stderr(), msg.UnknownCommandF+"\n", board.CleanLine(args[0], 40))
-	return 1
-}
-
-// invite makes a one-time code for one of the member's own teams, so a team
-// can let a colleague in while the server runs.
-func (s *Server) invite(w io.Writer, msg *i18n.Messages, id store.Identity, args []string) error {
-	fs := pflag.NewFlagSet("invite", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	team := fs.String("team", "", "")
-	ttl := fs.Duration("ttl", 72*time.Hour, "")
-	if err := fs.Parse(args); err != nil || *ttl <= 0 || *ttl > 30*24*time.Hour {
-		return errors.New(msg.ExecHelp)
-	}
-	var names []string
-	for _, t := range id.Teams {
-		tm, err := s.cfg.Store.Team(t)
-		if err != nil {
-			return err
-		}
-		names = append(names, tm.Name)
-		if strings.EqualFold(tm.Name, *team) || (*team == "" && len(id.Teams) == 1) {
-			code, exp, err := s.cfg.Store.CreateInvite(id.Name, tm.ID, *ttl)
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintf(w, "%s\n(%s, %s)\n", code, tm.Name, exp.Format("2006-01-02 15:04"))
-			return err
-		}
-	}
-	return fmt.Errorf(msg.ErrChooseTeamF, strings.Join(names, ", "))
-}
-
-// export writes a board of the member's own teams as markdown.
-func (s *Server) export(w io.Writer, msg *i18n.Messages, id store.Identity, args []string) error {
-	fs := pflag.NewFlagSet("export", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	name := fs.String("board", "", "")
-	what := fs.String("what", "actions", "")
-	topic := fs.String("topic", "", "")
-	if err := fs.Parse(args); err != nil {
-		return errors.New(msg.ExecHelp)
-	}
-	var infos []board.Info
-	for _, t := range id.Teams {
-		in, err := s.cfg.Store.Boards(t)
-		if err != nil {
-			return err
-		}
-		infos = append(infos, in...)
-	}
-	info, names, ok := board.PickBoard(infos, *name)
+	err := commands.Run(env, args, sess, sess.Stderr())
+	var stranger commands.NotMemberError
 	switch {
-	case !ok && *name == "" && len(infos) > 1:
-		return fmt.Errorf(msg.ErrChooseBoardF, strings.Join(names, ", "))
-	case !ok:
-		return fmt.Errorf(msg.ErrNoBoardF, board.CleanLine(*name, 60))
+	case errors.As(err, &stranger):
+		s.log.Warn("refused", "reason", "not a member", "key", c.fp, "ip", c.ip, "command", name)
+	case err == nil && name == "export":
+		s.log.Info("export", "key", c.fp, "member", id.Name)
 	}
-	b, err := s.cfg.Store.Board(info.ID)
 	if err != nil {
-		return err
+		fmt.Fprintln(sess.Stderr(), err)
+		return 1
 	}
-	out, err := msg.Report(b, *what, *topic, s.cfg.Now())
-	if err != nil {
-		return err
+	return 0
+}
+
+// memberView is a member's view of the store for exec commands, with a cap
+// on the invite codes one member makes: each is a way in for a new key.
+type memberView struct {
+	commands.View
+	s *Server
+	c *caller
+}
+
+func (v memberView) CreateInvite(by string, teamID uint64, ttl time.Duration) (string, time.Time, error) {
+	if !v.s.invitesMade.allow(by) {
+		v.s.log.Warn("refused", "reason", "invite cap per member", "key", v.c.fp, "member", by, "ip", v.c.ip, "max", v.s.cfg.InvitesMade)
+		return "", time.Time{}, tooManyInvites(v.c.msg.Lang)
 	}
-	_, err = io.WriteString(w, out)
-	return err
+	code, exp, err := v.View.CreateInvite(by, teamID, ttl)
+	if err == nil {
+		v.s.log.Info("invite made", "key", v.c.fp, "member", by, "team", teamID)
+	}
+	return code, exp, err
+}
+
+func tooLong(l i18n.Lang) string {
+	if l == i18n.EN {
+		return fmt.Sprintf("That command is too long (at most %d bytes). Try: ssh <server> help", MaxCommand)
+	}
+	return fmt.Sprintf("Die opdracht is te lang (hoogstens %d bytes). Probeer: ssh <server> help", MaxCommand)
+}
+
+func tooManyInvites(l i18n.Lang) error {
+	if l == i18n.EN {
+		return errors.New("You have made many invite codes in a short time. Wait an hour, or ask whoever runs bord serve: bord invite --team TEAM")
+	}
+	return errors.New("Je hebt in korte tijd veel uitnodigingscodes gemaakt. Wacht een uur, of vraag wie bord serve draait: bord invite --team TEAM")
 }

@@ -74,7 +74,8 @@ func TestSilentConnectionsTimeOut(t *testing.T) {
 		c.Handshake = handshake
 	})
 	key := e.member("Anna")
-	for range 2 {
+	silent := func() {
+		t.Helper()
 		conn, err := net.Dial("tcp", e.addr)
 		if err != nil {
 			t.Fatal(err)
@@ -86,9 +87,14 @@ func TestSilentConnectionsTimeOut(t *testing.T) {
 			t.Fatalf("a silent connection was not closed by the server: %v", err)
 		}
 	}
+	silent()
+	silent()
 	tm := e.open(t, key)
 	tm.waitFor(demoAction)
-	time.Sleep(3 * handshake)
+	// A silent connection made after the session's is closed at its own
+	// deadline, later than the session's: by then the session's deadline
+	// has passed too.
+	silent()
 	select {
 	case <-tm.eof:
 		t.Fatalf("the handshake deadline ended a running session:\n%s", tail(tm.text()))
@@ -106,7 +112,9 @@ func TestSilentConnectionsTimeOut(t *testing.T) {
 
 // OpenPerIP caps the connections from one address that are not a member's
 // session; members' sessions do not count, so a team behind one NAT is not
-// locked out by its own colleagues.
+// locked out by its own colleagues. A connection over the cap waits for a
+// place instead of being refused; twice the cap may wait, more are closed
+// at once.
 func TestOpenPerIPCap(t *testing.T) {
 	t.Parallel()
 	e := startServer(t, func(c *sshserver.Config) {
@@ -114,7 +122,7 @@ func TestOpenPerIPCap(t *testing.T) {
 		c.ConnsPerIP = 10000
 	})
 	key := e.member("Anna")
-	silent := func() net.Conn {
+	raw := func() net.Conn {
 		t.Helper()
 		conn, err := net.Dial("tcp", e.addr)
 		if err != nil {
@@ -122,45 +130,62 @@ func TestOpenPerIPCap(t *testing.T) {
 		}
 		t.Cleanup(func() { conn.Close() })
 		conn.SetReadDeadline(time.Now().Add(wait))
+		return conn
+	}
+	silent := func() net.Conn {
+		t.Helper()
+		conn := raw()
 		// The version line: the server took it in.
 		if line, err := bufio.NewReader(conn).ReadString('\n'); err != nil || !strings.HasPrefix(line, "SSH-2.0-") {
 			t.Fatalf("a connection under the cap: %q %v", line, err)
 		}
 		return conn
 	}
+	waiting := func(n int) {
+		t.Helper()
+		if !eventually(func() bool { return sshserver.Waiting(e.srv, "127.0.0.1") == n }) {
+			t.Fatalf("%d connections wait, want %d", sshserver.Waiting(e.srv, "127.0.0.1"), n)
+		}
+	}
 	first, _ := silent(), silent()
 
-	conn, err := net.Dial("tcp", e.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn.SetReadDeadline(time.Now().Add(wait))
-	got, err := io.ReadAll(conn)
-	conn.Close()
-	if err != nil || len(got) != 0 {
-		t.Errorf("the connection over the cap got %q (%v), want it closed at once", got, err)
-	}
-	if c, err := e.dial(key); err == nil {
-		c.Close()
-		t.Fatal("a client was let in over OpenPerIP 2")
-	}
-
-	first.Close()
-	var tm *term
-	if !eventually(func() bool {
+	// Anna over the cap waits, and gets in when a place is free.
+	joined := make(chan *term, 1)
+	go func() {
 		c, err := e.dial(key)
 		if err != nil {
-			return false
+			t.Errorf("Anna waiting for a place: %v", err)
+			close(joined)
+			return
 		}
 		t.Cleanup(func() { c.Close() })
-		tm = openWith(t, c, termOpts{})
-		return true
-	}) {
-		t.Fatal("no room after a silent connection closed")
+		tm, err := startTerm(c, termOpts{})
+		if err != nil {
+			t.Error(err)
+		}
+		joined <- tm
+	}()
+	waiting(1)
+	first.Close()
+	tm := <-joined
+	if tm == nil {
+		t.FailNow()
 	}
+	tm.t, tm.name = t, "Anna"
+	t.Cleanup(func() { tm.sess.Close() })
 	tm.waitFor(demoAction)
 	// Anna's session is a member's: it gave its place back.
 	silent()
+
+	// Both places held again: four may wait, the fifth is closed at once.
+	for range 4 {
+		raw()
+	}
+	waiting(4)
+	got, err := io.ReadAll(raw())
+	if err != nil || len(got) != 0 {
+		t.Errorf("the connection past the waiting ones got %q (%v), want it closed at once", got, err)
+	}
 }
 
 // A panic before a session's program exists (tui.New, the hub) must not
@@ -169,7 +194,9 @@ func TestPanicBeforeProgram(t *testing.T) {
 	// Not parallel: it looks at the whole process's goroutines.
 	entered, release := make(chan struct{}), make(chan struct{})
 	var once sync.Once
+	var logs syncBuffer
 	e := startServer(t, func(c *sshserver.Config) {
+		c.Logger = slog.New(slog.NewTextHandler(&logs, nil))
 		sshserver.SetBeforeTUI(c, func() {
 			once.Do(func() { close(entered) })
 			<-release
@@ -204,6 +231,12 @@ func TestPanicBeforeProgram(t *testing.T) {
 	tm.ended()
 	if !eventually(func() bool { return goroutinesIn("sshserver.(*session).end(") == 0 }) {
 		t.Error("a goroutine still waits for the program of a session that panicked")
+	}
+	// The recover middleware logs it as one structured line.
+	for _, want := range []string{"msg=panic", "key=SHA256:", `panic="test: the model could not be made"`, `stack="goroutine `} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("the log lacks %s:\n%s", want, logs.String())
+		}
 	}
 }
 

@@ -57,10 +57,50 @@ func startServer(t *testing.T, change func(*sshserver.Config)) *env {
 	return serve(t, st, info, change)
 }
 
+// startServerAt is startServer with the store and the screens on clk, for
+// tests that wait for time to pass (an expiry, a meeting's clock): they move
+// clk instead of sleeping.
+func startServerAt(t *testing.T, clk *clock, change func(*sshserver.Config)) *env {
+	t.Helper()
+	st, info := openDemoWith(t, filepath.Join(t.TempDir(), "bord.db"), store.Options{Now: clk.now})
+	return serve(t, st, info, func(c *sshserver.Config) {
+		c.Now = clk.now
+		if change != nil {
+			change(c)
+		}
+	})
+}
+
+// clock is a clock a test moves by hand.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newClock() *clock { return &clock{t: time.Now()} }
+
+func (c *clock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
 // openDemo opens a store at path and makes the demo team and board.
 func openDemo(t *testing.T, path string) (*store.Store, board.Info) {
 	t.Helper()
-	st, err := store.Open(path, store.Options{})
+	return openDemoWith(t, path, store.Options{})
+}
+
+// openDemoWith is openDemo with store options.
+func openDemoWith(t *testing.T, path string, opts store.Options) (*store.Store, board.Info) {
+	t.Helper()
+	st, err := store.Open(path, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,6 +238,8 @@ type term struct {
 	sess   *gossh.Session
 	in     io.WriteCloser
 
+	w, h int // the size last asked for
+
 	mu   sync.Mutex
 	buf  bytes.Buffer
 	eof  chan struct{} // closed when the output ended
@@ -256,7 +298,7 @@ func startTerm(c *gossh.Client, o termOpts) (*term, error) {
 			return nil, fmt.Errorf("setenv %s: %w", k, err)
 		}
 	}
-	tm := &term{client: c, sess: sess, eof: make(chan struct{}), exit: make(chan error, 1)}
+	tm := &term{client: c, sess: sess, w: o.w, h: o.h, eof: make(chan struct{}), exit: make(chan error, 1)}
 	out, err := sess.StdoutPipe()
 	if err != nil {
 		sess.Close()
@@ -338,6 +380,27 @@ func eventually(cond func() bool) bool {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// repaint makes the server send the whole screen again and returns the
+// text of that repaint once it shows anchor. The renderer sends only the
+// cells that change, so a count going from 1 to 2 arrives as "2" alone; a
+// new size (one line taller, or back) repaints everything.
+func (tm *term) repaint(anchor string) string {
+	tm.t.Helper()
+	from := len(tm.raw())
+	if tm.h%2 == 0 {
+		tm.h++
+	} else {
+		tm.h--
+	}
+	if err := tm.sess.WindowChange(tm.h, tm.w); err != nil {
+		tm.t.Fatalf("%s: window change: %v", tm.name, err)
+	}
+	if !eventually(func() bool { return strings.Contains(tm.textSince(from), anchor) }) {
+		tm.t.Fatalf("%s: no repaint with %q; the screen so far:\n%s", tm.name, anchor, tail(tm.text()))
+	}
+	return tm.textSince(from)
 }
 
 // send types keys, as bytes a terminal sends.

@@ -137,14 +137,15 @@ func TestInviteCodeBindsKey(t *testing.T) {
 // can still use a good code.
 func TestBadInviteCodesRefused(t *testing.T) {
 	t.Parallel()
-	e := startServer(t, func(c *sshserver.Config) { c.InviteTries = 100 })
+	clk := newClock()
+	e := startServerAt(t, clk, func(c *sshserver.Config) { c.InviteTries = 100 })
 
-	expired := e.invite(time.Millisecond)
-	used := e.invite(time.Hour)
+	expired := e.invite(time.Hour)
+	used := e.invite(2 * time.Hour)
 	if _, err := e.st.RedeemInvite(used, fp(newKey(t)), "Eerder"); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(5 * time.Millisecond) // past the expired code's end
+	clk.add(time.Hour + time.Second) // past the expired code's end
 	codes := map[string]string{"expired": expired, "used": used, "garbage": "ABCD-EFGH-IJKL"}
 	retry := e.invite(time.Hour)
 

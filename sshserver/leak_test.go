@@ -73,10 +73,10 @@ func TestConnectCyclesLeakNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.sessions(t, 0)
-	settle := func() {
-		runtime.GC()
-		time.Sleep(50 * time.Millisecond)
-	}
+	// A baseline taken while the round's goroutines still wind down is
+	// only higher, so the check after the cycles (which waits) is only
+	// more lenient: no sleep needed.
+	settle := runtime.GC
 	settle()
 	goroutines, fds := runtime.NumGoroutine(), openFDs(t)
 

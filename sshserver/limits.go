@@ -71,18 +71,55 @@ func (c *connCounter) take() bool {
 }
 
 // ipCounter caps the open connections per IP address that are not a
-// member's session yet.
+// member's session yet. One over the cap waits for a place instead of
+// being refused: forty colleagues behind one school address connecting in
+// the same second get in one after another, since each gives its place
+// back as soon as it is a member's session. At most 2×max wait per
+// address; more are refused at once.
 type ipCounter struct {
-	mu  sync.Mutex
-	max int
-	n   map[string]int
+	mu      sync.Mutex
+	max     int
+	n       map[string]int
+	waiting map[string]int
+	freed   chan struct{} // closed (and replaced) when a place is given back
 }
 
-func (c *ipCounter) take(ip string) bool {
+func newIPCounter(max int) *ipCounter {
+	return &ipCounter{max: max, n: map[string]int{}, waiting: map[string]int{}, freed: make(chan struct{})}
+}
+
+// take reserves a place for ip, waiting up to wait for one, or until stop
+// is closed.
+func (c *ipCounter) take(ip string, wait time.Duration, stop <-chan struct{}) bool {
+	var timeout <-chan time.Time
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.n[ip] >= c.max {
-		return false
+	for c.n[ip] >= c.max {
+		if c.waiting[ip] >= 2*c.max {
+			return false
+		}
+		if timeout == nil {
+			t := time.NewTimer(wait)
+			defer t.Stop()
+			timeout = t.C
+		}
+		freed := c.freed
+		c.waiting[ip]++
+		c.mu.Unlock()
+		gotOne := false
+		select {
+		case <-freed:
+			gotOne = true
+		case <-timeout:
+		case <-stop:
+		}
+		c.mu.Lock()
+		if c.waiting[ip]--; c.waiting[ip] <= 0 {
+			delete(c.waiting, ip)
+		}
+		if !gotOne {
+			return false
+		}
 	}
 	c.n[ip]++
 	return true
@@ -94,6 +131,15 @@ func (c *ipCounter) give(ip string) {
 	if c.n[ip]--; c.n[ip] <= 0 {
 		delete(c.n, ip) // no entry per address ever seen
 	}
+	close(c.freed)
+	c.freed = make(chan struct{})
+}
+
+// waiters is how many connections from ip wait for a place.
+func (c *ipCounter) waiters(ip string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.waiting[ip]
 }
 
 // trackedConn holds a place in the connection caps, gives it back once when

@@ -2,6 +2,7 @@ package sshserver_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,18 +39,24 @@ func TestRetroOverSSH(t *testing.T) {
 	}
 
 	secrets := []string{"GEHEIM-EEN-van-A", "GEHEIM-TWEE-van-A"}
-	for _, s := range secrets {
+	for i, s := range secrets {
 		a.send("a", s, "\r")
 		a.waitFor(s)
+		// The next card once this one is stored: keys typed while a save
+		// is still under way were lost on a busy machine (the screen
+		// shows the text before the store has it).
+		if !eventually(func() bool {
+			got, _ := e.st.Board(e.boardID)
+			return len(got.Retros[0].Cards) == i+1
+		}) {
+			t.Fatalf("A's card %d was not stored:\n%s", i+1, tail(a.text()))
+		}
 	}
 	b.waitFor("Marieke") // the count of A's cards is all B may see
-	if !eventually(func() bool {
-		got, _ := e.st.Board(e.boardID)
-		return len(got.Retros[0].Cards) == 2
-	}) {
-		t.Fatal("A's cards were not stored")
+	// B's screen has caught up with both cards once it counts them.
+	if !eventually(func() bool { return strings.Contains(b.repaint("Anderen schreven"), "Marieke 2") }) {
+		t.Fatalf("B's screen does not count A's two cards:\n%s", tail(b.text()))
 	}
-	time.Sleep(300 * time.Millisecond) // let B's screen catch up with both
 	for _, s := range secrets {
 		if strings.Contains(b.raw(), s) {
 			t.Fatalf("B received %q before reveal", s)
@@ -68,7 +75,11 @@ func TestRetroOverSSH(t *testing.T) {
 	}) {
 		t.Fatal("the retrospective did not reach the actions phase")
 	}
-	a.waitFor("7/8") // A's own screen has caught up with the quick presses
+	// A's own screen has caught up with the quick presses. From a whole
+	// repaint: over "6/8" only the "7" would be sent.
+	if !eventually(func() bool { return strings.Contains(a.repaint("fase "), "fase 7/8") }) {
+		t.Fatalf("A's screen is not in the actions phase:\n%s", tail(a.text()))
+	}
 	a.send("a")
 	a.waitFor("Kaart → verbeteractie")
 	a.send("\r", "morgen", "\r", "\r")
@@ -86,7 +97,8 @@ func TestRetroOverSSH(t *testing.T) {
 // The bordsessie over SSH: the leader's step change reaches everyone, and
 // everyone's clock shows the same time left.
 func TestMeetingOverSSH(t *testing.T) {
-	e := startServer(t, nil)
+	clk := newClock()
+	e := startServerAt(t, clk, nil)
 	lead := openWith(t, e.mustDial(t, e.member("Marieke")), termOpts{w: 140, h: 40})
 	other := openWith(t, e.mustDial(t, e.member("Fatima")), termOpts{w: 140, h: 40})
 	lead.name, other.name = "leader", "other"
@@ -113,26 +125,16 @@ func TestMeetingOverSSH(t *testing.T) {
 	if mt == nil || mt.Step != board.StepGoals {
 		t.Fatalf("meeting in the store: %+v", mt)
 	}
-	// Both clocks count down from the same stored start: the time each
-	// shows for a moment is the same to the second, give or take one.
-	clock := func(tm *term) string {
-		txt := tm.text()
-		i := strings.LastIndex(txt, "nog ")
-		if i < 0 || i+9 > len(txt) {
-			return ""
+	// Both clocks count down from the same stored start, on the server's
+	// clock: moved on by a minute and a half, both show the time left.
+	clk.add(90 * time.Second)
+	left := mt.Remaining(clk.now())
+	s := int(left.Round(time.Second).Seconds())
+	want := fmt.Sprintf("nog %02d:%02d", s/60, s%60)
+	for _, tm := range []*term{lead, other} {
+		if !eventually(func() bool { return strings.Contains(tm.repaint("Bordsessie · nog"), want) }) {
+			t.Errorf("%s's clock does not show %q:\n%s", tm.name, want, tail(tm.text()))
 		}
-		return txt[i+4 : i+9]
-	}
-	time.Sleep(1500 * time.Millisecond)
-	la, oa := clock(lead), clock(other)
-	if la == "" || oa == "" {
-		t.Fatalf("no clocks: %q %q", la, oa)
-	}
-	var lm, ls, om, os int
-	fmt.Sscanf(la, "%d:%d", &lm, &ls)
-	fmt.Sscanf(oa, "%d:%d", &om, &os)
-	if d := (lm*60 + ls) - (om*60 + os); d < -1 || d > 1 {
-		t.Errorf("clocks differ: leader %s, other %s", la, oa)
 	}
 	other.send("]")
 	other.waitFor("Alleen de bordleider")
@@ -152,32 +154,73 @@ func TestArenaNoteTakersOverSSH(t *testing.T) {
 	if _, err := e.st.ChangeArena("Marieke", e.boardID, ar.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest om de uitleg te begrijpen?"}); err != nil {
 		t.Fatal(err)
 	}
+	// Each step once the screen shows the one before: an enter before
+	// the list has loaded opens nothing.
 	for _, tm := range []*term{a, b} {
 		tm.waitFor(demoAction)
-		tm.send("A", "\r", "2")
+		tm.send("A")
+		tm.waitFor("Uitleg")
+		tm.send("\r")
+		tm.waitFor("Vastleggen")
+		tm.send("2")
 		tm.waitFor("WAT HELPT JOU")
 	}
+	// stored waits until a note with text is in the store.
+	stored := func(text string) bool {
+		return eventually(func() bool {
+			got, err := e.st.Board(e.boardID)
+			if err != nil {
+				return false
+			}
+			arena, _ := got.Arena(ar.ID)
+			return slices.ContainsFunc(arena.Notes, func(n board.Note) bool { return strings.Contains(n.Text, text) })
+		})
+	}
+	// Both type at once, each note once the one before it is stored, as a
+	// note-taker does (fast typing within one note is issue 13's, in tui).
 	const n = 8
-	done := make(chan struct{})
+	lost := make(chan string, n)
 	go func() {
+		defer close(lost)
 		for i := range n {
 			b.send(fmt.Sprintf("notitie-b-%d", i), "\r")
-			time.Sleep(15 * time.Millisecond)
+			if !stored(fmt.Sprintf("notitie-b-%d", i)) {
+				lost <- fmt.Sprintf("notitie-b-%d", i)
+				return
+			}
 		}
-		close(done)
 	}()
 	for i := range n {
 		a.send(fmt.Sprintf("L%d: notitie-a-%d", i%8+1, i), "\r")
-		time.Sleep(15 * time.Millisecond)
+		if !stored(fmt.Sprintf("notitie-a-%d", i)) {
+			t.Fatalf("A's note %d was not stored:\n%s", i, tail(a.text()))
+		}
 	}
-	<-done
-	for i := range n {
-		a.waitFor(fmt.Sprintf("notitie-b-%d", i))
-		b.waitFor(fmt.Sprintf("notitie-a-%d", i))
+	for note := range lost {
+		t.Fatalf("B's %s was not stored:\n%s", note, tail(b.text()))
 	}
 	got, _ := e.st.Board(e.boardID)
 	arena, _ := got.Arena(ar.ID)
 	if len(arena.Notes) != 2*n {
 		t.Errorf("%d notes stored, want %d", len(arena.Notes), 2*n)
+	}
+	// Both screens show every note: read from a whole repaint, as only
+	// changed cells are sent and notes shift as others arrive.
+	for _, tm := range []*term{a, b} {
+		missing := ""
+		if !eventually(func() bool {
+			screen := tm.repaint("WAT HELPT JOU")
+			for i := range n {
+				for _, who := range []string{"a", "b"} {
+					if note := fmt.Sprintf("notitie-%s-%d", who, i); !strings.Contains(screen, note) {
+						missing = note
+						return false
+					}
+				}
+			}
+			return true
+		}) {
+			t.Errorf("%s's screen lacks %s:\n%s", tm.name, missing, tail(tm.text()))
+		}
 	}
 }

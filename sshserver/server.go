@@ -1,6 +1,7 @@
 package sshserver
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"context"
 	"errors"
 	"fmt"
@@ -25,9 +26,11 @@ type Config struct {
 	// OpenPerIP caps the connections from one IP address that are not (yet)
 	// a member's session: still in the handshake, or an unknown key. So one
 	// address cannot hold every place, while a whole school behind one NAT
-	// can still join: members' sessions do not count (20: more than the 16
-	// parallel dials of cmd/bordload or a team joining at once, a fifth of
-	// the default places).
+	// can still join: members' sessions do not count, and a connection over
+	// the cap waits (up to Handshake) for a place rather than being
+	// refused; twice the cap may wait (20: more than the 16 parallel dials
+	// of cmd/bordload or a team joining at once, a fifth of the default
+	// places).
 	OpenPerIP int
 	// Handshake is how long a connection may take from connect to its
 	// first session (30s). Without it a silent TCP connection would hold a
@@ -38,19 +41,27 @@ type Config struct {
 	Idle time.Duration
 	// MaxSession ends any session after this long (12h).
 	MaxSession time.Duration
-	// ConnsPerIP allows this many new connections per IP address at once,
-	// refilled one per ConnRefill (20 per 3s).
+	// ConnsPerIP allows this many sessions of keys that are no member's
+	// (the invite screen, whoami) per IP address at once, refilled one per
+	// ConnRefill (20 per 3s). Members' sessions do not count: forty
+	// colleagues behind one school address must all get in.
 	ConnsPerIP int
 	ConnRefill time.Duration
-	// SessionsPerKey does the same per SSH key (10 per 6s).
+	// SessionsPerKey allows this many sessions per member's key at once,
+	// refilled one per SessionRefill (10 per 6s).
 	SessionsPerKey int
 	SessionRefill  time.Duration
 	// InviteTries allows this many invite codes per key and IP, one more
 	// per InviteRefill (5 per 3m).
 	InviteTries  int
 	InviteRefill time.Duration
-	Logger       *slog.Logger
-	Now          func() time.Time
+	// InvitesMade caps the invite codes one member makes over SSH, one
+	// more per InvitesMadeRefill (10 per 1h): each code is a way in for a
+	// new key, so one member's key must not print them by the thousand.
+	InvitesMade       int
+	InvitesMadeRefill time.Duration
+	Logger            *slog.Logger
+	Now               func() time.Time
 
 	hooks testHooks // set only by tests (export_test.go)
 }
@@ -59,6 +70,9 @@ type Config struct {
 type testHooks struct {
 	beforeTUI   func()           // in runTUI, before any model exists
 	afterRedeem func(key string) // after an invite code was used
+	wrapModel   func(tea.Model) tea.Model
+	password    bool                             // turn password auth on, as a careless change would
+	ticks       func(fp string) <-chan time.Time // the watchdog's, per key
 }
 
 // ErrConfig: a Config value that cannot work, such as a negative limit.
@@ -76,6 +90,8 @@ func (c *Config) validate() error {
 		{"ConnsPerIP", int64(c.ConnsPerIP)},
 		{"SessionsPerKey", int64(c.SessionsPerKey)},
 		{"InviteTries", int64(c.InviteTries)},
+		{"InvitesMade", int64(c.InvitesMade)},
+		{"InvitesMadeRefill", int64(c.InvitesMadeRefill)},
 		{"Idle", int64(c.Idle)},
 		{"MaxSession", int64(c.MaxSession)},
 		{"Handshake", int64(c.Handshake)},
@@ -112,6 +128,8 @@ func (c *Config) defaults() {
 	defDur(&c.SessionRefill, 6*time.Second)
 	def(&c.InviteTries, 5)
 	defDur(&c.InviteRefill, 3*time.Minute)
+	def(&c.InvitesMade, 10)
+	defDur(&c.InvitesMadeRefill, time.Hour)
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -128,10 +146,13 @@ type Server struct {
 	log     *slog.Logger
 	hub     hub
 	conns   connCounter
-	open    ipCounter
+	open    *ipCounter
+	stop    chan struct{} // closed by Shutdown: connections stop waiting
 	perIP   *limiter
 	perKey  *limiter
 	invites *limiter
+	// invitesMade counts codes made per member name.
+	invitesMade *limiter
 
 	mu       sync.Mutex
 	sessions map[*session]struct{}
@@ -154,24 +175,34 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		cfg: cfg, signer: signer, log: cfg.Logger,
-		conns:    connCounter{max: int64(cfg.MaxSessions)},
-		open:     ipCounter{max: cfg.OpenPerIP, n: map[string]int{}},
-		perIP:    newLimiter(cfg.ConnRefill, cfg.ConnsPerIP),
-		perKey:   newLimiter(cfg.SessionRefill, cfg.SessionsPerKey),
-		invites:  newLimiter(cfg.InviteRefill, cfg.InviteTries),
-		sessions: map[*session]struct{}{},
+		conns:       connCounter{max: int64(cfg.MaxSessions)},
+		open:        newIPCounter(cfg.OpenPerIP),
+		stop:        make(chan struct{}),
+		perIP:       newLimiter(cfg.ConnRefill, cfg.ConnsPerIP),
+		perKey:      newLimiter(cfg.SessionRefill, cfg.SessionsPerKey),
+		invites:     newLimiter(cfg.InviteRefill, cfg.InviteTries),
+		invitesMade: newLimiter(cfg.InvitesMadeRefill, cfg.InvitesMade),
+		sessions:    map[*session]struct{}{},
 	}
 	s.ssh = &ssh.Server{
-		Handler:     s.handle,
+		Handler:     s.handler(),
 		HostSigners: []ssh.Signer{signer},
 		Version:     "bord",
 		// Public keys only: with passwords or keyboard-interactive also
 		// on, gliderlabs v0.3.8 can report a probed key that was never
 		// proven. Every key is let in; an unknown one gets the invite
 		// screen and nothing else.
-		PublicKeyHandler: func(ctx ssh.Context, key ssh.PublicKey) bool {
-			ctx.Permissions().Extensions = map[string]string{"bord-fp": Fingerprint(key)}
-			return true
+		PublicKeyHandler: func(ssh.Context, ssh.PublicKey) bool { return true },
+		// x/crypto calls this only once the client's signature for key
+		// checked out: the key identify compares with the one gliderlabs
+		// reports (the last one offered, proven or not).
+		ServerConfigCallback: func(ctx ssh.Context) *gossh.ServerConfig {
+			return &gossh.ServerConfig{
+				VerifiedPublicKeyCallback: func(_ gossh.ConnMetadata, key gossh.PublicKey, p *gossh.Permissions, _ string) (*gossh.Permissions, error) {
+					ctx.SetValue(provenKeyKey{}, Fingerprint(key))
+					return p, nil
+				},
+			}
 		},
 		ConnCallback: s.admit,
 		ChannelHandlers: map[string]ssh.ChannelHandler{
@@ -181,6 +212,9 @@ func New(cfg Config) (*Server, error) {
 		LocalPortForwardingCallback:   func(ssh.Context, string, uint32) bool { return false },
 		ReversePortForwardingCallback: func(ssh.Context, string, uint32) bool { return false },
 		MaxTimeout:                    cfg.MaxSession + time.Minute,
+	}
+	if cfg.hooks.password {
+		s.ssh.PasswordHandler = func(ssh.Context, string) bool { return true }
 	}
 	return s, nil
 }
@@ -198,18 +232,16 @@ func (s *Server) Serve(l net.Listener) error {
 }
 
 // admit runs before the handshake: it caps concurrent connections, per IP
-// address and in all, rate-limits per IP address, so refusals cost no crypto
-// work, and sets the handshake deadline.
+// address (waiting a while for a place) and in all, so refusals cost no
+// crypto work, and sets the handshake deadline. It cannot know yet whose
+// connection it is, so it does not rate-limit: that is done per key or,
+// for strangers, per address once the key is known (ratelimit.go).
 func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	ip := hostOf(conn.RemoteAddr())
 	if s.closing.Load() {
 		return nil
 	}
-	if !s.perIP.allow(ip) {
-		s.log.Warn("refused", "reason", "rate limit per ip", "ip", ip)
-		return nil
-	}
-	if !s.open.take(ip) {
+	if !s.open.take(ip, s.cfg.Handshake, s.stop) {
 		s.log.Warn("refused", "reason", "open connections per ip", "ip", ip, "max", s.cfg.OpenPerIP)
 		return nil
 	}
@@ -218,7 +250,7 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.log.Warn("refused", "reason", "max sessions", "ip", ip, "max", s.cfg.MaxSessions)
 		return nil
 	}
-	tc := &trackedConn{Conn: conn, c: &s.conns, open: &s.open, ip: ip, handshake: time.Now().Add(s.cfg.Handshake)}
+	tc := &trackedConn{Conn: conn, c: &s.conns, open: s.open, ip: ip, handshake: time.Now().Add(s.cfg.Handshake)}
 	_ = conn.SetDeadline(tc.handshake)
 	// handle finds the connection here, to clear the deadline.
 	ctx.SetValue(connKey{}, tc)
@@ -240,7 +272,9 @@ func (s *Server) OnBoard(boardID uint64) []string { return s.hub.on(boardID) }
 // Shutdown ends every session with a goodbye line and a restored terminal,
 // then stops the server. Sessions still running when ctx ends are cut off.
 func (s *Server) Shutdown(ctx context.Context) error {
-	s.closing.Store(true)
+	if !s.closing.Swap(true) {
+		close(s.stop)
+	}
 	s.mu.Lock()
 	for ss := range s.sessions {
 		go ss.end(ss.msg.Goodbye)
@@ -279,78 +313,5 @@ func (s *Server) untrack(ss *session) {
 	if _, ok := s.sessions[ss]; ok {
 		delete(s.sessions, ss)
 		s.wg.Done()
-	}
-}
-
-// guardedSessionHandler works around two gliderlabs v0.3.8 bugs with
-// window-change requests:
-//   - one that arrives after pty-req and before shell blocks the session's
-//     request loop forever (the size channel holds one value and nobody
-//     reads it until the shell starts);
-//   - one that arrives after shell writes the session's PTY size while the
-//     handler reads it in sess.Pty(), unsynchronized (a data race).
-//
-// The guard answers window changes itself until the handler first reads or
-// writes the channel, which it does only after sess.Pty(), and then hands
-// the latest size on.
-func guardedSessionHandler(srv *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
-	ssh.DefaultSessionHandler(srv, conn, &winchGuard{NewChannel: newChan}, ctx)
-}
-
-type winchGuard struct{ gossh.NewChannel }
-
-func (g *winchGuard) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	ch, reqs, err := g.NewChannel.Accept()
-	if err != nil {
-		return ch, reqs, err
-	}
-	gc := &guardedChannel{Channel: ch, used: make(chan struct{})}
-	out := make(chan *gossh.Request)
-	go gc.filter(reqs, out)
-	return gc, out, nil
-}
-
-// guardedChannel notes the handler's first read or write.
-type guardedChannel struct {
-	gossh.Channel
-	once sync.Once
-	used chan struct{} // closed at the first Read or Write
-}
-
-func (c *guardedChannel) Read(p []byte) (int, error) {
-	c.once.Do(func() { close(c.used) })
-	return c.Channel.Read(p)
-}
-
-func (c *guardedChannel) Write(p []byte) (int, error) {
-	c.once.Do(func() { close(c.used) })
-	return c.Channel.Write(p)
-}
-
-// filter passes requests on to gliderlabs, holding back window changes
-// (only the latest counts) until the channel is in use.
-func (c *guardedChannel) filter(reqs <-chan *gossh.Request, out chan<- *gossh.Request) {
-	defer close(out)
-	used := c.used
-	var pending *gossh.Request
-	for {
-		select {
-		case req, ok := <-reqs:
-			if !ok {
-				return
-			}
-			if used != nil && req.Type == "window-change" {
-				_ = req.Reply(true, nil)
-				pending = &gossh.Request{Type: req.Type, Payload: req.Payload}
-				continue
-			}
-			out <- req
-		case <-used:
-			used = nil // a nil channel is never ready: stop watching
-			if pending != nil {
-				out <- pending
-				pending = nil
-			}
-		}
 	}
 }

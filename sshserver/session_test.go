@@ -3,6 +3,7 @@ package sshserver_test
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -85,18 +86,19 @@ func TestPresence(t *testing.T) {
 	e.onBoard(t, "Anna", "Bert")
 
 	// Bert moves on to planning (tab). Only the changed cells are sent,
-	// so Anna's line now reads "Hier: Bert (" then "Planning)" over
-	// "Acties)"; "Planning)" is nowhere else on her screen.
-	from := len(a.raw())
+	// so the line is read from a whole repaint of Anna's screen.
 	b.send("\t")
-	if !eventually(func() bool { return strings.Contains(a.textSince(from), "Planning)") }) {
+	if !eventually(func() bool { return strings.Contains(a.repaint("Hier: Bert"), "Hier: Bert (Planning)") }) {
 		t.Fatalf("Anna does not see Bert move to planning:\n%s", tail(a.text()))
 	}
 
 	t.Run("rapid moves", func(t *testing.T) {
-		from := len(a.raw())
+		// Through actions to goals. When Anna's screen drew the step
+		// between, only "Doel" and "n" of "Doelen)" were sent over
+		// "Acties)", and a test reading the stream failed on a busy
+		// machine.
 		b.send("\x1b[Z\x1b[Z")
-		if !eventually(func() bool { return strings.Contains(a.textSince(from), "Doelen)") }) {
+		if !eventually(func() bool { return strings.Contains(a.repaint("Hier: Bert"), "Hier: Bert (Doelen)") }) {
 			t.Fatalf("Anna does not see Bert in goals:\n%s", tail(a.text()))
 		}
 	})
@@ -205,52 +207,82 @@ func TestWindowChanges(t *testing.T) {
 	})
 }
 
+// ticker drives the sessions' watchdogs by hand, one channel per key.
+type ticker struct {
+	mu sync.Mutex
+	ch map[string]chan time.Time
+}
+
+func newTicker() *ticker { return &ticker{ch: map[string]chan time.Time{}} }
+
+func (tk *ticker) ticks(fp string) <-chan time.Time { return tk.of(fp) }
+
+func (tk *ticker) of(fp string) chan time.Time {
+	tk.mu.Lock()
+	defer tk.mu.Unlock()
+	if tk.ch[fp] == nil {
+		tk.ch[fp] = make(chan time.Time)
+	}
+	return tk.ch[fp]
+}
+
+// look makes the watchdog of tm (whose key is key) look. A second tick is
+// taken only once the first look is done, so on return the session was
+// checked on the clock as it is now: it either took that tick or ended.
+func (tk *ticker) look(tm *term, key gossh.Signer) {
+	tm.t.Helper()
+	for i := range 2 {
+		select {
+		case tk.of(fp(key)) <- time.Time{}:
+		case <-tm.eof:
+			if i == 0 {
+				tm.t.Fatalf("%s: the session had ended before its watchdog looked", tm.name)
+			}
+		case <-time.After(wait):
+			tm.t.Fatalf("%s: the watchdog does not look", tm.name)
+		}
+	}
+}
+
 // Idleness counts from the last keypress: a session nobody types in ends
-// with the idle goodbye even while colleagues' changes stream in; one that
-// keeps typing stays.
+// with the idle goodbye even though colleagues' changes reach it; one that
+// typed meanwhile stays. The watchdog runs on a clock the test moves.
 func TestIdleFromLastKeypress(t *testing.T) {
 	t.Parallel()
-	const idle = time.Second
-	e := startServer(t, func(c *sshserver.Config) { c.Idle = idle })
-	quiet := e.open(t, e.member("Stil"))
+	const idle = time.Minute
+	clk, tk := newClock(), newTicker()
+	e := startServerAt(t, clk, func(c *sshserver.Config) {
+		c.Idle = idle
+		sshserver.SetWatchdogTicks(c, tk.ticks)
+	})
+	quietKey, busyKey := e.member("Stil"), e.member("Druk")
+	quiet := e.open(t, quietKey)
 	quiet.name = "quiet"
-	busy := e.open(t, e.member("Druk"))
+	busy := e.open(t, busyKey)
 	busy.name = "busy"
 	quiet.waitFor(demoAction)
 	busy.waitFor(demoAction)
 
-	// Changes by someone else every 100 ms, each sent to both sessions.
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		tomorrow := board.Day(time.Now()).AddDate(0, 0, 1)
-		for i := 0; ; i++ {
-			select {
-			case <-stop:
-				return
-			case <-time.After(100 * time.Millisecond):
-			}
-			if _, err := e.st.Add("Marieke", e.boardID, &board.Action{What: "Omroep" + strings.Repeat("x", i%5) + " bericht", Who: "Marieke", When: tomorrow}); err != nil {
-				return
-			}
-		}
-	}()
-	// The busy one types a harmless key (down) every 100 ms.
-	go func() {
-		for {
-			select {
-			case <-stop:
-				return
-			case <-time.After(100 * time.Millisecond):
-			}
-			if _, err := busy.in.Write([]byte("\x1b[B")); err != nil {
-				return
-			}
-		}
-	}()
+	// A colleague's change reaches both: a broadcast is no keypress.
+	tomorrow := board.Day(time.Now()).AddDate(0, 0, 1)
+	if _, err := e.st.Add("Marieke", e.boardID, &board.Action{What: "Omroepbericht", Who: "Marieke", When: tomorrow}); err != nil {
+		t.Fatal(err)
+	}
+	quiet.waitFor("Omroep")
+	busy.waitFor("Omroep")
 
-	quiet.waitFor("Omroep") // broadcasts do reach it
-	start := time.Now()
+	clk.add(idle * 2 / 3)
+	busy.send("?") // a keypress, seen once the help is on screen
+	busy.waitFor("Toetsen")
+	clk.add(idle * 2 / 3) // quiet: 80 s without a key; busy: 40 s
+
+	tk.look(busy, busyKey)
+	select {
+	case <-busy.eof:
+		t.Fatalf("the session that typed was ended:\n%s", tail(busy.text()))
+	default:
+	}
+	tk.look(quiet, quietKey)
 	if err := quiet.ended(); err != nil {
 		t.Errorf("the idle session ended with %v", err)
 	}
@@ -258,50 +290,37 @@ func TestIdleFromLastKeypress(t *testing.T) {
 	if raw := quiet.raw(); strings.LastIndex(raw, "niet actief") < strings.LastIndex(raw, "\x1b[?1049l") {
 		t.Error("the idle goodbye came before the terminal was restored")
 	}
-
-	// Meanwhile the busy one, typing all along, lives on past twice the
-	// idle time.
-	for time.Since(start) < 2*idle {
-		select {
-		case <-busy.eof:
-			t.Fatalf("the session that kept typing was ended:\n%s", tail(busy.text()))
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
 	if strings.Contains(busy.text(), "niet actief") {
 		t.Error("the typing session got the idle goodbye")
 	}
 	e.onBoard(t, "Druk")
 }
 
-// MaxSession ends even a session that keeps typing, with its own goodbye.
+// MaxSession ends even a session that was just typed in, with its own
+// goodbye; before that it lives on.
 func TestMaxSessionLength(t *testing.T) {
 	t.Parallel()
-	e := startServer(t, func(c *sshserver.Config) {
-		c.MaxSession = time.Second
-		// The watchdog looks every Idle/4 (at most 15 s); the typing
-		// below keeps the session from being idle.
-		c.Idle = 2 * time.Second
+	clk, tk := newClock(), newTicker()
+	e := startServerAt(t, clk, func(c *sshserver.Config) {
+		c.MaxSession = time.Hour
+		c.Idle = 24 * time.Hour
+		sshserver.SetWatchdogTicks(c, tk.ticks)
 	})
-	tm := e.open(t, e.member("Anna"))
+	key := e.member("Anna")
+	tm := e.open(t, key)
 	tm.name = "Anna"
 	tm.waitFor(demoAction)
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		for {
-			select {
-			case <-stop:
-				return
-			case <-tm.eof:
-				return
-			case <-time.After(100 * time.Millisecond):
-			}
-			if _, err := tm.in.Write([]byte("\x1b[B")); err != nil {
-				return
-			}
-		}
-	}()
+	clk.add(59 * time.Minute)
+	tk.look(tm, key)
+	select {
+	case <-tm.eof:
+		t.Fatalf("the session ended before its maximum:\n%s", tail(tm.text()))
+	default:
+	}
+	clk.add(2 * time.Minute)
+	tm.send("?")
+	tm.waitFor("Toetsen")
+	tk.look(tm, key)
 	if err := tm.ended(); err != nil {
 		t.Errorf("the session ended with %v", err)
 	}
@@ -309,8 +328,10 @@ func TestMaxSessionLength(t *testing.T) {
 	e.sessions(t, 0)
 }
 
-// New connections are limited per IP address before the handshake, and
-// sessions per key after it; one key's limit leaves other keys alone.
+// Sessions of keys that are no member's are limited per IP address (a new
+// key costs nothing), members' sessions per key; one key's limit leaves
+// other keys alone, and strangers at one address do not lock out the
+// members behind it.
 func TestRateLimits(t *testing.T) {
 	t.Parallel()
 	t.Run("per ip", func(t *testing.T) {
@@ -318,12 +339,19 @@ func TestRateLimits(t *testing.T) {
 			c.ConnsPerIP = 2
 			c.ConnRefill = time.Hour
 		})
-		key := e.member("Anna")
-		e.mustDial(t, key).Close()
-		e.mustDial(t, key).Close()
-		if c, err := e.dial(e.member("Bert")); err == nil {
-			c.Close()
-			t.Error("a third connection from one address was let in with ConnsPerIP 2")
+		for range 2 {
+			if _, errOut, status := e.run(t, newKey(t), "help"); status != 0 {
+				t.Fatalf("a stranger's help: status %d, %q", status, errOut)
+			}
+		}
+		out, errOut, status := e.run(t, newKey(t), "help")
+		if status != 1 || out != "" || !strings.Contains(errOut, tooManyNL) {
+			t.Errorf("a third stranger from one address with ConnsPerIP 2: status %d, stdout %q, stderr %q", status, out, errOut)
+		}
+		for _, name := range []string{"Anna", "Bert", "Carla"} {
+			if out, _, status := e.run(t, e.member(name), "whoami"); status != 0 || !strings.Contains(out, name) {
+				t.Errorf("member %s behind the same address: status %d, %q", name, status, out)
+			}
 		}
 	})
 	t.Run("per key", func(t *testing.T) {

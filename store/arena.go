@@ -51,6 +51,12 @@ func (s *Store) CreateArena(actor string, boardID uint64, topic string, date tim
 // several note-takers never conflict. Promote puts the idea's action on the
 // board with origin "arena".
 func (s *Store) ChangeArena(actor string, boardID, arenaID uint64, op board.ArenaOp) (board.Arena, error) {
+	if op.Kind == board.OpDeleteNote || op.Kind == board.OpEditNote || op.Kind == board.OpDeleteQuestion {
+		// The old text stays in freed pages until the file is compacted.
+		// Marked after the write: a compaction that ran before it finds
+		// the mark on its next round.
+		defer s.markErased()
+	}
 	return changeRecord(s, actor, boardID, bucketArenas, arenaID, OpArenaChange, string(op.Kind),
 		func(a *board.Arena, tx recordTx) error {
 			if err := a.Apply(tx.who, op, tx.now); err != nil {
@@ -117,6 +123,7 @@ func (s *Store) ApplyRetention() (int, error) {
 			return cleaned, err
 		}
 		cleaned += n
+		s.markErased()
 	}
 	return cleaned, nil
 }

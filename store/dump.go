@@ -52,6 +52,34 @@ func (s *Store) Export(w io.Writer) error {
 	return enc.Encode(d)
 }
 
+// ExportWithoutNotes writes the database as Export does, without the raw
+// notes of any arena (what pupils said, which may hold their names): a copy
+// that may leave the school. The arenas keep their questions, themes, ideas
+// and report-back, and say when their notes were left out.
+func (s *Store) ExportWithoutNotes(w io.Writer) error {
+	d, err := s.dump()
+	if err != nil {
+		return err
+	}
+	for i := range d.Boards {
+		for j, raw := range d.Boards[i].Arenas {
+			var a board.Arena
+			if err := json.Unmarshal(raw, &a); err != nil {
+				return err
+			}
+			if len(a.Notes) > 0 {
+				a.Notes, a.NotesDeleted = nil, s.now()
+			}
+			if d.Boards[i].Arenas[j], err = json.Marshal(a); err != nil {
+				return err
+			}
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(d)
+}
+
 func (s *Store) dump() (*Dump, error) {
 	d := &Dump{Format: DumpFormat, Schema: s.schema, Teams: []board.Team{}, TeamAudit: []Record{}, Boards: []DumpBoard{}}
 	err := s.db.View(func(tx *bolt.Tx) error {

@@ -46,8 +46,17 @@ func TestNeverNoSync(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
-		if s.db.NoSync || s.db.NoGrowSync {
-			t.Errorf("%s: opened with NoSync=%v NoGrowSync=%v", tc.name, s.db.NoSync, s.db.NoGrowSync)
+		if s.db.db.NoSync || s.db.db.NoGrowSync {
+			t.Errorf("%s: opened with NoSync=%v NoGrowSync=%v", tc.name, s.db.db.NoSync, s.db.db.NoGrowSync)
+		}
+		if !tc.opt.ReadOnly {
+			// and the handle Compact swaps in
+			if err := s.Compact(); err != nil {
+				t.Fatalf("%s: Compact: %v", tc.name, err)
+			}
+			if s.db.db.NoSync || s.db.db.NoGrowSync {
+				t.Errorf("%s: compacted with NoSync=%v NoGrowSync=%v", tc.name, s.db.db.NoSync, s.db.db.NoGrowSync)
+			}
 		}
 		s.Close()
 	}

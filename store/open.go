@@ -86,7 +86,7 @@ func Open(path string, opt Options) (*Store, error) {
 }
 
 func newStore(db *bolt.DB, path string, opt Options, created bool) *Store {
-	return &Store{db: db, path: path, now: opt.Now, cache: map[uint64]*board.Board{}, created: created}
+	return &Store{db: newDBRef(db), path: path, now: opt.Now, cache: map[uint64]*board.Board{}, created: created}
 }
 
 // Created says whether this Open made a new file, so a command can tell

@@ -68,7 +68,7 @@ type Options struct {
 
 // Store is an open bord database. It is safe for concurrent use.
 type Store struct {
-	db   *bolt.DB
+	db   *dbRef // swapped by Compact
 	path string
 	now  func() time.Time
 	feed feed

@@ -6,84 +6,69 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/cmd/commands"
 	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 type exportOptions struct {
-	board, what, retro, format, out string
+	format, out  string
+	withoutNotes bool
 }
 
+// newExport is the export that ssh host export runs too (package commands),
+// with what only the owner of the file may do: the whole database as JSON,
+// and writing a file.
 func newExport(o *options) *cobra.Command {
 	e := &exportOptions{}
-	cmd := &cobra.Command{
-		Use:   "export",
-		Short: "write actions or a whole board as markdown, or everything as JSON / exporteer",
-		Args:  cobra.NoArgs,
-		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
-			var buf bytes.Buffer
-			if err := export(&buf, s, msg, e); err != nil {
-				return err
+	cmd := commands.Export(o.read)
+	markdown := cmd.RunE
+	cmd.Args = cobra.NoArgs // JSON too; the shared check runs only for markdown
+	cmd.Short = "write actions or a whole board as markdown, or everything as JSON / exporteer"
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		var buf bytes.Buffer
+		var err error
+		switch e.format {
+		case "json":
+			err = readStore(o, func(_ *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
+				if e.withoutNotes {
+					return s.ExportWithoutNotes(&buf)
+				}
+				return s.Export(&buf)
+			})(cmd, args)
+		case "md", "markdown":
+			if e.withoutNotes {
+				// A markdown report masks names already; leaving notes out
+				// of it silently would look like an arena without answers.
+				return withoutNotesIsJSON(o)
 			}
-			if e.out == "" || e.out == "-" {
-				_, err := io.Copy(cmd.OutOrStdout(), &buf)
-				return err
-			}
-			if err := writeFileAtomic(e.out, buf.Bytes()); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.ErrOrStderr(), msg.ExportDoneF+"\n", e.out)
-			return nil
-		}),
+			cmd.SetOut(&buf)
+			err = markdown(cmd, args)
+			cmd.SetOut(nil)
+		default:
+			return fmt.Errorf("--format: md | json")
+		}
+		if err != nil {
+			return err
+		}
+		if e.out == "" || e.out == "-" {
+			_, err := io.Copy(cmd.OutOrStdout(), &buf)
+			return err
+		}
+		if err := writeFileAtomic(e.out, buf.Bytes()); err != nil {
+			return err
+		}
+		msg, _ := o.messages()
+		fmt.Fprintf(cmd.ErrOrStderr(), msg.ExportDoneF+"\n", e.out)
+		return nil
 	}
 	f := cmd.Flags()
-	f.StringVar(&e.board, "board", "", "board name / naam van het bord (default: the only board)")
-	f.StringVar(&e.what, "what", "actions", "actions, board, session (the last bordsessie), retro or arena")
-	f.StringVar(&e.retro, "topic", "", "with --what retro or arena: its topic (the start is enough); default the latest")
-	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import)")
+	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import, with the raw arena notes: a backup that stays in school)")
+	f.BoolVar(&e.withoutNotes, "without-notes", false, "with --format json: leave out the raw arena notes, for a copy that may leave the school")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
 	return cmd
-}
-
-// export writes what e asks for to w.
-func export(w io.Writer, s *store.Store, msg *i18n.Messages, e *exportOptions) error {
-	switch e.format {
-	case "json":
-		return s.Export(w)
-	case "md", "markdown":
-	default:
-		return fmt.Errorf("--format: md | json")
-	}
-	b, err := findBoard(s, msg, e.board)
-	if err != nil {
-		return err
-	}
-	out, err := msg.Report(b, e.what, e.retro, now())
-	if err != nil {
-		return err
-	}
-	_, err = io.WriteString(w, out)
-	return err
-}
-
-// findBoard picks the board by name, or the only one there is.
-func findBoard(s *store.Store, msg *i18n.Messages, name string) (*board.Board, error) {
-	infos, err := s.Boards(0)
-	if err != nil {
-		return nil, err
-	}
-	info, names, ok := board.PickBoard(infos, name)
-	switch {
-	case !ok && name == "" && len(infos) > 1:
-		return nil, fmt.Errorf(msg.ErrChooseBoardF, strings.Join(names, ", "))
-	case !ok:
-		return nil, fmt.Errorf(msg.ErrNoBoardF, board.CleanLine(name, 60))
-	}
-	return s.Board(info.ID)
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames
@@ -106,4 +91,11 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+func withoutNotesIsJSON(o *options) error {
+	if msg, _ := o.messages(); msg.Lang == i18n.EN {
+		return fmt.Errorf("--without-notes goes with --format json; a markdown arena report masks names itself")
+	}
+	return fmt.Errorf("--without-notes hoort bij --format json; een markdown-arenaverslag maskeert namen zelf")
 }

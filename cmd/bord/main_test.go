@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -172,7 +173,9 @@ func TestLockedDatabaseMessage(t *testing.T) {
 			os.Exit(3)
 		}
 		os.Stdout.WriteString("holding\n")
-		time.Sleep(20 * time.Second)
+		// Hold it until the test is done with it (it closes our input),
+		// not for a fixed time a busy machine could outlast.
+		io.Copy(io.Discard, os.Stdin)
 		s.Close()
 		os.Exit(0)
 	}
@@ -183,10 +186,14 @@ func TestLockedDatabaseMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	release, err := holder.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := holder.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { holder.Process.Kill(); holder.Wait() })
+	t.Cleanup(func() { release.Close(); holder.Process.Kill(); holder.Wait() })
 	buf := make([]byte, 8)
 	if _, err := stdout.Read(buf); err != nil || !strings.HasPrefix(string(buf), "holding") {
 		t.Fatalf("holder did not start: %v %q", err, buf)

@@ -67,3 +67,33 @@ func TestTeamMemberInviteCommands(t *testing.T) {
 		t.Errorf("identity after invite: %+v %v", id, ok)
 	}
 }
+
+// whoami and invite are the commands ssh host CMD runs too (package
+// commands): on the command line they reach every team in the file; with
+// one team invite needs no --team, and words after a command are refused.
+func TestSharedCommandsLocally(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bord.db")
+	if _, _, err := run(t, "--db", db, "team", "add", "Team De Regenboog"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, "--db", db, "--as", "Tester", "whoami")
+	if err != nil || !strings.Contains(out, "Tester — teams: Team De Regenboog") {
+		t.Errorf("whoami: %q %v", out, err)
+	}
+	out, _, err = run(t, "--db", db, "--lang", "en", "invite", "--ttl", "1h")
+	if err != nil || !regexp.MustCompile(`^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}\n\(Team De Regenboog, valid until `).MatchString(out) {
+		t.Errorf("invite without --team, one team: %q %v", out, err)
+	}
+	if _, _, err := run(t, "--db", db, "invite", "--ttl", "1000h"); err == nil || !strings.Contains(err.Error(), "720h") {
+		t.Errorf("invite --ttl 1000h: %v", err)
+	}
+	if _, _, err := run(t, "--db", db, "team", "add", "Tweede team"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run(t, "--db", db, "invite"); err == nil || !strings.Contains(err.Error(), "Tweede team") {
+		t.Errorf("invite without --team, two teams: %v; want the choice", err)
+	}
+	if out, _, err := run(t, "--db", db, "export", "extra"); err == nil || out != "" {
+		t.Errorf("export extra: %q %v; want refused", out, err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/cmd/commands"
 	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/tui"
 	"github.com/verbeterbord/bord/tui/i18n"
@@ -117,8 +118,13 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 	if mode == openRead {
 		return s, nil
 	}
-	// Arena notes past their board's retention period go on every open.
+	// Arena notes past their board's retention period go on every open,
+	// and out of the file's bytes too.
 	if _, err := s.ApplyRetention(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if _, err := s.CompactIfErased(); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -152,9 +158,27 @@ bord is your team's improvement board in the terminal.`,
 	f.StringVar(&o.db, "db", defaultDB(), "database file / databasebestand (needed when HOME is not set)")
 	f.StringVar(&o.lang, "lang", "", "taal / language: nl or en (default: from LANG, else nl)")
 	f.StringVar(&o.as, "as", "", "display name / je naam (default: your login name)")
-	root.AddCommand(newExport(o), newImport(o), newBackup(o), newDemo(o), newVersion(),
-		newServe(o), newTeam(o), newMember(o), newInvite(o))
+	root.AddCommand(newExport(o), newImport(o), newBackup(o), newCompact(o), newDemo(o), newVersion(),
+		newServe(o), newTeam(o), newMember(o),
+		// The same commands ssh host invite and whoami run (package commands).
+		commands.Invite(o.write), commands.Whoami(o.read))
 	return root
+}
+
+// read and write are the commands' Runners on the command line: the whole
+// database, as the login (or --as) name; read opens it read-only.
+func (o *options) read(cmd *cobra.Command, f func(*commands.Env) error) error {
+	return readStore(o, o.env(f))(cmd, nil)
+}
+
+func (o *options) write(cmd *cobra.Command, f func(*commands.Env) error) error {
+	return withStore(o, o.env(f))(cmd, nil)
+}
+
+func (o *options) env(f func(*commands.Env) error) func(*cobra.Command, *store.Store, *i18n.Messages, []string) error {
+	return func(_ *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
+		return f(&commands.Env{View: commands.Whole(s), Who: commands.Identity{Name: o.user(), Known: true}, Msg: msg, Now: now})
+	}
 }
 
 func runTUI(o *options) error {
@@ -166,11 +190,22 @@ func runTUI(o *options) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer closeLocal(s)
 	m := tui.New(tui.Config{Store: s, User: o.user(), Lang: msg.Lang, AutoJoin: true})
 	defer m.Close()
 	_, err = tea.NewProgram(m).Run()
 	return err
+}
+
+// closeLocal closes a file used by a local bord, first compacting it when
+// notes were deleted in the session, so their text leaves the file when
+// bord ends (bord serve does this while it runs).
+func closeLocal(s *store.Store) error {
+	_, cerr := s.CompactIfErased()
+	if err := s.Close(); err != nil {
+		return err
+	}
+	return cerr
 }
 
 func newVersion() *cobra.Command {

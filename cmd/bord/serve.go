@@ -123,7 +123,10 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	if so.backupDir != "" {
 		go backupLoop(ctx, s, so, o.db, logger)
 	}
-	go retentionLoop(ctx, s, logger)
+	hourly, minutely := time.NewTicker(time.Hour), time.NewTicker(time.Minute)
+	defer hourly.Stop()
+	defer minutely.Stop()
+	go upkeep{s: s, log: logger, retention: hourly.C, compact: minutely.C}.run(ctx)
 	select {
 	case err := <-errc:
 		return err
@@ -168,25 +171,6 @@ func (so *serveOptions) check(lang i18n.Lang) error {
 	return nil
 }
 
-// retentionLoop deletes arena notes past their retention period: now, and
-// every hour while serving.
-func retentionLoop(ctx context.Context, s *store.Store, log *slog.Logger) {
-	tick := time.NewTicker(time.Hour)
-	defer tick.Stop()
-	for {
-		if n, err := s.ApplyRetention(); err != nil {
-			log.Error("retention", "err", err.Error())
-		} else if n > 0 {
-			log.Info("retention", "arenas", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
-	}
-}
-
 // backupPattern is the name of every backup bord serve writes. Pruning
 // touches only names of exactly this shape: never the database, whatever
 // it is called, and never a file someone else put there.
@@ -195,7 +179,8 @@ var backupPattern = regexp.MustCompile(`^bord-backup-[0-9]{8}-[0-9]{6}\.db$`)
 const backupLayout = "20060102-150405"
 
 // backupLoop writes a hot backup now and then every so.backupEvery, and
-// keeps the newest so.backupKeep. Names sort by time.
+// keeps the newest so.backupKeep, none older than the shortest retention
+// period. Names sort by time.
 func backupLoop(ctx context.Context, s *store.Store, so *serveOptions, db string, log *slog.Logger) {
 	tick := time.NewTicker(so.backupEvery)
 	defer tick.Stop()
@@ -206,6 +191,7 @@ func backupLoop(ctx context.Context, s *store.Store, so *serveOptions, db string
 		} else {
 			log.Info("backup", "path", path)
 			pruneBackups(so.backupDir, so.backupKeep, db, log)
+			pruneOldBackups(so.backupDir, shortestRetention(s), time.Now(), db, log)
 		}
 		select {
 		case <-ctx.Done():
@@ -394,32 +380,6 @@ func newMember(o *options) *cobra.Command {
 	_ = remove.MarkFlagRequired("team")
 	member.AddCommand(add, list, remove)
 	return member
-}
-
-func newInvite(o *options) *cobra.Command {
-	var teamName string
-	var ttl time.Duration
-	cmd := &cobra.Command{
-		Use:   "invite --team TEAM",
-		Short: "print a one-time code that lets a new SSH key join a team",
-		Args:  cobra.NoArgs,
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
-			t, err := s.TeamByName(teamName)
-			if err != nil {
-				return fmt.Errorf("team %q: %w", teamName, err)
-			}
-			code, exp, err := s.CreateInvite(o.user(), t.ID, ttl)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s\n(%s, until %s)\n", code, t.Name, exp.Format("2006-01-02 15:04"))
-			return nil
-		}),
-	}
-	cmd.Flags().StringVar(&teamName, "team", "", "team name")
-	cmd.Flags().DurationVar(&ttl, "ttl", 72*time.Hour, "how long the code is valid")
-	_ = cmd.MarkFlagRequired("team")
-	return cmd
 }
 
 // withStore opens an existing database for a command that changes it, and

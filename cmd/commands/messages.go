@@ -1,0 +1,35 @@
+package commands
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// The few words only these commands say, in both languages. Here, not in
+// i18n, because that catalogue belongs to package tui (as cmd/bord's own).
+
+func extraWords(l i18n.Lang, cmd, word string) error {
+	word = board.CleanLine(word, 40)
+	if l == i18n.EN {
+		return fmt.Errorf("%s takes no further words, not %q. See: help", cmd, word)
+	}
+	return fmt.Errorf("na %s hoort niets meer, ook niet %q. Zie: help", cmd, word)
+}
+
+func badTTL(l i18n.Lang, ttl time.Duration) error {
+	if l == i18n.EN {
+		return fmt.Errorf("--ttl %v: give a time above 0 and at most 720h, for example --ttl 72h", ttl)
+	}
+	return fmt.Errorf("--ttl %v: geef een tijd boven 0 en hoogstens 720h, bijvoorbeeld --ttl 72h", ttl)
+}
+
+// validUntilF takes the team and the end time.
+func validUntilF(l i18n.Lang) string {
+	if l == i18n.EN {
+		return "(%s, valid until %s)"
+	}
+	return "(%s, geldig tot %s)"
+}

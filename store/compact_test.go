@@ -1,0 +1,228 @@
+package store_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/store"
+)
+
+// arenaWithQuestion makes an arena with one question on the fixture's board.
+func arenaWithQuestion(t *testing.T, f *fixture) (arenaID, questionID uint64) {
+	t.Helper()
+	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(0), "groep 7", 6, "Anna", []string{"Bram"}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err = f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.ID, a.Questions[0].ID
+}
+
+func fileHas(t *testing.T, path, token string) bool {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.Contains(data, []byte(token))
+}
+
+// A deleted note's text is gone from the database file's bytes after the
+// compaction, not only from its index.
+func TestCompactErasesDeletedNote(t *testing.T) {
+	f := newFixture(t)
+	aid, q := arenaWithQuestion(t, f)
+	const token = "Zyxwvqk-4711-uniek"
+	a, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: "Jip zegt " + token})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fileHas(t, f.path, token) {
+		t.Fatal("the note is not in the file at all; the test proves nothing")
+	}
+	if did, err := f.s.CompactIfErased(); err != nil || did {
+		t.Fatalf("CompactIfErased before any deletion = %v, %v; want false", did, err)
+	}
+	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpDeleteNote, ID: a.Notes[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if !fileHas(t, f.path, token) {
+		t.Log("bbolt wiped the freed page itself; compaction is still required by design")
+	}
+	if did, err := f.s.CompactIfErased(); err != nil || !did {
+		t.Fatalf("CompactIfErased after a deletion = %v, %v; want true", did, err)
+	}
+	if fileHas(t, f.path, token) {
+		t.Fatal("the deleted note's text is still in the database file")
+	}
+	// The store goes on, on the new file, and the file opens again.
+	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: "na het compacteren"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(f.path, store.Options{Now: f.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b, err := s.Board(f.board.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := b.Arena(aid)
+	if len(got.Notes) != 1 || got.Notes[0].Text != "na het compacteren" {
+		t.Fatalf("notes after reopen: %+v", got.Notes)
+	}
+}
+
+// A rephrased note leaves its old wording in freed pages too.
+func TestCompactErasesRephrasedNote(t *testing.T) {
+	f := newFixture(t)
+	aid, q := arenaWithQuestion(t, f)
+	const token = "Qorvex-0815-oud"
+	a, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: token + " wil meer tijd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpEditNote, ID: a.Notes[0].ID, Text: "een leerling wil meer tijd"}); err != nil {
+		t.Fatal(err)
+	}
+	if did, err := f.s.CompactIfErased(); err != nil || !did {
+		t.Fatalf("CompactIfErased after a rephrase = %v, %v; want true", did, err)
+	}
+	if fileHas(t, f.path, token) {
+		t.Fatal("the old wording is still in the database file")
+	}
+}
+
+// Writers keep writing while the file is compacted again and again: every
+// acknowledged write is in the file afterwards, and none fails.
+func TestCompactWithConcurrentWriters(t *testing.T) {
+	f := newFixture(t)
+	aid, q := arenaWithQuestion(t, f)
+	var acked atomic.Int64
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for w := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				_, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: fmt.Sprintf("schrijver %d notitie %d", w, i)})
+				if err != nil {
+					t.Errorf("write during compaction: %v", err)
+					return
+				}
+				acked.Add(1)
+			}
+		}()
+	}
+	// Compact only while writes go on: wait for some before each round.
+	for round := range 5 {
+		for acked.Load() < int64(10*(round+1)) {
+			if _, err := f.s.Board(f.board.ID); err != nil { // a reader too
+				t.Fatal(err)
+			}
+		}
+		if err := f.s.Compact(); err != nil {
+			t.Fatalf("Compact round %d: %v", round, err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	if err := f.s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(f.path, store.Options{Now: f.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b, err := s.Board(f.board.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := b.Arena(aid)
+	if int64(len(got.Notes)) != acked.Load() {
+		t.Fatalf("%d notes in the file, %d acknowledged", len(got.Notes), acked.Load())
+	}
+}
+
+// Retention deletes text too: it marks the file for compaction.
+func TestRetentionMarksForCompaction(t *testing.T) {
+	f := newFixture(t)
+	aid, q := arenaWithQuestion(t, f)
+	const token = "Plurvak-1234-bewaar"
+	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: token}); err != nil {
+		t.Fatal(err)
+	}
+	f.clk.Add(time.Duration(board.DefaultRetentionDays+1) * 24 * time.Hour)
+	if n, err := f.s.ApplyRetention(); err != nil || n != 1 {
+		t.Fatalf("ApplyRetention = %d, %v; want 1", n, err)
+	}
+	if did, err := f.s.CompactIfErased(); err != nil || !did {
+		t.Fatalf("CompactIfErased after retention = %v, %v; want true", did, err)
+	}
+	if fileHas(t, f.path, token) {
+		t.Fatal("a note past retention is still in the database file")
+	}
+}
+
+// A store opened read-only never rewrites its file.
+func TestCompactRefusesReadOnly(t *testing.T) {
+	f := newFixture(t)
+	if err := f.s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(f.path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Compact(); err == nil {
+		t.Fatal("Compact on a read-only store succeeded")
+	}
+	after, _ := os.ReadFile(f.path)
+	if !bytes.Equal(before, after) {
+		t.Fatal("Compact changed a file opened read-only")
+	}
+}
+
+// Deleting a question deletes its notes: they leave the file too.
+func TestCompactErasesNotesOfDeletedQuestion(t *testing.T) {
+	f := newFixture(t)
+	aid, q := arenaWithQuestion(t, f)
+	const token = "Vraagweg-9090-notitie"
+	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: token}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ChangeArena("Anna", f.board.ID, aid, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: q}); err != nil {
+		t.Fatal(err)
+	}
+	if did, err := f.s.CompactIfErased(); err != nil || !did {
+		t.Fatalf("CompactIfErased after deleting a question = %v, %v; want true", did, err)
+	}
+	if fileHas(t, f.path, token) {
+		t.Fatal("a note of a deleted question is still in the database file")
+	}
+}
