@@ -59,6 +59,12 @@ type Note struct {
 	// report has no team list to find member names again.
 	Flagged bool     `json:"flagged,omitempty"`
 	Suspect []string `json:"suspect,omitempty"`
+	// Version counts the note's changes (1 when noted down); an edit
+	// carries the version its author saw (ArenaOp.Seen). EditedBy and
+	// EditedAt say who changed it last, for the conflict message.
+	Version  uint64    `json:"version,omitempty"`
+	EditedBy string    `json:"edited_by,omitempty"`
+	EditedAt time.Time `json:"edited_at,omitzero"`
 }
 
 // Theme clusters notes.
@@ -76,6 +82,10 @@ type Idea struct {
 	Feasibility int    `json:"feasibility"`
 	Impact      int    `json:"impact"`
 	Action      uint64 `json:"action,omitempty"` // the board action it became
+	// Version, EditedBy, EditedAt: as for a Note.
+	Version  uint64    `json:"version,omitempty"`
+	EditedBy string    `json:"edited_by,omitempty"`
+	EditedAt time.Time `json:"edited_at,omitzero"`
 }
 
 // DefaultArenaMinutes is the usual length of a leerlingarena.
@@ -152,6 +162,11 @@ type ArenaOp struct {
 	// and the words it warned about (AddNote, EditNote).
 	Flagged bool
 	Suspect []string
+	// Seen is the version of the note (EditNote) or idea (EditIdea,
+	// RateIdea) the user saw; an edit of one that changed since is refused
+	// with a *ConflictError. 0 skips the check (callers that predate
+	// versions).
+	Seen uint64
 }
 
 // ArenaOpKind names a kind of ArenaOp.
@@ -169,6 +184,7 @@ const (
 	OpSetTheme       ArenaOpKind = "set_theme" // note ID under theme Theme (0: none)
 	OpAddIdea        ArenaOpKind = "add_idea"
 	OpRateIdea       ArenaOpKind = "rate_idea"
+	OpEditIdea       ArenaOpKind = "edit_idea" // ID's text, theme and ratings
 	OpPromote        ArenaOpKind = "promote"
 	OpReportBack     ArenaOpKind = "report_back"
 )
@@ -176,6 +192,17 @@ const (
 // Apply applies op by person by at now. Texts are cleaned here; the name
 // guard is the screen's job, because the note-taker may override it.
 func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
+	return a.apply(by, op, now, nil)
+}
+
+// ApplyIn is Apply for an arena of team t: a note whose note-taker has
+// left the team may be fixed or deleted by anyone in it, or a name in it
+// would wait for retention.
+func (a *Arena) ApplyIn(by string, op ArenaOp, t Team, now time.Time) error {
+	return a.apply(by, op, now, func(name string) bool { return !t.HasMember(name) })
+}
+
+func (a *Arena) apply(by string, op ArenaOp, now time.Time, left func(string) bool) error {
 	// The report-back closes the outcome, not the raw notes: a note can
 	// still be rephrased or deleted (a name found late must go).
 	if !a.Open() && op.Kind != OpReportBack && op.Kind != OpEditNote && op.Kind != OpDeleteNote {
@@ -215,14 +242,17 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 			a.Started = now
 		}
 		a.Notes = append(a.Notes, Note{ID: a.next(), Question: op.Question, Text: text, Speaker: speaker, By: by, At: now,
-			Flagged: op.Flagged, Suspect: suspects(op)})
+			Flagged: op.Flagged, Suspect: suspects(op), Version: 1, EditedBy: by, EditedAt: now})
 	case OpEditNote:
 		n := a.note(op.ID)
 		if n == nil {
 			return ErrNotFound
 		}
-		if !mayChange(n, by) {
+		if !mayChange(n, by, left) {
 			return ErrNotYours
+		}
+		if op.Seen != 0 && op.Seen != n.Version {
+			return &ConflictError{By: n.EditedBy, At: n.EditedAt}
 		}
 		if text == "" {
 			return invalid("text", ProblemEmpty)
@@ -232,12 +262,14 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 			return invalid("speaker", ProblemBadValue)
 		}
 		n.Text, n.Speaker, n.Flagged, n.Suspect = text, speaker, op.Flagged, suspects(op)
+		n.Version++
+		n.EditedBy, n.EditedAt = by, now
 	case OpDeleteNote:
 		n := a.note(op.ID)
 		if n == nil {
 			return ErrNotFound
 		}
-		if !mayChange(n, by) {
+		if !mayChange(n, by, left) {
 			return ErrNotYours
 		}
 		a.Notes = slices.DeleteFunc(a.Notes, func(n Note) bool { return n.ID == op.ID })
@@ -259,19 +291,41 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 		if !validRating(op.Feasibility) || !validRating(op.Impact) {
 			return invalid("rating", ProblemBadValue)
 		}
-		a.Ideas = append(a.Ideas, Idea{ID: a.next(), Text: text, Theme: op.Theme, Feasibility: op.Feasibility, Impact: op.Impact})
-	case OpRateIdea:
+		if !a.hasTheme(op.Theme) {
+			return ErrNotFound
+		}
+		a.Ideas = append(a.Ideas, Idea{ID: a.next(), Text: text, Theme: op.Theme, Feasibility: op.Feasibility, Impact: op.Impact,
+			Version: 1, EditedBy: by, EditedAt: now})
+	case OpRateIdea, OpEditIdea:
 		i := a.idea(op.ID)
 		if i == nil {
 			return ErrNotFound
 		}
+		if op.Seen != 0 && op.Seen != i.Version {
+			return &ConflictError{By: i.EditedBy, At: i.EditedAt}
+		}
 		if !validRating(op.Feasibility) || !validRating(op.Impact) {
 			return invalid("rating", ProblemBadValue)
 		}
+		if op.Kind == OpEditIdea {
+			if text == "" {
+				return invalid("text", ProblemEmpty)
+			}
+			if !a.hasTheme(op.Theme) {
+				return ErrNotFound
+			}
+			i.Text, i.Theme = text, op.Theme
+		}
 		i.Feasibility, i.Impact = op.Feasibility, op.Impact
+		i.Version++
+		i.EditedBy, i.EditedAt = by, now
 	case OpPromote:
-		if a.idea(op.ID) == nil || op.Action == nil {
+		i := a.idea(op.ID)
+		if i == nil || op.Action == nil {
 			return ErrNotFound
+		}
+		if i.Action != 0 {
+			return &AlreadyActionError{ID: i.Action}
 		}
 	case OpReportBack:
 		if text == "" {
@@ -287,6 +341,11 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 	return nil
 }
 
+// hasTheme reports whether theme is one of the arena's (0, no theme, is).
+func (a *Arena) hasTheme(theme uint64) bool {
+	return theme == 0 || slices.ContainsFunc(a.Themes, func(t Theme) bool { return t.ID == theme })
+}
+
 func validRating(n int) bool { return n >= 1 && n <= 3 }
 
 // ValidSpeaker reports whether s is a speaker label: L1…L8, one for each
@@ -295,9 +354,12 @@ func ValidSpeaker(s string) bool {
 	return len(s) == 2 && s[0] == 'L' && s[1] >= '1' && s[1] <= '0'+MaxPupils
 }
 
-// mayChange: a note is its note-taker's, but a flagged note may be fixed by
-// anyone in the team, so a name never waits for one person to come back.
-func mayChange(n *Note, by string) bool { return n.Flagged || strings.EqualFold(n.By, by) }
+// mayChange: a note is its note-taker's, but a flagged note, or one whose
+// note-taker left (left, when known), may be fixed by anyone in the team,
+// so a name never waits for one person to come back.
+func mayChange(n *Note, by string, left func(string) bool) bool {
+	return n.Flagged || strings.EqualFold(n.By, by) || left != nil && left(n.By)
+}
 
 // suspects cleans the words the name guard warned about; only kept on a
 // flagged note.

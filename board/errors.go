@@ -30,3 +30,19 @@ func (e *ConflictError) Error() string {
 }
 
 func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// ErrAlreadyAction: an arena idea or a retrospective card became an action
+// already; a second promote would make a duplicate.
+var ErrAlreadyAction = errors.New("board: already an action")
+
+// AlreadyActionError is ErrAlreadyAction with the existing action's id, so
+// the screen can offer to open it.
+type AlreadyActionError struct {
+	ID uint64 // the action on the board
+}
+
+func (e *AlreadyActionError) Error() string {
+	return fmt.Sprintf("board: already action %d", e.ID)
+}
+
+func (e *AlreadyActionError) Unwrap() error { return ErrAlreadyAction }

@@ -244,3 +244,48 @@ func Summarize(changes []Change, b *Board, now time.Time) Recap {
 	}
 	return s
 }
+
+// MeetingOp is one change to the running bordsessie, as a screen asks for
+// it: the same shape as RetroOp and ArenaOp. The store applies it in one
+// transaction.
+type MeetingOp struct {
+	Kind MeetingOpKind
+	// Step (Move): where to go; From: the step the leader's screen stood
+	// at ("" for a plain move); see MoveFrom.
+	Step, From Step
+	Who        string // HandOver: the new leader
+}
+
+// MeetingOpKind names a kind of MeetingOp.
+type MeetingOpKind string
+
+// The kinds of MeetingOp.
+const (
+	OpMoveStep MeetingOpKind = "step"
+	OpHandOver MeetingOpKind = "leader"
+	OpEndMeet  MeetingOpKind = "end"
+)
+
+// Apply applies op by person by, a member of t, at now. Ending only sets
+// Ended: the store adds the summary, which needs the board's history.
+func (m *Meeting) Apply(by string, op MeetingOp, t Team, now time.Time) error {
+	switch op.Kind {
+	case OpMoveStep:
+		if op.From != "" {
+			return m.MoveFrom(by, op.From, op.Step, now)
+		}
+		return m.Move(by, op.Step, now)
+	case OpHandOver:
+		return m.HandOver(by, op.Who, t)
+	case OpEndMeet:
+		if !m.Running() {
+			return ErrNoMeeting
+		}
+		if !m.IsLeader(by) {
+			return ErrNotLeader
+		}
+		m.Ended = now
+		return nil
+	}
+	return invalid("op", ProblemBadValue)
+}

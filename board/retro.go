@@ -98,6 +98,15 @@ type Card struct {
 	Parent  uint64    `json:"parent,omitempty"`
 	Title   string    `json:"title,omitempty"`
 	Created time.Time `json:"created"`
+	// Action is the board action made from this card (its group), so a
+	// second promote is refused instead of making a duplicate.
+	Action uint64 `json:"action,omitempty"`
+	// Version counts the changes to the card's text and its group's
+	// title; ChangedBy and ChangedAt say who made the last one. An edit
+	// carries the version its author saw (RetroOp.Seen).
+	Version   uint64    `json:"version,omitempty"`
+	ChangedBy string    `json:"changed_by,omitempty"`
+	ChangedAt time.Time `json:"changed_at,omitzero"`
 }
 
 // Ballot is one vote of one person on one card; several on a card are fine.
@@ -212,148 +221,6 @@ func (r *Retro) movePhase(by string, from, to Phase, now time.Time) error {
 	return nil
 }
 
-// AddCard adds a card by author. Cards may be written before the meeting
-// (review phase) and during writing; after reveal only during grouping, so
-// a late thought still gets in before the votes.
-func (r *Retro) AddCard(author string, column int, text string, now time.Time) (Card, error) {
-	switch r.Phase {
-	case PhaseReview, PhaseWrite, PhaseReveal, PhaseGroup:
-	default:
-		return Card{}, ErrPhase
-	}
-	text = CleanText(text, MaxText)
-	if text == "" {
-		return Card{}, invalid("text", ProblemEmpty)
-	}
-	if column < 0 || column >= r.ColumnCount() {
-		return Card{}, invalid("column", ProblemBadValue)
-	}
-	c := Card{ID: r.NextID, Column: column, Text: text, Author: author, Created: now}
-	r.NextID++
-	r.Cards = append(r.Cards, c)
-	return c, nil
-}
-
-// EditCard changes the text of one's own card while cards can be added.
-func (r *Retro) EditCard(by string, id uint64, text string) error {
-	c := r.card(id)
-	if c == nil {
-		return ErrNotFound
-	}
-	if !strings.EqualFold(c.Author, by) {
-		return ErrNotYours
-	}
-	if r.Phase != PhaseReview && r.Phase != PhaseWrite {
-		return ErrPhase
-	}
-	if c.Text = CleanText(text, MaxText); c.Text == "" {
-		return invalid("text", ProblemEmpty)
-	}
-	return nil
-}
-
-// DeleteCard removes one's own card during writing.
-func (r *Retro) DeleteCard(by string, id uint64) error {
-	c := r.card(id)
-	if c == nil {
-		return ErrNotFound
-	}
-	if !strings.EqualFold(c.Author, by) {
-		return ErrNotYours
-	}
-	if r.Phase != PhaseReview && r.Phase != PhaseWrite {
-		return ErrPhase
-	}
-	r.Cards = slices.DeleteFunc(r.Cards, func(c Card) bool { return c.ID == id })
-	return nil
-}
-
-// Group puts card id (and everything under it) under card into's group,
-// naming the group title. Anyone may group, during grouping. Both cards are
-// resolved to their group's first card: when they are in the same group
-// already only the title changes (grouping a card under its own child would
-// make it its own parent, and the whole group would vanish). Votes given to
-// the moved cards (voting, then back to grouping) move to the group's first
-// card, where Vote puts them, so no vote is lost and budgets stay right.
-func (r *Retro) Group(id, into uint64, title string) error {
-	if r.Phase != PhaseGroup {
-		return ErrPhase
-	}
-	target, c := r.card(into), r.card(id)
-	if target == nil || c == nil || id == into {
-		return ErrNotFound
-	}
-	root := r.rootOf(*target)
-	if root != r.rootOf(*c) {
-		moved := map[uint64]bool{}
-		for i := range r.Cards {
-			if r.Cards[i].ID == id || r.Cards[i].Parent == id {
-				moved[r.Cards[i].ID] = true
-				r.Cards[i].Parent = root
-				r.Cards[i].Title = ""
-			}
-		}
-		for i := range r.Ballots {
-			if moved[r.Ballots[i].Card] {
-				r.Ballots[i].Card = root
-			}
-		}
-	}
-	if title = CleanLine(title, MaxLine); title != "" {
-		r.card(root).Title = title
-	}
-	return nil
-}
-
-// rootOf is the id of the first card of c's group (c itself when not
-// grouped). Groups are one level deep.
-func (r *Retro) rootOf(c Card) uint64 {
-	if c.Parent != 0 {
-		return c.Parent
-	}
-	return c.ID
-}
-
-// Ungroup takes a card out of its group.
-func (r *Retro) Ungroup(id uint64) error {
-	if r.Phase != PhaseGroup {
-		return ErrPhase
-	}
-	c := r.card(id)
-	if c == nil {
-		return ErrNotFound
-	}
-	c.Parent = 0
-	return nil
-}
-
-// Vote gives (delta +1) or takes back (delta -1) one of voter's votes on a
-// card or group; votes go to the group's first card.
-func (r *Retro) Vote(voter string, id uint64, delta int) error {
-	if r.Phase != PhaseVote {
-		return ErrPhase
-	}
-	c := r.card(id)
-	if c == nil {
-		return ErrNotFound
-	}
-	if c.Parent != 0 {
-		id = c.Parent
-	}
-	if delta > 0 {
-		if r.VotesLeft(voter) <= 0 {
-			return ErrNoVotesLeft
-		}
-		r.Ballots = append(r.Ballots, Ballot{Voter: voter, Card: id})
-		return nil
-	}
-	i := slices.IndexFunc(r.Ballots, func(b Ballot) bool { return b.Card == id && strings.EqualFold(b.Voter, voter) })
-	if i >= 0 {
-		r.Ballots = slices.Delete(r.Ballots, i, i+1)
-	}
-	return nil
-}
-
 // VotesLeft is what remains of voter's budget.
 func (r *Retro) VotesLeft(voter string) int {
 	used := 0
@@ -423,7 +290,7 @@ func (r *Retro) Discussion() []Card {
 	var out []Card
 	seen := map[uint64]bool{}
 	for _, id := range order {
-		if c := r.card(id); c != nil && c.Parent == 0 {
+		if c := r.card(id); c != nil && c.Parent == 0 && !seen[id] {
 			out = append(out, *c)
 			seen[id] = true
 		}
@@ -491,90 +358,4 @@ func (r Retro) Clone() *Retro {
 		r.Review = rv
 	}
 	return &r
-}
-
-// RetroOp is one change to a retrospective, as a screen asks for it. The
-// store applies it in one transaction; Review and MakeAction also change the
-// board's actions there.
-type RetroOp struct {
-	Kind   RetroOpKind
-	Phase  Phase
-	Column int
-	Text   string
-	Card   uint64
-	Into   uint64
-	Action *Action // MakeAction: the new action; Review: the action reviewed
-	Status Status  // Review: the decision
-	// From (Phase ops): the phase the facilitator's screen stood at, or had
-	// asked for already, when they pressed the key; see movePhase.
-	From Phase
-}
-
-// RetroOpKind names a kind of RetroOp.
-type RetroOpKind string
-
-// The kinds of RetroOp.
-const (
-	OpPhase      RetroOpKind = "phase"
-	OpAddCard    RetroOpKind = "add"
-	OpEditCard   RetroOpKind = "edit"
-	OpDeleteCard RetroOpKind = "delete"
-	OpGroup      RetroOpKind = "group"
-	OpUngroup    RetroOpKind = "ungroup"
-	OpVote       RetroOpKind = "vote"
-	OpUnvote     RetroOpKind = "unvote"
-	OpReview     RetroOpKind = "review"
-	OpMakeAction RetroOpKind = "action"
-	OpTimer      RetroOpKind = "timer" // Column holds the minutes; 0 stops it
-)
-
-// Apply applies the rules of op by person by at now. Review and MakeAction
-// only check the phase here; the store does the rest.
-func (r *Retro) Apply(by string, op RetroOp, now time.Time) error {
-	if !r.Running() {
-		return ErrPhase
-	}
-	switch op.Kind {
-	case OpPhase:
-		return r.movePhase(by, op.From, op.Phase, now)
-	case OpAddCard:
-		_, err := r.AddCard(by, op.Column, op.Text, now)
-		return err
-	case OpEditCard:
-		return r.EditCard(by, op.Card, op.Text)
-	case OpDeleteCard:
-		return r.DeleteCard(by, op.Card)
-	case OpGroup:
-		return r.Group(op.Card, op.Into, op.Text)
-	case OpUngroup:
-		return r.Ungroup(op.Card)
-	case OpVote:
-		return r.Vote(by, op.Card, 1)
-	case OpUnvote:
-		return r.Vote(by, op.Card, -1)
-	case OpReview:
-		if r.Phase != PhaseReview || op.Action == nil {
-			return ErrPhase
-		}
-		if r.Review == nil {
-			r.Review = map[uint64]Status{}
-		}
-		r.Review[op.Action.ID] = op.Status
-		return nil
-	case OpMakeAction:
-		if r.Phase != PhaseActions && r.Phase != PhaseDiscuss {
-			return ErrPhase
-		}
-		return nil
-	case OpTimer:
-		if !strings.EqualFold(by, r.Facilitator) {
-			return ErrNotFacilitator
-		}
-		if op.Column < 0 || op.Column > 120 {
-			return invalid("minutes", ProblemBadValue)
-		}
-		r.PhaseMinutes, r.PhaseAt = op.Column, now
-		return nil
-	}
-	return invalid("op", ProblemBadValue)
 }

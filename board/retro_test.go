@@ -259,3 +259,21 @@ func equalIDs(a, b []uint64) bool {
 	}
 	return true
 }
+
+// Found by the model test: a group's first card deleted after discussion
+// fixed the order, when its heir had a place of its own there, listed the
+// heir twice.
+func TestRetroDeleteRootAfterDiscussion(t *testing.T) {
+	r := newTestRetro(t)
+	now := r.Created
+	a, _ := r.AddCard("Fatima", 0, "een", now)
+	b, _ := r.AddCard("Fatima", 0, "twee", now)
+	must(t, r.MovePhase("Fatima", PhaseDiscuss, now))
+	must(t, r.MovePhase("Fatima", PhaseGroup, now))
+	must(t, r.Group(b.ID, a.ID, "Samen"))
+	must(t, r.MovePhase("Fatima", PhaseWrite, now))
+	must(t, r.DeleteCard("Fatima", a.ID))
+	if d := r.Discussion(); len(d) != 1 || d[0].ID != b.ID || d[0].Title != "Samen" {
+		t.Errorf("discussion after deleting the first card: %+v", d)
+	}
+}

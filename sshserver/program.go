@@ -29,16 +29,23 @@ func (s *Server) newProgram(ctx context.Context, ss *session, c *caller, model t
 		s.logPanic(c.fp, r, stack)
 		ss.setBye(crashed(c.msg.Lang))
 	}}
-	p := tea.NewProgram(g,
+	// Detect would find no TTY on the server side and strip colour.
+	profile := colorprofile.Env(env)
+	ss.scr = newScreen(sess, profile)
+	w, h := win.size()
+	p := tea.NewProgram(drawn{inner: g, scr: ss.scr, w: w, h: h},
 		tea.WithInput(in),
 		tea.WithOutput(sess),
 		tea.WithEnvironment(env),
-		// Detect would find no TTY on the server side and strip colour.
-		tea.WithColorProfile(colorprofile.Env(env)),
-		tea.WithWindowSize(win.size()),
+		tea.WithColorProfile(profile),
+		tea.WithWindowSize(w, h),
 		tea.WithContext(ctx),
 		tea.WithoutSignalHandler(),
 		tea.WithFilter(win.filter),
+		// screen draws the frames (screen.go); the program's own ticker
+		// then only flushes its rare query output, once a second.
+		tea.WithoutRenderer(),
+		tea.WithFPS(1),
 	)
 	g.quit = p.Quit
 	go func() {

@@ -19,6 +19,7 @@ type session struct {
 	sess      ssh.Session
 	msg       *i18n.Messages
 	program   *tea.Program
+	scr       *screen       // draws the program's frames (screen.go)
 	ready     chan struct{} // closed once program is set, or never will be
 	readyOnce sync.Once
 

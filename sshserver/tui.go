@@ -75,6 +75,7 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		s.log.Warn("session ended with error", "key", c.fp, "err", err.Error())
 	}
+	ss.scr.close() // the client's terminal back, before the goodbye
 	if bye := ss.goodbye(); bye != "" {
 		fmt.Fprint(sess, "\r\n"+bye+"\r\n")
 	}

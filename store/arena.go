@@ -59,7 +59,13 @@ func (s *Store) ChangeArena(actor string, boardID, arenaID uint64, op board.Aren
 	}
 	return changeRecord(s, actor, boardID, bucketArenas, arenaID, OpArenaChange, string(op.Kind),
 		func(a *board.Arena, tx recordTx) error {
-			if err := a.Apply(tx.who, op, tx.now); err != nil {
+			if op.Kind == board.OpPromote {
+				// An action deleted from the board since frees its idea.
+				if i, ok := a.Idea(op.ID); ok && i.Action != 0 && !tx.exists(board.AreaAction, i.Action) {
+					a.SetIdeaAction(i.ID, 0)
+				}
+			}
+			if err := a.ApplyIn(tx.who, op, tx.team, tx.now); err != nil {
 				return err
 			}
 			if op.Kind == board.OpPromote {

@@ -40,6 +40,9 @@ type Record struct {
 	Label   string          `json:"label,omitempty"`
 	Before  json.RawMessage `json:"before,omitempty"`
 	After   json.RawMessage `json:"after,omitempty"`
+	// Links, on the delete of a goal: the actions it unlinked, linked
+	// again when the goal is restored.
+	Links []uint64 `json:"links,omitempty"`
 }
 
 func (s *Store) audit(b *bolt.Bucket, r Record) error {

@@ -43,7 +43,13 @@
 //
 // Rules this package keeps: every change is one read-write transaction that
 // validates, checks the version the user saw (edits and deletes), writes, and
-// appends its audit record; a change is acknowledged only after bbolt has
+// appends its audit record. Changes that commute (adding an item, a card, a
+// note, a vote, a measurement) take no version; a stale edit is refused with
+// a ConflictError naming who changed it, and a forced save writes only the
+// fields its user changed. Every aggregate changes one way, an op applied in
+// one transaction (ChangeItem, ChangeRetro, ChangeArena, ChangeMeeting). What
+// was valid when an item was deleted stays valid for its undo. A change is
+// acknowledged only after bbolt has
 // committed it to disk (fsync stays on); subscribers are told after commit and
 // never block a writer. Open checks an existing file read-only (bbolt's
 // consistency check, that it is bord's, its schema) before writing a byte to

@@ -320,20 +320,7 @@ func putMeetings(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
 		if err := json.Unmarshal(raw, &m); err != nil {
 			return err
 		}
-		m.Leader = board.CleanName(m.Leader)
-		for i := range m.Leaders {
-			m.Leaders[i] = board.CleanName(m.Leaders[i])
-		}
-		if r := m.Summary; r != nil {
-			for _, acts := range [][]board.Action{r.NewActions, r.Done, r.Overdue} {
-				for i := range acts {
-					acts[i].Clean()
-				}
-			}
-			for i := range r.Successes {
-				r.Successes[i].Clean()
-			}
-		}
+		m.Clean()
 		if err := putJSON(mb, itob(m.ID), m); err != nil {
 			return err
 		}
@@ -353,18 +340,7 @@ func putRetros(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
 		if err := json.Unmarshal(raw, &r); err != nil {
 			return err
 		}
-		r.Topic = board.CleanLine(r.Topic, board.MaxLine)
-		r.Facilitator = board.CleanName(r.Facilitator)
-		for i := range r.Columns {
-			r.Columns[i] = board.CleanLine(r.Columns[i], 40)
-		}
-		for i := range r.Cards {
-			c := &r.Cards[i]
-			c.Text, c.Title, c.Author = board.CleanText(c.Text, board.MaxText), board.CleanLine(c.Title, board.MaxLine), board.CleanName(c.Author)
-		}
-		for i := range r.Ballots {
-			r.Ballots[i].Voter = board.CleanName(r.Ballots[i].Voter)
-		}
+		r.Clean()
 		if err := putJSON(rb, itob(r.ID), r); err != nil {
 			return err
 		}
@@ -383,24 +359,7 @@ func putArenas(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return err
 		}
-		a.Topic, a.Group, a.Leader = board.CleanLine(a.Topic, board.MaxLine), board.CleanLine(a.Group, 40), board.CleanName(a.Leader)
-		a.ReportHow = board.CleanText(a.ReportHow, board.MaxText)
-		for i := range a.NoteTakers {
-			a.NoteTakers[i] = board.CleanName(a.NoteTakers[i])
-		}
-		for i := range a.Questions {
-			a.Questions[i].Text = board.CleanText(a.Questions[i].Text, board.MaxText)
-		}
-		for i := range a.Notes {
-			n := &a.Notes[i]
-			n.Text, n.Speaker, n.By = board.CleanText(n.Text, board.MaxText), board.CleanLine(n.Speaker, 3), board.CleanName(n.By)
-		}
-		for i := range a.Themes {
-			a.Themes[i].Title = board.CleanLine(a.Themes[i].Title, board.MaxLine)
-		}
-		for i := range a.Ideas {
-			a.Ideas[i].Text = board.CleanText(a.Ideas[i].Text, board.MaxText)
-		}
+		a.Clean()
 		if err := putJSON(ab, itob(a.ID), a); err != nil {
 			return err
 		}

@@ -89,37 +89,41 @@ func (s *Store) StartMeeting(actor string, boardID uint64, d time.Duration) (boa
 
 // MoveMeeting moves the running session to a step; leader only.
 func (s *Store) MoveMeeting(actor string, boardID uint64, to board.Step) (board.Meeting, error) {
-	return s.changeMeeting(actor, boardID, OpMeetingStep, string(to), func(m *board.Meeting, _ board.Team) error {
-		return m.Move(actor, to, s.now())
-	})
+	return s.ChangeMeeting(actor, boardID, board.MeetingOp{Kind: board.OpMoveStep, Step: to})
 }
 
 // MoveMeetingFrom moves the session's step for a press made on a screen
 // that stood at from; see board.Meeting.MoveFrom.
 func (s *Store) MoveMeetingFrom(actor string, boardID uint64, from, to board.Step) (board.Meeting, error) {
-	return s.changeMeeting(actor, boardID, OpMeetingStep, string(to), func(m *board.Meeting, _ board.Team) error {
-		return m.MoveFrom(actor, from, to, s.now())
-	})
+	return s.ChangeMeeting(actor, boardID, board.MeetingOp{Kind: board.OpMoveStep, From: from, Step: to})
 }
 
 // HandOver makes another member the leader of the running session: the
 // leader may hand over to anyone in the team, and anyone may take the role
 // over for themselves (to == actor); see board.Meeting.HandOver.
 func (s *Store) HandOver(actor string, boardID uint64, to string) (board.Meeting, error) {
-	return s.changeMeeting(actor, boardID, OpMeetingLead, to, func(m *board.Meeting, t board.Team) error {
-		return m.HandOver(actor, to, t)
-	})
+	return s.ChangeMeeting(actor, boardID, board.MeetingOp{Kind: board.OpHandOver, Who: to})
 }
 
 // EndMeeting closes the running session and stores its summary: the actions
 // added and done and the successes named during it, and what is overdue.
 func (s *Store) EndMeeting(actor string, boardID uint64) (board.Meeting, error) {
-	return s.changeMeeting(actor, boardID, OpMeetingEnd, "", func(m *board.Meeting, _ board.Team) error {
-		if !m.IsLeader(actor) {
-			return board.ErrNotLeader
-		}
-		m.Ended = s.now()
-		return nil
+	return s.ChangeMeeting(actor, boardID, board.MeetingOp{Kind: board.OpEndMeet})
+}
+
+// ChangeMeeting applies one change to the running session in one
+// transaction, the way ChangeRetro and ChangeArena change theirs; closing
+// it stores its summary.
+func (s *Store) ChangeMeeting(actor string, boardID uint64, op board.MeetingOp) (board.Meeting, error) {
+	audit, label := OpMeetingStep, string(op.Step)
+	switch op.Kind {
+	case board.OpHandOver:
+		audit, label = OpMeetingLead, op.Who
+	case board.OpEndMeet:
+		audit, label = OpMeetingEnd, ""
+	}
+	return s.changeMeeting(actor, boardID, audit, label, func(m *board.Meeting, t board.Team) error {
+		return m.Apply(actor, op, t, s.now())
 	})
 }
 

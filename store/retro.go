@@ -70,7 +70,16 @@ func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, 
 func (s *Store) ChangeRetro(actor string, boardID, retroID uint64, op board.RetroOp) (board.Retro, error) {
 	return changeRecord(s, actor, boardID, bucketRetros, retroID, OpRetroChange, string(op.Kind),
 		func(r *board.Retro, tx recordTx) error {
-			if err := r.Apply(tx.who, op, tx.now); err != nil {
+			if op.Kind == board.OpMakeAction && op.Card != 0 {
+				// An action deleted from the board since frees its card.
+				if c, ok := r.Card(op.Card); ok && c.Parent != 0 {
+					op.Card = c.Parent
+				}
+				if c, ok := r.Card(op.Card); ok && c.Action != 0 && !tx.exists(board.AreaAction, c.Action) {
+					r.SetCardAction(c.ID, 0)
+				}
+			}
+			if err := r.ApplyIn(tx.who, op, tx.team, tx.now); err != nil {
 				return err
 			}
 			switch op.Kind {
@@ -84,6 +93,9 @@ func (s *Store) ChangeRetro(actor string, boardID, retroID uint64, op board.Retr
 					return err
 				}
 				r.Actions = append(r.Actions, made.Base().ID)
+				if op.Card != 0 {
+					r.SetCardAction(op.Card, made.Base().ID)
+				}
 			}
 			return nil
 		})
@@ -97,6 +109,12 @@ type recordTx struct {
 	team    board.Team
 	who     string // the actor as the team knows them
 	now     time.Time
+}
+
+// exists reports whether item id of area is on the board.
+func (tx recordTx) exists(area board.Area, id uint64) bool {
+	items := tx.bb.Bucket([]byte(area))
+	return items != nil && items.Get(itob(id)) != nil
 }
 
 // changeRecord is the one path of changing a record kept as JSON in a
@@ -148,7 +166,8 @@ func (s *Store) reviewAction(bb *bolt.Bucket, t board.Team, who string, id uint6
 	}
 	before, _ := json.Marshal(a)
 	a.Status = st
-	if err := a.Check(t, now, false); err != nil {
+	// An owner who left keeps their action; its status can still change.
+	if err := a.Check(t.WithPeople(a.Who), now, false); err != nil {
 		return err
 	}
 	a.Version++
@@ -166,6 +185,45 @@ func (s *Store) reviewAction(bb *bolt.Bucket, t board.Team, who string, id uint6
 // addTx adds a new item inside a running transaction: the path of Add.
 func (s *Store) addTx(tx recordTx, it board.Item) (board.Item, error) {
 	return it, s.writeTx(tx.bb, tx.who, tx.boardID, OpAdd, true, it, s.stampNew(tx.who))
+}
+
+// dropVoter returns the votes of a member who left in the running
+// retrospectives of the given boards.
+func dropVoter(tx *bolt.Tx, boards []uint64, name string) error {
+	for _, id := range boards {
+		bb, err := boardBucket(tx, id)
+		if err != nil {
+			return err
+		}
+		rb := bb.Bucket(bucketRetros)
+		if rb == nil {
+			continue
+		}
+		type put struct {
+			k []byte
+			r board.Retro
+		}
+		var puts []put
+		err = rb.ForEach(func(k, v []byte) error {
+			var r board.Retro
+			if err := json.Unmarshal(v, &r); err != nil {
+				return err
+			}
+			if r.DropVoter(name) {
+				puts = append(puts, put{slices.Clone(k), r})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, p := range puts {
+			if err := putJSON(rb, p.k, p.r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func readRetros(bb *bolt.Bucket, b *board.Board) error {

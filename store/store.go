@@ -233,6 +233,11 @@ func (s *Store) changeTeam(actor string, teamID uint64, op Op, name string, chan
 		if err := bumpTeamBoards(tx, teamID, &affected); err != nil {
 			return err
 		}
+		if op == OpRemoveMember {
+			if err := dropVoter(tx, affected, name); err != nil {
+				return err
+			}
+		}
 		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: op, TeamID: teamID, Label: name})
 	})
 	if err == nil {
@@ -422,80 +427,6 @@ func (s *Store) changed(boardID uint64) {
 	s.feed.publish(boardID, v)
 }
 
-// Add puts a new item on a board. The item is cleaned and validated; its id,
-// version and timestamps are set by the store. It returns the item as stored.
-func (s *Store) Add(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	return s.write(actor, boardID, OpAdd, true, it, s.stampNew(actor))
-}
-
-func (s *Store) stampNew(actor string) func(*bolt.Bucket, *board.Meta) error {
-	return func(items *bolt.Bucket, m *board.Meta) error {
-		id, err := nextID(items)
-		if err != nil {
-			return err
-		}
-		now := s.now()
-		*m = board.Meta{ID: id, Version: 1, CreatedBy: actor, CreatedAt: now, UpdatedBy: actor, UpdatedAt: now}
-		return nil
-	}
-}
-
-// Update saves an edited item. Its Meta.Version must be the version the user
-// saw; if the stored item has moved on, nothing is written and a
-// *ConflictError names who changed it.
-func (s *Store) Update(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	return s.write(actor, boardID, OpUpdate, false, it, func(items *bolt.Bucket, m *board.Meta) error {
-		cur, err := current(items, it.Area(), m.ID)
-		if err != nil {
-			return err
-		}
-		cm := cur.Base()
-		if cm.Version != m.Version {
-			return &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
-		}
-		*m = board.Meta{ID: cm.ID, Version: cm.Version + 1, CreatedBy: cm.CreatedBy, CreatedAt: cm.CreatedAt, UpdatedBy: actor, UpdatedAt: s.now()}
-		return nil
-	})
-}
-
-// Restore puts back an item that was deleted, with its old id; it is how
-// undo reverses a delete. It fails with ErrExists if the id is in use.
-func (s *Store) Restore(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	return s.write(actor, boardID, OpRestore, false, it, func(items *bolt.Bucket, m *board.Meta) error {
-		if m.ID == 0 || m.ID > items.Sequence() {
-			return ErrNotFound
-		}
-		if items.Get(itob(m.ID)) != nil {
-			return ErrExists
-		}
-		m.Version++
-		m.UpdatedBy, m.UpdatedAt = actor, s.now()
-		return nil
-	})
-}
-
-// Delete removes an item the user saw at version seen.
-func (s *Store) Delete(actor string, boardID uint64, area board.Area, id, seen uint64) error {
-	return s.update(boardID, func(bb *bolt.Bucket) error {
-		items := bb.Bucket([]byte(area))
-		if items == nil {
-			return ErrNotFound
-		}
-		cur, err := current(items, area, id)
-		if err != nil {
-			return err
-		}
-		if cm := cur.Base(); cm.Version != seen {
-			return &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
-		}
-		if err := items.Delete(itob(id)); err != nil {
-			return err
-		}
-		before, _ := json.Marshal(cur)
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpDelete, BoardID: boardID, Area: area, ItemID: id, Label: cur.Label(), Before: before})
-	})
-}
-
 // SetCheckIn records actor's mood for the current week, replacing an earlier
 // one of the same week. A check-in is only ever changed by its own person, so
 // it needs no version check.
@@ -556,94 +487,6 @@ func (s *Store) setCheckInTx(bb *bolt.Bucket, actor string, boardID uint64, c *b
 		return err
 	}
 	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCheckIn, BoardID: boardID, Area: board.AreaCheckIn, ItemID: c.ID, Label: c.Label(), Before: before, After: after})
-}
-
-func teamOf(bb *bolt.Bucket) (board.Team, error) {
-	var info board.Info
-	if err := json.Unmarshal(bb.Get(keyInfo), &info); err != nil {
-		return board.Team{}, err
-	}
-	return getTeam(bb.Tx(), info.TeamID)
-}
-
-func current(items *bolt.Bucket, area board.Area, id uint64) (board.Item, error) {
-	v := items.Get(itob(id))
-	if v == nil {
-		return nil, ErrNotFound
-	}
-	it := board.NewItem(area)
-	return it, json.Unmarshal(v, it)
-}
-
-// write is the one path of Add, Update and Restore: clean, validate, set
-// meta (stamp), store, audit, bump the board version, commit, notify. isNew
-// applies the rules for new items (no dates in the past).
-func (s *Store) write(actor string, boardID uint64, op Op, isNew bool, it board.Item, stamp func(*bolt.Bucket, *board.Meta) error) (board.Item, error) {
-	// Callers pass names from flags and keys: store them in the one clean form.
-	actor = board.CleanName(actor)
-	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		return s.writeTx(bb, actor, boardID, op, isNew, it, stamp)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return it, nil
-}
-
-// writeTx is write inside a running transaction; retrospectives and arenas
-// add their actions through it too.
-func (s *Store) writeTx(bb *bolt.Bucket, actor string, boardID uint64, op Op, isNew bool, it board.Item, stamp func(*bolt.Bucket, *board.Meta) error) error {
-	items := bb.Bucket([]byte(it.Area()))
-	if items == nil {
-		return ErrNotFound
-	}
-	t, err := teamOf(bb)
-	if err != nil {
-		return err
-	}
-	it.Clean()
-	if err := it.Check(t, s.now(), isNew); err != nil {
-		return err
-	}
-	if a, ok := it.(*board.Action); ok && a.GoalID != 0 {
-		if bb.Bucket([]byte(board.AreaGoal)).Get(itob(a.GoalID)) == nil {
-			return &board.ValidationError{Field: "goal", Problem: board.ProblemBadValue}
-		}
-	}
-	var before []byte
-	if op == OpUpdate {
-		before = slices.Clone(items.Get(itob(it.Base().ID)))
-	}
-	if err := stamp(items, it.Base()); err != nil {
-		return err
-	}
-	after, err := json.Marshal(it)
-	if err != nil {
-		return err
-	}
-	if err := items.Put(itob(it.Base().ID), after); err != nil {
-		return err
-	}
-	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, Area: it.Area(), ItemID: it.Base().ID, Label: it.Label(), Before: before, After: after})
-}
-
-// update runs fn in one read-write transaction on a board's bucket, bumps
-// the board's version, and after commit notifies subscribers.
-func (s *Store) update(boardID uint64, fn func(bb *bolt.Bucket) error) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		bb, err := boardBucket(tx, boardID)
-		if err != nil {
-			return err
-		}
-		if err := fn(bb); err != nil {
-			return err
-		}
-		return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+1))
-	})
-	if err == nil {
-		s.changed(boardID)
-	}
-	return err
 }
 
 // Check runs bbolt's consistency check over the whole file, as Open does

@@ -64,6 +64,9 @@ func serverChild() {
 		}
 	}
 	defer stop()
+	// BORDLOAD_IDLEPROFILE profiles only the idle window: from the first
+	// "cpu" question to the second.
+	idleProf, cpuAsked := os.Getenv("BORDLOAD_IDLEPROFILE"), 0
 	sc := bufio.NewScanner(os.Stdin)
 	for sc.Scan() {
 		switch sc.Text() {
@@ -90,6 +93,16 @@ func serverChild() {
 			var ru syscall.Rusage
 			_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 			fmt.Println(ru.Utime.Nano() + ru.Stime.Nano())
+			if cpuAsked++; idleProf != "" {
+				switch cpuAsked {
+				case 1:
+					if f, err := os.Create(idleProf); err == nil {
+						_ = pprof.StartCPUProfile(f)
+					}
+				case 2:
+					pprof.StopCPUProfile()
+				}
+			}
 		}
 	}
 }

@@ -167,21 +167,11 @@ func run(mode string, n, changes int, idle time.Duration) (*result, error) {
 		return nil, err
 	}
 	time.Sleep(2 * time.Second) // presence churn settles
-	heapAfter, err := c.number("heap")
-	if err != nil {
-		return nil, err
-	}
-	rssAfter, err := c.rss()
-	if err != nil {
-		return nil, err
-	}
-	r := &result{
-		joinP50:        joins[len(joins)/2],
-		heapPerSession: perSession(heapAfter, heapBefore, n),
-		rssPerSession:  perSession(rssAfter, rssBefore, n),
-	}
+	r := &result{joinP50: joins[len(joins)/2]}
 
-	// At rest: nothing changes, nobody types.
+	// At rest: nothing changes, nobody types. Measured before the heap
+	// question, whose forced GC would set the runtime's scavenger to
+	// returning memory for a while after.
 	cpu0, err := c.number("cpu")
 	if err != nil {
 		return nil, err
@@ -192,6 +182,17 @@ func run(mode string, n, changes int, idle time.Duration) (*result, error) {
 		return nil, err
 	}
 	r.idleCPU = float64(cpu1-cpu0) / float64(idle)
+
+	heapAfter, err := c.number("heap")
+	if err != nil {
+		return nil, err
+	}
+	rssAfter, err := c.rss()
+	if err != nil {
+		return nil, err
+	}
+	r.heapPerSession = perSession(heapAfter, heapBefore, n)
+	r.rssPerSession = perSession(rssAfter, rssBefore, n)
 
 	lat, received, cpu, wall, err := fanOut(c, mode, clients, changes)
 	if err != nil {
