@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -132,7 +133,7 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		if n.Speaker != "" {
 			text = n.Speaker + ": " + text
 		}
-		m.as.editing, m.as.warned, m.as.typing = n.ID, "", true
+		m.as.editing, m.as.seen, m.as.warned, m.as.typing = n.ID, n.Version, "", true
 		m.as.input.SetValue(text)
 		m.as.input.CursorEnd()
 		return m.as.input.Focus()
@@ -257,10 +258,12 @@ func (m *arenaScreen) saveNote(a *board.Arena) tea.Cmd {
 	}
 	op := board.ArenaOp{Kind: board.OpAddNote, Question: q.ID, Text: text, Speaker: speaker, Flagged: len(names) > 0, Suspect: names}
 	if m.as.editing != 0 {
-		op.Kind, op.ID = board.OpEditNote, m.as.editing
+		// The version seen: a colleague's edit since is refused, not
+		// silently overwritten.
+		op.Kind, op.ID, op.Seen = board.OpEditNote, m.as.editing, m.as.seen
 	}
 	s, user, boardID, id := m.cfg.Store, m.cfg.User, m.b.ID, m.as.id
-	sent := noteSavedMsg{typed: m.as.input.Value(), editing: m.as.editing}
+	sent := noteSavedMsg{typed: m.as.input.Value(), editing: m.as.editing, seen: m.as.seen}
 	m.as.input.SetValue("")
 	m.as.editing = 0
 	return func() tea.Msg {
@@ -276,6 +279,7 @@ func (m *arenaScreen) saveNote(a *board.Arena) tea.Cmd {
 type noteSavedMsg struct {
 	typed   string
 	editing uint64
+	seen    uint64
 	err     error
 }
 
@@ -287,7 +291,11 @@ func (m *arenaScreen) noteSaved(msg noteSavedMsg) tea.Cmd {
 		m.as.input.SetValue(strings.TrimSpace(msg.typed + " " + rest))
 		m.as.input.CursorEnd()
 		if rest == "" {
-			m.as.editing = msg.editing
+			m.as.editing, m.as.seen = msg.editing, msg.seen
+			var c *board.ConflictError
+			if errors.As(msg.err, &c) {
+				m.as.seen = 0 // they saw the message: enter again saves over it
+			}
 		}
 		m.setStatus(m.msg.Err(msg.err), true)
 		return nil
@@ -324,7 +332,7 @@ func (m *arenaScreen) ideaForm(a *board.Arena, idea *board.Idea) *form {
 	f := &form{title: m.msg.NewIdea, submit: m.saveIdea}
 	text, theme, feas, imp := "", "", "", ""
 	if idea != nil {
-		f.base = idea.ID
+		f.base, f.seen = idea.ID, idea.Version
 		f.title = m.msg.RateIdea
 		text, theme, feas, imp = idea.Text, themeTitle(a, idea.Theme), strconv.Itoa(idea.Feasibility), strconv.Itoa(idea.Impact)
 	}
@@ -378,11 +386,13 @@ func (m *arenaScreen) saveIdea(f *form) tea.Cmd {
 			return nil
 		}
 	}
-	if f.base != 0 {
-		return m.changeArena(board.ArenaOp{Kind: board.OpRateIdea, ID: f.base, Feasibility: feas, Impact: imp}, m.msg.Saved)
-	}
-	if !m.guard(&m.as.warned, f.value("text"), func(w string) { f.err = w }) {
+	// A changed text goes through the name guard; ratings alone do not.
+	if (f.base == 0 || f.value("text") != strings.TrimSpace(f.start[0])) && !m.guard(&m.as.warned, f.value("text"), func(w string) { f.err = w }) {
 		return nil
+	}
+	if f.base != 0 {
+		// Text, theme and ratings, checked against the version seen.
+		return m.changeArena(board.ArenaOp{Kind: board.OpEditIdea, ID: f.base, Text: f.value("text"), Theme: theme, Feasibility: feas, Impact: imp, Seen: f.seen}, m.msg.Saved)
 	}
 	return m.changeArena(board.ArenaOp{Kind: board.OpAddIdea, Text: f.value("text"), Theme: theme, Feasibility: feas, Impact: imp}, m.msg.Saved)
 }

@@ -23,6 +23,7 @@ type arenaState struct {
 	typing   bool   // the capture line has the keyboard
 	warned   string // text the name guard warned about; Enter again saves it
 	editing  uint64 // the note the capture line rewrites; 0: a new note
+	seen     uint64 // the version of that note when the edit began
 }
 
 func (m *arenaScreen) arena() *board.Arena {

@@ -65,6 +65,7 @@ type form struct {
 	orig   board.Item // the item as the user first saw it; nil when new
 	gone   board.Item // orig, after a save found it deleted meanwhile
 	base   uint64     // the version a save is checked against
+	seen   uint64     // the version of a card, note or idea being edited (ops check it)
 	err    string     // a message about the whole form
 	note   string     // their version, after a conflict
 	// saving is set while the form's write is under way: its result closes
@@ -303,6 +304,7 @@ func (f *form) fail(msg *i18n.Messages, err error) {
 		// Keep the user's text; show theirs; a second save goes over it.
 		f.err = fmt.Sprintf(msg.ChangedByF, c.By, c.At.Local().Format("15:04"))
 		f.note = msg.Reapply
+		f.seen = 0 // a card, note or idea: the second save goes over theirs
 		if c.Current != nil {
 			f.note = c.Current.Label() + "\n" + msg.Reapply
 			f.base = c.Current.Base().Version

@@ -409,3 +409,58 @@ func TestPromoteTwiceOffersTheAction(t *testing.T) {
 		t.Errorf("%d actions, want %d", n, actions)
 	}
 }
+
+// TestArenaNoteEditCarriesVersion: editing a note that a colleague changed
+// since it was put on the line is refused, with the text kept;
+// Enter again saves over it (issue 8: the edit had no version check).
+func TestArenaNoteEditCarriesVersion(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 120, 36)
+	a := openCapture(t, h, info.ID)
+	h.typeText("de uitleg gaat snel")
+	h.press("enter", "esc", "e") // the newest note back on the line
+	note := arenaNow(t, h, info.ID, a.ID).Notes[0]
+	// The same note edited from another terminal (only its note-taker may).
+	if _, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: note.ID, Text: "de uitleg gaat te snel", Seen: note.Version}); err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	h.typeText(" voor mij")
+	h.press("enter")
+	if got := arenaNow(t, h, info.ID, a.ID).Notes[0]; got.Text != "de uitleg gaat te snel" {
+		t.Fatalf("the colleague's edit was overwritten: %q", got.Text)
+	}
+	if !h.m.statusErr || h.m.arena.as.input.Value() != "de uitleg gaat snel voor mij" {
+		t.Fatalf("after the conflict: error %v, line %q", h.m.statusErr, h.m.arena.as.input.Value())
+	}
+	h.press("enter") // seen the message: save over it
+	if got := arenaNow(t, h, info.ID, a.ID).Notes; len(got) != 1 || got[0].Text != "de uitleg gaat snel voor mij" {
+		t.Fatalf("the second enter: %+v", got)
+	}
+}
+
+// TestArenaIdeaEditSavesText: e on an idea saves its text, not only the
+// ratings (issue 13: the text was thrown away with "Opgeslagen").
+func TestArenaIdeaEditSavesText(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 140, 40)
+	toArena(t, h)
+	h.press("4", "a")
+	h.typeText("Vaker samenwerken")
+	h.press("enter", "enter")
+	h.typeText("2")
+	h.press("enter")
+	h.typeText("2")
+	h.press("enter")
+	h.press("e")
+	h.fill("text", "Vaker samenwerken in tweetallen")
+	h.fill("impact", "3")
+	h.press("ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("not saved: %q", h.m.form.err)
+	}
+	b, _ := h.s.Board(info.ID)
+	if i := b.Arenas[0].Ideas[0]; i.Text != "Vaker samenwerken in tweetallen" || i.Impact != 3 {
+		t.Fatalf("idea after edit: %+v", i)
+	}
+}

@@ -148,7 +148,7 @@ func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	case is(m.keys.ToAction) && r.Phase == board.PhaseActions && hasRow && row.card != 0:
 		c, _ := r.Card(row.card)
 		f := m.itemForm(board.AreaAction, nil, 0)
-		f.title, f.submit = m.msg.RetroToAction, m.makeAction
+		f.title, f.submit, f.base = m.msg.RetroToAction, m.makeAction, row.card
 		f.fields[0].input.SetValue(c.Text)
 		return m.openForm(f, 1)
 	case is(m.keys.Card) && r.PhaseIndex() > slices.Index(board.Phases, board.PhaseGroup):
@@ -162,7 +162,7 @@ func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	case is(m.keys.Edit, m.keys.Delete) && hasRow && row.card != 0 && !m.mayEditCard(r, row.card):
 	case is(m.keys.Edit) && hasRow && row.card != 0:
 		c, _ := r.Card(row.card)
-		f := &form{title: fmt.Sprintf(m.msg.FormEditF, m.columnName(r, c.Column)), base: c.ID, submit: m.saveCard}
+		f := &form{title: fmt.Sprintf(m.msg.FormEditF, m.columnName(r, c.Column)), base: c.ID, seen: c.Version, submit: m.saveCard}
 		f.add("text", m.columnName(r, c.Column), fText, "", c.Text)
 		return m.openForm(f, 0)
 	case is(m.keys.Delete) && hasRow && row.card != 0:
@@ -212,7 +212,7 @@ func (m *retroScreen) pickGroup(r *board.Retro, id uint64) {
 	m.choose = &chooser{title: m.msg.GroupUnder, options: opts, pick: func(i int) tea.Cmd {
 		into, _ := r.Card(ids[i])
 		f := &form{title: m.msg.GroupTitle, submit: func(f *form) tea.Cmd {
-			return m.changeRetro(board.RetroOp{Kind: board.OpGroup, Card: id, Into: into.ID, Text: f.value("title")}, m.msg.Grouped)
+			return m.changeRetro(board.RetroOp{Kind: board.OpGroup, Card: id, Into: into.ID, Text: f.value("title"), Seen: into.Version}, m.msg.Grouped)
 		}}
 		f.add("title", m.msg.FieldTitle, fLine, m.msg.HintGroupTitle, into.Title)
 		return m.openForm(f, 0)
@@ -222,7 +222,7 @@ func (m *retroScreen) pickGroup(r *board.Retro, id uint64) {
 // saveCard saves a new card in the focused column, or the edited one.
 func (m *retroScreen) saveCard(f *form) tea.Cmd {
 	if f.base != 0 {
-		return m.changeRetro(board.RetroOp{Kind: board.OpEditCard, Card: f.base, Text: f.value("text")}, m.msg.Saved)
+		return m.changeRetro(board.RetroOp{Kind: board.OpEditCard, Card: f.base, Text: f.value("text"), Seen: f.seen}, m.msg.Saved)
 	}
 	return m.changeRetro(board.RetroOp{Kind: board.OpAddCard, Column: m.rs.col, Text: f.value("text")}, m.msg.Saved)
 }
@@ -243,5 +243,7 @@ func (m *retroScreen) makeAction(f *form) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return m.changeRetro(board.RetroOp{Kind: board.OpMakeAction, Action: it.(*board.Action)}, fmt.Sprintf(m.msg.SavedF, it.Label()))
+	// The card goes along: a card made into an action already refuses a
+	// second one.
+	return m.changeRetro(board.RetroOp{Kind: board.OpMakeAction, Card: f.base, Action: it.(*board.Action)}, fmt.Sprintf(m.msg.SavedF, it.Label()))
 }
