@@ -22,12 +22,22 @@ func (m *boardScreen) delete() tea.Cmd {
 		return nil
 	}
 	s, user, boardID := m.cfg.Store, m.cfg.User, m.b.ID
-	return func() tea.Msg {
-		if err := s.Delete(user, boardID, it.Area(), it.Base().ID, it.Base().Version); err != nil {
-			return errMsg{err}
+	del := func() tea.Cmd {
+		return func() tea.Msg {
+			if err := s.Delete(user, boardID, it.Area(), it.Base().ID, it.Base().Version); err != nil {
+				return errMsg{err}
+			}
+			return doneMsg{status: fmt.Sprintf(m.msg.DeletedF, it.Label()), undo: &undoOp{board: boardID, kind: undoRestore, area: it.Area(), item: it, label: it.Label()}}
 		}
-		return doneMsg{status: fmt.Sprintf(m.msg.DeletedF, it.Label()), undo: &undoOp{board: boardID, kind: undoRestore, area: it.Area(), item: it, label: it.Label()}}
 	}
+	if g, ok := it.(*board.Goal); ok {
+		// Its open actions lose their goal: say so and ask first.
+		if n := m.b.OpenActionsOf(g.ID); n > 0 {
+			m.confirm(fmt.Sprintf(m.msg.DeleteGoalAskF, n), del)
+			return nil
+		}
+	}
+	return del()
 }
 
 // setStatusOf cycles the selected action's status, or sets it to *to.

@@ -464,3 +464,25 @@ func TestArenaIdeaEditSavesText(t *testing.T) {
 		t.Fatalf("idea after edit: %+v", i)
 	}
 }
+
+// TestDeleteGoalAsksFirst: deleting a goal with open actions says what
+// happens to them and asks first (issue 13).
+func TestDeleteGoalAsksFirst(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.NL, 140, 40)
+	h.press("3", "home")
+	goals := len(h.board().Goals)
+	h.press("d")
+	if h.m.choose == nil || len(h.board().Goals) != goals {
+		t.Fatalf("d on a goal with open actions: asked %v, goals %d → %d", h.m.choose != nil, goals, len(h.board().Goals))
+	}
+	mustContain(t, h.plain(), "open acties. Die blijven staan, zonder doel")
+	h.press("2") // no
+	if len(h.board().Goals) != goals {
+		t.Fatal("no deleted the goal")
+	}
+	h.press("d", "1") // yes
+	if len(h.board().Goals) != goals-1 {
+		t.Fatal("yes did not delete the goal")
+	}
+}

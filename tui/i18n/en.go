@@ -82,6 +82,7 @@ var en = Messages{
 	CountF:           "%d/%d characters",
 	RetroCloseAsk:    "Close the retrospective? After that nobody can write cards or vote.",
 	AlreadyActionAsk: "This idea is already an action on the board. Go to that action?",
+	DeleteGoalAskF:   "This goal has %d open actions. They stay, without a goal (undo links them again). Delete the goal?",
 
 	FormAddF: "%s: new", FormEditF: "%s: edit",
 	FieldWhat: "What", FieldWho: "Who", FieldWhen: "When", FieldGoal: "Goal", FieldText: "Text",

@@ -101,12 +101,12 @@ type Messages struct {
 	KeySave, KeyCancel, KeyNextField, KeyPick, KeyBack, KeySpace                        string
 	HelpTitle                                                                           string
 	// Keys of the other screens, for their help lines and ? overlays.
-	KeyOpen, KeyNew, KeyDemo, KeyRetros, KeyArenas, KeyFirstLast, KeyColumn, KeyPhase string
-	KeyTimer, KeyCard, KeyVote, KeyUnvote, KeyGroup, KeyUngroup, KeyReviewDone        string
-	KeyReviewOpen, KeyReviewDrop, KeyToAction, KeyTab, KeyQuestion, KeyBank, KeyOrder string
-	KeyCapture, KeyNextQuestion, KeyStopTyping, KeySaveNote, KeyNewTheme, KeySetTheme string
-	KeyIdea, KeyRate, KeyPromote, KeyReport, KeyRetention, KeyNewBoard, KeyToBoard    string
-	TooSmall, DiscardAskF, ErrTooLongF, CountF, RetroCloseAsk, AlreadyActionAsk       string
+	KeyOpen, KeyNew, KeyDemo, KeyRetros, KeyArenas, KeyFirstLast, KeyColumn, KeyPhase           string
+	KeyTimer, KeyCard, KeyVote, KeyUnvote, KeyGroup, KeyUngroup, KeyReviewDone                  string
+	KeyReviewOpen, KeyReviewDrop, KeyToAction, KeyTab, KeyQuestion, KeyBank, KeyOrder           string
+	KeyCapture, KeyNextQuestion, KeyStopTyping, KeySaveNote, KeyNewTheme, KeySetTheme           string
+	KeyIdea, KeyRate, KeyPromote, KeyReport, KeyRetention, KeyNewBoard, KeyToBoard              string
+	TooSmall, DiscardAskF, ErrTooLongF, CountF, RetroCloseAsk, AlreadyActionAsk, DeleteGoalAskF string
 
 	// Forms.
 	FormAddF, FormEditF                                  string // "%s toevoegen"

@@ -82,6 +82,7 @@ var nl = Messages{
 	CountF:           "%d/%d tekens",
 	RetroCloseAsk:    "De retrospective afsluiten? Daarna kan niemand meer kaartjes schrijven of stemmen.",
 	AlreadyActionAsk: "Dit idee is al een actie op het bord. Naar die actie gaan?",
+	DeleteGoalAskF:   "Dit doel heeft %d open acties. Die blijven staan, zonder doel (ongedaan maken koppelt ze weer). Doel verwijderen?",
 
 	FormAddF: "%s: nieuw", FormEditF: "%s: bewerken",
 	FieldWhat: "Wat", FieldWho: "Wie", FieldWhen: "Wanneer", FieldGoal: "Doel", FieldText: "Tekst",
