@@ -115,6 +115,14 @@ func (v *View) Delete(actor string, boardID uint64, area board.Area, id, seen ui
 	return v.s.Delete(actor, boardID, area, id, seen)
 }
 
+// ChangeItem is Store.ChangeItem on a board of the view's teams.
+func (v *View) ChangeItem(actor string, boardID uint64, op board.ItemOp) (board.Item, error) {
+	if err := v.board(boardID); err != nil {
+		return nil, err
+	}
+	return v.s.ChangeItem(actor, boardID, op)
+}
+
 // SetCheckIn is Store.SetCheckIn on a board of the view's teams.
 func (v *View) SetCheckIn(actor string, boardID uint64, mood board.Mood, word string) (board.CheckIn, error) {
 	if err := v.board(boardID); err != nil {

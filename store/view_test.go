@@ -49,9 +49,13 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 		"Update":  func() error { _, err := v.Update("Anna", id, &changed); return err },
 		"Restore": func() error { _, err := v.Restore("Anna", id, &changed); return err },
 		"Delete":  func() error { return v.Delete("Anna", id, board.AreaAction, act.Base().ID, act.Base().Version) },
-		"Recap":   func() error { _, err := v.Recap(id, 0, 0); return err },
-		"Teams":   func() error { return teamsHide(v, tid) },
-		"Watch":   func() error { return watchClosed(v, id) },
+		"ChangeItem": func() error {
+			_, err := v.ChangeItem("Anna", id, board.ItemOp{Kind: board.ItemResave, Item: &changed})
+			return err
+		},
+		"Recap": func() error { _, err := v.Recap(id, 0, 0); return err },
+		"Teams": func() error { return teamsHide(v, tid) },
+		"Watch": func() error { return watchClosed(v, id) },
 		"AddMember": func() error {
 			_, err := v.AddMember("Anna", tid, "Anna")
 			return err

@@ -225,14 +225,16 @@ func (m *boardScreen) saveMeasure(f *form) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	// One measurement added, not the goal rewritten: two people measuring
+	// at once both land (it needs no version).
 	old := f.orig.(*board.Goal)
-	g := *old
-	in := board.Indicator{}
-	if old.Indicator != nil {
-		in = *old.Indicator
+	s, user, boardID := m.cfg.Store, m.cfg.User, m.b.ID
+	op := board.ItemOp{Kind: board.ItemMeasure, ID: old.ID, Measurement: board.Measurement{Date: d, Value: v, Note: f.value("note")}}
+	return func() tea.Msg {
+		saved, err := s.ChangeItem(user, boardID, op)
+		if err != nil {
+			return errMsg{err}
+		}
+		return doneMsg{status: fmt.Sprintf(m.msg.SavedF, old.Title), undo: revert(boardID, old, saved)}
 	}
-	in.Measurements = append(slices.Clone(in.Measurements), board.Measurement{Date: d, Value: v, Note: f.value("note")})
-	g.Indicator = &in
-	g.Version = f.base
-	return m.update(old, &g, fmt.Sprintf(m.msg.SavedF, g.Title))
 }

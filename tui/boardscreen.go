@@ -252,15 +252,37 @@ func (m *boardScreen) saveItem(f *form) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	s, user, boardID, orig := m.cfg.Store, m.cfg.User, m.b.ID, f.orig
+	s, user, boardID, orig, forced := m.cfg.Store, m.cfg.User, m.b.ID, f.orig, f.forced
 	return func() tea.Msg {
 		if orig == nil && again != nil {
-			if b, err := s.Board(boardID); err == nil {
-				if cur := b.Find(again.Area(), again.Base().ID); cur != nil {
-					again.Base().Version = cur.Base().Version
-					orig, it = cur, again
-				}
+			b, err := s.Board(boardID)
+			if err != nil {
+				return errMsg{err}
 			}
+			cur := b.Find(again.Area(), again.Base().ID)
+			if cur == nil {
+				// Still gone: it comes back under its own id. Should an
+				// undo bring it back in the meantime, the store answers
+				// with a conflict, never with a second copy.
+				saved, err := s.ChangeItem(user, boardID, board.ItemOp{Kind: board.ItemResave, Item: again})
+				if err != nil {
+					return errMsg{err}
+				}
+				undo := &undoOp{board: boardID, kind: undoDelete, area: saved.Area(), id: saved.Base().ID, seen: saved.Base().Version, label: saved.Label()}
+				return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: undo, focus: undo}
+			}
+			again.Base().Version = cur.Base().Version
+			orig, it = cur, again
+		}
+		if forced && orig != nil {
+			// Saved over a conflict: only the fields this user changed
+			// from what they started with are written, so a colleague's
+			// change to another field stays.
+			saved, err := s.ChangeItem(user, boardID, board.ItemOp{Kind: board.ItemForce, Item: it, Base: orig})
+			if err != nil {
+				return errMsg{err}
+			}
+			return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: revert(boardID, orig, saved)}
 		}
 		if orig == nil {
 			saved, err := s.Add(user, boardID, it)

@@ -66,6 +66,7 @@ type form struct {
 	gone   board.Item // orig, after a save found it deleted meanwhile
 	base   uint64     // the version a save is checked against
 	seen   uint64     // the version of a card, note or idea being edited (ops check it)
+	forced bool       // a conflict was shown: the next save writes only the user's fields
 	err    string     // a message about the whole form
 	note   string     // their version, after a conflict
 	// saving is set while the form's write is under way: its result closes
@@ -308,6 +309,7 @@ func (f *form) fail(msg *i18n.Messages, err error) {
 		if c.Current != nil {
 			f.note = c.Current.Label() + "\n" + msg.Reapply
 			f.base = c.Current.Base().Version
+			f.forced = true
 		}
 		return
 	}

@@ -89,6 +89,11 @@ func (g guardStore) Delete(actor string, boardID uint64, area board.Area, id, se
 	return g.s.Delete(actor, boardID, area, id, seen)
 }
 
+func (g guardStore) ChangeItem(actor string, boardID uint64, op board.ItemOp) (board.Item, error) {
+	g.check("ChangeItem")
+	return g.s.ChangeItem(actor, boardID, op)
+}
+
 func (g guardStore) SetCheckIn(actor string, boardID uint64, mood board.Mood, word string) (board.CheckIn, error) {
 	g.check("SetCheckIn")
 	return g.s.SetCheckIn(actor, boardID, mood, word)

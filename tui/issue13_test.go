@@ -486,3 +486,67 @@ func TestDeleteGoalAsksFirst(t *testing.T) {
 		t.Fatal("yes did not delete the goal")
 	}
 }
+
+// TestForcedSaveKeepsTheirField: Bert edits an action, Anna marks it done,
+// Bert saves twice: his text, her status (issue 13: back to "te doen").
+func TestForcedSaveKeepsTheirField(t *testing.T) {
+	t.Parallel()
+	bert, info := demo(t, i18n.NL, 140, 40)
+	a := bert.selectAction("Checklist")
+	bert.press("e")
+	bert.fill("what", "Checklist aanvraag, korter")
+	done := a
+	done.Status = board.StatusDone
+	if _, err := bert.s.Update("Fatima", info.ID, &done); err != nil {
+		t.Fatal(err)
+	}
+	bert.awaitChange()
+	bert.press("ctrl+s")
+	if bert.m.form == nil || bert.m.form.err == "" {
+		t.Fatal("no conflict shown")
+	}
+	bert.press("ctrl+s") // save over it
+	if bert.m.form != nil {
+		t.Fatalf("forced save: %q", bert.m.form.err)
+	}
+	got, _ := bert.action(a.ID)
+	if got.What != "Checklist aanvraag, korter" || got.Status != board.StatusDone {
+		t.Fatalf("after the forced save: %q %s, want Bert's text and Anna's done", got.What, got.Status)
+	}
+}
+
+// TestTwoMeasurementsBothLand: two people add a measurement to the same
+// goal from forms opened at the same version; both are kept (issue 13:
+// one was lost).
+func TestTwoMeasurementsBothLand(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 140, 40)
+	other := start(t, h.s, Config{Lang: i18n.NL, User: "Fatima"}, 140, 40)
+	var goal board.Goal
+	for _, g := range h.board().Goals {
+		if g.Indicator != nil {
+			goal = g
+			break
+		}
+	}
+	before := len(goal.Indicator.Measurements)
+	for _, s := range []*harness{h, other} {
+		s.press("3", "home")
+		for s.m.board.selected().Base().ID != goal.ID {
+			s.press("down")
+		}
+		s.press("m")
+	}
+	h.fill("value", "41")
+	other.fill("value", "42")
+	h.press("ctrl+s")
+	other.press("ctrl+s")
+	if h.m.form != nil || other.m.form != nil {
+		t.Fatal("a measurement was not saved")
+	}
+	b, _ := h.s.Board(info.ID)
+	g, _ := b.Goal(goal.ID)
+	if n := len(g.Indicator.Measurements); n != before+2 {
+		t.Fatalf("%d measurements, want %d", n, before+2)
+	}
+}
