@@ -50,7 +50,7 @@ func (s *Server) runTUI(ss *session, c *caller) {
 			teams = []uint64{}
 		}
 		pres = s.hub.join(id.Name)
-		app = tui.New(tui.Config{Store: s.cfg.Store, User: id.Name, Lang: c.msg.Lang, Teams: teams, Presence: pres, Now: s.cfg.Now})
+		app = tui.New(tui.Config{Store: s.cfg.Store.For(teams), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now})
 		return app
 	}
 	var model tea.Model

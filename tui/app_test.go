@@ -100,7 +100,7 @@ func TestPickerNewBoard(t *testing.T) {
 	s, _, _ := twoBoards(t)
 	h := start(t, s, Config{}, 100, 30)
 	h.press("n")
-	if h.m.form == nil || h.m.form.kind != formNewBoard {
+	if h.m.form == nil || h.m.form.title != h.m.msg.NewBoard[3:] {
 		t.Fatalf("n did not open the new-board form\n%s", h.plain())
 	}
 	mustContain(t, h.plain(), "zelf een team en bord maken", "Team", "Bord", "Teamleden")
@@ -202,7 +202,7 @@ func TestAreaFocus(t *testing.T) {
 func TestSelectionMoves(t *testing.T) {
 	t.Parallel()
 	h, _ := demo(t, i18n.NL, 140, 40)
-	n := len(h.m.rows(h.m.b, board.AreaAction))
+	n := len(h.m.board.rows(h.m.b, board.AreaAction))
 	if n != 7 {
 		t.Fatalf("demo shows %d actions, want 7", n)
 	}
@@ -214,7 +214,7 @@ func TestSelectionMoves(t *testing.T) {
 	}
 	for _, st := range steps {
 		h.press(st.key)
-		if got := h.m.sel[board.AreaAction]; got != st.want {
+		if got := h.m.board.sel[board.AreaAction]; got != st.want {
 			t.Fatalf("after %s: row %d, want %d", st.key, got, st.want)
 		}
 	}
@@ -225,14 +225,14 @@ func TestSelectionMoves(t *testing.T) {
 	}
 	// Each area keeps its own selection.
 	h.press("3", "down", "4")
-	if h.m.sel[board.AreaAction] != n-1 || h.m.sel[board.AreaGoal] != 1 {
-		t.Errorf("selections %v", h.m.sel)
+	if h.m.board.sel[board.AreaAction] != n-1 || h.m.board.sel[board.AreaGoal] != 1 {
+		t.Errorf("selections %v", h.m.board.sel)
 	}
 	// Moving in an empty area does nothing.
 	h2, _ := demo(t, i18n.NL, 80, 24)
 	h2.press("6", "d", "down", "d", "end", "up")
-	if h2.m.sel[board.AreaParking] != 0 || len(h2.board().Parking) != 0 {
-		t.Errorf("empty parking: sel %d, %d items", h2.m.sel[board.AreaParking], len(h2.board().Parking))
+	if h2.m.board.sel[board.AreaParking] != 0 || len(h2.board().Parking) != 0 {
+		t.Errorf("empty parking: sel %d, %d items", h2.m.board.sel[board.AreaParking], len(h2.board().Parking))
 	}
 	mustContain(t, h2.plain(), "(nog leeg)", "a om toe te voegen")
 }
@@ -282,7 +282,7 @@ func TestAddAction(t *testing.T) {
 			}
 			// The new action is selected, in the focused actions area.
 			if h.focused() != board.AreaAction || h.selectedAction().ID != a.ID {
-				t.Errorf("selected %+v in %s, want the new action", h.m.selected(), h.focused())
+				t.Errorf("selected %+v in %s, want the new action", h.m.board.selected(), h.focused())
 			}
 			mustContain(t, h.plain(), "Opgeslagen: Agenda delen met "+c.when, "›[ ]")
 		})
@@ -373,11 +373,49 @@ func TestFormEscCancels(t *testing.T) {
 	before := h.board().Version
 	h.press("a")
 	h.typeText("Toch maar niet")
+	// Text was typed: esc asks first (issue 13: it was thrown away without
+	// a word); no, or esc, keeps the form and the text.
 	h.press("esc")
+	if h.m.form == nil || h.m.choose == nil {
+		t.Fatal("esc in a half-filled form did not ask first")
+	}
+	mustContain(t, h.plain(), "Wat je typte bij "+h.m.form.title+" weggooien?", "Toch maar niet")
+	h.press("enter") // the safe answer is selected: keep it
+	if h.m.form == nil || h.m.form.value("what") != "Toch maar niet" {
+		t.Fatal("no did not keep the form")
+	}
+	h.press("esc", "1") // yes
 	if h.m.form != nil || h.board().Version != before {
 		t.Error("esc did not close the form without saving")
 	}
 	mustNotContain(t, h.plain(), "Toch maar niet")
+	// An untouched form closes at once.
+	h.press("a", "esc")
+	if h.m.form != nil || h.m.choose != nil {
+		t.Error("esc on an untouched form asked")
+	}
+}
+
+// TestCtrlCInFormAsks: ctrl+c in a half-filled form asks before it quits;
+// a second ctrl+c quits.
+func TestCtrlCInFormAsks(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.EN, 140, 40)
+	h.press("a")
+	h.typeText("Half")
+	h.press("ctrl+c")
+	if h.quit || h.m.choose == nil || h.m.form == nil {
+		t.Fatalf("ctrl+c with text typed: quit %v, asked %v", h.quit, h.m.choose != nil)
+	}
+	mustContain(t, h.plain(), "Throw away what you typed in "+h.m.form.title+"?")
+	h.press("esc") // keep typing
+	if h.quit || h.m.form == nil || h.m.choose != nil {
+		t.Fatal("esc on the question did not go back to the form")
+	}
+	h.press("ctrl+c", "ctrl+c")
+	if !h.quit {
+		t.Error("a second ctrl+c did not quit")
+	}
 }
 
 func TestEditAction(t *testing.T) {
@@ -716,7 +754,7 @@ func TestCheckIn(t *testing.T) {
 		}
 		mustContain(t, h.plain(), "1  :-) goed", "2  :-| gaat wel", "3  :-( niet goed")
 		h.press(c.pick)
-		if h.m.form == nil || h.m.form.kind != formCheckIn {
+		if h.m.form == nil || h.m.form.title != h.m.msg.PickMood {
 			t.Fatal("no word form after picking a mood")
 		}
 		h.fill("word", c.word)
@@ -760,13 +798,13 @@ func TestMeasurement(t *testing.T) {
 	t.Parallel()
 	h, _ := demo(t, i18n.NL, 140, 40)
 	h.press("3", "home")
-	g, ok := h.m.selected().(*board.Goal)
+	g, ok := h.m.board.selected().(*board.Goal)
 	if !ok || g.Title != "Minder thuiszitters in de regio" {
-		t.Fatalf("selected %+v", h.m.selected())
+		t.Fatalf("selected %+v", h.m.board.selected())
 	}
 	mustContain(t, h.plain(), "›▕███░░░░░▏  38% Minder thuiszitters")
 	h.press("m")
-	if h.m.form == nil || h.m.form.kind != formMeasure {
+	if h.m.form == nil || !strings.HasPrefix(h.m.form.title, h.m.msg.MeasureTitle) {
 		t.Fatal("m did not open the measurement form")
 	}
 	mustContain(t, h.plain(), "Meting toevoegen: Minder thuiszitters", "vandaag", "→ ma 23 nov 2026")
@@ -908,7 +946,7 @@ func TestBoardsKeySingleBoard(t *testing.T) {
 	}
 	mustContain(t, h.plain(), "Kies een bord", "n nieuw bord")
 	h.press("n")
-	if h.m.form == nil || h.m.form.kind != formNewBoard {
+	if h.m.form == nil || h.m.form.title != h.m.msg.NewBoard[3:] {
 		t.Fatal("n in the picker did not open the new-board form")
 	}
 }
@@ -917,7 +955,7 @@ func TestTeamsLimitBoards(t *testing.T) {
 	t.Parallel()
 	// Over SSH a member sees only their teams' boards.
 	s, _, other := twoBoards(t)
-	h := start(t, s, Config{Teams: []uint64{other.TeamID}}, 100, 30)
+	h := start(t, s, Config{Store: s.For([]uint64{other.TeamID})}, 100, 30)
 	if h.m.screen != screenBoard || h.m.b.ID != other.ID {
 		t.Fatalf("the one visible board did not open\n%s", h.plain())
 	}
@@ -939,25 +977,25 @@ func TestMouseWide(t *testing.T) {
 	// 140x40: the top band is 14 high from y=1, three panels of 46, 46, 48;
 	// the bottom band starts at y=15: actions 70 wide, then 35 and 35.
 	h.click(5, 15+1+2) // third row of the actions
-	if h.focused() != board.AreaAction || h.m.sel[board.AreaAction] != 2 {
-		t.Fatalf("click in actions: %s row %d", h.focused(), h.m.sel[board.AreaAction])
+	if h.focused() != board.AreaAction || h.m.board.sel[board.AreaAction] != 2 {
+		t.Fatalf("click in actions: %s row %d", h.focused(), h.m.board.sel[board.AreaAction])
 	}
 	h.click(100, 1+1+1) // second goal
-	if h.focused() != board.AreaGoal || h.m.sel[board.AreaGoal] != 1 {
-		t.Fatalf("click in goals: %s row %d", h.focused(), h.m.sel[board.AreaGoal])
+	if h.focused() != board.AreaGoal || h.m.board.sel[board.AreaGoal] != 1 {
+		t.Fatalf("click in goals: %s row %d", h.focused(), h.m.board.sel[board.AreaGoal])
 	}
 	mustContain(t, h.plain(), "┏━ ▶ Doelen (3)", "›▕")
 	h.click(10, 1+1+1) // first check-in row, under the line of who is missing
-	c, ok := h.m.selected().(*board.CheckIn)
+	c, ok := h.m.board.selected().(*board.CheckIn)
 	if h.focused() != board.AreaCheckIn || !ok || c.Who != "Ahmed" {
-		t.Fatalf("click in check-in: %s %+v", h.focused(), h.m.selected())
+		t.Fatalf("click in check-in: %s %+v", h.focused(), h.m.board.selected())
 	}
 	h.click(120, 20) // parking, below its rows: focus, keep the row
-	if h.focused() != board.AreaParking || h.m.sel[board.AreaParking] != 0 {
-		t.Fatalf("click in parking: %s row %d", h.focused(), h.m.sel[board.AreaParking])
+	if h.focused() != board.AreaParking || h.m.board.sel[board.AreaParking] != 0 {
+		t.Fatalf("click in parking: %s row %d", h.focused(), h.m.board.sel[board.AreaParking])
 	}
 	h.click(80, 16) // planning, first row
-	if h.focused() != board.AreaPlanning || h.m.sel[board.AreaPlanning] != 0 {
+	if h.focused() != board.AreaPlanning || h.m.board.sel[board.AreaPlanning] != 0 {
 		t.Fatalf("click in planning: %s", h.focused())
 	}
 	// Clicks on the header, or under an open form, change nothing.
@@ -982,8 +1020,8 @@ func TestMouseNarrow(t *testing.T) {
 			t.Fatalf("tab %q not in %q", name, tabs)
 		}
 		h.click(ansi.StringWidth(tabs[:at])+1, 1)
-		if h.m.area != i {
-			t.Fatalf("click on tab %q: area %d", name, h.m.area)
+		if h.m.board.area != i {
+			t.Fatalf("click on tab %q: area %d", name, h.m.board.area)
 		}
 		tabs = strings.Split(h.plain(), "\n")[1]
 		if !strings.Contains(tabs, "["+name+"]") {
@@ -993,8 +1031,8 @@ func TestMouseNarrow(t *testing.T) {
 	// In the narrow layout the panel starts at y=2; its rows at y=3.
 	h.click(1, 2)
 	h.click(10, 3+1)
-	if h.focused() != board.AreaParking || h.m.sel[board.AreaParking] != 1 {
-		t.Errorf("click on the second parking row: %s row %d", h.focused(), h.m.sel[board.AreaParking])
+	if h.focused() != board.AreaParking || h.m.board.sel[board.AreaParking] != 1 {
+		t.Errorf("click on the second parking row: %s row %d", h.focused(), h.m.board.sel[board.AreaParking])
 	}
 }
 
@@ -1043,7 +1081,7 @@ func TestLiveUpdateKeepsForm(t *testing.T) {
 		t.Fatal("a colleague's change disturbed the open form")
 	}
 	mustContain(t, h.plain(), "Half getypt")
-	h.press("esc")
+	h.press("esc", "1")
 	mustContain(t, h.plain(), "Parkeerplaats (3)", "• Tussendoor")
 }
 
@@ -1104,9 +1142,9 @@ func TestAddHiddenByFilterDoesNotJumpLater(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.awaitChange()
-	if h.focused() != board.AreaSuccess || h.m.sel[board.AreaSuccess] != 1 {
+	if h.focused() != board.AreaSuccess || h.m.board.sel[board.AreaSuccess] != 1 {
 		t.Errorf("a colleague's change moved the focus to %s row %d (the hidden new action is %d)",
-			h.focused(), h.m.sel[h.focused()], a.ID)
+			h.focused(), h.m.board.sel[h.focused()], a.ID)
 	}
 }
 

@@ -7,7 +7,9 @@ import (
 )
 
 // Store is what the screens need from persistence. *store.Store satisfies
-// it; snapshots it returns are shared and must not be modified.
+// it for the local terminal, and *store.View, which reaches only a
+// member's own teams, over SSH; snapshots it returns are shared and must
+// not be modified.
 type Store interface {
 	Teams() ([]board.Team, error)
 	Boards(teamID uint64) ([]board.Info, error)
@@ -21,6 +23,11 @@ type Store interface {
 	Restore(actor string, boardID uint64, it board.Item) (board.Item, error)
 	Delete(actor string, boardID uint64, area board.Area, id, seen uint64) error
 	SetCheckIn(actor string, boardID uint64, mood board.Mood, word string) (board.CheckIn, error)
+	// ChangeItem is the op form of the item writes; the screens use it
+	// for what only it does: a forced save that writes only the user's
+	// fields (ItemForce), a save after a delete that never duplicates
+	// (ItemResave), and a measurement that commutes (ItemMeasure).
+	ChangeItem(actor string, boardID uint64, op board.ItemOp) (board.Item, error)
 
 	StartMeeting(actor string, boardID uint64, d time.Duration) (board.Meeting, error)
 	MoveMeeting(actor string, boardID uint64, to board.Step) (board.Meeting, error)

@@ -1,16 +1,19 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 // fieldKind decides how a field's text is read and previewed.
@@ -33,52 +36,51 @@ type field struct {
 	hint  string
 	input textinput.Model
 	err   string
+	// limit is the most the store keeps, in characters. The input takes
+	// more, so nothing is cut silently: the form counts near the limit and
+	// refuses to save over it.
+	limit int
 }
 
-// formKind tells what a submitted form makes.
-type formKind int
-
+// Domain limits of fields that hold less than a line (see package board).
 const (
-	formItem formKind = iota
-	formMeasure
-	formCheckIn
-	formNewBoard
-	formMeeting
-	formRetro
-	formCard
-	formGroup
-	formRetroAction
-	formRetroTimer
-	formArena
-	formQuestion
-	formTheme
-	formIdea
-	formPromote
-	formReportBack
-	formRetention
+	nameLimit  = 60 // board.CleanName: people, teams, boards
+	shortLimit = 40 // a check-in word, a unit, a group
 )
+
+// countFrom is how close to its limit a field starts to show a counter.
+const countFrom = 20
 
 // form edits one thing. Its fields keep what the user typed through failed
 // saves and conflicts: nothing typed is lost until the user presses esc.
 type form struct {
-	kind   formKind
-	title  string
+	title string
+	// submit checks the fields and returns the command that saves them;
+	// nil when a field cannot be read (it says why on the field). Each
+	// form brings its own, so the shell needs no list of kinds.
+	submit func(f *form) tea.Cmd
 	fields []field
 	focus  int
 	area   board.Area
 	orig   board.Item // the item as the user first saw it; nil when new
+	gone   board.Item // orig, after a save found it deleted meanwhile
 	base   uint64     // the version a save is checked against
+	seen   uint64     // the version of a card, note or idea being edited (ops check it)
+	forced bool       // a conflict was shown: the next save writes only the user's fields
 	err    string     // a message about the whole form
 	note   string     // their version, after a conflict
 	// saving is set while the form's write is under way: its result closes
 	// this form (or reports on it), never a form opened after it.
 	saving bool
+	// start is each field's text when the form opened: a form whose text
+	// changed asks before esc or ctrl+c throws it away.
+	start []string
 }
 
 func newInput(value string, limit int) textinput.Model {
 	in := textinput.New()
 	in.Prompt = ""
-	in.CharLimit = limit
+	in.CharLimit = 4 * limit // typed text over the limit is refused, not cut; this only stops a flood
 	in.SetValue(value)
 	in.KeyMap.Paste.SetEnabled(false) // ctrl+v would read the server's clipboard
 	st := in.Styles()
@@ -89,11 +91,42 @@ func newInput(value string, limit int) textinput.Model {
 
 func (f *form) add(key, label string, kind fieldKind, hint, value string) {
 	limit := board.MaxLine
-	if kind == fText {
+	switch kind {
+	case fText:
 		limit = board.MaxText
+	case fWho:
+		limit = nameLimit
 	}
 	in := newInput(value, limit)
-	f.fields = append(f.fields, field{key: key, label: label, kind: kind, hint: hint, input: in})
+	f.fields = append(f.fields, field{key: key, label: label, kind: kind, hint: hint, input: in, limit: limit})
+}
+
+// limitTo sets a field's limit below a line's.
+func (f *form) limitTo(key string, limit int) {
+	if fl := f.field(key); fl != nil {
+		fl.limit = limit
+		fl.input.CharLimit = 4 * limit
+	}
+}
+
+// tooLong marks every field over its limit and focuses the first; it
+// reports whether there was one. A save is refused then: the store would
+// cut the text.
+func (f *form) tooLong(msg *i18n.Messages) bool {
+	first := -1
+	for i := range f.fields {
+		fl := &f.fields[i]
+		if n := utf8.RuneCountInString(strings.TrimSpace(fl.input.Value())); n > fl.limit {
+			fl.err = fmt.Sprintf(msg.ErrTooLongF, n, fl.limit)
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if first >= 0 {
+		f.setFocus(first)
+	}
+	return first >= 0
 }
 
 func (f *form) value(key string) string {
@@ -112,6 +145,23 @@ func (f *form) field(key string) *field {
 		}
 	}
 	return nil
+}
+
+func (f *form) keepStart() {
+	f.start = f.start[:0]
+	for _, fl := range f.fields {
+		f.start = append(f.start, fl.input.Value())
+	}
+}
+
+// changed reports whether the user typed anything since the form opened.
+func (f *form) changed() bool {
+	for i, fl := range f.fields {
+		if i >= len(f.start) || fl.input.Value() != f.start[i] {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *form) setFocus(i int) tea.Cmd {
@@ -137,25 +187,29 @@ func (f *form) clearErrors() {
 func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		cur := &f.fields[f.focus]
-		switch k.String() {
-		case "esc":
+		switch keys := formKeyMap; {
+		case key.Matches(k, keys.Cancel):
 			return nil, false, true
-		case "ctrl+s":
+		case key.Matches(k, keys.Save):
 			return nil, true, false
-		case "enter":
+		case key.Matches(k, keys.Next):
 			if f.focus == len(f.fields)-1 {
 				return nil, true, false
 			}
 			return f.setFocus(f.focus + 1), false, false
-		case "down":
+		case key.Matches(k, keys.Down):
 			return f.setFocus(f.focus + 1), false, false
-		case "up", "shift+tab":
+		case key.Matches(k, keys.Up):
 			return f.setFocus(f.focus - 1), false, false
-		case "tab":
+		case key.Matches(k, keys.Tab):
 			if s := cur.input.CurrentSuggestion(); s != "" && !strings.EqualFold(s, cur.input.Value()) {
 				break // let the input accept the suggestion
 			}
 			return f.setFocus(f.focus + 1), false, false
+		case key.Matches(k, cur.input.KeyMap.NextSuggestion, cur.input.KeyMap.PrevSuggestion) && len(cur.input.MatchedSuggestions()) == 0:
+			// Cycling through no suggestions leaves the input's index at -1,
+			// and its next CurrentSuggestion panics (bubbles v2.0.0).
+			return nil, false, false
 		}
 	}
 	var c tea.Cmd
@@ -163,36 +217,25 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
 	return c, false, false
 }
 
-// preview shows how a field's text will be read: the parsed date, the goal
-// it matches, or why it cannot be read.
-func (m *Model) preview(fl *field) string {
-	v := strings.TrimSpace(fl.input.Value())
-	if v == "" {
-		return ""
+// date reads field key as a date; when it cannot, the field says bad.
+func (f *form) date(key string, now time.Time, bad string) (time.Time, bool) {
+	d, err := board.ParseDate(f.value(key), now)
+	if err != nil {
+		f.field(key).err = bad
+		return d, false
 	}
-	switch fl.kind {
-	case fDate:
-		d, err := board.ParseDate(v, m.now())
-		if err != nil {
-			return m.st.err.Render("✗ " + m.msg.ErrBadDate)
-		}
-		return m.st.ok.Render("→ " + m.msg.Date(d))
-	case fGoal:
-		if g, ok := m.matchGoal(v); ok {
-			return m.st.ok.Render("→ " + g.Title)
-		}
-		return m.st.err.Render("✗ " + m.msg.ErrBadValue)
-	case fNumber:
-		if _, err := parseNumber(v); err != nil {
-			return m.st.err.Render("✗ " + m.msg.ErrNumber)
-		}
-	case fMood:
-		if md, ok := m.parseMood(v); ok {
-			return m.st.ok.Render("→ " + md.Symbol() + " " + m.msg.Mood(md))
-		}
-		return m.st.err.Render("✗ " + m.msg.HintMood)
+	return d, true
+}
+
+// number reads field key as a number from lo to hi; when it cannot, the
+// field says bad.
+func (f *form) number(key string, lo, hi float64, bad string) (float64, bool) {
+	v, err := parseNumber(f.value(key))
+	if err != nil || v < lo || v > hi {
+		f.field(key).err = bad
+		return 0, false
 	}
-	return ""
+	return v, true
 }
 
 // parseNumber reads 12,5 as well as 12.5. ParseFloat also takes "NaN" and
@@ -205,7 +248,7 @@ func parseNumber(s string) (float64, error) {
 	return f, err
 }
 
-func (m *Model) parseMood(s string) (board.Mood, bool) {
+func (m *Common) parseMood(s string) (board.Mood, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	for i, md := range board.Moods {
 		if s == strconv.Itoa(i+1) || s == strings.ToLower(m.msg.Mood(md)) || s == string(md) || s == md.Symbol() {
@@ -215,7 +258,7 @@ func (m *Model) parseMood(s string) (board.Mood, bool) {
 	return "", false
 }
 
-func (m *Model) matchGoal(s string) (board.Goal, bool) {
+func (m *Common) matchGoal(s string) (board.Goal, bool) {
 	if m.b == nil {
 		return board.Goal{}, false
 	}
@@ -233,162 +276,17 @@ func (m *Model) matchGoal(s string) (board.Goal, bool) {
 	return board.Goal{}, false
 }
 
-// viewForm draws the form as a box of the given width.
-func (m *Model) viewForm(f *form, width int) string {
-	width = max(min(width, 100), 30)
-	labelW := 0
-	for _, fl := range f.fields {
-		labelW = max(labelW, ansi.StringWidth(fl.label))
-	}
-	inner := width - 4
-	var lines []string
-	lines = append(lines, m.st.title.Render(f.title), "")
-	text := width - 3 // inside the frame, after its leading space
-	if f.err != "" {
-		lines = append(lines, wrapped("! "+f.err, text, m.st.err)...)
-	}
-	if f.note != "" { // their version, then how to go on
-		lines = append(lines, wrapped(f.note, text, m.st.dim)...)
-	}
-	if f.err != "" || f.note != "" {
-		lines = append(lines, "")
-	}
-	for i := range f.fields {
-		fl := &f.fields[i]
-		marker := "  "
-		if i == f.focus {
-			marker = "› "
-		}
-		fl.input.SetWidth(max(inner-labelW-4, 10))
-		lines = append(lines, marker+padRight(fl.label, labelW)+"  "+fl.input.View())
-		subs := []string{m.preview(fl)}
-		if fl.err != "" {
-			subs = wrapped("✗ "+fl.err, text-labelW-4, m.st.err)
-		}
-		if subs[0] == "" && i == f.focus && fl.hint != "" {
-			subs = wrapped(fl.hint, text-labelW-4, m.st.dim)
-		}
-		for _, sub := range subs {
-			if sub != "" {
-				lines = append(lines, strings.Repeat(" ", labelW+4)+sub)
-			}
-		}
-	}
-	lines = append(lines, "", m.st.dim.Render(fmt.Sprintf("enter %s · ctrl+s %s · esc %s", m.msg.KeyNextField, m.msg.KeySave, m.msg.KeyCancel)))
-	return box(lines, width, m.st.focusBorder)
-}
-
-// wrapped breaks s into styled lines of at most w cells, at spaces where it
-// can, so that a message is read in full instead of cut off.
-func wrapped(s string, w int, st paint) []string {
-	lines := strings.Split(ansi.Wrap(s, max(w, 10), ""), "\n")
-	for i, l := range lines {
-		lines[i] = st.Render(strings.TrimRight(l, " "))
-	}
-	return lines
-}
-
-// build turns a submitted item form into the item to save. Fields that
-// cannot be read get their own message and build returns false.
-func (m *Model) build(f *form) (board.Item, bool) {
-	f.clearErrors()
-	ok := true
-	date := func(key string) time.Time {
-		fl := f.field(key)
-		if fl == nil || f.value(key) == "" {
-			return time.Time{}
-		}
-		d, err := board.ParseDate(f.value(key), m.now())
-		if err != nil {
-			fl.err, ok = m.msg.ErrBadDate, false
-		}
-		return d
-	}
-	num := func(key string) float64 {
-		if f.value(key) == "" {
-			return 0
-		}
-		v, err := parseNumber(f.value(key))
-		if err != nil {
-			f.field(key).err, ok = m.msg.ErrNumber, false
-		}
-		return v
-	}
-	var it board.Item
-	switch f.area {
-	case board.AreaAction:
-		a := &board.Action{}
-		if o, isAction := f.orig.(*board.Action); isAction {
-			*a = *o
-		}
-		a.What, a.Who, a.When = f.value("what"), f.value("who"), date("when")
-		a.GoalID = 0
-		if g := f.value("goal"); g != "" {
-			goal, found := m.matchGoal(g)
-			if !found {
-				f.field("goal").err, ok = m.msg.ErrBadValue, false
-			}
-			a.GoalID = goal.ID
-		}
-		it = a
-	case board.AreaGoal:
-		g := &board.Goal{}
-		if o, isGoal := f.orig.(*board.Goal); isGoal {
-			*g = *o
-			if o.Indicator != nil {
-				in := *o.Indicator
-				g.Indicator = &in
-			}
-		}
-		g.Title, g.Why, g.ByWhen, g.Measure = f.value("title"), f.value("why"), date("by_when"), f.value("measure")
-		if f.value("unit") != "" || f.value("baseline") != "" || f.value("target") != "" {
-			if g.Indicator == nil {
-				g.Indicator = &board.Indicator{}
-			}
-			g.Indicator.Unit, g.Indicator.Baseline, g.Indicator.Target = f.value("unit"), num("baseline"), num("target")
-		} else if g.Indicator != nil && len(g.Indicator.Measurements) == 0 {
-			g.Indicator = nil
-		}
-		it = g
-	case board.AreaSuccess:
-		s := &board.Success{}
-		if o, isSuccess := f.orig.(*board.Success); isSuccess {
-			*s = *o
-		}
-		s.Text, s.Who = f.value("text"), f.value("who")
-		it = s
-	case board.AreaPlanning:
-		p := &board.PlanItem{}
-		if o, isPlan := f.orig.(*board.PlanItem); isPlan {
-			*p = *o
-		}
-		p.Date, p.Text, p.Who = date("date"), f.value("text"), f.value("who")
-		it = p
-	case board.AreaParking:
-		p := &board.Parking{}
-		if o, isParking := f.orig.(*board.Parking); isParking {
-			*p = *o
-		}
-		p.Text = f.value("text")
-		it = p
-	}
-	if it != nil && f.orig != nil {
-		it.Base().Version = f.base
-	}
-	return it, ok
-}
-
 // showError puts a save error where the user will look: on the field it is
 // about, or at the top of the form.
-func (m *Model) showError(f *form, err error) {
+func (f *form) showError(msg *i18n.Messages, err error) {
 	if v, ok := board.AsValidation(err); ok {
 		if fl := f.field(v.Field); fl != nil {
-			fl.err = m.msg.Err(err)
+			fl.err = msg.Err(err)
 			f.setFocus(indexOf(f, v.Field))
 			return
 		}
 	}
-	f.err = m.msg.Err(err)
+	f.err = msg.Err(err)
 }
 
 func indexOf(f *form, key string) int {
@@ -398,4 +296,27 @@ func indexOf(f *form, key string) int {
 		}
 	}
 	return f.focus
+}
+
+// fail shows a failed save on the form, keeping what the user typed.
+func (f *form) fail(msg *i18n.Messages, err error) {
+	var c *board.ConflictError
+	if errors.As(err, &c) {
+		// Keep the user's text; show theirs; a second save goes over it.
+		f.err = fmt.Sprintf(msg.ChangedByF, c.By, c.At.Local().Format("15:04"))
+		f.note = msg.Reapply
+		f.seen = 0 // a card, note or idea: the second save goes over theirs
+		if c.Current != nil {
+			f.note = c.Current.Label() + "\n" + msg.Reapply
+			f.base = c.Current.Base().Version
+			f.forced = true
+		}
+		return
+	}
+	if errors.Is(err, board.ErrNotFound) && f.orig != nil {
+		// Deleted meanwhile: saving again makes it anew, unless it was
+		// restored by then (see boardScreen.saveItem).
+		f.gone, f.orig, f.base = f.orig, nil, 0
+	}
+	f.showError(msg, err)
 }

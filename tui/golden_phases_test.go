@@ -25,7 +25,7 @@ func TestGoldenRetroPhases(t *testing.T) {
 					id := retroFixture(t, h, info.ID, phase)
 					h.awaitChange()
 					h.press("R", "enter")
-					if h.m.rs.id != id {
+					if h.m.retro.rs.id != id {
 						t.Fatalf("retro %d not open", id)
 					}
 					golden.RequireEqual(t, []byte(ascii(t, h.view())))

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -44,6 +45,7 @@ const watchWait = 250 * time.Millisecond
 type harness struct {
 	t       testing.TB
 	s       *store.Store
+	guard   guardStore
 	m       *Model
 	pending []chan tea.Msg
 	quit    bool
@@ -63,14 +65,18 @@ func openStore(t testing.TB) *store.Store {
 // start makes the model for cfg on s, sizes it and runs Init.
 func start(t testing.TB, s *store.Store, cfg Config, w, h int) *harness {
 	t.Helper()
-	cfg.Store = s
+	if cfg.Store == nil {
+		cfg.Store = s
+	}
 	if cfg.User == "" {
 		cfg.User = me
 	}
 	if cfg.Now == nil {
 		cfg.Now = fixedNow
 	}
-	hs := &harness{t: t, s: s, m: New(cfg)}
+	g := guardStore{s: cfg.Store, t: t, in: new(atomic.Int64)}
+	cfg.Store = g
+	hs := &harness{t: t, s: s, guard: g, m: New(cfg)}
 	// Registered after the store's cleanup, so it runs first: closing the
 	// watch ends every parked waitChange before the store closes.
 	t.Cleanup(hs.m.Close)
@@ -97,7 +103,8 @@ func demo(t testing.TB, lang i18n.Lang, w, h int) (*harness, board.Info) {
 // send is one message through Update, and everything it leads to.
 func (h *harness) send(msg tea.Msg) {
 	h.t.Helper()
-	_, cmd := h.m.Update(msg)
+	var cmd tea.Cmd
+	h.guard.inside(func() { _, cmd = h.m.Update(msg) })
 	switch msg.(type) {
 	case openedMsg:
 		// Its command is the board watch (with a presence announcement
@@ -201,6 +208,8 @@ func keyMsg(s string) tea.KeyPressMsg {
 		"end":       {Code: tea.KeyEnd},
 		"delete":    {Code: tea.KeyDelete},
 		"backspace": {Code: tea.KeyBackspace},
+		"pgup":      {Code: tea.KeyPgUp},
+		"pgdown":    {Code: tea.KeyPgDown},
 	}
 	if k, ok := special[s]; ok {
 		return k
@@ -256,7 +265,11 @@ func (h *harness) click(x, y int) {
 }
 
 // view is the screen as the terminal gets it; plain is it without styling.
-func (h *harness) view() string  { return h.m.View().Content }
+func (h *harness) view() string {
+	var v tea.View
+	h.guard.inside(func() { v = h.m.View() })
+	return v.Content
+}
 func (h *harness) plain() string { return ansi.Strip(h.view()) }
 
 // board is the store's current snapshot of the open board.
@@ -270,14 +283,14 @@ func (h *harness) board() *board.Board {
 }
 
 // focused is the focused area.
-func (h *harness) focused() board.Area { return board.Areas[h.m.area] }
+func (h *harness) focused() board.Area { return board.Areas[h.m.board.area] }
 
 // selectedAction is the selected item, which must be an action.
 func (h *harness) selectedAction() board.Action {
 	h.t.Helper()
-	a, ok := h.m.selected().(*board.Action)
+	a, ok := h.m.board.selected().(*board.Action)
 	if !ok {
-		h.t.Fatalf("selected %T in %s, want an action", h.m.selected(), h.focused())
+		h.t.Fatalf("selected %T in %s, want an action", h.m.board.selected(), h.focused())
 	}
 	return *a
 }
@@ -287,7 +300,7 @@ func (h *harness) selectedAction() board.Action {
 func (h *harness) selectAction(what string) board.Action {
 	h.t.Helper()
 	h.press("4", "home")
-	for range h.m.rows(h.m.b, board.AreaAction) {
+	for range h.m.board.rows(h.m.b, board.AreaAction) {
 		if a := h.selectedAction(); strings.HasPrefix(a.What, what) {
 			return a
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/i18n"
@@ -16,7 +17,9 @@ type InviteConfig struct {
 	// Redeem binds the key to a new member of the invite's team. It says
 	// why not in the user's language when it fails.
 	Redeem func(code, name string) error
-	// Next makes the board application for the new member.
+	// Next makes the board application for the new member. It may do I/O
+	// (the server looks the key up again): it runs in a command, after
+	// Redeem, never in Update.
 	Next func(name string) *Model
 }
 
@@ -34,8 +37,8 @@ type Invite struct {
 }
 
 type redeemedMsg struct {
-	name string
-	err  error
+	app *Model
+	err error
 }
 
 // NewInvite makes the invite screen.
@@ -66,7 +69,7 @@ func (v *Invite) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			v.form.err = msg.err.Error()
 			return v, nil
 		}
-		v.app = v.cfg.Next(msg.name)
+		v.app = msg.app
 		_, size := v.app.Update(tea.WindowSizeMsg{Width: v.w, Height: v.h})
 		return v, tea.Batch(size, v.app.Init())
 	case tea.PasteMsg:
@@ -74,7 +77,7 @@ func (v *Invite) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd, _, _ := v.form.update(msg)
 		return v, cmd
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, ctrlCKey(v.msg)) {
 			return v, tea.Quit
 		}
 		cmd, submit, cancel := v.form.update(msg)
@@ -89,8 +92,13 @@ func (v *Invite) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return v, nil
 			}
 			v.busy = true
-			redeem := v.cfg.Redeem
-			return v, func() tea.Msg { return redeemedMsg{name: name, err: redeem(code, name)} }
+			redeem, next := v.cfg.Redeem, v.cfg.Next
+			return v, func() tea.Msg {
+				if err := redeem(code, name); err != nil {
+					return redeemedMsg{err: err}
+				}
+				return redeemedMsg{app: next(name)}
+			}
 		}
 		return v, cmd
 	}
@@ -115,8 +123,8 @@ func (v *Invite) View() tea.View {
 }
 
 func (v *Invite) viewForm() string {
-	m := &Model{msg: v.msg, st: v.st}
-	return m.viewForm(v.form, min(v.w-4, 70))
+	c := &Common{msg: v.msg, st: v.st}
+	return c.viewForm(v.form, min(v.w-4, 70))
 }
 
 // Close ends the app's subscriptions, if the code was accepted.

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -114,4 +115,54 @@ func TestInvite(t *testing.T) {
 		t.Fatalf("redeemed %v", redeemed)
 	}
 	mustContain(t, plain(), "jij: Lotte", "Acties (7)", "Parkeerplaats (2)")
+}
+
+// TestInviteNoIOInUpdate: redeeming the code and making the member's app
+// (which looks the key up in the store) happen in a command. Before, Next
+// ran inside Update, so a slow store froze the session's screen.
+func TestInviteNoIOInUpdate(t *testing.T) {
+	t.Parallel()
+	s := openStore(t)
+	if _, err := s.CreateDemo("Fatima"); err != nil {
+		t.Fatal(err)
+	}
+	var updating, inUpdate atomic.Bool
+	io := func() {
+		if updating.Load() {
+			inUpdate.Store(true)
+		}
+	}
+	v := NewInvite(InviteConfig{
+		Lang: i18n.NL, Fingerprint: "SHA256:abc",
+		Redeem: func(code, name string) error { io(); return nil },
+		Next: func(name string) *Model {
+			io()
+			return New(Config{Store: s, User: name, Lang: i18n.NL, Now: fixedNow, AutoJoin: true})
+		},
+	})
+	t.Cleanup(v.Close)
+	send := func(msg tea.Msg) tea.Cmd {
+		updating.Store(true)
+		defer updating.Store(false)
+		_, cmd := v.Update(msg)
+		return cmd
+	}
+	for _, r := range "K7QX" {
+		send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	send(keyMsg("enter"))
+	for _, r := range "Lotte" {
+		send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	cmd := send(keyMsg("ctrl+s"))
+	if cmd == nil {
+		t.Fatal("no command to redeem the code")
+	}
+	send(cmd()) // the redeemedMsg, with the app made in the command
+	if inUpdate.Load() {
+		t.Error("Redeem or Next ran inside Update")
+	}
+	if v.app == nil {
+		t.Fatal("the app did not take over")
+	}
 }

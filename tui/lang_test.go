@@ -91,7 +91,7 @@ func TestLanguageMessages(t *testing.T) {
 	h.fill("who", me)
 	h.press("ctrl+s")
 	mustContain(t, h.plain(), "That date is in the past.")
-	h.press("esc", "f")
+	h.press("esc", "1", "f")
 	mustContain(t, h.plain(), "1  all actions", "2  my actions", "3  overdue", "4  goal: Minder thuiszitters")
 	h.press("esc", "c")
 	mustContain(t, h.plain(), "1  :-) good", "2  :-| so-so", "3  :-( not good")

@@ -147,9 +147,10 @@ func TestLayoutWideAndNarrow(t *testing.T) {
 	screen = h.plain()
 	mustContain(t, screen, "[4 Acties]", "1 Check-in", "6 Parkeerplaats", "Acties (7)")
 	mustNotContain(t, screen, "Successen (3)", "Doelen (3)")
-	// Tiny screens say so instead of drawing garbage.
+	// Tiny screens say so instead of drawing garbage (issue 13: they said
+	// "(nog leeg)", as if the board were empty).
 	h.send(tea.WindowSizeMsg{Width: 29, Height: 20})
-	mustContain(t, h.plain(), "bord", "(nog leeg)")
+	mustContain(t, h.plain(), "Venster te klein")
 }
 
 func TestLayoutScrollKeepsSelectionVisible(t *testing.T) {
@@ -203,15 +204,15 @@ func TestMouseInScrolledList(t *testing.T) {
 	// Click the first visible row: the row under the pointer is selected.
 	first := strings.Split(h.plain(), "\n")[3]
 	h.click(10, 3)
-	row := h.m.rows(h.m.b, board.AreaAction)[h.m.sel[board.AreaAction]]
+	row := h.m.board.rows(h.m.b, board.AreaAction)[h.m.board.sel[board.AreaAction]]
 	if !strings.Contains(first, ansi.Strip(row.text)[10:]) {
 		t.Errorf("clicked %q, selected %q", first, row.text)
 	}
 	// The frame selects nothing.
-	sel := h.m.sel[board.AreaAction]
+	sel := h.m.board.sel[board.AreaAction]
 	h.click(10, 2)
 	h.click(10, 22)
-	if h.m.sel[board.AreaAction] != sel {
-		t.Errorf("a click on the frame moved the selection to %d", h.m.sel[board.AreaAction])
+	if h.m.board.sel[board.AreaAction] != sel {
+		t.Errorf("a click on the frame moved the selection to %d", h.m.board.sel[board.AreaAction])
 	}
 }

@@ -8,9 +8,24 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
 )
+
+// meeting is the bordsessie part of the board screen: its keys, the bar
+// above the areas and the close overlay. It moves the board screen's focus
+// (area) to the step's area while it follows the leader.
+type meeting struct {
+	*Common
+	meetingState
+	keys boardKeys
+	area *int
+}
+
+func newMeeting(c *Common, area *int) *meeting {
+	return &meeting{Common: c, keys: newBoardKeys(c.msg), area: area}
+}
 
 // meetingState is what one screen keeps of the running bordsessie: whether
 // it follows the leader's step, the step it last followed, and the recaps
@@ -21,15 +36,13 @@ type meetingState struct {
 	id       uint64
 	since    *board.Recap // since the previous session
 	during   *board.Recap // this session so far, for the close step
-	ticking  bool
-	duringAt uint64 // board version the during recap was read at
+	duringAt uint64       // board version the during recap was read at
 	// pending: the leader asked for step and the snapshot has not shown
 	// it yet; older steps in between are not followed back.
 	pending bool
 }
 
 type (
-	tickMsg struct{}
 	// moveFailedMsg: saving the leader's step failed. The screen had
 	// already moved on to the step asked for; it goes back to the stored one.
 	moveFailedMsg struct{ err error }
@@ -44,80 +57,40 @@ type (
 // meetingBarHeight is the rows the bordsessie bar takes above the areas.
 const meetingBarHeight = 2
 
-// syncMeeting runs after every new snapshot: it follows the leader's step,
+// sync runs after every new snapshot: it follows the leader's step,
 // starts the second timer and loads the recaps a step needs.
-func (m *Model) syncMeeting() tea.Cmd {
-	if r := m.retro(); r != nil && m.rs.busy && r.PhaseIndex() == m.rs.asked {
-		m.rs.busy = false // the retrospective caught up with the facilitator
-	}
+func (m *meeting) sync() tea.Cmd {
 	mt := m.b.Meeting()
 	if mt == nil {
-		ticking := m.meet.ticking
-		m.meet = meetingState{ticking: ticking}
-		if m.timerRunning() {
-			return m.startTicking()
-		}
+		m.meetingState = meetingState{}
 		return nil
 	}
 	var cmds []tea.Cmd
-	if mt.ID != m.meet.id {
-		m.meet = meetingState{follow: true, id: mt.ID}
+	if mt.ID != m.id {
+		m.meetingState = meetingState{follow: true, id: mt.ID}
 		cmds = append(cmds, m.loadRecap(mt, true))
 	}
 	switch {
-	case m.meet.pending && mt.Step != m.meet.step:
+	case m.pending && mt.Step != m.step:
 		// An earlier one of the leader's own quick steps: not followed back.
-	case mt.Step != m.meet.step:
-		m.meet.step = mt.Step
-		if a, ok := mt.Step.Area(); ok && m.meet.follow {
-			m.area = slices.Index(board.Areas, a)
+	case mt.Step != m.step:
+		m.step = mt.Step
+		if a, ok := mt.Step.Area(); ok && m.follow {
+			*m.area = slices.Index(board.Areas, a)
 		}
 	}
-	if mt.Step == m.meet.step {
-		m.meet.pending = false
+	if mt.Step == m.step {
+		m.pending = false
 	}
-	if mt.Step == board.StepClose && m.meet.duringAt != m.b.Version {
-		m.meet.duringAt = m.b.Version
+	if mt.Step == board.StepClose && m.duringAt != m.b.Version {
+		m.duringAt = m.b.Version
 		cmds = append(cmds, m.loadRecap(mt, false))
 	}
-	if !m.meet.ticking {
-		m.meet.ticking = true
-		cmds = append(cmds, tick())
-	}
+	cmds = append(cmds, m.startTicking())
 	return tea.Batch(cmds...)
 }
 
-// timerRunning reports whether a clock is on screen: a bordsessie, or a
-// retrospective phase with a timer.
-func (m *Model) timerRunning() bool {
-	if m.b == nil {
-		return false
-	}
-	if m.b.Meeting() != nil {
-		return true
-	}
-	r := m.retro()
-	return m.screen == screenRetro && r != nil && r.Running() && r.PhaseMinutes > 0 || m.arenaClock()
-}
-
-// startTicking starts the second timer unless it runs already.
-func (m *Model) startTicking() tea.Cmd {
-	if m.meet.ticking {
-		return nil
-	}
-	m.meet.ticking = true
-	return tick()
-}
-
-// tickEvery is how often the timer of a running session redraws.
-var tickEvery = time.Second
-
-// tick wakes the screen while a session runs, for the timer.
-func tick() tea.Cmd {
-	return tea.Tick(tickEvery, func(time.Time) tea.Msg { return tickMsg{} })
-}
-
-func (m *Model) loadRecap(mt *board.Meeting, since bool) tea.Cmd {
+func (m *meeting) loadRecap(mt *board.Meeting, since bool) tea.Cmd {
 	s, id, version := m.cfg.Store, m.b.ID, m.b.Version
 	after, upTo := mt.PrevEnd, mt.StartSeq
 	if !since {
@@ -133,74 +106,60 @@ func (m *Model) loadRecap(mt *board.Meeting, since bool) tea.Cmd {
 	}
 }
 
-func (m *Model) meetingMsg(msg tea.Msg) (tea.Cmd, bool) {
+// update takes the bordsessie's messages.
+func (m *meeting) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case tickMsg:
-		if !m.timerRunning() {
-			m.meet.ticking = false
-			return nil, true
-		}
-		return tick(), true
+	case errMsg:
+		m.pending = false
 	case recapMsg:
-		if msg.id == m.meet.id {
+		if msg.id == m.id {
 			r := msg.r
 			if msg.since {
-				m.meet.since = &r
+				m.since = &r
 			} else {
-				m.meet.during = &r
+				m.during = &r
 			}
 		}
-		return nil, true
 	case moveFailedMsg:
-		if mt := m.b.Meeting(); mt != nil {
-			m.meet.step = mt.Step
-			if a, ok := mt.Step.Area(); ok && m.meet.follow {
-				m.area = slices.Index(board.Areas, a)
+		// The shell reports it as an errMsg too.
+		if mt := m.b.Meeting(); m.b != nil && mt != nil {
+			m.step = mt.Step
+			if a, ok := mt.Step.Area(); ok && m.follow {
+				*m.area = slices.Index(board.Areas, a)
 			}
 		}
-		_, cmd := m.Update(errMsg(msg)) // and report it like any failed write
-		return cmd, true
 	}
-	return nil, false
+	return nil
 }
 
-// meetingKey handles the keys of a bordsessie; ok is false for other keys.
-func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
+// key handles the keys of a bordsessie; ok is false for other keys.
+func (m *meeting) key(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	mt := m.b.Meeting()
 	s, user, id := m.cfg.Store, m.cfg.User, m.b.ID
-	switch k.String() {
-	case "S":
+	keys := m.keys
+	if key.Matches(k, keys.MeetStart) {
 		// A stale session (left open since an earlier day) does not block
 		// a new one: the store closes it when the new one starts.
 		if mt != nil && !mt.Stale(m.now()) {
 			m.setStatus(m.msg.Err(board.ErrMeetingRunning), true)
 			return nil, true
 		}
-		f := &form{kind: formMeeting, title: m.msg.MeetingStart}
+		f := &form{title: m.msg.MeetingStart, submit: m.start}
 		f.add("minutes", m.msg.FieldMinutes, fNumber, m.msg.HintMinutes, strconv.Itoa(int(board.DefaultMeeting.Minutes())))
-		m.form = f
-		return f.setFocus(0), true
+		return m.openForm(f, 0), true
 	}
 	if mt == nil {
 		return nil, false
 	}
-	write := func(do func() error, status string) tea.Cmd {
-		return func() tea.Msg {
-			if err := do(); err != nil {
-				return errMsg{err}
-			}
-			return doneMsg{status: status}
-		}
-	}
-	switch k.String() {
-	case "]", "[":
+	switch {
+	case key.Matches(k, keys.MeetStep):
 		if !mt.IsLeader(user) {
 			m.setStatus(m.msg.Err(board.ErrNotLeader), true)
 			return nil, true
 		}
 		// Step from where this screen already is, so pressing ] twice
 		// quickly moves two steps even before the first is saved.
-		from := m.meet.step
+		from := m.step
 		i := max(slices.Index(board.Agenda, from), 0)
 		if k.String() == "]" {
 			i = min(i+1, len(board.Agenda)-1)
@@ -208,9 +167,9 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 			i = max(i-1, 0)
 		}
 		to := board.Agenda[i]
-		m.meet.follow, m.meet.step, m.meet.pending = true, to, true
+		m.follow, m.step, m.pending = true, to, true
 		if a, ok := to.Area(); ok {
-			m.area = slices.Index(board.Areas, a)
+			*m.area = slices.Index(board.Areas, a)
 		}
 		return func() tea.Msg {
 			if _, err := s.MoveMeetingFrom(user, id, from, to); err != nil {
@@ -218,13 +177,13 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 			}
 			return doneMsg{status: m.msg.Step(to)}
 		}, true
-	case "v":
-		m.meet.follow = true
+	case key.Matches(k, keys.MeetFollow):
+		m.follow = true
 		if a, ok := mt.Step.Area(); ok {
-			m.area = slices.Index(board.Areas, a)
+			*m.area = slices.Index(board.Areas, a)
 		}
 		return nil, true
-	case "L":
+	case key.Matches(k, keys.MeetLead):
 		if !mt.IsLeader(user) {
 			// Anyone may take the role over, so a leader who left does not
 			// lock the board; handing it to a third person is the leader's.
@@ -233,17 +192,17 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 					return nil
 				}
 				me := cmp.Or(m.b.Team.Member(user), user)
-				return write(func() error { _, err := s.HandOver(user, id, user); return err }, fmt.Sprintf(m.msg.LeaderNowF, me))
+				return m.write(func(s Store, user string) error { _, err := s.HandOver(user, id, user); return err }, fmt.Sprintf(m.msg.LeaderNowF, me))
 			}}
 			return nil, true
 		}
 		names := m.handOverNames(user)
 		m.choose = &chooser{title: m.msg.HandOverTo, options: names, pick: func(i int) tea.Cmd {
 			to := names[i]
-			return write(func() error { _, err := s.HandOver(user, id, to); return err }, fmt.Sprintf(m.msg.LeaderNowF, to))
+			return m.write(func(s Store, user string) error { _, err := s.HandOver(user, id, to); return err }, fmt.Sprintf(m.msg.LeaderNowF, to))
 		}}
 		return nil, true
-	case "E":
+	case key.Matches(k, keys.MeetEnd):
 		if !mt.IsLeader(user) {
 			m.setStatus(m.msg.Err(board.ErrNotLeader), true)
 			return nil, true
@@ -252,17 +211,16 @@ func (m *Model) meetingKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 			if i != 0 {
 				return nil
 			}
-			return write(func() error { _, err := s.EndMeeting(user, id); return err }, m.msg.MeetingEnded)
+			return m.write(func(s Store, user string) error { _, err := s.EndMeeting(user, id); return err }, m.msg.MeetingEnded)
 		}}
 		return nil, true
 	}
 	return nil, false
 }
 
-func (m *Model) startMeeting(f *form) tea.Cmd {
-	minutes, err := parseNumber(f.value("minutes"))
-	if err != nil || minutes < 1 || minutes > 240 {
-		f.field("minutes").err = m.msg.HintMinutes
+func (m *meeting) start(f *form) tea.Cmd {
+	minutes, ok := f.number("minutes", 1, 240, m.msg.HintMinutes)
+	if !ok {
 		return nil
 	}
 	s, user, id := m.cfg.Store, m.cfg.User, m.b.ID
@@ -277,7 +235,7 @@ func (m *Model) startMeeting(f *form) tea.Cmd {
 
 // meetingBar is the two lines above the areas during a bordsessie: leader,
 // step and timer; then the recap or the agenda.
-func (m *Model) meetingBar(mt *board.Meeting) []string {
+func (m *meeting) bar(mt *board.Meeting) []string {
 	now := m.now()
 	left := mt.Remaining(now)
 	elapsed := min(max(float64(now.Sub(mt.Started))/float64(mt.Duration), 0), 1)
@@ -294,10 +252,10 @@ func (m *Model) meetingBar(mt *board.Meeting) []string {
 	first += fmt.Sprintf(" · %s · %s: %s", step, m.msg.Leader, mt.Leader)
 	var second string
 	switch {
-	case mt.Step == board.StepCheckIn && m.meet.since != nil:
-		second = m.msg.SinceLast + ": " + m.recapLine(m.meet.since)
-	case mt.Step == board.StepClose && m.meet.during != nil:
-		second = m.msg.ThisSession + ": " + m.recapLine(m.meet.during)
+	case mt.Step == board.StepCheckIn && m.since != nil:
+		second = m.msg.SinceLast + ": " + m.recapLine(m.since)
+	case mt.Step == board.StepClose && m.during != nil:
+		second = m.msg.ThisSession + ": " + m.recapLine(m.during)
 	default:
 		var parts []string
 		for _, s := range board.Agenda {
@@ -309,22 +267,22 @@ func (m *Model) meetingBar(mt *board.Meeting) []string {
 		}
 		second = strings.Join(parts, " › ")
 	}
-	if !m.meet.follow {
+	if !m.follow {
 		second = m.st.dim.Render(m.msg.NotFollowing) + " · " + second
 	}
 	return []string{first, second}
 }
 
-func (m *Model) recapLine(r *board.Recap) string {
+func (m *meeting) recapLine(r *board.Recap) string {
 	return fmt.Sprintf("✓ %d %s · + %d %s · ★ %d %s · ! %d %s",
 		len(r.Done), m.msg.StatusDone, len(r.NewActions), m.msg.New, len(r.Successes), strings.ToLower(m.msg.AreaSuccess), len(r.Overdue), m.msg.Overdue)
 }
 
 // viewClose is the overlay of the close step: this session's new actions
 // with owners, what was done, the successes, and who led the last sessions.
-func (m *Model) viewClose(mt *board.Meeting) string {
+func (m *meeting) viewClose(mt *board.Meeting) string {
 	lines := []string{m.st.title.Render(m.msg.Step(board.StepClose)), ""}
-	if r := m.meet.during; r != nil {
+	if r := m.during; r != nil {
 		lines = append(lines, m.recapLines(r)...)
 	}
 	lines = append(lines, "", m.msg.Leaders+": "+m.leaderHistory(5))
@@ -334,7 +292,7 @@ func (m *Model) viewClose(mt *board.Meeting) string {
 	return box(lines, min(m.width-4, 90), m.st.focusBorder)
 }
 
-func (m *Model) recapLines(r *board.Recap) []string {
+func (m *meeting) recapLines(r *board.Recap) []string {
 	var lines []string
 	section := func(title string, items []string) {
 		lines = append(lines, m.st.title.Render(fmt.Sprintf("%s (%d)", title, len(items))))
@@ -360,7 +318,7 @@ func (m *Model) recapLines(r *board.Recap) []string {
 
 // leaderHistory lists who led the last n sessions, by week: the rotation
 // the method asks for, visible at a glance.
-func (m *Model) leaderHistory(n int) string {
+func (m *meeting) leaderHistory(n int) string {
 	ms := m.b.Meetings
 	var parts []string
 	for _, mt := range ms[max(len(ms)-n, 0):] {
@@ -377,7 +335,7 @@ func mmss(d time.Duration) string {
 // handOverNames is whom the leader can hand the role to: the others on the
 // board now, when bord knows who is here (over SSH); else, or when nobody
 // else is here, every other member of the team.
-func (m *Model) handOverNames(leader string) []string {
+func (m *meeting) handOverNames(leader string) []string {
 	var names []string
 	for _, p := range m.peers {
 		if !strings.EqualFold(p.Name, leader) && !slices.Contains(names, p.Name) {

@@ -29,7 +29,7 @@ func TestMeetingKeys(t *testing.T) {
 	}
 	screen := h.plain()
 	mustContain(t, screen, "Bordsessie · nog 15:00", "bordleider: "+me, "1/6 Check-in", "Sinds vorige sessie")
-	if board.Areas[h.m.area] != board.AreaCheckIn {
+	if board.Areas[h.m.board.area] != board.AreaCheckIn {
 		t.Errorf("the screen does not follow the first step")
 	}
 	h.press("]", "]")
@@ -37,13 +37,13 @@ func TestMeetingKeys(t *testing.T) {
 	if b.Meeting().Step != board.StepGoals {
 		t.Fatalf("two ] should reach goals, got %s", b.Meeting().Step)
 	}
-	if board.Areas[h.m.area] != board.AreaGoal {
+	if board.Areas[h.m.board.area] != board.AreaGoal {
 		t.Error("the screen does not follow the step")
 	}
 	h.press("5") // look at the planning
 	mustContain(t, h.plain(), "je kijkt elders")
 	h.press("v")
-	if board.Areas[h.m.area] != board.AreaGoal {
+	if board.Areas[h.m.board.area] != board.AreaGoal {
 		t.Error("v does not go back to the step")
 	}
 	h.press("]", "a")
@@ -78,8 +78,8 @@ func TestMeetingFollowersFollow(t *testing.T) {
 	mustContain(t, other.plain(), "Only the session leader")
 	leader.press("]")
 	other.awaitChange()
-	if board.Areas[other.m.area] != board.AreaSuccess {
-		t.Errorf("the other screen did not follow to successes: %s", board.Areas[other.m.area])
+	if board.Areas[other.m.board.area] != board.AreaSuccess {
+		t.Errorf("the other screen did not follow to successes: %s", board.Areas[other.m.board.area])
 	}
 	mustContain(t, other.plain(), "[2 Successes]")
 	_ = info
@@ -150,8 +150,8 @@ func TestMeetingMoveFailureRestoresStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.press("]")
-	if h.m.meet.step != board.StepCheckIn || h.focused() != board.AreaCheckIn {
-		t.Errorf("after a failed move: step %s, area %s; want check-in", h.m.meet.step, h.focused())
+	if h.m.board.meet.step != board.StepCheckIn || h.focused() != board.AreaCheckIn {
+		t.Errorf("after a failed move: step %s, area %s; want check-in", h.m.board.meet.step, h.focused())
 	}
 	mustContain(t, h.plain(), "Only the session leader")
 }
@@ -166,8 +166,8 @@ func TestMeetingJoinMidSession(t *testing.T) {
 	}
 	late := start(t, leader.s, Config{Lang: i18n.NL, User: "Fatima"}, 140, 40)
 	mustContain(t, late.plain(), "3/6 Doelen", "bordleider: "+me, "Bordsessie · nog 15:00")
-	if board.Areas[late.m.area] != board.AreaGoal {
-		t.Errorf("the late joiner is in %s, not at the leader's step", board.Areas[late.m.area])
+	if board.Areas[late.m.board.area] != board.AreaGoal {
+		t.Errorf("the late joiner is in %s, not at the leader's step", board.Areas[late.m.board.area])
 	}
 	// The runtime starts the board watch at once; the harness parks it
 	// unstarted. Start it, so the leader's next move is seen.
@@ -181,8 +181,8 @@ func TestMeetingJoinMidSession(t *testing.T) {
 		t.Fatalf("the leader's ] did not reach actions: %s\n%s", b.Meeting().Step, leader.plain())
 	}
 	late.awaitChange()
-	if board.Areas[late.m.area] != board.AreaAction {
-		t.Errorf("the late joiner does not follow to actions: %s", board.Areas[late.m.area])
+	if board.Areas[late.m.board.area] != board.AreaAction {
+		t.Errorf("the late joiner does not follow to actions: %s", board.Areas[late.m.board.area])
 	}
 }
 

@@ -83,7 +83,7 @@ func TestRetroFlow(t *testing.T) {
 	if made == nil || made.What != "GEHEIM-van-Marieke" || made.Who != me {
 		t.Fatalf("no action with origin retro on the board: %+v", made)
 	}
-	fac.press("]") // closed
+	fac.press("]", "enter") // closed, after saying yes
 	b, _ = fac.s.Board(info.ID)
 	if b.Retros[0].Running() {
 		t.Error("retrospective not closed")

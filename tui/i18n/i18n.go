@@ -78,7 +78,6 @@ type Messages struct {
 	NoGoal         string
 	NoBoards       string
 	PickerTitle    string
-	PickerHint     string
 	DemoOffer      string
 	DemoYes        string
 	NewBoard       string
@@ -101,6 +100,13 @@ type Messages struct {
 	KeyFilter, KeyUndo, KeyHelp, KeyQuit, KeyBoards, KeyCheckIn, KeyMeasure, KeyClose   string
 	KeySave, KeyCancel, KeyNextField, KeyPick, KeyBack, KeySpace                        string
 	HelpTitle                                                                           string
+	// Keys of the other screens, for their help lines and ? overlays.
+	KeyOpen, KeyNew, KeyDemo, KeyRetros, KeyArenas, KeyFirstLast, KeyColumn, KeyPhase           string
+	KeyTimer, KeyCard, KeyVote, KeyUnvote, KeyGroup, KeyUngroup, KeyReviewDone                  string
+	KeyReviewOpen, KeyReviewDrop, KeyToAction, KeyTab, KeyQuestion, KeyBank, KeyOrder           string
+	KeyCapture, KeyNextQuestion, KeyStopTyping, KeySaveNote, KeyNewTheme, KeySetTheme           string
+	KeyIdea, KeyRate, KeyPromote, KeyReport, KeyRetention, KeyNewBoard, KeyToBoard              string
+	TooSmall, DiscardAskF, ErrTooLongF, CountF, RetroCloseAsk, AlreadyActionAsk, DeleteGoalAskF string
 
 	// Forms.
 	FormAddF, FormEditF                                  string // "%s toevoegen"
@@ -142,7 +148,7 @@ type Messages struct {
 
 	// Retrospectives.
 	Retro, Retros, Phase, Facilitator, VotesLeftF, NoPrevious, OthersWrote, RetroFacilitatorHint                 string
-	NoRetros, RetroListHint, NewRetro, FieldTopic, HintTopic, FieldFrom, FieldTo, FieldFormat, HintFormat        string
+	NoRetros, NewRetro, FieldTopic, HintTopic, FieldFrom, FieldTo, FieldFormat, HintFormat                       string
 	FieldNamed, HintNamed, FieldVotes, RetroToAction, Deleted, Ungrouped, Grouped, GroupUnder                    string
 	GroupTitle, HintGroupTitle, Saved, StillOpen, HintCard, RetroKey, Period, ErrNoRetroF, PhaseTimer, HintTimer string
 	ErrPhase, ErrNotFacilitator, ErrNoVotesLeft, ErrNotYours, RetroClosed, NoCardsNow, EditBeforeReveal          string
@@ -151,7 +157,7 @@ type Messages struct {
 	RetroHints                                                                                                   map[board.Phase]string
 
 	// Leerlingarena.
-	Arena, Arenas, ArenaOpen, ReportedBackF, NoArenas, ArenaListHint, NewArena, HintArenaTopic                                           string
+	Arena, Arenas, ArenaOpen, ReportedBackF, NoArenas, NewArena, HintArenaTopic                                                          string
 	FieldGroup, HintGroup, FieldPupils, HintPupils, FieldArenaLeader, FieldNoteTakers, PupilsF                                           string
 	TooManyPupilsF, NameGuardF, QuestionClosed, QuestionVague, NoTheme, FeasibilityShort, ImpactShort                                    string
 	NotesDeletedF, NoQuestions, QuestionOfF, CaptureResume, Impact, Feasibility, QuadLater, QuadFirst                                    string

@@ -1,0 +1,170 @@
+package store_test
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/store"
+)
+
+// TestViewRefusesOtherTeams calls every method of a member's view on the
+// other team's board or team, and checks that each refuses with
+// ErrNotFound and that the other board did not change. A method added to
+// View without a row here fails the test, so no path is forgotten.
+func TestViewRefusesOtherTeams(t *testing.T) {
+	f := newFixture(t)
+	other, err := f.s.CreateTeam("Eva", "Andere school", "Eva")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ob, err := f.s.CreateBoard("Eva", other.ID, "Hun bord")
+	if err != nil {
+		t.Fatal(err)
+	}
+	act, err := f.s.Add("Eva", ob.ID, &board.Action{What: "geheim", Who: "Eva", When: f.clk.day(3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	retro, err := f.s.CreateRetro("Eva", ob.ID, "hun retro", board.FormatLeerKRACHT, nil, time.Time{}, time.Time{}, false, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arena, err := f.s.CreateArena("Eva", ob.ID, "hun arena", f.clk.day(1), "groep 8", 6, "Eva", []string{"Eva"}, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := f.s.Board(ob.ID)
+
+	v := f.s.For([]uint64{f.team.ID})
+	id, tid := ob.ID, other.ID
+	changed := *act.(*board.Action)
+	changed.What = "overschreven"
+	calls := map[string]func() error{
+		"Boards":  func() error { _, err := v.Boards(tid); return err },
+		"Board":   func() error { _, err := v.Board(id); return err },
+		"Add":     func() error { _, err := v.Add("Anna", id, &board.Action{What: "x", Who: "Anna"}); return err },
+		"Update":  func() error { _, err := v.Update("Anna", id, &changed); return err },
+		"Restore": func() error { _, err := v.Restore("Anna", id, &changed); return err },
+		"Delete":  func() error { return v.Delete("Anna", id, board.AreaAction, act.Base().ID, act.Base().Version) },
+		"ChangeItem": func() error {
+			_, err := v.ChangeItem("Anna", id, board.ItemOp{Kind: board.ItemResave, Item: &changed})
+			return err
+		},
+		"Recap": func() error { _, err := v.Recap(id, 0, 0); return err },
+		"Teams": func() error { return teamsHide(v, tid) },
+		"Watch": func() error { return watchClosed(v, id) },
+		"AddMember": func() error {
+			_, err := v.AddMember("Anna", tid, "Anna")
+			return err
+		},
+		"CreateBoard": func() error { _, err := v.CreateBoard("Anna", tid, "ingebroken"); return err },
+		"SetCheckIn":  func() error { _, err := v.SetCheckIn("Anna", id, board.Moods[0], ""); return err },
+		"StartMeeting": func() error {
+			_, err := v.StartMeeting("Anna", id, 30*time.Minute)
+			return err
+		},
+		"MoveMeeting": func() error { _, err := v.MoveMeeting("Anna", id, board.StepClose); return err },
+		"MoveMeetingFrom": func() error {
+			_, err := v.MoveMeetingFrom("Anna", id, board.StepCheckIn, board.StepClose)
+			return err
+		},
+		"HandOver":   func() error { _, err := v.HandOver("Anna", id, "Anna"); return err },
+		"EndMeeting": func() error { _, err := v.EndMeeting("Anna", id); return err },
+		"CreateRetro": func() error {
+			_, err := v.CreateRetro("Anna", id, "x", board.FormatLeerKRACHT, nil, time.Time{}, time.Time{}, false, 3)
+			return err
+		},
+		"ChangeRetro": func() error {
+			_, err := v.ChangeRetro("Anna", id, retro.ID, board.RetroOp{Kind: board.OpAddCard, Text: "x"})
+			return err
+		},
+		"CreateArena": func() error {
+			_, err := v.CreateArena("Anna", id, "x", f.clk.day(1), "g", 6, "Anna", []string{"Anna"}, 30)
+			return err
+		},
+		"ChangeArena": func() error {
+			_, err := v.ChangeArena("Anna", id, arena.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "x?"})
+			return err
+		},
+		"SetRetention": func() error { return v.SetRetention("Anna", id, 10) },
+		// The two that make a new team reach no existing one at all; they
+		// are checked below by the other board staying as it was.
+		"CreateDemo": nil,
+		"CreateTeam": nil,
+	}
+	vt := reflect.TypeOf(v)
+	for i := range vt.NumMethod() {
+		name := vt.Method(i).Name
+		call, ok := calls[name]
+		if !ok {
+			t.Errorf("View.%s has no row in this test", name)
+			continue
+		}
+		if call == nil {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			if err := call(); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("%s on the other team: %v, want ErrNotFound", name, err)
+			}
+		})
+	}
+	if _, err := v.CreateDemo("Anna"); err != nil {
+		t.Errorf("CreateDemo: %v", err)
+	}
+	if _, err := v.CreateTeam("Anna", "Nieuw team", "Anna"); err != nil {
+		t.Errorf("CreateTeam: %v", err)
+	}
+	after, _ := f.s.Board(ob.ID)
+	if after.Version != before.Version || !reflect.DeepEqual(after.Team, before.Team) {
+		t.Errorf("the other team's board changed through the view: version %d → %d", before.Version, after.Version)
+	}
+	if teams, _ := v.Teams(); len(teams) != 1 || teams[0].ID != f.team.ID {
+		t.Errorf("view teams %+v, want only %d (a team made through the view is not added)", teams, f.team.ID)
+	}
+
+	// The member's own board works through the same view.
+	if _, err := v.Board(f.board.ID); err != nil {
+		t.Errorf("own board: %v", err)
+	}
+	if _, err := v.Add("Anna", f.board.ID, &board.Action{What: "eigen", Who: "Anna", When: f.clk.day(2)}); err != nil {
+		t.Errorf("own Add: %v", err)
+	}
+	if infos, err := v.Boards(f.team.ID); err != nil || len(infos) != 1 {
+		t.Errorf("own Boards: %v %v", infos, err)
+	}
+	// No teams reaches nothing: a member without a team sees no board.
+	if _, err := f.s.For(nil).Board(f.board.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("For(nil).Board: %v, want ErrNotFound", err)
+	}
+}
+
+func teamsHide(v *store.View, other uint64) error {
+	teams, err := v.Teams()
+	if err != nil {
+		return err
+	}
+	for _, t := range teams {
+		if t.ID == other {
+			return errors.New("the other team is listed")
+		}
+	}
+	return store.ErrNotFound
+}
+
+func watchClosed(v *store.View, id uint64) error {
+	ch, stop := v.Watch(id)
+	defer stop()
+	select {
+	case _, open := <-ch:
+		if open {
+			return errors.New("watch on the other board delivered a version")
+		}
+		return store.ErrNotFound
+	default: // a real subscription: it waits for the next change
+		return errors.New("watch on the other board subscribed")
+	}
+}

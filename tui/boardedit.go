@@ -1,0 +1,240 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/verbeterbord/bord/board"
+)
+
+// The board's edits beyond the item form: delete, status, undo, the goal
+// and filter pickers, the check-in and measurements.
+
+func (m *boardScreen) delete() tea.Cmd {
+	it := m.selected()
+	if it == nil {
+		return nil
+	}
+	if c, ok := it.(*board.CheckIn); ok && !strings.EqualFold(c.Who, m.cfg.User) {
+		return nil
+	}
+	s, user, boardID := m.cfg.Store, m.cfg.User, m.b.ID
+	del := func() tea.Cmd {
+		return func() tea.Msg {
+			if err := s.Delete(user, boardID, it.Area(), it.Base().ID, it.Base().Version); err != nil {
+				return errMsg{err}
+			}
+			return doneMsg{status: fmt.Sprintf(m.msg.DeletedF, it.Label()), undo: &undoOp{board: boardID, kind: undoRestore, area: it.Area(), item: it, label: it.Label()}}
+		}
+	}
+	if g, ok := it.(*board.Goal); ok {
+		// Its open actions lose their goal: say so and ask first.
+		if n := m.b.OpenActionsOf(g.ID); n > 0 {
+			m.confirm(fmt.Sprintf(m.msg.DeleteGoalAskF, n), del)
+			return nil
+		}
+	}
+	return del()
+}
+
+// setStatusOf cycles the selected action's status, or sets it to *to.
+func (m *boardScreen) setStatusOf(to *board.Status) tea.Cmd {
+	a, ok := m.selected().(*board.Action)
+	if !ok {
+		return nil
+	}
+	old := *a
+	next := a.Status.Next()
+	if to != nil {
+		next = *to
+		if a.Status == next { // pressing done on a done action reopens it
+			next = board.StatusTodo
+		}
+	}
+	a.Status = next
+	return m.update(&old, a, fmt.Sprintf(m.msg.StatusSetF, a.What, m.msg.Status(next)))
+}
+
+// update saves a changed copy of an item and remembers how to undo it.
+func (m *boardScreen) update(old, changed board.Item, status string) tea.Cmd {
+	s, user, boardID := m.cfg.Store, m.cfg.User, m.b.ID
+	return func() tea.Msg {
+		saved, err := s.Update(user, boardID, changed)
+		if err != nil {
+			return errMsg{err}
+		}
+		return doneMsg{status: status, undo: revert(boardID, old, saved)}
+	}
+}
+
+func (m *boardScreen) popUndo() tea.Cmd {
+	// The newest change on this board: changes on other boards wait until
+	// the user is back there.
+	i := len(m.undo) - 1
+	for i >= 0 && m.undo[i].board != m.b.ID {
+		i--
+	}
+	if i < 0 {
+		m.setStatus(m.msg.NothingToUndo, false)
+		return nil
+	}
+	op := m.undo[i]
+	m.undo = slices.Delete(m.undo, i, i+1)
+	s, user, boardID := m.cfg.Store, m.cfg.User, op.board
+	done := doneMsg{status: fmt.Sprintf(m.msg.UndoneF, op.label), undone: true}
+	return func() tea.Msg {
+		var err error
+		switch op.kind {
+		case undoDelete:
+			err = s.Delete(user, boardID, op.area, op.id, op.seen)
+		case undoUpdate:
+			_, err = s.Update(user, boardID, op.item)
+		case undoRestore:
+			_, err = s.Restore(user, boardID, op.item)
+		case undoCheckIn:
+			c := op.item.(*board.CheckIn)
+			if c.Mood == "" {
+				err = s.Delete(user, boardID, board.AreaCheckIn, op.id, op.seen)
+			} else {
+				_, err = s.SetCheckIn(user, boardID, c.Mood, c.Word)
+			}
+		}
+		if err != nil {
+			return undoFailedMsg{op: op, err: err}
+		}
+		return done
+	}
+}
+
+// undoFailedMsg: an undo could not be done. It goes back on the stack, so
+// the next u tries it again instead of undoing something older.
+type undoFailedMsg struct {
+	op  undoOp
+	err error
+}
+
+func (m *boardScreen) pickGoal() tea.Cmd {
+	a, ok := m.selected().(*board.Action)
+	if !ok {
+		return nil
+	}
+	opts := []string{m.msg.NoGoal}
+	for _, g := range m.b.Goals {
+		opts = append(opts, g.Title)
+	}
+	goals := slices.Clone(m.b.Goals)
+	cur := slices.IndexFunc(goals, func(g board.Goal) bool { return g.ID == a.GoalID }) + 1
+	m.choose = &chooser{title: m.msg.PickGoal, options: opts, cursor: cur, pick: func(i int) tea.Cmd {
+		old, changed := *a, *a
+		changed.GoalID = 0
+		name := m.msg.NoGoal
+		if i > 0 {
+			changed.GoalID, name = goals[i-1].ID, goals[i-1].Title
+		}
+		return m.update(&old, &changed, fmt.Sprintf(m.msg.GoalLinkedF, name))
+	}}
+	return nil
+}
+
+func (m *boardScreen) pickFilter() {
+	opts := []string{m.msg.FilterAll, m.msg.FilterMine, m.msg.FilterOverdue}
+	goals := slices.Clone(m.b.Goals)
+	for _, g := range goals {
+		opts = append(opts, fmt.Sprintf(m.msg.FilterGoalF, g.Title))
+	}
+	m.choose = &chooser{title: m.msg.PickFilter, options: opts, pick: func(i int) tea.Cmd {
+		switch {
+		case i < 3:
+			m.filter = filter{kind: filterKind(i)}
+		default:
+			m.filter = filter{kind: filterGoal, goalID: goals[i-3].ID}
+		}
+		m.area = slices.Index(board.Areas, board.AreaAction)
+		m.sel[board.AreaAction] = 0
+		return nil
+	}}
+}
+
+// openCheckIn asks for this week's mood with a chooser: one key and done.
+func (m *boardScreen) openCheckIn() tea.Cmd {
+	m.area = slices.Index(board.Areas, board.AreaCheckIn)
+	prev, had := m.b.CheckIn(m.cfg.User, board.WeekOf(m.now()))
+	opts := make([]string, len(board.Moods))
+	for i, md := range board.Moods {
+		opts[i] = md.Symbol() + " " + m.msg.Mood(md)
+	}
+	m.choose = &chooser{title: m.msg.PickMood, options: opts, pick: func(i int) tea.Cmd {
+		f := &form{title: m.msg.PickMood, submit: m.saveCheckIn}
+		f.add("mood", m.msg.FieldMood, fMood, m.msg.HintMood, m.msg.Mood(board.Moods[i]))
+		f.add("word", m.msg.FieldWord, fLine, "", prev.Word)
+		f.limitTo("word", shortLimit)
+		return m.openForm(f, 1)
+	}}
+	if had {
+		m.choose.cursor = slices.Index(board.Moods, prev.Mood)
+	}
+	return nil
+}
+
+func (m *boardScreen) saveCheckIn(f *form) tea.Cmd {
+	mood, ok := m.parseMood(f.value("mood"))
+	if !ok {
+		f.field("mood").err = m.msg.HintMood
+		return nil
+	}
+	s, user, boardID, word := m.cfg.Store, m.cfg.User, m.b.ID, f.value("word")
+	prev, had := m.b.CheckIn(user, board.WeekOf(m.now()))
+	return func() tea.Msg {
+		c, err := s.SetCheckIn(user, boardID, mood, word)
+		if err != nil {
+			return errMsg{err}
+		}
+		undo := &undoOp{board: boardID, kind: undoCheckIn, area: board.AreaCheckIn, item: &board.CheckIn{}, id: c.ID, seen: c.Version, label: m.msg.PickMood}
+		if had {
+			undo.item = &prev
+		}
+		return doneMsg{status: fmt.Sprintf(m.msg.CheckedInF, mood.Symbol()+" "+m.msg.Mood(mood)), undo: undo}
+	}
+}
+
+func (m *boardScreen) openMeasure() tea.Cmd {
+	g, ok := m.selected().(*board.Goal)
+	if !ok {
+		return nil
+	}
+	f := &form{title: m.msg.MeasureTitle + ": " + g.Title, area: board.AreaGoal, orig: g, base: g.Version, submit: m.saveMeasure}
+	f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, "vandaag")
+	if m.msg.Lang == "en" {
+		f.field("date").input.SetValue("today")
+	}
+	f.add("value", m.msg.FieldValue, fNumber, "", "")
+	f.add("note", m.msg.FieldNote, fLine, "", "")
+	return m.openForm(f, 1)
+}
+
+func (m *boardScreen) saveMeasure(f *form) tea.Cmd {
+	f.clearErrors()
+	d, ok := f.date("date", m.now(), m.msg.ErrBadDate)
+	if !ok {
+		return nil
+	}
+	v, ok := f.number("value", -math.MaxFloat64, math.MaxFloat64, m.msg.ErrNumber)
+	if !ok {
+		return nil
+	}
+	// One measurement added, not the goal rewritten: two people measuring
+	// at once both land (it needs no version).
+	old := f.orig.(*board.Goal)
+	s, user, boardID := m.cfg.Store, m.cfg.User, m.b.ID
+	op := board.ItemOp{Kind: board.ItemMeasure, ID: old.ID, Measurement: board.Measurement{Date: d, Value: v, Note: f.value("note")}}
+	return func() tea.Msg {
+		saved, err := s.ChangeItem(user, boardID, op)
+		if err != nil {
+			return errMsg{err}
+		}
+		return doneMsg{status: fmt.Sprintf(m.msg.SavedF, old.Title), undo: revert(boardID, old, saved)}
+	}
+}

@@ -1,0 +1,231 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/verbeterbord/bord/board"
+)
+
+// row is one line of an area: the item it shows and the text.
+type row struct {
+	id   uint64
+	text string
+}
+
+// filter limits the actions area.
+type filter struct {
+	kind   filterKind
+	goalID uint64
+}
+
+type filterKind int
+
+const (
+	filterAll filterKind = iota
+	filterMine
+	filterOverdue
+	filterGoal
+)
+
+// recentDays is how long a done or dropped action stays on the board: long
+// enough to celebrate it in the next bordsessie, short enough to keep the
+// list about open work.
+const recentDays = 7
+
+// areaRows makes the rows each area lists, through the actions filter.
+type areaRows struct {
+	*Common
+	filter filter
+}
+
+// actions returns the actions the actions area lists, in order: open ones
+// by date, then recently finished ones.
+func (m *areaRows) actions(b *board.Board) []board.Action {
+	now := m.now()
+	cutoff := board.Day(now).AddDate(0, 0, -recentDays)
+	var out []board.Action
+	for _, a := range b.Actions {
+		if !a.Status.Open() && a.UpdatedAt.Before(cutoff) {
+			continue
+		}
+		switch m.filter.kind {
+		case filterMine:
+			if !strings.EqualFold(a.Who, m.cfg.User) {
+				continue
+			}
+		case filterOverdue:
+			if !a.Overdue(now) {
+				continue
+			}
+		case filterGoal:
+			if a.GoalID != m.filter.goalID {
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	slices.SortStableFunc(out, func(x, y board.Action) int {
+		if x.Status.Open() != y.Status.Open() {
+			if x.Status.Open() {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(x.When.Compare(y.When), cmp.Compare(x.ID, y.ID))
+	})
+	return out
+}
+
+// rows lists what area a of b shows, one row per item.
+func (m *areaRows) rows(b *board.Board, a board.Area) []row {
+	if b == nil {
+		return nil
+	}
+	now := m.now()
+	var rows []row
+	switch a {
+	case board.AreaCheckIn:
+		week := board.WeekOf(now)
+		cs := slices.Clone(b.CheckIns)
+		slices.SortFunc(cs, func(x, y board.CheckIn) int { return strings.Compare(x.Who, y.Who) })
+		for _, c := range cs {
+			if c.Week != week {
+				continue
+			}
+			text := fmt.Sprintf("%s %s — %s", c.Mood.Symbol(), c.Who, m.msg.Mood(c.Mood))
+			if c.Word != "" {
+				text += " · " + c.Word
+			}
+			rows = append(rows, row{c.ID, text})
+		}
+	case board.AreaSuccess:
+		ss := slices.Clone(b.Successes)
+		slices.SortStableFunc(ss, func(x, y board.Success) int { return cmp.Or(y.Date.Compare(x.Date), cmp.Compare(y.ID, x.ID)) })
+		for _, s := range ss {
+			text := "★ " + s.Text
+			if s.Who != "" {
+				text += " — " + s.Who
+			}
+			rows = append(rows, row{s.ID, text})
+		}
+	case board.AreaGoal:
+		for _, g := range b.Goals {
+			rows = append(rows, row{g.ID, m.goalRow(b, g)})
+		}
+	case board.AreaAction:
+		for _, act := range m.actions(b) {
+			rows = append(rows, row{act.ID, m.actionRow(act)})
+		}
+	case board.AreaPlanning:
+		ps := slices.Clone(b.Planning)
+		slices.SortStableFunc(ps, func(x, y board.PlanItem) int { return cmp.Or(x.Date.Compare(y.Date), cmp.Compare(x.ID, y.ID)) })
+		today := board.Day(now)
+		for _, p := range ps {
+			if p.Date.Before(today) {
+				continue
+			}
+			text := fmt.Sprintf("%-6s %s", m.msg.ShortDate(p.Date), p.Text)
+			if p.Who != "" {
+				text += " — " + p.Who
+			}
+			rows = append(rows, row{p.ID, text})
+		}
+	case board.AreaParking:
+		for _, p := range b.Parking {
+			rows = append(rows, row{p.ID, "• " + strings.ReplaceAll(p.Text, "\n", " ")})
+		}
+	}
+	return rows
+}
+
+var statusBox = map[board.Status]string{
+	board.StatusTodo: "[ ]", board.StatusDoing: "[~]", board.StatusDone: "[x]", board.StatusDropped: "[-]",
+}
+
+// actionRow puts status, date and owner first, so a narrow panel cuts the
+// description, never who or when. Overdue is a "!" and a colour.
+func (m *areaRows) actionRow(a board.Action) string {
+	mark := " "
+	if a.Overdue(m.now()) {
+		mark = m.st.overdue.Render("!")
+	}
+	text := fmt.Sprintf("%s %-6s %s %s: %s", statusBox[a.Status], m.msg.ShortDate(a.When), mark, a.Who, a.What)
+	switch a.Status {
+	case board.StatusDone:
+		text = m.st.done.Render(text)
+	case board.StatusDropped:
+		text = m.st.dim.Render(text)
+	}
+	return text
+}
+
+// goalRow shows progress first: in a bordsessie the question is "how far are
+// we", and the title is known.
+func (m *areaRows) goalRow(b *board.Board, g board.Goal) string {
+	open := 0
+	for _, a := range b.Actions {
+		if a.GoalID == g.ID && a.Status.Open() {
+			open++
+		}
+	}
+	progress := bar(0, 8) + "   -"
+	if p, ok := g.Indicator.Progress(); ok {
+		progress = bar(p, 8) + fmt.Sprintf(" %3d%%", int(p*100+0.5))
+	}
+	text := fmt.Sprintf("%s %s", progress, g.Title)
+	if in := g.Indicator; in != nil {
+		if last, ok := in.Latest(); ok {
+			text += fmt.Sprintf(" · %s→%s %s", num(last.Value), num(in.Target), in.Unit)
+		}
+	}
+	text += " · " + m.msg.ShortDate(g.ByWhen)
+	if g.Status != board.GoalActive {
+		text += " (" + m.goalStatus(g.Status) + ")"
+	}
+	if open > 0 {
+		text += fmt.Sprintf(" · %d %s", open, m.msg.OpenActions)
+	}
+	return text
+}
+
+func (m *areaRows) goalStatus(s board.GoalStatus) string {
+	switch s {
+	case board.GoalReached:
+		return m.msg.GoalReached
+	case board.GoalStopped:
+		return m.msg.GoalStopped
+	}
+	return m.msg.GoalActive
+}
+
+func num(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".")
+}
+
+// bar draws progress with blocks and a fixed width, readable without colour.
+func bar(p float64, w int) string {
+	n := int(p*float64(w) + 0.5)
+	return "▕" + strings.Repeat("█", n) + strings.Repeat("░", w-n) + "▏"
+}
+
+func (m *boardScreen) selectedID(b *board.Board, a board.Area) (uint64, bool) {
+	rows := m.rows(b, a)
+	i := m.sel[a]
+	if i < 0 || i >= len(rows) {
+		return 0, false
+	}
+	return rows[i].id, true
+}
+
+// selected returns a copy of the selected item in the focused area.
+func (m *boardScreen) selected() board.Item {
+	a := board.Areas[m.area]
+	id, ok := m.selectedID(m.b, a)
+	if !ok {
+		return nil
+	}
+	return m.b.Find(a, id)
+}

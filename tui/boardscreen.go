@@ -1,0 +1,301 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/verbeterbord/bord/board"
+)
+
+// boardScreen is the verbeterbord itself: six areas, the selection in
+// each, the filter, the user's undo stack and the bordsessie bar.
+type boardScreen struct {
+	*Common
+	keys boardKeys
+	area int
+	sel  map[board.Area]int
+	areaRows
+	undo    []undoOp
+	focusOn *undoOp // select this item when the snapshot with it arrives
+	meet    *meeting
+}
+
+func newBoardScreen(c *Common) *boardScreen {
+	m := &boardScreen{Common: c, areaRows: areaRows{Common: c}, keys: newBoardKeys(c.msg), sel: map[board.Area]int{}}
+	m.area = slices.Index(board.Areas, board.AreaAction)
+	m.meet = newMeeting(c, &m.area)
+	return m
+}
+
+func (m *boardScreen) Title() string {
+	if m.b == nil {
+		return "bord"
+	}
+	return m.b.Name
+}
+func (m *boardScreen) Keys() help.KeyMap { return m.keys }
+
+// Update handles the board's keys and the bordsessie's messages.
+func (m *boardScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return m.boardKey(msg)
+	case focusMsg:
+		// Another screen sends the user to an item on the board.
+		rows := m.rows(m.b, msg.area)
+		if i := slices.IndexFunc(rows, func(r row) bool { return r.id == msg.id }); i >= 0 {
+			m.filter = filter{}
+			m.area = slices.Index(board.Areas, msg.area)
+			m.sel[msg.area] = i
+		} else if m.filter.kind != filterAll {
+			m.filter = filter{} // hidden by the filter: show all and look again
+			return func() tea.Msg { return msg }
+		}
+		m.area = slices.Index(board.Areas, msg.area)
+		m.screen = screenBoard
+		return nil
+	case undoFailedMsg:
+		m.undo = append(m.undo, msg.op)
+		m.setStatus(m.msg.Err(msg.err), true)
+		return nil
+	}
+	return m.meet.update(msg)
+}
+
+// focusMsg asks the board screen to show and select an item.
+type focusMsg struct {
+	area board.Area
+	id   uint64
+}
+
+// sync follows a new snapshot: the bordsessie's step and timer.
+func (m *boardScreen) sync() tea.Cmd { return m.meet.sync() }
+
+func (m *boardScreen) ticks() bool { return m.b != nil && m.b.Meeting() != nil }
+
+// done takes a finished write's undo and the item to select.
+func (m *boardScreen) done(msg doneMsg) {
+	if msg.undo != nil && !msg.undone {
+		m.undo = append(m.undo, *msg.undo)
+	}
+	m.focusOn = msg.focus
+}
+
+// setBoard shows a newer snapshot and keeps each area's selection on the
+// same item, so a colleague's change never moves the user's cursor; then
+// it selects the item the user just added, once it is on screen.
+func (m *boardScreen) setBoard(b *board.Board) {
+	old := m.b
+	for _, a := range board.Areas {
+		if id, ok := m.selectedID(old, a); ok {
+			rows := m.rows(b, a)
+			if i := slices.IndexFunc(rows, func(r row) bool { return r.id == id }); i >= 0 {
+				m.sel[a] = i
+				continue
+			}
+		}
+		m.sel[a] = min(m.sel[a], max(len(m.rows(b, a))-1, 0))
+	}
+	m.b = b
+	if f := m.focusOn; f != nil {
+		rows := m.rows(m.b, f.area)
+		if i := slices.IndexFunc(rows, func(r row) bool { return r.id == f.id }); i >= 0 {
+			m.area = slices.Index(board.Areas, f.area)
+			m.sel[f.area] = i
+			m.focusOn = nil
+		}
+	}
+}
+
+// boardKey handles a key on the board screen. During a bordsessie, moving
+// to another area than the step's means looking elsewhere: the screen stops
+// following the leader until v.
+func (m *boardScreen) boardKey(k tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := m.meet.key(k); ok {
+		return cmd
+	}
+	before := m.area
+	cmd := m.boardKeyPlain(k)
+	if mt := m.b.Meeting(); mt != nil && m.area != before {
+		if a, ok := mt.Step.Area(); !ok || board.Areas[m.area] != a {
+			m.meet.follow = false
+		}
+	}
+	return cmd
+}
+
+func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
+	area := board.Areas[m.area]
+	rows := m.rows(m.b, area)
+	switch {
+	case key.Matches(k, m.keys.Quit):
+		return tea.Quit
+	case key.Matches(k, m.keys.NextArea):
+		m.area = (m.area + 1) % len(board.Areas)
+	case key.Matches(k, m.keys.PrevArea):
+		m.area = (m.area + len(board.Areas) - 1) % len(board.Areas)
+	case key.Matches(k, m.keys.AreaN):
+		m.area = int(k.String()[0] - '1')
+	case key.Matches(k, m.keys.Up):
+		m.sel[area] = max(m.sel[area]-1, 0)
+	case key.Matches(k, m.keys.Down):
+		m.sel[area] = max(min(m.sel[area]+1, len(rows)-1), 0)
+	case key.Matches(k, m.keys.FirstLast):
+		m.sel[area] = 0
+		if k.String() == "end" {
+			m.sel[area] = max(len(rows)-1, 0)
+		}
+	case key.Matches(k, m.keys.Add):
+		if area == board.AreaCheckIn {
+			return m.openCheckIn()
+		}
+		return m.openItemForm(area, nil)
+	case key.Matches(k, m.keys.Edit):
+		return m.edit()
+	case key.Matches(k, m.keys.Delete):
+		return m.delete()
+	case key.Matches(k, m.keys.Status):
+		return m.setStatusOf(nil)
+	case key.Matches(k, m.keys.Done):
+		s := board.StatusDone
+		return m.setStatusOf(&s)
+	case key.Matches(k, m.keys.Drop):
+		s := board.StatusDropped
+		return m.setStatusOf(&s)
+	case key.Matches(k, m.keys.Goal):
+		return m.pickGoal()
+	case key.Matches(k, m.keys.Measure):
+		return m.openMeasure()
+	case key.Matches(k, m.keys.Filter):
+		m.pickFilter()
+	case key.Matches(k, m.keys.Undo):
+		return m.popUndo()
+	case key.Matches(k, m.keys.CheckIn):
+		return m.openCheckIn()
+	case key.Matches(k, m.keys.Retros):
+		m.screen = screenRetros
+	case key.Matches(k, m.keys.Arenas):
+		m.screen = screenArenas
+	case key.Matches(k, m.keys.Boards):
+		m.screen = screenPicker
+	}
+	return nil
+}
+
+// click selects the area and row under the mouse.
+func (m *boardScreen) click(ms tea.Mouse) tea.Cmd {
+	m.focusOn = nil
+	area, rowIdx, ok := m.areaAt(ms.X, ms.Y)
+	if !ok {
+		return nil
+	}
+	if mt := m.b.Meeting(); mt != nil && area != m.area {
+		if sa, ok := mt.Step.Area(); !ok || board.Areas[area] != sa {
+			m.meet.follow = false
+		}
+	}
+	m.area = area
+	a := board.Areas[area]
+	if n := len(m.rows(m.b, a)); rowIdx >= 0 && rowIdx < n {
+		m.sel[a] = rowIdx
+	}
+	return nil
+}
+
+func (m *boardScreen) edit() tea.Cmd {
+	it := m.selected()
+	if it == nil {
+		return nil
+	}
+	if c, ok := it.(*board.CheckIn); ok {
+		if !strings.EqualFold(c.Who, m.cfg.User) {
+			return nil // only your own check-in
+		}
+		return m.openCheckIn()
+	}
+	return m.openItemForm(it.Area(), it)
+}
+
+// openItemForm opens the editor of an area, for a new item or a copy of
+// one. An action added under a goal filter gets that goal.
+func (m *boardScreen) openItemForm(area board.Area, it board.Item) tea.Cmd {
+	goal := uint64(0)
+	if m.filter.kind == filterGoal {
+		goal = m.filter.goalID
+	}
+	f := m.itemForm(area, it, goal)
+	f.submit = m.saveItem
+	return m.openForm(f, 0)
+}
+
+// saveItem saves the item form in a command; the result comes back as a
+// doneMsg or an errMsg that keeps the form open with the user's text.
+func (m *boardScreen) saveItem(f *form) tea.Cmd {
+	// again is the user's text on the item a colleague deleted under this
+	// form: if the delete was undone since, the save changes the restored
+	// item instead of adding a second copy. Only the store knows by now.
+	var again board.Item
+	if f.gone != nil {
+		f.orig = f.gone
+		back, ok := m.build(f)
+		f.orig = nil
+		if !ok {
+			return nil
+		}
+		again = back
+	}
+	it, ok := m.build(f)
+	if !ok {
+		return nil
+	}
+	s, user, boardID, orig, forced := m.cfg.Store, m.cfg.User, m.b.ID, f.orig, f.forced
+	return func() tea.Msg {
+		if orig == nil && again != nil {
+			b, err := s.Board(boardID)
+			if err != nil {
+				return errMsg{err}
+			}
+			cur := b.Find(again.Area(), again.Base().ID)
+			if cur == nil {
+				// Still gone: it comes back under its own id. Should an
+				// undo bring it back in the meantime, the store answers
+				// with a conflict, never with a second copy.
+				saved, err := s.ChangeItem(user, boardID, board.ItemOp{Kind: board.ItemResave, Item: again})
+				if err != nil {
+					return errMsg{err}
+				}
+				undo := &undoOp{board: boardID, kind: undoDelete, area: saved.Area(), id: saved.Base().ID, seen: saved.Base().Version, label: saved.Label()}
+				return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: undo, focus: undo}
+			}
+			again.Base().Version = cur.Base().Version
+			orig, it = cur, again
+		}
+		if forced && orig != nil {
+			// Saved over a conflict: only the fields this user changed
+			// from what they started with are written, so a colleague's
+			// change to another field stays.
+			saved, err := s.ChangeItem(user, boardID, board.ItemOp{Kind: board.ItemForce, Item: it, Base: orig})
+			if err != nil {
+				return errMsg{err}
+			}
+			return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: revert(boardID, orig, saved)}
+		}
+		if orig == nil {
+			saved, err := s.Add(user, boardID, it)
+			if err != nil {
+				return errMsg{err}
+			}
+			undo := &undoOp{board: boardID, kind: undoDelete, area: saved.Area(), id: saved.Base().ID, seen: saved.Base().Version, label: saved.Label()}
+			return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: undo, focus: undo}
+		}
+		saved, err := s.Update(user, boardID, it)
+		if err != nil {
+			return errMsg{err}
+		}
+		return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: revert(boardID, orig, saved)}
+	}
+}

@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// chooser is a small list to pick one option from: a goal, a filter.
+type chooser struct {
+	title   string
+	options []string
+	cursor  int
+	pick    func(i int) tea.Cmd
+	// discard marks the question whether to throw a form's text away.
+	discard bool
+}
+
+// update handles a key. done is true when the chooser closes; then pick,
+// if not nil, is the user's choice, to run after the chooser is gone (it
+// may open the next overlay).
+func (c *chooser) update(k tea.KeyPressMsg) (pick func() tea.Cmd, done bool) {
+	keys := chooserKeyMap
+	switch {
+	case key.Matches(k, keys.Cancel):
+		return nil, true
+	case key.Matches(k, keys.Up):
+		c.cursor = max(c.cursor-1, 0)
+	case key.Matches(k, keys.Down):
+		c.cursor = max(min(c.cursor+1, len(c.options)-1), 0)
+	case key.Matches(k, keys.Pick):
+		// An empty chooser has nothing to pick: it only closes.
+		if c.cursor < 0 || c.cursor >= len(c.options) {
+			return nil, true
+		}
+		i := c.cursor
+		return func() tea.Cmd { return c.pick(i) }, true
+	case key.Matches(k, keys.Number):
+		if i := int(k.String()[0] - '1'); i < len(c.options) {
+			return func() tea.Cmd { return c.pick(i) }, true
+		}
+	}
+	return nil, false
+}
+
+func (c *chooser) view(m *Common) string {
+	lines := []string{m.st.title.Render(c.title), ""}
+	for i, o := range c.options {
+		line := fmt.Sprintf("%d  %s", i+1, o)
+		if i >= 9 {
+			line = "   " + o
+		}
+		if i == c.cursor {
+			line = m.st.selected.Render("› " + line)
+		} else {
+			line = "  " + line
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, "", m.keyLine(newChooserKeys(m.msg)))
+	return box(lines, min(m.width-4, 80), m.st.focusBorder)
+}

@@ -1,0 +1,216 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// Common is the one value every screen shares, in the manner of
+// soft-serve's pkg/ui/common: store access and the user (cfg), the message
+// catalog, the styles, the size, the clock, the open board's snapshot and
+// the frame the shell draws around the active screen (status line,
+// overlays). Screens read it and ask for overlays through it; only the
+// shell replaces the board snapshot.
+type Common struct {
+	cfg           Config
+	msg           *i18n.Messages
+	st            styles
+	width, height int
+
+	// b is the open board's latest snapshot; nil until one is open.
+	b *board.Board
+	// screen is the active screen.
+	screen screenID
+
+	status    string // the last thing that happened, shown above the help line
+	statusErr bool
+	peers     []Peer
+
+	// overlays, at most one at a time
+	form     *form
+	choose   *chooser
+	showHelp bool
+
+	// ticking is set while the second timer runs, so it runs once.
+	ticking bool
+}
+
+func (m *Common) now() time.Time { return m.cfg.Now() }
+
+func (m *Common) setStatus(s string, isErr bool) {
+	m.status, m.statusErr = s, isErr
+}
+
+// openForm shows f as the overlay with the field at focus focused.
+func (m *Common) openForm(f *form, focus int) tea.Cmd {
+	f.keepStart()
+	m.form = f
+	return f.setFocus(focus)
+}
+
+// confirm asks yes or no before do.
+func (m *Common) confirm(title string, do func() tea.Cmd) {
+	m.choose = &chooser{title: title, options: []string{m.msg.Yes, m.msg.No}, pick: func(i int) tea.Cmd {
+		if i != 0 {
+			return nil
+		}
+		return do()
+	}}
+}
+
+// write runs one store write in a command and reports it with status.
+// Every write of a screen that needs no undo goes through here.
+func (m *Common) write(do func(s Store, user string) error, status string) tea.Cmd {
+	s, user := m.cfg.Store, m.cfg.User
+	return func() tea.Msg {
+		if err := do(s, user); err != nil {
+			return errMsg{err}
+		}
+		return doneMsg{status: status}
+	}
+}
+
+func (m *Common) loadSnapshot(id uint64) tea.Cmd {
+	s := m.cfg.Store
+	return func() tea.Msg {
+		b, err := s.Board(id)
+		if err != nil {
+			return errMsg{err}
+		}
+		return snapshotMsg{b}
+	}
+}
+
+// startTicking starts the second timer unless it runs already.
+func (m *Common) startTicking() tea.Cmd {
+	if m.ticking {
+		return nil
+	}
+	m.ticking = true
+	return tick()
+}
+
+// statusLine is the status and who else is here, above the help line.
+func (m *Common) statusLine() string {
+	status := ""
+	if m.status != "" {
+		if m.statusErr {
+			status = m.st.err.Render("! " + m.status)
+		} else {
+			status = m.st.ok.Render("✓ " + m.status)
+		}
+	}
+	if len(m.peers) > 0 {
+		parts := make([]string, len(m.peers))
+		for i, p := range m.peers {
+			parts[i] = p.Name
+			if p.Area != "" {
+				parts[i] += " (" + m.msg.Area(p.Area) + ")"
+			}
+		}
+		if status != "" {
+			status += "  ·  "
+		}
+		status += m.st.dim.Render(m.msg.Here + ": " + strings.Join(parts, ", "))
+	}
+	return status
+}
+
+// listScreen draws a titled list of lines with the cursor at sel: the
+// shape of the board picker and the lists of retrospectives and
+// leerlingarena's.
+func (m *Common) listScreen(title string, items []string, sel int, empty string) string {
+	lines := []string{fit(title, m.width), ""}
+	for i, it := range items {
+		if i == sel {
+			it = m.st.selected.Render("› " + it)
+		} else {
+			it = "  " + it
+		}
+		lines = append(lines, fit(it, m.width))
+	}
+	if len(items) == 0 && empty != "" {
+		lines = append(lines, m.st.dim.Render("  "+empty))
+	}
+	return block(lines, m.width, m.bodyHeight())
+}
+
+// Below this size bord cannot draw a screen: it says so and takes no key
+// but quit, so no key changes what the user cannot see.
+const minWidth, minHeight = 30, 8
+
+func (m *Common) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+
+// bodyHeight is the rows a screen draws: the shell draws the status line
+// and the help line below it.
+func (m *Common) bodyHeight() int { return m.height - 2 }
+
+// panelOr draws rows in a panel titled with their count, with empty as the
+// text shown when there are none.
+func (m *Common) panelOr(title string, rows []retroRow, sel, w, h int, focused bool, empty string) string {
+	inner := h - 2
+	start := scrollStart(sel, len(rows), inner)
+	var lines []string
+	for i := start; i < len(rows) && len(lines) < inner; i++ {
+		text := " " + rows[i].text
+		if focused && i == sel {
+			text = m.st.selected.Render(fit("›"+ansi.Strip(rows[i].text), w-2))
+		}
+		lines = append(lines, text)
+	}
+	if len(rows) == 0 {
+		lines = append(lines, m.st.dim.Render(" "+empty))
+	}
+	return panel(fmt.Sprintf("%s (%d)", title, len(rows)), lines, w, h, focused, m.st)
+}
+
+// tabRow draws numbered tabs with the active one marked.
+func (m *Common) tabRow(labels []string, active int) string {
+	var parts []string
+	for i, l := range labels {
+		label := fmt.Sprintf("%d %s", i+1, l)
+		if i == active {
+			parts = append(parts, m.st.tabActive.Render("["+label+"]"))
+		} else {
+			parts = append(parts, " "+label+" ")
+		}
+	}
+	return fit(strings.Join(parts, ""), m.width)
+}
+
+// guard runs the name guard over text. It returns true when text may be
+// saved: it looks clean, or the user saw the warning (kept in *warned) and
+// asked again.
+func (m *Common) guard(warned *string, text string, warn func(string)) bool {
+	names := board.LooksLikeName(text, m.b.Team.MemberNames())
+	if len(names) == 0 || text == *warned {
+		*warned = ""
+		return true
+	}
+	*warned = text
+	warn(fmt.Sprintf(m.msg.NameGuardF, strings.Join(names, ", ")))
+	return false
+}
+
+func (m *Common) phaseName(p board.Phase) string {
+	return m.msg.Phases[slices.Index(board.Phases, p)]
+}
+
+// keyLine is a help line built from a key map's short help.
+func (m *Common) keyLine(keys help.KeyMap) string {
+	var parts []string
+	for _, b := range keys.ShortHelp() {
+		if b.Enabled() {
+			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+		}
+	}
+	return m.st.dim.Render(strings.Join(parts, " · "))
+}

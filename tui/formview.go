@@ -1,0 +1,116 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/verbeterbord/bord/board"
+)
+
+// How a form looks: its box, each field's preview of how its text will be
+// read, and the counter near a field's limit.
+
+// viewForm draws the form as a box of the given width.
+func (m *Common) viewForm(f *form, width int) string {
+	width = max(min(width, 100), 30)
+	labelW := 0
+	for _, fl := range f.fields {
+		labelW = max(labelW, ansi.StringWidth(fl.label))
+	}
+	inner := width - 4
+	var lines []string
+	lines = append(lines, m.st.title.Render(f.title), "")
+	text := width - 3 // inside the frame, after its leading space
+	if f.err != "" {
+		lines = append(lines, wrapped("! "+f.err, text, m.st.err)...)
+	}
+	if f.note != "" { // their version, then how to go on
+		lines = append(lines, wrapped(f.note, text, m.st.dim)...)
+	}
+	if f.err != "" || f.note != "" {
+		lines = append(lines, "")
+	}
+	for i := range f.fields {
+		fl := &f.fields[i]
+		marker := "  "
+		if i == f.focus {
+			marker = "› "
+		}
+		fl.input.SetWidth(max(inner-labelW-4, 10))
+		lines = append(lines, marker+padRight(fl.label, labelW)+"  "+fl.input.View())
+		subs := []string{m.preview(fl)}
+		if c := m.counter(fl); c != "" {
+			subs = []string{c}
+		}
+		if fl.err != "" {
+			subs = wrapped("✗ "+fl.err, text-labelW-4, m.st.err)
+		}
+		if subs[0] == "" && i == f.focus && fl.hint != "" {
+			subs = wrapped(fl.hint, text-labelW-4, m.st.dim)
+		}
+		for _, sub := range subs {
+			if sub != "" {
+				lines = append(lines, strings.Repeat(" ", labelW+4)+sub)
+			}
+		}
+	}
+	lines = append(lines, "", m.keyLine(newFormKeys(m.msg)))
+	return box(lines, width, m.st.focusBorder)
+}
+
+// wrapped breaks s into styled lines of at most w cells, at spaces where it
+// can, so that a message is read in full instead of cut off.
+func wrapped(s string, w int, st paint) []string {
+	lines := strings.Split(ansi.Wrap(s, max(w, 10), ""), "\n")
+	for i, l := range lines {
+		lines[i] = st.Render(strings.TrimRight(l, " "))
+	}
+	return lines
+}
+
+// preview shows how a field's text will be read: the parsed date, the goal
+// it matches, or why it cannot be read.
+func (m *Common) preview(fl *field) string {
+	v := strings.TrimSpace(fl.input.Value())
+	if v == "" {
+		return ""
+	}
+	switch fl.kind {
+	case fDate:
+		d, err := board.ParseDate(v, m.now())
+		if err != nil {
+			return m.st.err.Render("✗ " + m.msg.ErrBadDate)
+		}
+		return m.st.ok.Render("→ " + m.msg.Date(d))
+	case fGoal:
+		if g, ok := m.matchGoal(v); ok {
+			return m.st.ok.Render("→ " + g.Title)
+		}
+		return m.st.err.Render("✗ " + m.msg.ErrBadValue)
+	case fNumber:
+		if _, err := parseNumber(v); err != nil {
+			return m.st.err.Render("✗ " + m.msg.ErrNumber)
+		}
+	case fMood:
+		if md, ok := m.parseMood(v); ok {
+			return m.st.ok.Render("→ " + md.Symbol() + " " + m.msg.Mood(md))
+		}
+		return m.st.err.Render("✗ " + m.msg.HintMood)
+	}
+	return ""
+}
+
+// counter is the count of a field's characters once it comes near its
+// limit, in the error style over it; "" before.
+func (m *Common) counter(fl *field) string {
+	n := utf8.RuneCountInString(strings.TrimSpace(fl.input.Value()))
+	switch {
+	case n > fl.limit:
+		return m.st.err.Render("✗ " + fmt.Sprintf(m.msg.ErrTooLongF, n, fl.limit))
+	case n > fl.limit-countFrom:
+		return m.st.warn.Render(fmt.Sprintf(m.msg.CountF, n, fl.limit))
+	}
+	return ""
+}
