@@ -43,14 +43,10 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	var pres *presence
 	var app *tui.Model
 	newApp := func(id store.Identity) *tui.Model {
-		// tui reads nil Teams as "every team" (the local app): a member
-		// with no team must see nothing, not everything.
-		teams := id.Teams
-		if teams == nil {
-			teams = []uint64{}
-		}
+		// The member's view of the store reaches their own teams only (no
+		// team: nothing), below the screens, whatever keys are pressed.
 		pres = s.hub.join(id.Name)
-		app = tui.New(tui.Config{Store: s.cfg.Store.For(teams), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now})
+		app = tui.New(tui.Config{Store: s.cfg.Store.For(id.Teams), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now})
 		return app
 	}
 	var model tea.Model
