@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/verbeterbord/bord/tui/cellwidth"
 )
 
 // screen draws one SSH session's frames, in place of bubbletea's renderer.
@@ -185,9 +186,9 @@ func (s *screen) render(b *bytes.Buffer, f *frame) {
 // The rest of a shorter line is erased; a full-width line is not, since
 // erasing at the last column would take its last character with it.
 func (s *screen) line(b *bytes.Buffer, l string) {
-	width := ansi.StringWidth(l)
+	width := cellwidth.String(l)
 	if width > s.w {
-		l, width = ansi.Truncate(l, s.w, ""), s.w
+		l, width = cellwidth.Truncate(l, s.w, ""), s.w
 	}
 	if s.profile < colorprofile.TrueColor {
 		p := s.profile

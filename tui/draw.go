@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/verbeterbord/bord/tui/cellwidth"
 )
 
 // The drawing helpers below produce blocks of exactly the size asked for:
@@ -11,16 +12,17 @@ import (
 // lines as the height. That is what keeps the screen from wrapping into
 // garbage at any terminal size.
 
-// fit cuts or pads s to exactly w cells. It measures once: width is the
-// costly part of drawing (grapheme clusters), and every line goes through it.
+// fit cuts or pads s to exactly w cells. Every line of every frame goes
+// through it, so it measures with cellwidth, which counts bord's common
+// lines instead of segmenting them into grapheme clusters.
 func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(s)
+	n := cellwidth.String(s)
 	if n > w {
-		s = ansi.Truncate(s, w, "…")
-		n = ansi.StringWidth(s)
+		s = cellwidth.Truncate(s, w, "…")
+		n = cellwidth.String(s)
 	}
 	if n < w {
 		return s + strings.Repeat(" ", w-n)
@@ -29,7 +31,7 @@ func fit(s string, w int) string {
 }
 
 func padRight(s string, w int) string {
-	if n := w - ansi.StringWidth(s); n > 0 {
+	if n := w - cellwidth.String(s); n > 0 {
 		return s + strings.Repeat(" ", n)
 	}
 	return s
@@ -49,8 +51,8 @@ func panel(title string, lines []string, w, h int, focused bool, st styles) stri
 		tl, tr, bl, br, hz = "┏", "┓", "┗", "┛", "━"
 		title = "▶ " + title
 	}
-	title = fit(" "+title+" ", min(ansi.StringWidth(title)+2, w-4))
-	top := bs.Render(tl+hz) + title + bs.Render(strings.Repeat(hz, max(w-3-ansi.StringWidth(title), 0))+tr)
+	title = fit(" "+title+" ", min(cellwidth.String(title)+2, w-4))
+	top := bs.Render(tl+hz) + title + bs.Render(strings.Repeat(hz, max(w-3-cellwidth.String(title), 0))+tr)
 	out := make([]string, 0, h)
 	out = append(out, top)
 	for i := range h - 2 {
@@ -68,7 +70,7 @@ func panel(title string, lines []string, w, h int, focused bool, st styles) stri
 func box(lines []string, w int, bs paint) string {
 	inner := 0
 	for _, l := range lines {
-		inner = max(inner, ansi.StringWidth(l))
+		inner = max(inner, cellwidth.String(l))
 	}
 	inner = min(inner+2, w-2)
 	out := []string{bs.Render("╭" + strings.Repeat("─", inner) + "╮")}
@@ -109,7 +111,7 @@ func overlay(bg, fg string, w, h int) string {
 	fgLines := strings.Split(fg, "\n")
 	fw := 0
 	for _, l := range fgLines {
-		fw = max(fw, ansi.StringWidth(l))
+		fw = max(fw, cellwidth.String(l))
 	}
 	x := max((w-fw)/2, 0)
 	y := max((h-len(fgLines))/2, 0)
@@ -119,9 +121,9 @@ func overlay(bg, fg string, w, h int) string {
 			break
 		}
 		line := bgLines[row]
-		left := ansi.Truncate(line, x, "")
+		left := cellwidth.Truncate(line, x, "")
 		left = padRight(left, x)
-		right := ansi.TruncateLeft(line, x+ansi.StringWidth(l), "")
+		right := ansi.TruncateLeft(line, x+cellwidth.String(l), "")
 		bgLines[row] = fit(left+l+right, w)
 	}
 	return strings.Join(bgLines, "\n")
