@@ -61,3 +61,36 @@ func BenchmarkViewLargeBoard(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkViewSessions measures what a server does for one change on a
+// board that many sessions show: every session takes in the new snapshot
+// and draws its frame. One op is one change seen by all sessions; per
+// session is op ÷ sessions. Each session loads its own snapshot, as over
+// SSH, where each has its own store view.
+func BenchmarkViewSessions(b *testing.B) {
+	for _, sz := range []struct{ w, h int }{{80, 24}, {140, 40}} {
+		b.Run(fmt.Sprintf("100x%dx%d", sz.w, sz.h), func(b *testing.B) {
+			first, info := demo(b, i18n.NL, sz.w, sz.h)
+			sessions := []*harness{first}
+			for len(sessions) < 100 {
+				sessions = append(sessions, start(b, first.s, Config{Lang: i18n.NL}, sz.w, sz.h))
+			}
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				n++
+				if _, err := first.s.Add(me, info.ID, &board.Parking{Text: fmt.Sprintf("Punt %d voor later", n)}); err != nil {
+					b.Fatal(err)
+				}
+				for _, h := range sessions {
+					snap, err := h.s.Board(info.ID)
+					if err != nil {
+						b.Fatal(err)
+					}
+					h.send(snapshotMsg{snap})
+					_ = h.m.View()
+				}
+			}
+		})
+	}
+}

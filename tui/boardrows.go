@@ -80,12 +80,27 @@ func (m *areaRows) actions(b *board.Board) []board.Action {
 }
 
 // rows lists what area a of b shows, one row per item.
-func (m *areaRows) rows(b *board.Board, a board.Area) []row {
+func (m *areaRows) rows(b *board.Board, a board.Area) []row { return m.list(b, a, true) }
+
+// ids lists the same rows as rows but without their text. Keeping the
+// selection on its item after every change needs only the ids, and
+// formatting every row of every area for that was most of a session's cost
+// of a change (BenchmarkViewSessions).
+func (m *areaRows) ids(b *board.Board, a board.Area) []row { return m.list(b, a, false) }
+
+func (m *areaRows) list(b *board.Board, a board.Area, withText bool) []row {
 	if b == nil {
 		return nil
 	}
 	now := m.now()
 	var rows []row
+	add := func(id uint64, text func() string) {
+		r := row{id: id}
+		if withText {
+			r.text = text()
+		}
+		rows = append(rows, r)
+	}
 	switch a {
 	case board.AreaCheckIn:
 		week := board.WeekOf(now)
@@ -95,29 +110,33 @@ func (m *areaRows) rows(b *board.Board, a board.Area) []row {
 			if c.Week != week {
 				continue
 			}
-			text := fmt.Sprintf("%s %s — %s", c.Mood.Symbol(), c.Who, m.msg.Mood(c.Mood))
-			if c.Word != "" {
-				text += " · " + c.Word
-			}
-			rows = append(rows, row{c.ID, text})
+			add(c.ID, func() string {
+				text := fmt.Sprintf("%s %s — %s", c.Mood.Symbol(), c.Who, m.msg.Mood(c.Mood))
+				if c.Word != "" {
+					text += " · " + c.Word
+				}
+				return text
+			})
 		}
 	case board.AreaSuccess:
 		ss := slices.Clone(b.Successes)
 		slices.SortStableFunc(ss, func(x, y board.Success) int { return cmp.Or(y.Date.Compare(x.Date), cmp.Compare(y.ID, x.ID)) })
 		for _, s := range ss {
-			text := "★ " + s.Text
-			if s.Who != "" {
-				text += " — " + s.Who
-			}
-			rows = append(rows, row{s.ID, text})
+			add(s.ID, func() string {
+				text := "★ " + s.Text
+				if s.Who != "" {
+					text += " — " + s.Who
+				}
+				return text
+			})
 		}
 	case board.AreaGoal:
 		for _, g := range b.Goals {
-			rows = append(rows, row{g.ID, m.goalRow(b, g)})
+			add(g.ID, func() string { return m.goalRow(b, g) })
 		}
 	case board.AreaAction:
 		for _, act := range m.actions(b) {
-			rows = append(rows, row{act.ID, m.actionRow(act)})
+			add(act.ID, func() string { return m.actionRow(act) })
 		}
 	case board.AreaPlanning:
 		ps := slices.Clone(b.Planning)
@@ -127,15 +146,17 @@ func (m *areaRows) rows(b *board.Board, a board.Area) []row {
 			if p.Date.Before(today) {
 				continue
 			}
-			text := fmt.Sprintf("%-6s %s", m.msg.ShortDate(p.Date), p.Text)
-			if p.Who != "" {
-				text += " — " + p.Who
-			}
-			rows = append(rows, row{p.ID, text})
+			add(p.ID, func() string {
+				text := fmt.Sprintf("%-6s %s", m.msg.ShortDate(p.Date), p.Text)
+				if p.Who != "" {
+					text += " — " + p.Who
+				}
+				return text
+			})
 		}
 	case board.AreaParking:
 		for _, p := range b.Parking {
-			rows = append(rows, row{p.ID, "• " + strings.ReplaceAll(p.Text, "\n", " ")})
+			add(p.ID, func() string { return "• " + strings.ReplaceAll(p.Text, "\n", " ") })
 		}
 	}
 	return rows
@@ -212,7 +233,7 @@ func bar(p float64, w int) string {
 }
 
 func (m *boardScreen) selectedID(b *board.Board, a board.Area) (uint64, bool) {
-	rows := m.rows(b, a)
+	rows := m.ids(b, a)
 	i := m.sel[a]
 	if i < 0 || i >= len(rows) {
 		return 0, false
