@@ -301,7 +301,7 @@ var en = Messages{
 	RetentionSetF:     "Raw notes are deleted %d days after an arena.",
 	ErrNoArenaF:       "No pupil arena with topic %q.",
 	ArenaTabs:         [5]string{"Questions", "Capture", "Themes", "Ideas", "Report back"},
-	ArenaHints:        [5]string{"a question · b example questions · d delete · K/J up/down", "type and enter · L3: text = speaker · pgup/pgdn question · esc stop typing", "t note under a theme · n new theme", "a idea · r rate · p → action", "a record report back"},
+	ArenaHints:        [5]string{"a question · b example questions · d delete · K/J up/down", "type and enter · L3: text = speaker · pgup/pgdn question · esc stop typing", "t note under a theme · n new theme", "a idea · r rate · p → action", "a record report back · e/d rephrase/delete a note"},
 	QuestionBank: []string{
 		"What helps you most to understand an explanation?",
 		"When do you learn most in a lesson, and why?",
@@ -318,6 +318,8 @@ var en = Messages{
 
 	ErrReported:        "This pupil arena has been reported back and is closed; nothing was saved.",
 	NameMask:           "[name]",
+	ArenaNotes:         "Notes (names masked)",
+	ArenaClosedCapture: "This pupil arena has been reported back: no new notes can be added. You can still rephrase (e) or delete (d) a note.",
 	FlaggedMark:        "⚠ name?",
 	CaptureSelectHint:  "↑/↓ pick a note · e edit · d delete · enter type",
 	DeleteNoteAskF:     "Delete note: %s?",

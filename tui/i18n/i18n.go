@@ -174,6 +174,9 @@ type Messages struct {
 	// Leerlingarena, added later: masking, flagged notes, note delete and
 	// edit, confirmations, pupil count and speaker label warnings.
 	NameMask, FlaggedMark, CaptureSelectHint, DeleteNoteAskF, DeleteQuestionAskF, TooManyPupilsFormF, ErrSpeaker, ErrReported string
+	// ArenaNotes titles the masked notes of the report-back tab;
+	// ArenaClosedCapture answers a new note on a reported-back arena.
+	ArenaNotes, ArenaClosedCapture string
 }
 
 // Area returns the name of an area.
