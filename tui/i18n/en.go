@@ -99,9 +99,15 @@ var en = Messages{
 
 	SavedF: "Saved: %s", DeletedF: "Deleted: %s (u brings it back)", UndoneF: "Undone: %s",
 	NothingToUndo: "Nothing to undo.", StatusSetF: "%s → %s", GoalLinkedF: "Linked to %s",
-	CheckedInF: "Check-in: %s",
-	ChangedByF: "Meanwhile changed by %s at %s. Your text is still below.",
-	Reapply:    "Press ctrl+s to save your version anyway, or esc to keep theirs.",
+	CheckedInF:        "Check-in: %s",
+	ChangedByF:        "Meanwhile changed by %s at %s. Your text is still below.",
+	Reapply:           "Press ctrl+s to save your version anyway, or esc to keep theirs.",
+	DiffersF:          "Differs from your version: %s.",
+	FieldStatus:       "Status",
+	FieldWeek:         "Week",
+	FieldMeasurements: "Measurements",
+	FieldOrigin:       "Origin",
+	FieldDoneAt:       "Done on",
 
 	ErrEmptyF:        "%s cannot be empty.",
 	ErrUnknownOwnerF: "%q is not a member of this team.",

@@ -121,6 +121,9 @@ type Messages struct {
 	// Status line messages.
 	SavedF, DeletedF, UndoneF, NothingToUndo, StatusSetF, GoalLinkedF, CheckedInF string
 	ChangedByF, Reapply                                                           string
+	// DiffersF lists the fields in which a conflict's two versions differ;
+	// the Field… words below name the item fields a form does not show.
+	DiffersF, FieldStatus, FieldWeek, FieldMeasurements, FieldOrigin, FieldDoneAt string
 
 	// Errors, worded for the user.
 	ErrEmptyF, ErrUnknownOwnerF, ErrPastDate, ErrNoDate, ErrBadDate, ErrBadValue string
@@ -269,6 +272,28 @@ func (m *Messages) Field(f string) string {
 		return m.FieldTeam
 	}
 	return m.FieldText
+}
+
+// DiffFields words the item fields board.Diff names ("status",
+// "indicator.target") for a conflict box; an unknown one stays as it is.
+func (m *Messages) DiffFields(names []string) string {
+	words := map[string]string{
+		"what": m.FieldWhat, "who": m.FieldWho, "when": m.FieldWhen, "goal_id": m.FieldGoal,
+		"text": m.FieldText, "title": m.FieldTitle, "why": m.FieldWhy, "by_when": m.FieldByWhen,
+		"measure": m.FieldMeasure, "indicator": m.FieldMeasure, "indicator.unit": m.FieldUnit,
+		"indicator.baseline": m.FieldBaseline, "indicator.target": m.FieldTarget,
+		"indicator.measurements": m.FieldMeasurements, "date": m.FieldDate, "mood": m.FieldMood,
+		"word": m.FieldWord, "week": m.FieldWeek, "status": m.FieldStatus, "origin": m.FieldOrigin,
+		"done_at": m.FieldDoneAt,
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		if w, ok := words[n]; ok {
+			n = w
+		}
+		out[i] = strings.ToLower(n)
+	}
+	return strings.Join(out, ", ")
 }
 
 // Err words an error from the domain or the store for the user. Unknown

@@ -99,9 +99,15 @@ var nl = Messages{
 
 	SavedF: "Opgeslagen: %s", DeletedF: "Verwijderd: %s (u zet het terug)", UndoneF: "Ongedaan gemaakt: %s",
 	NothingToUndo: "Niets om ongedaan te maken.", StatusSetF: "%s → %s", GoalLinkedF: "Gekoppeld aan %s",
-	CheckedInF: "Check-in: %s",
-	ChangedByF: "Ondertussen gewijzigd door %s om %s. Jouw tekst staat hieronder nog.",
-	Reapply:    "Druk ctrl+s om jouw versie toch op te slaan, of esc om de hunne te houden.",
+	CheckedInF:        "Check-in: %s",
+	ChangedByF:        "Ondertussen gewijzigd door %s om %s. Jouw tekst staat hieronder nog.",
+	Reapply:           "Druk ctrl+s om jouw versie toch op te slaan, of esc om de hunne te houden.",
+	DiffersF:          "Verschilt van jouw versie: %s.",
+	FieldStatus:       "Status",
+	FieldWeek:         "Week",
+	FieldMeasurements: "Metingen",
+	FieldOrigin:       "Herkomst",
+	FieldDoneAt:       "Afgerond op",
 
 	ErrEmptyF:        "%s mag niet leeg zijn.",
 	ErrUnknownOwnerF: "%q is geen lid van dit team.",
