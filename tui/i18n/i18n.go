@@ -1,8 +1,10 @@
-// Package i18n is bord's message catalog: every sentence a user can read, in
-// Dutch (the default) and English. Messages is a struct, not a map, so a
-// string missing in one language is a compile error or a failing test, never
-// a blank on screen. It must never hold logic beyond choosing and filling in
-// a message.
+// Package i18n is bord's message catalog: every sentence a screen shows and
+// the words of the markdown reports (report.go), in Dutch (the default) and
+// English. The command line's few words of its own live with its commands
+// (cmd/bord, cmd/commands). Messages is a struct, not a map, so a string
+// missing in one language is a compile error or a failing test, never a
+// blank on screen. It must never hold logic beyond choosing and filling in a
+// message and handing its words to package board's reports.
 package i18n
 
 import (
