@@ -1,8 +1,10 @@
-// Package i18n is bord's message catalog: every sentence a user can read, in
-// Dutch (the default) and English. Messages is a struct, not a map, so a
-// string missing in one language is a compile error or a failing test, never
-// a blank on screen. It must never hold logic beyond choosing and filling in
-// a message.
+// Package i18n is bord's message catalog: every sentence a screen shows and
+// the words of the markdown reports (report.go), in Dutch (the default) and
+// English. The command line's few words of its own live with its commands
+// (cmd/bord, cmd/commands). Messages is a struct, not a map, so a string
+// missing in one language is a compile error or a failing test, never a
+// blank on screen. It must never hold logic beyond choosing and filling in a
+// message and handing its words to package board's reports.
 package i18n
 
 import (
@@ -101,12 +103,12 @@ type Messages struct {
 	KeySave, KeyCancel, KeyNextField, KeyPick, KeyBack, KeySpace                        string
 	HelpTitle                                                                           string
 	// Keys of the other screens, for their help lines and ? overlays.
-	KeyOpen, KeyNew, KeyDemo, KeyRetros, KeyArenas, KeyFirstLast, KeyColumn, KeyPhase           string
-	KeyTimer, KeyCard, KeyVote, KeyUnvote, KeyGroup, KeyUngroup, KeyReviewDone                  string
-	KeyReviewOpen, KeyReviewDrop, KeyToAction, KeyTab, KeyQuestion, KeyBank, KeyOrder           string
-	KeyCapture, KeyNextQuestion, KeyStopTyping, KeySaveNote, KeyNewTheme, KeySetTheme           string
-	KeyIdea, KeyRate, KeyPromote, KeyReport, KeyRetention, KeyNewBoard, KeyToBoard              string
-	TooSmall, DiscardAskF, ErrTooLongF, CountF, RetroCloseAsk, AlreadyActionAsk, DeleteGoalAskF string
+	KeyOpen, KeyNew, KeyDemo, KeyRetros, KeyArenas, KeyFirstLast, KeyColumn, KeyPhase                                                   string
+	KeyTimer, KeyCard, KeyVote, KeyUnvote, KeyGroup, KeyUngroup, KeyReviewDone                                                          string
+	KeyReviewOpen, KeyReviewDrop, KeyToAction, KeyTab, KeyQuestion, KeyBank, KeyOrder                                                   string
+	KeyCapture, KeyNextQuestion, KeyStopTyping, KeySaveNote, KeyNewTheme, KeySetTheme                                                   string
+	KeyIdea, KeyRate, KeyPromote, KeyReport, KeyRetention, KeyNewBoard, KeyToBoard                                                      string
+	TooSmall, DiscardAskF, ErrTooLongF, CountF, RetroCloseAsk, AlreadyActionAsk, AlreadyActionCardAsk, ErrAlreadyAction, DeleteGoalAskF string
 
 	// Forms.
 	FormAddF, FormEditF                                  string // "%s toevoegen"
@@ -121,6 +123,9 @@ type Messages struct {
 	// Status line messages.
 	SavedF, DeletedF, UndoneF, NothingToUndo, StatusSetF, GoalLinkedF, CheckedInF string
 	ChangedByF, Reapply                                                           string
+	// DiffersF lists the fields in which a conflict's two versions differ;
+	// the Field… words below name the item fields a form does not show.
+	DiffersF, FieldStatus, FieldWeek, FieldMeasurements, FieldOrigin, FieldDoneAt string
 
 	// Errors, worded for the user.
 	ErrEmptyF, ErrUnknownOwnerF, ErrPastDate, ErrNoDate, ErrBadDate, ErrBadValue string
@@ -174,6 +179,9 @@ type Messages struct {
 	// Leerlingarena, added later: masking, flagged notes, note delete and
 	// edit, confirmations, pupil count and speaker label warnings.
 	NameMask, FlaggedMark, CaptureSelectHint, DeleteNoteAskF, DeleteQuestionAskF, TooManyPupilsFormF, ErrSpeaker, ErrReported string
+	// ArenaNotes titles the masked notes of the report-back tab;
+	// ArenaClosedCapture answers a new note on a reported-back arena.
+	ArenaNotes, ArenaClosedCapture string
 }
 
 // Area returns the name of an area.
@@ -268,6 +276,28 @@ func (m *Messages) Field(f string) string {
 	return m.FieldText
 }
 
+// DiffFields words the item fields board.Diff names ("status",
+// "indicator.target") for a conflict box; an unknown one stays as it is.
+func (m *Messages) DiffFields(names []string) string {
+	words := map[string]string{
+		"what": m.FieldWhat, "who": m.FieldWho, "when": m.FieldWhen, "goal_id": m.FieldGoal,
+		"text": m.FieldText, "title": m.FieldTitle, "why": m.FieldWhy, "by_when": m.FieldByWhen,
+		"measure": m.FieldMeasure, "indicator": m.FieldMeasure, "indicator.unit": m.FieldUnit,
+		"indicator.baseline": m.FieldBaseline, "indicator.target": m.FieldTarget,
+		"indicator.measurements": m.FieldMeasurements, "date": m.FieldDate, "mood": m.FieldMood,
+		"word": m.FieldWord, "week": m.FieldWeek, "status": m.FieldStatus, "origin": m.FieldOrigin,
+		"done_at": m.FieldDoneAt,
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		if w, ok := words[n]; ok {
+			n = w
+		}
+		out[i] = strings.ToLower(n)
+	}
+	return strings.Join(out, ", ")
+}
+
 // Err words an error from the domain or the store for the user. Unknown
 // errors get a generic sentence: raw Go errors are not for users.
 func (m *Messages) Err(err error) string {
@@ -313,6 +343,9 @@ func (m *Messages) Err(err error) string {
 		return m.ErrNotYours
 	case errors.Is(err, board.ErrReported):
 		return m.ErrReported
+	case errors.Is(err, board.ErrAlreadyAction):
+		// Someone made the action a moment earlier (two people at once).
+		return m.ErrAlreadyAction
 	}
 	return m.ErrGeneric
 }
