@@ -106,7 +106,18 @@ func (m *boardScreen) tabs() string {
 	return fit(strings.Join(parts, ""), m.width)
 }
 
+// viewArea draws area r, or takes it from another session that drew the
+// same panel of the same snapshot (panelcache.go).
 func (m *boardScreen) viewArea(r rect) string {
+	k := panelKey{area: r.area, w: r.w, h: r.h, focused: board.Areas[m.area] == r.area,
+		sel: m.sel[r.area], filter: m.filter, day: board.Day(m.now()).Unix(), msg: m.msg}
+	if m.filter.kind == filterMine {
+		k.user = m.cfg.User
+	}
+	return panels.get(m.b, k, func() string { return m.drawArea(r) })
+}
+
+func (m *boardScreen) drawArea(r rect) string {
 	focused := board.Areas[m.area] == r.area
 	rows := m.rows(m.b, r.area)
 	title := fmt.Sprintf("%s (%d)", m.msg.Area(r.area), len(rows))
