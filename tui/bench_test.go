@@ -70,6 +70,10 @@ func BenchmarkViewLargeBoard(b *testing.B) {
 func BenchmarkViewSessions(b *testing.B) {
 	for _, sz := range []struct{ w, h int }{{80, 24}, {140, 40}} {
 		b.Run(fmt.Sprintf("100x%dx%d", sz.w, sz.h), func(b *testing.B) {
+			// Each run has a new store whose board versions start again:
+			// panels kept from a newer version of the last run's board of
+			// the same ID would never be replaced (panelcache.go).
+			clearPanels()
 			first, info := demo(b, i18n.NL, sz.w, sz.h)
 			sessions := []*harness{first}
 			for len(sessions) < 100 {
