@@ -29,20 +29,11 @@ func (s *Store) CreateArena(actor string, boardID uint64, topic string, date tim
 		if err != nil {
 			return err
 		}
-		ab, err := bb.CreateBucketIfNotExists(bucketArenas)
-		if err != nil {
-			return err
-		}
-		id, err := nextID(ab)
-		if err != nil {
-			return err
-		}
-		na.ID = id
-		if err := putJSON(ab, itob(na.ID), na); err != nil {
+		if err := s.insertRecord(bb, bucketArenas, na, func(id uint64) { na.ID = id }, Record{Actor: actor, Op: OpArenaCreate, BoardID: boardID, Label: na.Topic}); err != nil {
 			return err
 		}
 		a = *na
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpArenaCreate, BoardID: boardID, ItemID: na.ID, Label: na.Topic})
+		return nil
 	})
 	return a, err
 }
@@ -155,17 +146,7 @@ func expired(bb *bolt.Bucket, days int, now time.Time, write bool) int {
 	return n
 }
 
-func readArenas(bb *bolt.Bucket, b *board.Board) error {
-	ab := bb.Bucket(bucketArenas)
-	if ab == nil {
-		return nil
-	}
-	return ab.ForEach(func(_, v []byte) error {
-		var a board.Arena
-		if err := json.Unmarshal(v, &a); err != nil {
-			return err
-		}
-		b.Arenas = append(b.Arenas, a)
-		return nil
-	})
+func readArenas(bb *bolt.Bucket, b *board.Board) (err error) {
+	b.Arenas, err = appendAll(b.Arenas, bb.Bucket(bucketArenas))
+	return err
 }

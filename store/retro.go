@@ -23,13 +23,9 @@ const (
 func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, columns []string, from, to time.Time, named bool, votes int) (board.Retro, error) {
 	var r board.Retro
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		t, err := teamOf(bb)
+		t, who, err := memberOf(bb, actor)
 		if err != nil {
 			return err
-		}
-		who := t.Member(actor)
-		if who == "" {
-			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
 		}
 		nr, err := board.NewRetro(topic, format, columns, from, to, who, s.now())
 		if err != nil {
@@ -45,20 +41,11 @@ func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, 
 				return err
 			}
 		}
-		rb, err := bb.CreateBucketIfNotExists(bucketRetros)
-		if err != nil {
-			return err
-		}
-		id, err := nextID(rb)
-		if err != nil {
-			return err
-		}
-		nr.ID = id
-		if err := putJSON(rb, itob(nr.ID), nr); err != nil {
+		if err := s.insertRecord(bb, bucketRetros, nr, func(id uint64) { nr.ID = id }, Record{Actor: actor, Op: OpRetroCreate, BoardID: boardID, Label: nr.Topic}); err != nil {
 			return err
 		}
 		r = *nr
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpRetroCreate, BoardID: boardID, ItemID: nr.ID, Label: nr.Topic})
+		return nil
 	})
 	return r, err
 }
@@ -117,6 +104,19 @@ func (tx recordTx) exists(area board.Area, id uint64) bool {
 	return items != nil && items.Get(itob(id)) != nil
 }
 
+// insertRecord stores v, a new record, under the next id of its sub-bucket
+// of the board bb (made on first use) and audits rec with that id.
+func (s *Store) insertRecord(bb *bolt.Bucket, bucket []byte, v any, setID func(uint64), rec Record) error {
+	b, err := bb.CreateBucketIfNotExists(bucket)
+	if err != nil {
+		return err
+	}
+	if rec.ItemID, err = putNext(b, v, setID); err != nil {
+		return err
+	}
+	return s.audit(bb.Bucket(bucketAudit), rec)
+}
+
 // changeRecord is the one path of changing a record kept as JSON in a
 // board's sub-bucket: check the actor is in the team, read, change, write,
 // audit — one transaction, so concurrent changes (cards, notes) never get
@@ -124,13 +124,9 @@ func (tx recordTx) exists(area board.Area, id uint64) bool {
 func changeRecord[T any](s *Store, actor string, boardID uint64, bucket []byte, id uint64, op Op, label string, change func(*T, recordTx) error) (T, error) {
 	var out T
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		t, err := teamOf(bb)
+		t, who, err := memberOf(bb, actor)
 		if err != nil {
 			return err
-		}
-		who := t.Member(actor)
-		if who == "" {
-			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
 		}
 		b := bb.Bucket(bucket)
 		if b == nil || b.Get(itob(id)) == nil {
@@ -226,17 +222,9 @@ func dropVoter(tx *bolt.Tx, boards []uint64, name string) error {
 	return nil
 }
 
-func readRetros(bb *bolt.Bucket, b *board.Board) error {
-	rb := bb.Bucket(bucketRetros)
-	if rb == nil {
-		return nil
+func readRetros(bb *bolt.Bucket, b *board.Board) (err error) {
+	if b.Retros, err = appendAll(b.Retros, bb.Bucket(bucketRetros)); err != nil {
+		return fmt.Errorf("store: retro: %w", err)
 	}
-	return rb.ForEach(func(_, v []byte) error {
-		var r board.Retro
-		if err := json.Unmarshal(v, &r); err != nil {
-			return fmt.Errorf("store: retro: %w", err)
-		}
-		b.Retros = append(b.Retros, r)
-		return nil
-	})
+	return nil
 }
