@@ -19,23 +19,16 @@ const (
 
 // CreateArena prepares a leerlingarena on a board.
 func (s *Store) CreateArena(actor string, boardID uint64, topic string, date time.Time, group string, pupils int, leader string, noteTakers []string, minutes int) (board.Arena, error) {
-	var a board.Arena
-	err := s.update(boardID, func(bb *bolt.Bucket) error {
+	return createRecord(s, boardID, bucketArenas, func(bb *bolt.Bucket) (*board.Arena, error) {
 		t, err := teamOf(bb)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		na, err := board.NewArena(topic, date, group, pupils, leader, noteTakers, minutes, t, s.now())
-		if err != nil {
-			return err
-		}
-		if err := s.insertRecord(bb, bucketArenas, na, func(id uint64) { na.ID = id }, Record{Actor: actor, Op: OpArenaCreate, BoardID: boardID, Label: na.Topic}); err != nil {
-			return err
-		}
-		a = *na
-		return nil
+		return board.NewArena(topic, date, group, pupils, leader, noteTakers, minutes, t, s.now())
+	}, func(a *board.Arena, id uint64) Record {
+		a.ID = id
+		return Record{Actor: actor, Op: OpArenaCreate, BoardID: boardID, Label: a.Topic}
 	})
-	return a, err
 }
 
 // ChangeArena applies one change to an arena in one transaction. Notes from

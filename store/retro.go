@@ -21,15 +21,14 @@ const (
 // CreateRetro starts a retrospective on a board with actor as facilitator.
 // columns, when given, are a team's own format.
 func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, columns []string, from, to time.Time, named bool, votes int) (board.Retro, error) {
-	var r board.Retro
-	err := s.update(boardID, func(bb *bolt.Bucket) error {
+	return createRecord(s, boardID, bucketRetros, func(bb *bolt.Bucket) (*board.Retro, error) {
 		t, who, err := memberOf(bb, actor)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		nr, err := board.NewRetro(topic, format, columns, from, to, who, s.now())
 		if err != nil {
-			return err
+			return nil, err
 		}
 		nr.Named = named
 		if votes > 0 {
@@ -38,16 +37,14 @@ func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, 
 		if len(nr.Columns) > 0 && !slices.ContainsFunc(t.Formats, func(f []string) bool { return slices.Equal(f, nr.Columns) }) {
 			t.Formats = append(t.Formats, nr.Columns)
 			if err := putJSON(bb.Tx().Bucket(bucketTeams), itob(t.ID), t); err != nil {
-				return err
+				return nil, err
 			}
 		}
-		if err := s.insertRecord(bb, bucketRetros, nr, func(id uint64) { nr.ID = id }, Record{Actor: actor, Op: OpRetroCreate, BoardID: boardID, Label: nr.Topic}); err != nil {
-			return err
-		}
-		r = *nr
-		return nil
+		return nr, nil
+	}, func(r *board.Retro, id uint64) Record {
+		r.ID = id
+		return Record{Actor: actor, Op: OpRetroCreate, BoardID: boardID, Label: r.Topic}
 	})
-	return r, err
 }
 
 // ChangeRetro applies one change to a retrospective in one transaction.
@@ -104,17 +101,29 @@ func (tx recordTx) exists(area board.Area, id uint64) bool {
 	return items != nil && items.Get(itob(id)) != nil
 }
 
-// insertRecord stores v, a new record, under the next id of its sub-bucket
-// of the board bb (made on first use) and audits rec with that id.
-func (s *Store) insertRecord(bb *bolt.Bucket, bucket []byte, v any, setID func(uint64), rec Record) error {
-	b, err := bb.CreateBucketIfNotExists(bucket)
-	if err != nil {
-		return err
-	}
-	if rec.ItemID, err = putNext(b, v, setID); err != nil {
-		return err
-	}
-	return s.audit(bb.Bucket(bucketAudit), rec)
+// createRecord is the one path of adding a record kept as JSON in a
+// board's sub-bucket (made on first use): build it, give it the next id
+// (stamp sets it and names the audit record), write, audit — one
+// transaction.
+func createRecord[T any](s *Store, boardID uint64, bucket []byte, build func(bb *bolt.Bucket) (*T, error), stamp func(v *T, id uint64) Record) (T, error) {
+	var out T
+	err := s.update(boardID, func(bb *bolt.Bucket) error {
+		v, err := build(bb)
+		if err != nil {
+			return err
+		}
+		b, err := bb.CreateBucketIfNotExists(bucket)
+		if err != nil {
+			return err
+		}
+		var rec Record
+		if rec.ItemID, err = putNext(b, v, func(id uint64) { rec = stamp(v, id) }); err != nil {
+			return err
+		}
+		out = *v
+		return s.audit(bb.Bucket(bucketAudit), rec)
+	})
+	return out, err
 }
 
 // changeRecord is the one path of changing a record kept as JSON in a
