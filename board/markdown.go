@@ -52,11 +52,7 @@ func MarkdownBoard(b *Board, l Labels, now time.Time) string {
 
 	fmt.Fprintf(&sb, "## %s\n\n", l.Successes)
 	for _, s := range sortedBy(b.Successes, func(s Success) time.Time { return s.Date }) {
-		line := fmt.Sprintf("- %s %s", s.Date.Format("2006-01-02"), mdLine(s.Text))
-		if s.Who != "" {
-			line += " — " + mdLine(s.Who)
-		}
-		sb.WriteString(line + "\n")
+		writeDated(&sb, s.Date, s.Text, s.Who)
 	}
 	nothing(&sb, len(b.Successes), l)
 
@@ -88,11 +84,7 @@ func MarkdownBoard(b *Board, l Labels, now time.Time) string {
 
 	fmt.Fprintf(&sb, "## %s\n\n", l.Planning)
 	for _, p := range sortedBy(b.Planning, func(p PlanItem) time.Time { return p.Date }) {
-		line := fmt.Sprintf("- %s %s", p.Date.Format("2006-01-02"), mdLine(p.Text))
-		if p.Who != "" {
-			line += " — " + mdLine(p.Who)
-		}
-		sb.WriteString(line + "\n")
+		writeDated(&sb, p.Date, p.Text, p.Who)
 	}
 	nothing(&sb, len(b.Planning), l)
 
@@ -102,6 +94,15 @@ func MarkdownBoard(b *Board, l Labels, now time.Time) string {
 	}
 	nothing(&sb, len(b.Parking), l)
 	return strings.TrimRight(sb.String(), "\n") + "\n"
+}
+
+// writeDated writes a list line of a dated text, with who when known.
+func writeDated(sb *strings.Builder, d time.Time, text, who string) {
+	line := fmt.Sprintf("- %s %s", d.Format("2006-01-02"), mdLine(text))
+	if who != "" {
+		line += " — " + mdLine(who)
+	}
+	sb.WriteString(line + "\n")
 }
 
 func nothing(sb *strings.Builder, n int, l Labels) {
