@@ -68,18 +68,8 @@ func TestCompactErasesDeletedNote(t *testing.T) {
 	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: "na het compacteren"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(f.path, store.Options{Now: f.clk.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	b, err := s.Board(f.board.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f.reopen(t)
+	b := f.snap(t)
 	got, _ := b.Arena(aid)
 	if len(got.Notes) != 1 || got.Notes[0].Text != "na het compacteren" {
 		t.Fatalf("notes after reopen: %+v", got.Notes)
@@ -146,18 +136,8 @@ func TestCompactWithConcurrentWriters(t *testing.T) {
 	}
 	close(stop)
 	wg.Wait()
-	if err := f.s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(f.path, store.Options{Now: f.clk.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	b, err := s.Board(f.board.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f.reopen(t)
+	b := f.snap(t)
 	got, _ := b.Arena(aid)
 	if int64(len(got.Notes)) != acked.Load() {
 		t.Fatalf("%d notes in the file, %d acknowledged", len(got.Notes), acked.Load())

@@ -77,6 +77,26 @@ func newFixture(t testing.TB) *fixture {
 	return f
 }
 
+// done returns v, what a store call made, or fails the test with what
+// was being done when the call failed.
+func done[T any](t testing.TB, what string, v T, err error) T {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+// reopen closes the fixture's store and opens its file again, as a
+// restart does; f.s is the reopened store from then on.
+func (f *fixture) reopen(t testing.TB) {
+	t.Helper()
+	if err := f.s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.s = open(t, f.path, f.clk)
+}
+
 // snap returns the board's current snapshot or fails the test.
 func (f *fixture) snap(t testing.TB) *board.Board {
 	t.Helper()

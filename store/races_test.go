@@ -23,10 +23,7 @@ func (f *fixture) retroAt(t *testing.T, p board.Phase) board.Retro {
 func (f *fixture) retroDo(t *testing.T, who string, id uint64, op board.RetroOp) board.Retro {
 	t.Helper()
 	r, err := f.s.ChangeRetro(who, f.board.ID, id, op)
-	if err != nil {
-		t.Fatalf("%s %s: %v", who, op.Kind, err)
-	}
-	return r
+	return done(t, who+" "+string(op.Kind), r, err)
 }
 
 // Deleting the first card of a group (writing reopened after grouping and
@@ -152,19 +149,13 @@ func TestArenaPromoteTwice(t *testing.T) {
 func (f *fixture) arena(t *testing.T) board.Arena {
 	t.Helper()
 	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(0), "groep 7", 6, "Anna", []string{"Bram", "Chris"}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return done(t, "CreateArena", a, err)
 }
 
 func (f *fixture) arenaDo(t *testing.T, who string, id uint64, op board.ArenaOp) board.Arena {
 	t.Helper()
 	a, err := f.s.ChangeArena(who, f.board.ID, id, op)
-	if err != nil {
-		t.Fatalf("%s %s: %v", who, op.Kind, err)
-	}
-	return a
+	return done(t, who+" "+string(op.Kind), a, err)
 }
 
 // Editing an idea saves its text and theme, not only its ratings; an edit
