@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -22,8 +23,15 @@ func (f *fixture) retroAt(t *testing.T, p board.Phase) board.Retro {
 
 func (f *fixture) retroDo(t *testing.T, who string, id uint64, op board.RetroOp) board.Retro {
 	t.Helper()
-	r, err := f.s.ChangeRetro(who, f.board.ID, id, op)
-	return done(t, who+" "+string(op.Kind), r, err)
+	return change(t, f, f.s.ChangeRetro, who, id, op)
+}
+
+// change applies op by who to record id of f's board with apply (a
+// Store.Change… method) and fails the test on error.
+func change[T, O any](t *testing.T, f *fixture, apply func(string, uint64, uint64, O) (T, error), who string, id uint64, op O) T {
+	t.Helper()
+	v, err := apply(who, f.board.ID, id, op)
+	return done(t, fmt.Sprintf("%s %+v", who, op), v, err)
 }
 
 // Deleting the first card of a group (writing reopened after grouping and
@@ -154,8 +162,7 @@ func (f *fixture) arena(t *testing.T) board.Arena {
 
 func (f *fixture) arenaDo(t *testing.T, who string, id uint64, op board.ArenaOp) board.Arena {
 	t.Helper()
-	a, err := f.s.ChangeArena(who, f.board.ID, id, op)
-	return done(t, who+" "+string(op.Kind), a, err)
+	return change(t, f, f.s.ChangeArena, who, id, op)
 }
 
 // Editing an idea saves its text and theme, not only its ratings; an edit
