@@ -62,14 +62,7 @@ func TestSessionEndKeepsConnectionLeavesBoard(t *testing.T) {
 	}
 
 	// The same connection still serves a new session.
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatalf("the connection is gone: %v", err)
-	}
-	defer sess.Close()
-	if out, err := sess.Output("whoami"); err != nil || !strings.Contains(string(out), "Anna") {
-		t.Errorf("whoami on the kept connection: %q, %v", out, err)
-	}
+	whoamiOn(t, c, "the connection is gone", "Anna")
 }
 
 // Two members on one board see each other's name on the presence line
