@@ -36,6 +36,18 @@ func fileHas(t *testing.T, path, token string) bool {
 	return bytes.Contains(data, []byte(token))
 }
 
+// compactedAway compacts f's file after what deleted token, and fails
+// unless that rewrote the file without it (left says what stayed).
+func compactedAway(t *testing.T, f *fixture, token, what, left string) {
+	t.Helper()
+	if did, err := f.s.CompactIfErased(); err != nil || !did {
+		t.Fatalf("CompactIfErased after %s = %v, %v; want true", what, did, err)
+	}
+	if fileHas(t, f.path, token) {
+		t.Fatal(left)
+	}
+}
+
 // A deleted note's text is gone from the database file's bytes after the
 // compaction, not only from its index.
 func TestCompactErasesDeletedNote(t *testing.T) {
@@ -58,12 +70,7 @@ func TestCompactErasesDeletedNote(t *testing.T) {
 	if !fileHas(t, f.path, token) {
 		t.Log("bbolt wiped the freed page itself; compaction is still required by design")
 	}
-	if did, err := f.s.CompactIfErased(); err != nil || !did {
-		t.Fatalf("CompactIfErased after a deletion = %v, %v; want true", did, err)
-	}
-	if fileHas(t, f.path, token) {
-		t.Fatal("the deleted note's text is still in the database file")
-	}
+	compactedAway(t, f, token, "a deletion", "the deleted note's text is still in the database file")
 	// The store goes on, on the new file, and the file opens again.
 	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: "na het compacteren"}); err != nil {
 		t.Fatal(err)
@@ -88,12 +95,7 @@ func TestCompactErasesRephrasedNote(t *testing.T) {
 	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpEditNote, ID: a.Notes[0].ID, Text: "een leerling wil meer tijd"}); err != nil {
 		t.Fatal(err)
 	}
-	if did, err := f.s.CompactIfErased(); err != nil || !did {
-		t.Fatalf("CompactIfErased after a rephrase = %v, %v; want true", did, err)
-	}
-	if fileHas(t, f.path, token) {
-		t.Fatal("the old wording is still in the database file")
-	}
+	compactedAway(t, f, token, "a rephrase", "the old wording is still in the database file")
 }
 
 // Writers keep writing while the file is compacted again and again: every
@@ -156,12 +158,7 @@ func TestRetentionMarksForCompaction(t *testing.T) {
 	if n, err := f.s.ApplyRetention(); err != nil || n != 1 {
 		t.Fatalf("ApplyRetention = %d, %v; want 1", n, err)
 	}
-	if did, err := f.s.CompactIfErased(); err != nil || !did {
-		t.Fatalf("CompactIfErased after retention = %v, %v; want true", did, err)
-	}
-	if fileHas(t, f.path, token) {
-		t.Fatal("a note past retention is still in the database file")
-	}
+	compactedAway(t, f, token, "retention", "a note past retention is still in the database file")
 }
 
 // A store opened read-only never rewrites its file.
@@ -199,10 +196,5 @@ func TestCompactErasesNotesOfDeletedQuestion(t *testing.T) {
 	if _, err := f.s.ChangeArena("Anna", f.board.ID, aid, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: q}); err != nil {
 		t.Fatal(err)
 	}
-	if did, err := f.s.CompactIfErased(); err != nil || !did {
-		t.Fatalf("CompactIfErased after deleting a question = %v, %v; want true", did, err)
-	}
-	if fileHas(t, f.path, token) {
-		t.Fatal("a note of a deleted question is still in the database file")
-	}
+	compactedAway(t, f, token, "deleting a question", "a note of a deleted question is still in the database file")
 }

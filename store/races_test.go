@@ -91,26 +91,13 @@ func TestRetroPromoteTwice(t *testing.T) {
 	f.retroDo(t, "Anna", r.ID, board.RetroOp{Kind: board.OpGroup, Card: other, Into: card})
 	f.retroDo(t, "Anna", r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseActions})
 
-	var wg sync.WaitGroup
-	errs := make([]error, 2)
-	for i, who := range []string{"Anna", "Bram"} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			a := f.action("Instructie max 10 minuten", who, 7)
-			// Bram promotes from the group's second card: the same group.
-			_, errs[i] = f.s.ChangeRetro(who, f.board.ID, r.ID, board.RetroOp{Kind: board.OpMakeAction, Card: []uint64{card, other}[i], Action: a})
-		}()
-	}
-	wg.Wait()
-	b := f.snap(t)
-	if len(b.Actions) != 1 {
-		t.Fatalf("%d actions after two promotes at once, want 1", len(b.Actions))
-	}
+	b := promotedOnce(t, f, func(i int, who string) error {
+		a := f.action("Instructie max 10 minuten", who, 7)
+		// Bram promotes from the group's second card: the same group.
+		_, err := f.s.ChangeRetro(who, f.board.ID, r.ID, board.RetroOp{Kind: board.OpMakeAction, Card: []uint64{card, other}[i], Action: a})
+		return err
+	})
 	var already *board.AlreadyActionError
-	if !errors.As(errors.Join(errs...), &already) || already.ID != b.Actions[0].ID {
-		t.Fatalf("second promote: %v, want already action %d", errs, b.Actions[0].ID)
-	}
 	_, err := f.s.ChangeRetro("Chris", f.board.ID, r.ID, board.RetroOp{Kind: board.OpMakeAction, Card: card, Action: f.action("nog eens", "Chris", 7)})
 	if !errors.As(err, &already) || already.ID != b.Actions[0].ID {
 		t.Fatalf("promote after: %v", err)
@@ -125,19 +112,17 @@ func TestRetroPromoteTwice(t *testing.T) {
 	}
 }
 
-// An arena idea promoted twice makes one action.
-func TestArenaPromoteTwice(t *testing.T) {
-	f := newFixture(t)
-	a := f.arena(t)
-	a = f.arenaDo(t, "Anna", a.ID, board.ArenaOp{Kind: board.OpAddIdea, Text: "Kortere uitleg", Feasibility: 3, Impact: 2})
-	idea := a.Ideas[0].ID
+// promotedOnce runs promote for Anna (i 0) and Bram (i 1) at once, and
+// fails unless that made one action and the other promote named it.
+func promotedOnce(t *testing.T, f *fixture, promote func(i int, who string) error) *board.Board {
+	t.Helper()
 	var wg sync.WaitGroup
 	errs := make([]error, 2)
 	for i, who := range []string{"Anna", "Bram"} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = f.s.ChangeArena(who, f.board.ID, a.ID, board.ArenaOp{Kind: board.OpPromote, ID: idea, Action: f.action("Uitleg max 10 min", who, 7)})
+			errs[i] = promote(i, who)
 		}()
 	}
 	wg.Wait()
@@ -149,6 +134,19 @@ func TestArenaPromoteTwice(t *testing.T) {
 	if !errors.As(errors.Join(errs...), &already) || already.ID != b.Actions[0].ID {
 		t.Fatalf("second promote: %v, want already action %d", errs, b.Actions[0].ID)
 	}
+	return b
+}
+
+// An arena idea promoted twice makes one action.
+func TestArenaPromoteTwice(t *testing.T) {
+	f := newFixture(t)
+	a := f.arena(t)
+	a = f.arenaDo(t, "Anna", a.ID, board.ArenaOp{Kind: board.OpAddIdea, Text: "Kortere uitleg", Feasibility: 3, Impact: 2})
+	idea := a.Ideas[0].ID
+	b := promotedOnce(t, f, func(_ int, who string) error {
+		_, err := f.s.ChangeArena(who, f.board.ID, a.ID, board.ArenaOp{Kind: board.OpPromote, ID: idea, Action: f.action("Uitleg max 10 min", who, 7)})
+		return err
+	})
 	if got, _ := b.Arena(a.ID); got.Ideas[0].Action != b.Actions[0].ID {
 		t.Errorf("idea points to %d, the action is %d", got.Ideas[0].Action, b.Actions[0].ID)
 	}
