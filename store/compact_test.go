@@ -27,6 +27,18 @@ func arenaWithQuestion(t *testing.T, f *fixture) (arenaID, questionID uint64) {
 	return a.ID, a.Questions[0].ID
 }
 
+// arenaWithNote makes an arena with one question, and Bram's note text on
+// it; a is the arena after the note.
+func arenaWithNote(t *testing.T, f *fixture, text string) (arenaID, questionID uint64, a board.Arena) {
+	t.Helper()
+	arenaID, questionID = arenaWithQuestion(t, f)
+	a, err := f.s.ChangeArena("Bram", f.board.ID, arenaID, board.ArenaOp{Kind: board.OpAddNote, Question: questionID, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return arenaID, questionID, a
+}
+
 func fileHas(t *testing.T, path, token string) bool {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -52,12 +64,8 @@ func compactedAway(t *testing.T, f *fixture, token, what, left string) {
 // compaction, not only from its index.
 func TestCompactErasesDeletedNote(t *testing.T) {
 	f := newFixture(t)
-	aid, q := arenaWithQuestion(t, f)
 	const token = "Zyxwvqk-4711-uniek"
-	a, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: "Jip zegt " + token})
-	if err != nil {
-		t.Fatal(err)
-	}
+	aid, q, a := arenaWithNote(t, f, "Jip zegt "+token)
 	if !fileHas(t, f.path, token) {
 		t.Fatal("the note is not in the file at all; the test proves nothing")
 	}
@@ -86,12 +94,8 @@ func TestCompactErasesDeletedNote(t *testing.T) {
 // A rephrased note leaves its old wording in freed pages too.
 func TestCompactErasesRephrasedNote(t *testing.T) {
 	f := newFixture(t)
-	aid, q := arenaWithQuestion(t, f)
 	const token = "Qorvex-0815-oud"
-	a, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: token + " wil meer tijd"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	aid, _, a := arenaWithNote(t, f, token+" wil meer tijd")
 	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpEditNote, ID: a.Notes[0].ID, Text: "een leerling wil meer tijd"}); err != nil {
 		t.Fatal(err)
 	}
@@ -149,11 +153,8 @@ func TestCompactWithConcurrentWriters(t *testing.T) {
 // Retention deletes text too: it marks the file for compaction.
 func TestRetentionMarksForCompaction(t *testing.T) {
 	f := newFixture(t)
-	aid, q := arenaWithQuestion(t, f)
 	const token = "Plurvak-1234-bewaar"
-	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: token}); err != nil {
-		t.Fatal(err)
-	}
+	arenaWithNote(t, f, token)
 	f.clk.Add(time.Duration(board.DefaultRetentionDays+1) * 24 * time.Hour)
 	if n, err := f.s.ApplyRetention(); err != nil || n != 1 {
 		t.Fatalf("ApplyRetention = %d, %v; want 1", n, err)
@@ -188,11 +189,8 @@ func TestCompactRefusesReadOnly(t *testing.T) {
 // Deleting a question deletes its notes: they leave the file too.
 func TestCompactErasesNotesOfDeletedQuestion(t *testing.T) {
 	f := newFixture(t)
-	aid, q := arenaWithQuestion(t, f)
 	const token = "Vraagweg-9090-notitie"
-	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: token}); err != nil {
-		t.Fatal(err)
-	}
+	aid, q, _ := arenaWithNote(t, f, token)
 	if _, err := f.s.ChangeArena("Anna", f.board.ID, aid, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: q}); err != nil {
 		t.Fatal(err)
 	}
