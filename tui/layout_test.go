@@ -31,6 +31,15 @@ func checkSize(t *testing.T, h *harness, w, ht int) {
 	}
 }
 
+// onDemo is a layout state: the demo board at 140x40 after keys.
+func onDemo(keys ...string) func(t *testing.T, lang i18n.Lang) *harness {
+	return func(t *testing.T, lang i18n.Lang) *harness {
+		h, _ := demo(t, lang, 140, 40)
+		h.press(keys...)
+		return h
+	}
+}
+
 func TestLayoutSizes(t *testing.T) {
 	t.Parallel()
 	// Each state is set up once at 140x40 and then drawn at every size.
@@ -50,15 +59,8 @@ func TestLayoutSizes(t *testing.T) {
 			h.press("n", "ctrl+s") // with an error on the team field
 			return h
 		}},
-		{"board", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			return h
-		}},
-		{"board, status line", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("space")
-			return h
-		}},
+		{"board", onDemo()},
+		{"board, status line", onDemo("space")},
 		{"action form", func(t *testing.T, lang i18n.Lang) *harness {
 			h, _ := demo(t, lang, 140, 40)
 			h.press("a")
@@ -66,11 +68,7 @@ func TestLayoutSizes(t *testing.T) {
 			h.fill("when", "week 50")
 			return h
 		}},
-		{"goal form", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("3", "e")
-			return h
-		}},
+		{"goal form", onDemo("3", "e")},
 		{"form with errors", func(t *testing.T, lang i18n.Lang) *harness {
 			h, _ := demo(t, lang, 140, 40)
 			h.press("a")
@@ -81,33 +79,15 @@ func TestLayoutSizes(t *testing.T) {
 		}},
 		{"conflict form", func(t *testing.T, lang i18n.Lang) *harness {
 			h, info := demo(t, lang, 140, 40)
-			a := h.selectedAction()
-			h.press("e")
-			a.What = "Iets anders"
-			if _, err := h.s.Update("Fatima", info.ID, &a); err != nil {
-				t.Fatal(err)
-			}
-			h.press("ctrl+s")
+			saveAfterOther(t, h, info.ID)
 			if h.m.form == nil || h.m.form.note == "" {
 				t.Fatal("no conflict")
 			}
 			return h
 		}},
-		{"help", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("?")
-			return h
-		}},
-		{"filter chooser", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("f")
-			return h
-		}},
-		{"mood chooser", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("c")
-			return h
-		}},
+		{"help", onDemo("?")},
+		{"filter chooser", onDemo("f")},
+		{"mood chooser", onDemo("c")},
 		{"long list", func(t *testing.T, lang i18n.Lang) *harness {
 			h, info := demo(t, lang, 140, 40)
 			for i := range 60 {
