@@ -133,15 +133,22 @@ func TestLayoutWideAndNarrow(t *testing.T) {
 	mustContain(t, h.plain(), "Venster te klein")
 }
 
-func TestLayoutScrollKeepsSelectionVisible(t *testing.T) {
-	t.Parallel()
-	h, info := demo(t, i18n.NL, 80, 24)
+// addExtraActions adds 40 actions of Sanne, more than an 80x24 screen
+// shows, and hands the screen the new snapshot.
+func addExtraActions(t *testing.T, h *harness, boardID uint64) {
+	t.Helper()
 	for i := range 40 {
-		if _, err := h.s.Add("Sanne", info.ID, &board.Action{What: fmt.Sprintf("Extra actie %02d", i), Who: "Sanne", When: day(30 + i)}); err != nil {
+		if _, err := h.s.Add("Sanne", boardID, &board.Action{What: fmt.Sprintf("Extra actie %02d", i), Who: "Sanne", When: day(30 + i)}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	h.send(snapshotMsg{h.board()})
+}
+
+func TestLayoutScrollKeepsSelectionVisible(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 80, 24)
+	addExtraActions(t, h, info.ID)
 	h.press("end")
 	screen := h.plain()
 	mustContain(t, screen, "›[x] 17 nov   Ahmed") // the last row, selected and on screen
@@ -153,12 +160,7 @@ func TestLayoutScrollKeepsSelectionVisible(t *testing.T) {
 func TestLayoutSelectionNeverHidden(t *testing.T) {
 	t.Parallel()
 	h, info := demo(t, i18n.NL, 80, 24)
-	for i := range 40 {
-		if _, err := h.s.Add("Sanne", info.ID, &board.Action{What: fmt.Sprintf("Extra actie %02d", i), Who: "Sanne", When: day(30 + i)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	h.send(snapshotMsg{h.board()})
+	addExtraActions(t, h, info.ID)
 	h.press("home")
 	for i := range 47 {
 		if !strings.Contains(h.plain(), "›[") {
@@ -171,12 +173,7 @@ func TestLayoutSelectionNeverHidden(t *testing.T) {
 func TestMouseInScrolledList(t *testing.T) {
 	t.Parallel()
 	h, info := demo(t, i18n.NL, 80, 24)
-	for i := range 40 {
-		if _, err := h.s.Add("Sanne", info.ID, &board.Action{What: fmt.Sprintf("Extra actie %02d", i), Who: "Sanne", When: day(30 + i)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	h.send(snapshotMsg{h.board()})
+	addExtraActions(t, h, info.ID)
 	h.press("home")
 	for range 30 {
 		h.press("down")
