@@ -50,11 +50,7 @@ func MarkdownBoard(b *Board, l Labels, now time.Time) string {
 	}
 	nothing(&sb, n, l)
 
-	fmt.Fprintf(&sb, "## %s\n\n", l.Successes)
-	for _, s := range sortedBy(b.Successes, func(s Success) time.Time { return s.Date }) {
-		writeDated(&sb, s.Date, s.Text, s.Who)
-	}
-	nothing(&sb, len(b.Successes), l)
+	writeDatedList(&sb, l.Successes, b.Successes, l, func(s Success) (time.Time, string, string) { return s.Date, s.Text, s.Who })
 
 	fmt.Fprintf(&sb, "## %s\n\n", l.Goals)
 	for _, g := range b.Goals {
@@ -82,11 +78,7 @@ func MarkdownBoard(b *Board, l Labels, now time.Time) string {
 	fmt.Fprintf(&sb, "## %s\n\n", l.Actions)
 	writeActions(&sb, b, l, now, "###")
 
-	fmt.Fprintf(&sb, "## %s\n\n", l.Planning)
-	for _, p := range sortedBy(b.Planning, func(p PlanItem) time.Time { return p.Date }) {
-		writeDated(&sb, p.Date, p.Text, p.Who)
-	}
-	nothing(&sb, len(b.Planning), l)
+	writeDatedList(&sb, l.Planning, b.Planning, l, func(p PlanItem) (time.Time, string, string) { return p.Date, p.Text, p.Who })
 
 	fmt.Fprintf(&sb, "## %s\n\n", l.Parking)
 	for _, p := range b.Parking {
@@ -96,13 +88,19 @@ func MarkdownBoard(b *Board, l Labels, now time.Time) string {
 	return strings.TrimRight(sb.String(), "\n") + "\n"
 }
 
-// writeDated writes a list line of a dated text, with who when known.
-func writeDated(sb *strings.Builder, d time.Time, text, who string) {
-	line := fmt.Sprintf("- %s %s", d.Format("2006-01-02"), mdLine(text))
-	if who != "" {
-		line += " — " + mdLine(who)
+// writeDatedList writes a section of dated texts, oldest first, each with
+// who when known.
+func writeDatedList[T any](sb *strings.Builder, title string, items []T, l Labels, line func(T) (d time.Time, text, who string)) {
+	fmt.Fprintf(sb, "## %s\n\n", title)
+	for _, it := range sortedBy(items, func(it T) time.Time { d, _, _ := line(it); return d }) {
+		d, text, who := line(it)
+		entry := fmt.Sprintf("- %s %s", d.Format("2006-01-02"), mdLine(text))
+		if who != "" {
+			entry += " — " + mdLine(who)
+		}
+		sb.WriteString(entry + "\n")
 	}
-	sb.WriteString(line + "\n")
+	nothing(sb, len(items), l)
 }
 
 func nothing(sb *strings.Builder, n int, l Labels) {
