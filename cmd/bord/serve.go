@@ -307,6 +307,16 @@ func newTeam(o *options) *cobra.Command {
 	return team
 }
 
+// teamNamed is the team called name, or an error that names what was
+// asked for.
+func teamNamed(s *store.Store, name string) (board.Team, error) {
+	t, err := s.TeamByName(name)
+	if err != nil {
+		return t, fmt.Errorf("team %q: %w", name, err)
+	}
+	return t, nil
+}
+
 // listTeams is a "list" command that writes every team with each.
 func listTeams(o *options, short string, each func(w io.Writer, s *store.Store, t board.Team)) *cobra.Command {
 	return &cobra.Command{
@@ -334,9 +344,9 @@ func newMember(o *options) *cobra.Command {
 		Short: "add a member, optionally with their SSH public key",
 		Args:  cobra.ExactArgs(1),
 		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
-			t, err := s.TeamByName(teamName)
+			t, err := teamNamed(s, teamName)
 			if err != nil {
-				return fmt.Errorf("team %q: %w", teamName, err)
+				return err
 			}
 			fp := ""
 			if keyText != "" {
@@ -373,9 +383,9 @@ func newMember(o *options) *cobra.Command {
 		Short: "remove a member (and their keys) from a team",
 		Args:  cobra.ExactArgs(1),
 		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
-			t, err := s.TeamByName(rmTeam)
+			t, err := teamNamed(s, rmTeam)
 			if err != nil {
-				return fmt.Errorf("team %q: %w", rmTeam, err)
+				return err
 			}
 			_, err = s.RemoveMember(o.user(), t.ID, args[0])
 			return err
