@@ -20,10 +20,7 @@ func (f *fixture) goal(t *testing.T, title string) *board.Goal {
 // put back; undoing the goal's delete links them again.
 func TestDeleteGoalKeepsActions(t *testing.T) {
 	f := newFixture(t)
-	g := f.goal(t, "Rekenen omhoog")
-	a := f.action("Instructie korter", "Bram", 7)
-	a.GoalID = g.ID
-	act := f.add(t, "Bram", a).(*board.Action)
+	g, act := f.goalWithAction(t, "Rekenen omhoog", "Instructie korter")
 	done := f.action("Oefenen", "Chris", 7)
 	done.GoalID, done.Status = g.ID, board.StatusDone
 	f.add(t, "Chris", done)
@@ -54,10 +51,7 @@ func TestDeleteGoalKeepsActions(t *testing.T) {
 // back without the goal instead of failing its undo.
 func TestRestoreAfterGoalDeleted(t *testing.T) {
 	f := newFixture(t)
-	g := f.goal(t, "Lezen")
-	a := f.action("Voorlezen", "Bram", 7)
-	a.GoalID = g.ID
-	act := f.add(t, "Bram", a).(*board.Action)
+	g, act := f.goalWithAction(t, "Lezen", "Voorlezen")
 	if err := f.s.Delete("Bram", f.board.ID, board.AreaAction, act.ID, act.Version); err != nil {
 		t.Fatal(err)
 	}
@@ -242,4 +236,13 @@ func saveDeleteUndo(t *testing.T, f *fixture, who string, cur *board.Action, sav
 	if _, err := f.s.Restore(who, f.board.ID, got); err != nil {
 		t.Fatalf("undo of %s: %v", deleted, err)
 	}
+}
+
+// goalWithAction adds a goal and Bram's action for it, due in a week.
+func (f *fixture) goalWithAction(t *testing.T, goal, what string) (*board.Goal, *board.Action) {
+	t.Helper()
+	g := f.goal(t, goal)
+	a := f.action(what, "Bram", 7)
+	a.GoalID = g.ID
+	return g, f.add(t, "Bram", a).(*board.Action)
 }

@@ -112,20 +112,27 @@ func TestRetroPromoteTwice(t *testing.T) {
 	}
 }
 
+// atOnce runs do for every one of whos at the same time and returns their
+// errors, in the order of whos.
+func atOnce(whos []string, do func(i int, who string) error) []error {
+	var wg sync.WaitGroup
+	errs := make([]error, len(whos))
+	for i, who := range whos {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = do(i, who)
+		}()
+	}
+	wg.Wait()
+	return errs
+}
+
 // promotedOnce runs promote for Anna (i 0) and Bram (i 1) at once, and
 // fails unless that made one action and the other promote named it.
 func promotedOnce(t *testing.T, f *fixture, promote func(i int, who string) error) *board.Board {
 	t.Helper()
-	var wg sync.WaitGroup
-	errs := make([]error, 2)
-	for i, who := range []string{"Anna", "Bram"} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = promote(i, who)
-		}()
-	}
-	wg.Wait()
+	errs := atOnce([]string{"Anna", "Bram"}, promote)
 	b := f.snap(t)
 	if len(b.Actions) != 1 {
 		t.Fatalf("%d actions after two promotes at once, want 1", len(b.Actions))
@@ -195,16 +202,10 @@ func TestArenaNoteEditRace(t *testing.T) {
 	a = f.arenaDo(t, "Anna", a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest?"})
 	a = f.arenaDo(t, "Bram", a.ID, board.ArenaOp{Kind: board.OpAddNote, Question: a.Questions[0].ID, Text: "Kees zegt: uitleg is lang", Flagged: true, Suspect: []string{"Kees"}})
 	note := a.Notes[0]
-	var wg sync.WaitGroup
-	errs := make([]error, 2)
-	for i, who := range []string{"Bram", "Chris"} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, errs[i] = f.s.ChangeArena(who, f.board.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: note.ID, Seen: note.Version, Text: "een leerling zegt (" + who + ")"})
-		}()
-	}
-	wg.Wait()
+	errs := atOnce([]string{"Bram", "Chris"}, func(_ int, who string) error {
+		_, err := f.s.ChangeArena(who, f.board.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: note.ID, Seen: note.Version, Text: "een leerling zegt (" + who + ")"})
+		return err
+	})
 	var c *board.ConflictError
 	ok := 0
 	for _, err := range errs {
