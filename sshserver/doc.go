@@ -7,8 +7,9 @@
 // The session path is a chain of one-purpose middlewares (middleware.go),
 // each a func(ssh.Handler) ssh.Handler in its own file: recover.go →
 // identify.go → ratelimit.go → logging.go → exec.go → tui.go, with the
-// tea.Program made in program.go. Connection caps run before the handshake
-// (admit in server.go). Exec commands are package commands', the same code
+// tea.Program made in program.go and its frames drawn by the line renderer
+// in screen.go instead of bubbletea's. Connection caps run before the
+// handshake (admit in server.go). Exec commands are package commands', the same code
 // the command line runs. It must never log card contents: only joins,
 // leaves, refusals and command names, with the key's fingerprint.
 package sshserver

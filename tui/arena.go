@@ -86,7 +86,9 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		m.screen = screenArenas
 	case is(m.keys.TabN):
 		m.as.tab = int(s[0] - '1')
-		m.as.typing = m.as.tab == 1
+		// A reported-back arena takes no new notes: its capture tab
+		// opens on the notes, to rephrase or delete them.
+		m.as.typing = m.as.tab == 1 && a.Open()
 		if m.as.typing {
 			return m.as.input.Focus()
 		}
@@ -99,6 +101,10 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	case is(m.keys.Down):
 		*sel = max(min(*sel+1, len(rows)-1), 0)
 	case m.as.tab == 1 && is(m.keys.Capture):
+		if !a.Open() {
+			m.setStatus(m.msg.ArenaClosedCapture, true)
+			return nil
+		}
 		m.as.editing = 0
 		m.as.typing = true
 		return m.as.input.Focus()
@@ -121,21 +127,17 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return del()
-	case m.as.tab == 1 && is(m.keys.Delete) && row.card != 0:
-		n, _ := noteByID(a, row.card)
-		m.confirm(fmt.Sprintf(m.msg.DeleteNoteAskF, ansi.Truncate(n.Text, 40, "…")), func() tea.Cmd {
-			return m.changeArena(board.ArenaOp{Kind: board.OpDeleteNote, ID: row.card}, m.msg.Deleted)
-		})
-	case m.as.tab == 1 && is(m.keys.NoteEdit) && row.card != 0:
+	case (m.as.tab == 1 || m.as.tab == 4) && is(m.keys.Delete) && row.card != 0:
 		n, _ := noteByID(a, row.card)
 		text := n.Text
-		if n.Speaker != "" {
-			text = n.Speaker + ": " + text
+		if m.as.tab == 4 { // the report-back screen never shows a name
+			text = board.MaskedNote(a, n, m.b.Team.MemberNames(), m.msg.NameMask)
 		}
-		m.as.editing, m.as.seen, m.as.warned, m.as.typing = n.ID, n.Version, "", true
-		m.as.input.SetValue(text)
-		m.as.input.CursorEnd()
-		return m.as.input.Focus()
+		m.confirm(fmt.Sprintf(m.msg.DeleteNoteAskF, ansi.Truncate(text, 40, "…")), func() tea.Cmd {
+			return m.changeArena(board.ArenaOp{Kind: board.OpDeleteNote, ID: row.card}, m.msg.Deleted)
+		})
+	case (m.as.tab == 1 || m.as.tab == 4) && is(m.keys.NoteEdit) && row.card != 0:
+		return m.editNote(a, row.card)
 	case m.as.tab == 0 && is(m.keys.Order) && row.card != 0:
 		d := -1
 		if s == "J" {
@@ -181,6 +183,24 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.openForm(f, 1)
 	}
 	return nil
+}
+
+// editNote puts note id in the capture line to rephrase, on the capture
+// tab under its own question; it carries the version seen.
+func (m *arenaScreen) editNote(a *board.Arena, id uint64) tea.Cmd {
+	n, ok := noteByID(a, id)
+	if !ok {
+		return nil
+	}
+	text := n.Text
+	if n.Speaker != "" {
+		text = n.Speaker + ": " + text
+	}
+	m.as.tab, m.as.question = 1, n.Question
+	m.as.editing, m.as.seen, m.as.warned, m.as.typing = n.ID, n.Version, "", true
+	m.as.input.SetValue(text)
+	m.as.input.CursorEnd()
+	return m.as.input.Focus()
 }
 
 // captureKey handles the capture line: Enter saves the note (after the name

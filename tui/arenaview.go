@@ -76,6 +76,20 @@ func (m *arenaScreen) arenaRows(a *board.Arena) []retroRow {
 			}
 			rows = append(rows, retroRow{card: idea.ID, text: text})
 		}
+	case 4:
+		// The report back is shown to others: every note masked by the
+		// guard as it is now, as in the markdown report.
+		members := m.b.Team.MemberNames()
+		for i, q := range a.Questions {
+			rows = append(rows, retroRow{text: m.st.title.Render(fmt.Sprintf("%d. %s", i+1, q.Text))})
+			for _, n := range a.NotesOf(q.ID) {
+				text := strings.ReplaceAll(board.MaskedNote(a, n, members, m.msg.NameMask), "\n", " ")
+				if n.Speaker != "" {
+					text = n.Speaker + ": " + text
+				}
+				rows = append(rows, retroRow{card: n.ID, text: "   • " + text})
+			}
+		}
 	}
 	return rows
 }
@@ -289,10 +303,15 @@ func (m *arenaScreen) viewReportBack(a *board.Arena, h int) []string {
 			promoted++
 		}
 	}
-	lines = append(lines, "", fmt.Sprintf(m.msg.ArenaSummaryF, len(a.Questions), len(a.Notes), len(a.Themes), len(a.Ideas), promoted))
+	lines = append(lines, "", fmt.Sprintf(m.msg.ArenaSummaryF, len(a.Questions), len(a.Notes), len(a.Themes), len(a.Ideas), promoted), "")
 	out := make([]string, 0, h)
 	for _, l := range lines {
 		out = append(out, fit(" "+l, m.width))
+	}
+	// The notes, masked, below: a note can still be rephrased (e) or
+	// deleted (d) here after the report back, when a name is found late.
+	if ph := h - len(out); ph >= 3 {
+		out = append(out, strings.Split(m.panelOr(m.msg.ArenaNotes, m.arenaRows(a), m.as.sel[4], m.width, ph, true, m.msg.Empty), "\n")...)
 	}
 	return out
 }

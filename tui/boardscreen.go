@@ -252,6 +252,7 @@ func (m *boardScreen) saveItem(f *form) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	f.mine = it
 	s, user, boardID, orig, forced := m.cfg.Store, m.cfg.User, m.b.ID, f.orig, f.forced
 	return func() tea.Msg {
 		if orig == nil && again != nil {

@@ -5,10 +5,10 @@
 // user, message catalog, styles, size, clock, the open board's snapshot and
 // the overlays), and one small Screen interface (Update, View, Keys as a
 // help.KeyMap, Title) that every room implements in its own files: the
-// board (boardscreen.go, with the bordsessie in meeting.go), the board
-// picker and welcome (picker.go), the lists (list.go), the retrospective
-// (retro*.go), the leerlingarena (arena*.go) and the invite screen
-// (invite.go). The shell, Model in app.go, only opens boards, routes
+// board (board*.go, with the bordsessie in meeting.go), the board picker
+// and welcome (picker.go), the lists (list.go, retrolist.go, arenalist.go),
+// the retrospective (retro*.go), the leerlingarena (arena*.go) and the
+// invite screen (invite.go). The shell, Model in app.go, only opens boards, routes
 // messages and draws the frame: the status line, the active screen's key
 // line and at most one overlay (a form, a chooser or the ? help, which is
 // built from the active screen's key map). Each form carries its own

@@ -69,6 +69,7 @@ type form struct {
 	forced bool       // a conflict was shown: the next save writes only the user's fields
 	err    string     // a message about the whole form
 	note   string     // their version, after a conflict
+	mine   board.Item // what the last save sent: the conflict box says where theirs differs
 	// saving is set while the form's write is under way: its result closes
 	// this form (or reports on it), never a form opened after it.
 	saving bool
@@ -308,6 +309,9 @@ func (f *form) fail(msg *i18n.Messages, err error) {
 		f.seen = 0 // a card, note or idea: the second save goes over theirs
 		if c.Current != nil {
 			f.note = c.Current.Label() + "\n" + msg.Reapply
+			if diff := diffOf(f.mine, c.Current); len(diff) > 0 {
+				f.note = c.Current.Label() + "\n" + fmt.Sprintf(msg.DiffersF, msg.DiffFields(diff)) + "\n" + msg.Reapply
+			}
 			f.base = c.Current.Base().Version
 			f.forced = true
 		}
@@ -319,4 +323,13 @@ func (f *form) fail(msg *i18n.Messages, err error) {
 		f.gone, f.orig, f.base = f.orig, nil, 0
 	}
 	f.showError(msg, err)
+}
+
+// diffOf is every field in which theirs differs from mine; none when the
+// save sent no item.
+func diffOf(mine, theirs board.Item) []string {
+	if mine == nil {
+		return nil
+	}
+	return board.Diff(mine, theirs)
 }

@@ -217,7 +217,8 @@ func newArenaKeys(m *i18n.Messages) arenaKeys {
 		Idea:         bind("a", m.KeyIdea, "a"),
 		Rate:         bind("e/r", m.KeyRate, "e", "r"),
 		Promote:      bind("p", m.KeyPromote, "p"),
-		Report:       bind("a/enter", m.KeyReport, "a", "enter", "e"),
+		// e is the note edit on the report-back tab too.
+		Report: bind("a/enter", m.KeyReport, "a", "enter"),
 	}
 }
 

@@ -1,7 +1,10 @@
-// Command bord is the verbeterbord in the terminal: `bord` opens the board,
-// the subcommands export, back up, import and fill a database. This package
-// only parses flags and wires packages together; the rules live in board,
-// the data in store, the screens in tui.
+// Command bord is the verbeterbord in the terminal: `bord` opens the board;
+// its subcommands serve it over SSH, export, back up, compact, import and
+// fill a database, and manage teams and members (invite and whoami are
+// package commands', the same code SSH exec runs). This package parses
+// flags, wires packages together and runs serve's housekeeping (upkeep.go:
+// retention, compaction, backup rotation); the rules live in board, the data
+// in store, the screens in tui. See docs/architecture.md.
 package main
 
 import (

@@ -99,9 +99,15 @@ var en = Messages{
 
 	SavedF: "Saved: %s", DeletedF: "Deleted: %s (u brings it back)", UndoneF: "Undone: %s",
 	NothingToUndo: "Nothing to undo.", StatusSetF: "%s → %s", GoalLinkedF: "Linked to %s",
-	CheckedInF: "Check-in: %s",
-	ChangedByF: "Meanwhile changed by %s at %s. Your text is still below.",
-	Reapply:    "Press ctrl+s to save your version anyway, or esc to keep theirs.",
+	CheckedInF:        "Check-in: %s",
+	ChangedByF:        "Meanwhile changed by %s at %s. Your text is still below.",
+	Reapply:           "Press ctrl+s to save your version anyway, or esc to keep theirs.",
+	DiffersF:          "Differs from your version: %s.",
+	FieldStatus:       "Status",
+	FieldWeek:         "Week",
+	FieldMeasurements: "Measurements",
+	FieldOrigin:       "Origin",
+	FieldDoneAt:       "Done on",
 
 	ErrEmptyF:        "%s cannot be empty.",
 	ErrUnknownOwnerF: "%q is not a member of this team.",
@@ -301,7 +307,7 @@ var en = Messages{
 	RetentionSetF:     "Raw notes are deleted %d days after an arena.",
 	ErrNoArenaF:       "No pupil arena with topic %q.",
 	ArenaTabs:         [5]string{"Questions", "Capture", "Themes", "Ideas", "Report back"},
-	ArenaHints:        [5]string{"a question · b example questions · d delete · K/J up/down", "type and enter · L3: text = speaker · pgup/pgdn question · esc stop typing", "t note under a theme · n new theme", "a idea · r rate · p → action", "a record report back"},
+	ArenaHints:        [5]string{"a question · b example questions · d delete · K/J up/down", "type and enter · L3: text = speaker · pgup/pgdn question · esc stop typing", "t note under a theme · n new theme", "a idea · r rate · p → action", "a record report back · e/d rephrase/delete a note"},
 	QuestionBank: []string{
 		"What helps you most to understand an explanation?",
 		"When do you learn most in a lesson, and why?",
@@ -318,6 +324,8 @@ var en = Messages{
 
 	ErrReported:        "This pupil arena has been reported back and is closed; nothing was saved.",
 	NameMask:           "[name]",
+	ArenaNotes:         "Notes (names masked)",
+	ArenaClosedCapture: "This pupil arena has been reported back: no new notes can be added. You can still rephrase (e) or delete (d) a note.",
 	FlaggedMark:        "⚠ name?",
 	CaptureSelectHint:  "↑/↓ pick a note · e edit · d delete · enter type",
 	DeleteNoteAskF:     "Delete note: %s?",

@@ -1,8 +1,10 @@
-// Package i18n is bord's message catalog: every sentence a user can read, in
-// Dutch (the default) and English. Messages is a struct, not a map, so a
-// string missing in one language is a compile error or a failing test, never
-// a blank on screen. It must never hold logic beyond choosing and filling in
-// a message.
+// Package i18n is bord's message catalog: every sentence a screen shows and
+// the words of the markdown reports (report.go), in Dutch (the default) and
+// English. The command line's few words of its own live with its commands
+// (cmd/bord, cmd/commands). Messages is a struct, not a map, so a string
+// missing in one language is a compile error or a failing test, never a
+// blank on screen. It must never hold logic beyond choosing and filling in a
+// message and handing its words to package board's reports.
 package i18n
 
 import (
@@ -121,6 +123,9 @@ type Messages struct {
 	// Status line messages.
 	SavedF, DeletedF, UndoneF, NothingToUndo, StatusSetF, GoalLinkedF, CheckedInF string
 	ChangedByF, Reapply                                                           string
+	// DiffersF lists the fields in which a conflict's two versions differ;
+	// the Field… words below name the item fields a form does not show.
+	DiffersF, FieldStatus, FieldWeek, FieldMeasurements, FieldOrigin, FieldDoneAt string
 
 	// Errors, worded for the user.
 	ErrEmptyF, ErrUnknownOwnerF, ErrPastDate, ErrNoDate, ErrBadDate, ErrBadValue string
@@ -174,6 +179,9 @@ type Messages struct {
 	// Leerlingarena, added later: masking, flagged notes, note delete and
 	// edit, confirmations, pupil count and speaker label warnings.
 	NameMask, FlaggedMark, CaptureSelectHint, DeleteNoteAskF, DeleteQuestionAskF, TooManyPupilsFormF, ErrSpeaker, ErrReported string
+	// ArenaNotes titles the masked notes of the report-back tab;
+	// ArenaClosedCapture answers a new note on a reported-back arena.
+	ArenaNotes, ArenaClosedCapture string
 }
 
 // Area returns the name of an area.
@@ -266,6 +274,28 @@ func (m *Messages) Field(f string) string {
 		return m.FieldTeam
 	}
 	return m.FieldText
+}
+
+// DiffFields words the item fields board.Diff names ("status",
+// "indicator.target") for a conflict box; an unknown one stays as it is.
+func (m *Messages) DiffFields(names []string) string {
+	words := map[string]string{
+		"what": m.FieldWhat, "who": m.FieldWho, "when": m.FieldWhen, "goal_id": m.FieldGoal,
+		"text": m.FieldText, "title": m.FieldTitle, "why": m.FieldWhy, "by_when": m.FieldByWhen,
+		"measure": m.FieldMeasure, "indicator": m.FieldMeasure, "indicator.unit": m.FieldUnit,
+		"indicator.baseline": m.FieldBaseline, "indicator.target": m.FieldTarget,
+		"indicator.measurements": m.FieldMeasurements, "date": m.FieldDate, "mood": m.FieldMood,
+		"word": m.FieldWord, "week": m.FieldWeek, "status": m.FieldStatus, "origin": m.FieldOrigin,
+		"done_at": m.FieldDoneAt,
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		if w, ok := words[n]; ok {
+			n = w
+		}
+		out[i] = strings.ToLower(n)
+	}
+	return strings.Join(out, ", ")
 }
 
 // Err words an error from the domain or the store for the user. Unknown

@@ -99,9 +99,15 @@ var nl = Messages{
 
 	SavedF: "Opgeslagen: %s", DeletedF: "Verwijderd: %s (u zet het terug)", UndoneF: "Ongedaan gemaakt: %s",
 	NothingToUndo: "Niets om ongedaan te maken.", StatusSetF: "%s → %s", GoalLinkedF: "Gekoppeld aan %s",
-	CheckedInF: "Check-in: %s",
-	ChangedByF: "Ondertussen gewijzigd door %s om %s. Jouw tekst staat hieronder nog.",
-	Reapply:    "Druk ctrl+s om jouw versie toch op te slaan, of esc om de hunne te houden.",
+	CheckedInF:        "Check-in: %s",
+	ChangedByF:        "Ondertussen gewijzigd door %s om %s. Jouw tekst staat hieronder nog.",
+	Reapply:           "Druk ctrl+s om jouw versie toch op te slaan, of esc om de hunne te houden.",
+	DiffersF:          "Verschilt van jouw versie: %s.",
+	FieldStatus:       "Status",
+	FieldWeek:         "Week",
+	FieldMeasurements: "Metingen",
+	FieldOrigin:       "Herkomst",
+	FieldDoneAt:       "Afgerond op",
 
 	ErrEmptyF:        "%s mag niet leeg zijn.",
 	ErrUnknownOwnerF: "%q is geen lid van dit team.",
@@ -301,7 +307,7 @@ var nl = Messages{
 	RetentionSetF:     "Ruwe notities worden %d dagen na een arena verwijderd.",
 	ErrNoArenaF:       "Geen leerlingarena met onderwerp %q.",
 	ArenaTabs:         [5]string{"Vragen", "Vastleggen", "Thema's", "Ideeën", "Terugkoppelen"},
-	ArenaHints:        [5]string{"a vraag · b voorbeeldvragen · d verwijderen · K/J omhoog/omlaag", "typ en enter · L3: tekst = spreker · pgup/pgdn vraag · esc stoppen met typen", "t notitie onder thema · n nieuw thema", "a idee · r beoordelen · p → actie", "a terugkoppeling vastleggen"},
+	ArenaHints:        [5]string{"a vraag · b voorbeeldvragen · d verwijderen · K/J omhoog/omlaag", "typ en enter · L3: tekst = spreker · pgup/pgdn vraag · esc stoppen met typen", "t notitie onder thema · n nieuw thema", "a idee · r beoordelen · p → actie", "a terugkoppeling vastleggen · e/d notitie aanpassen/verwijderen"},
 	QuestionBank: []string{
 		"Wat helpt jou het meest om de uitleg te begrijpen?",
 		"Wanneer leer je het meest in de les, en waarom?",
@@ -318,6 +324,8 @@ var nl = Messages{
 
 	ErrReported:        "Deze leerlingarena is al teruggekoppeld en afgesloten; er is niets opgeslagen.",
 	NameMask:           "[naam]",
+	ArenaNotes:         "Notities (namen gemaskeerd)",
+	ArenaClosedCapture: "Deze leerlingarena is teruggekoppeld: er kunnen geen notities meer bij. Een notitie aanpassen (e) of verwijderen (d) kan nog wel.",
 	FlaggedMark:        "⚠ naam?",
 	CaptureSelectHint:  "↑/↓ notitie kiezen · e wijzigen · d verwijderen · enter typen",
 	DeleteNoteAskF:     "Notitie verwijderen: %s?",

@@ -28,7 +28,11 @@ func (m *Messages) Report(b *board.Board, what, topic string, now time.Time) (st
 		for i := len(b.Arenas) - 1; i >= 0; i-- {
 			a := &b.Arenas[i]
 			if topic == "" || strings.HasPrefix(strings.ToLower(a.Topic), strings.ToLower(strings.TrimSpace(topic))) {
-				return board.MarkdownArena(a, m.ArenaLabels()), nil
+				// The team's names are always masked, also a member who
+				// neither led nor took notes.
+				l := m.ArenaLabels()
+				l.Members = b.Team.MemberNames()
+				return board.MarkdownArena(a, l), nil
 			}
 		}
 		return "", fmt.Errorf(m.ErrNoArenaF, board.CleanLine(topic, 60))
