@@ -536,3 +536,42 @@ func TestTwoMeasurementsBothLand(t *testing.T) {
 		t.Fatalf("%d measurements, want %d", n, before+2)
 	}
 }
+
+// TestPromoteCardTwiceOffersTheAction: a retrospective card that is already
+// an action offers that action instead of a second one, and a promote that
+// loses to a colleague's says so in words (issue 13).
+func TestPromoteCardTwiceOffersTheAction(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 140, 40)
+	h.press("R", "n")
+	h.typeText("Gedrag")
+	h.press("enter", "enter", "enter", "enter", "enter", "enter")
+	h.press("]", "a") // write a card
+	h.typeText("Vaker pauzes")
+	h.press("enter")
+	h.press("]", "]", "]", "]", "]") // reveal, group, vote, discuss, actions
+	h.press("a", "enter")
+	h.typeText("morgen")
+	h.press("enter", "enter")
+	b, _ := h.s.Board(info.ID)
+	card := b.Retros[0].Cards[0]
+	if card.Action == 0 {
+		t.Fatalf("the card did not become an action:\n%s", h.plain())
+	}
+	actions := len(b.Actions)
+	h.press("a")
+	if h.m.form != nil || h.m.choose == nil {
+		t.Fatalf("second a: form %v, question %v", h.m.form != nil, h.m.choose != nil)
+	}
+	mustContain(t, h.plain(), "Deze kaart is al een actie op het bord")
+	h.press("enter") // yes: to the action
+	if h.m.screen != screenBoard || h.selectedAction().ID != card.Action {
+		t.Fatalf("not on the action: screen %d", h.m.screen)
+	}
+	if n := len(h.board().Actions); n != actions {
+		t.Errorf("%d actions, want %d", n, actions)
+	}
+	if got := i18n.For(i18n.EN).Err(&board.AlreadyActionError{ID: card.Action}); !strings.Contains(got, "already an action") {
+		t.Errorf("a lost race is worded %q", got)
+	}
+}

@@ -103,12 +103,12 @@ type Messages struct {
 	KeySave, KeyCancel, KeyNextField, KeyPick, KeyBack, KeySpace                        string
 	HelpTitle                                                                           string
 	// Keys of the other screens, for their help lines and ? overlays.
-	KeyOpen, KeyNew, KeyDemo, KeyRetros, KeyArenas, KeyFirstLast, KeyColumn, KeyPhase           string
-	KeyTimer, KeyCard, KeyVote, KeyUnvote, KeyGroup, KeyUngroup, KeyReviewDone                  string
-	KeyReviewOpen, KeyReviewDrop, KeyToAction, KeyTab, KeyQuestion, KeyBank, KeyOrder           string
-	KeyCapture, KeyNextQuestion, KeyStopTyping, KeySaveNote, KeyNewTheme, KeySetTheme           string
-	KeyIdea, KeyRate, KeyPromote, KeyReport, KeyRetention, KeyNewBoard, KeyToBoard              string
-	TooSmall, DiscardAskF, ErrTooLongF, CountF, RetroCloseAsk, AlreadyActionAsk, DeleteGoalAskF string
+	KeyOpen, KeyNew, KeyDemo, KeyRetros, KeyArenas, KeyFirstLast, KeyColumn, KeyPhase                                                   string
+	KeyTimer, KeyCard, KeyVote, KeyUnvote, KeyGroup, KeyUngroup, KeyReviewDone                                                          string
+	KeyReviewOpen, KeyReviewDrop, KeyToAction, KeyTab, KeyQuestion, KeyBank, KeyOrder                                                   string
+	KeyCapture, KeyNextQuestion, KeyStopTyping, KeySaveNote, KeyNewTheme, KeySetTheme                                                   string
+	KeyIdea, KeyRate, KeyPromote, KeyReport, KeyRetention, KeyNewBoard, KeyToBoard                                                      string
+	TooSmall, DiscardAskF, ErrTooLongF, CountF, RetroCloseAsk, AlreadyActionAsk, AlreadyActionCardAsk, ErrAlreadyAction, DeleteGoalAskF string
 
 	// Forms.
 	FormAddF, FormEditF                                  string // "%s toevoegen"
@@ -343,6 +343,9 @@ func (m *Messages) Err(err error) string {
 		return m.ErrNotYours
 	case errors.Is(err, board.ErrReported):
 		return m.ErrReported
+	case errors.Is(err, board.ErrAlreadyAction):
+		// Someone made the action a moment earlier (two people at once).
+		return m.ErrAlreadyAction
 	}
 	return m.ErrGeneric
 }
