@@ -413,13 +413,7 @@ func (a *Arena) Idea(id uint64) (Idea, bool) {
 
 // NotesOf lists the notes on a question, in the order they were made.
 func (a *Arena) NotesOf(question uint64) []Note {
-	var out []Note
-	for _, n := range a.Notes {
-		if n.Question == question {
-			out = append(out, n)
-		}
-	}
-	return out
+	return where(a.Notes, func(n Note) bool { return n.Question == question })
 }
 
 // SetIdeaAction records the board action an idea became.

@@ -50,15 +50,7 @@ func MarkdownBoard(b *Board, l Labels, now time.Time) string {
 	}
 	nothing(&sb, n, l)
 
-	fmt.Fprintf(&sb, "## %s\n\n", l.Successes)
-	for _, s := range sortedBy(b.Successes, func(s Success) time.Time { return s.Date }) {
-		line := fmt.Sprintf("- %s %s", s.Date.Format("2006-01-02"), mdLine(s.Text))
-		if s.Who != "" {
-			line += " — " + mdLine(s.Who)
-		}
-		sb.WriteString(line + "\n")
-	}
-	nothing(&sb, len(b.Successes), l)
+	writeDatedList(&sb, l.Successes, b.Successes, l, func(s Success) (time.Time, string, string) { return s.Date, s.Text, s.Who })
 
 	fmt.Fprintf(&sb, "## %s\n\n", l.Goals)
 	for _, g := range b.Goals {
@@ -86,22 +78,34 @@ func MarkdownBoard(b *Board, l Labels, now time.Time) string {
 	fmt.Fprintf(&sb, "## %s\n\n", l.Actions)
 	writeActions(&sb, b, l, now, "###")
 
-	fmt.Fprintf(&sb, "## %s\n\n", l.Planning)
-	for _, p := range sortedBy(b.Planning, func(p PlanItem) time.Time { return p.Date }) {
-		line := fmt.Sprintf("- %s %s", p.Date.Format("2006-01-02"), mdLine(p.Text))
-		if p.Who != "" {
-			line += " — " + mdLine(p.Who)
-		}
-		sb.WriteString(line + "\n")
-	}
-	nothing(&sb, len(b.Planning), l)
+	writeDatedList(&sb, l.Planning, b.Planning, l, func(p PlanItem) (time.Time, string, string) { return p.Date, p.Text, p.Who })
 
-	fmt.Fprintf(&sb, "## %s\n\n", l.Parking)
-	for _, p := range b.Parking {
-		fmt.Fprintf(&sb, "- %s\n", mdLine(p.Text))
-	}
-	nothing(&sb, len(b.Parking), l)
+	writeList(&sb, l.Parking, b.Parking, l, func(p Parking) string { return "- " + mdLine(p.Text) })
 	return strings.TrimRight(sb.String(), "\n") + "\n"
+}
+
+// writeDatedList writes a section of dated texts, oldest first, each with
+// who when known.
+func writeDatedList[T any](sb *strings.Builder, title string, items []T, l Labels, line func(T) (d time.Time, text, who string)) {
+	sorted := sortedBy(items, func(it T) time.Time { d, _, _ := line(it); return d })
+	writeList(sb, title, sorted, l, func(it T) string {
+		d, text, who := line(it)
+		entry := fmt.Sprintf("- %s %s", d.Format("2006-01-02"), mdLine(text))
+		if who != "" {
+			entry += " — " + mdLine(who)
+		}
+		return entry
+	})
+}
+
+// writeList writes a section: its title, then a line per item, or that
+// there is nothing yet.
+func writeList[T any](sb *strings.Builder, title string, items []T, l Labels, line func(T) string) {
+	fmt.Fprintf(sb, "## %s\n\n", title)
+	for _, it := range items {
+		sb.WriteString(line(it) + "\n")
+	}
+	nothing(sb, len(items), l)
 }
 
 func nothing(sb *strings.Builder, n int, l Labels) {
@@ -229,26 +233,13 @@ func MarkdownMeeting(b *Board, l Labels) string {
 	fmt.Fprintf(&sb, "%s: %s · %s – %s\n\n", l.Leader, mdLine(strings.Join(last.Leaders, " → ")),
 		last.Started.Format("2006-01-02 15:04"), last.Ended.Format("15:04"))
 	r := last.Summary
-	fmt.Fprintf(&sb, "## %s\n\n", l.NewActions)
-	for _, a := range r.NewActions {
-		fmt.Fprintf(&sb, "- [ ] %s — %s — %s\n", mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
+	openLine := func(a Action) string {
+		return fmt.Sprintf("- [ ] %s — %s — %s", mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
 	}
-	nothing(&sb, len(r.NewActions), l)
-	fmt.Fprintf(&sb, "## %s\n\n", l.Done)
-	for _, a := range r.Done {
-		fmt.Fprintf(&sb, "- [x] %s — %s\n", mdLine(a.What), mdLine(a.Who))
-	}
-	nothing(&sb, len(r.Done), l)
-	fmt.Fprintf(&sb, "## %s\n\n", l.Successes)
-	for _, s := range r.Successes {
-		fmt.Fprintf(&sb, "- %s\n", mdLine(s.Text))
-	}
-	nothing(&sb, len(r.Successes), l)
-	fmt.Fprintf(&sb, "## %s\n\n", l.Overdue)
-	for _, a := range r.Overdue {
-		fmt.Fprintf(&sb, "- [ ] %s — %s — %s\n", mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
-	}
-	nothing(&sb, len(r.Overdue), l)
+	writeList(&sb, l.NewActions, r.NewActions, l, openLine)
+	writeList(&sb, l.Done, r.Done, l, func(a Action) string { return fmt.Sprintf("- [x] %s — %s", mdLine(a.What), mdLine(a.Who)) })
+	writeList(&sb, l.Successes, r.Successes, l, func(s Success) string { return "- " + mdLine(s.Text) })
+	writeList(&sb, l.Overdue, r.Overdue, l, openLine)
 	fmt.Fprintf(&sb, "## %s\n\n", l.Leader)
 	for _, m := range b.Meetings {
 		fmt.Fprintf(&sb, "- %s %d: %s\n", l.Week, m.Week.Week, mdLine(strings.Join(m.Leaders, " → ")))

@@ -271,10 +271,16 @@ func (r *Retro) Roots() []Card {
 
 // Children are the cards grouped under root.
 func (r *Retro) Children(root uint64) []Card {
-	var out []Card
-	for _, c := range r.Cards {
-		if c.Parent == root {
-			out = append(out, c)
+	return where(r.Cards, func(c Card) bool { return c.Parent == root })
+}
+
+// where is a new slice of the elements of s that keep accepts, in order;
+// nil when there are none.
+func where[T any](s []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range s {
+		if keep(x) {
+			out = append(out, x)
 		}
 	}
 	return out

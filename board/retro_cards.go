@@ -37,15 +37,9 @@ func (r *Retro) EditCard(by string, id uint64, text string) error {
 // at version seen (0: not known, no check): the same author in two
 // sessions must not overwrite one edit with the other unseen.
 func (r *Retro) editCard(by string, id uint64, text string, seen uint64, now time.Time) error {
-	c := r.card(id)
-	if c == nil {
-		return ErrNotFound
-	}
-	if !strings.EqualFold(c.Author, by) {
-		return ErrNotYours
-	}
-	if r.Phase != PhaseReview && r.Phase != PhaseWrite {
-		return ErrPhase
+	c, err := r.ownCard(by, id)
+	if err != nil {
+		return err
 	}
 	if seen != 0 && seen != c.Version {
 		return &ConflictError{By: c.ChangedBy, At: c.ChangedAt}
@@ -63,18 +57,26 @@ func (r *Retro) editCard(by string, id uint64, text string, seen uint64, now tim
 
 // DeleteCard removes one's own card during writing.
 func (r *Retro) DeleteCard(by string, id uint64) error {
-	c := r.card(id)
-	if c == nil {
-		return ErrNotFound
-	}
-	if !strings.EqualFold(c.Author, by) {
-		return ErrNotYours
-	}
-	if r.Phase != PhaseReview && r.Phase != PhaseWrite {
-		return ErrPhase
+	if _, err := r.ownCard(by, id); err != nil {
+		return err
 	}
 	r.removeCard(id)
 	return nil
+}
+
+// ownCard is card id when by wrote it and cards can still be changed.
+func (r *Retro) ownCard(by string, id uint64) (*Card, error) {
+	c := r.card(id)
+	if c == nil {
+		return nil, ErrNotFound
+	}
+	if !strings.EqualFold(c.Author, by) {
+		return nil, ErrNotYours
+	}
+	if r.Phase != PhaseReview && r.Phase != PhaseWrite {
+		return nil, ErrPhase
+	}
+	return c, nil
 }
 
 // removeCard takes card id out. When it is the first card of a group, the

@@ -16,6 +16,19 @@ func newTestRetro(t *testing.T) *Retro {
 	return r
 }
 
+// retroToGroup is a test retro at grouping with three cards: a by Joost
+// and b by Sanne in the first column, c by Sanne in the second.
+func retroToGroup(t *testing.T) (r *Retro, a, b, c Card) {
+	t.Helper()
+	r = newTestRetro(t)
+	now := r.Created
+	a, _ = r.AddCard("Joost", 0, "een", now)
+	b, _ = r.AddCard("Sanne", 0, "twee", now)
+	c, _ = r.AddCard("Sanne", 1, "drie", now)
+	must(t, r.MovePhase("Fatima", PhaseGroup, now))
+	return r, a, b, c
+}
+
 func TestRetroNew(t *testing.T) {
 	now := time.Now()
 	if _, err := NewRetro("  ", "", nil, time.Time{}, time.Time{}, "Fatima", now); err == nil {
@@ -130,12 +143,7 @@ func TestRetroVotingAndDiscussion(t *testing.T) {
 // Grouping a card under its own child, or within its own group, must not
 // make a card its own parent: both cards would vanish from Roots.
 func TestRetroGroupWithinOwnGroup(t *testing.T) {
-	r := newTestRetro(t)
-	now := r.Created
-	a, _ := r.AddCard("Joost", 0, "een", now)
-	b, _ := r.AddCard("Sanne", 0, "twee", now)
-	c, _ := r.AddCard("Sanne", 1, "drie", now)
-	must(t, r.MovePhase("Fatima", PhaseGroup, now))
+	r, a, b, c := retroToGroup(t)
 	must(t, r.Group(b.ID, a.ID, "Samen"))
 	must(t, r.Group(a.ID, b.ID, "Nieuwe titel")) // a under its own child
 	must(t, r.Group(b.ID, a.ID, ""))             // already there
@@ -158,12 +166,8 @@ func TestRetroGroupWithinOwnGroup(t *testing.T) {
 // Back from voting to grouping: a voted card grouped under another takes
 // its votes along to the group, so none is lost and budgets stay right.
 func TestRetroGroupKeepsVotes(t *testing.T) {
-	r := newTestRetro(t)
+	r, a, b, c := retroToGroup(t)
 	now := r.Created
-	a, _ := r.AddCard("Joost", 0, "een", now)
-	b, _ := r.AddCard("Sanne", 0, "twee", now)
-	c, _ := r.AddCard("Sanne", 1, "drie", now)
-	must(t, r.MovePhase("Fatima", PhaseGroup, now))
 	must(t, r.Group(c.ID, b.ID, ""))
 	must(t, r.MovePhase("Fatima", PhaseVote, now))
 	must(t, r.Vote("Joost", b.ID, 1)) // on group b

@@ -185,32 +185,24 @@ func checkClean(t *testing.T, fn string, in, out string, max int, multiline bool
 // that cut inside sequences get exercised as much as the real ones.
 func fuzzMax(n uint16) int { return int(n%2500) + 1 }
 
-func FuzzCleanLine(f *testing.F) {
-	for _, tc := range cleanCases {
-		f.Add(tc.in, uint16(MaxLine))
-		f.Add(tc.in, uint16(3))
-	}
-	f.Fuzz(func(t *testing.T, in string, n uint16) {
-		max := fuzzMax(n)
-		out := CleanLine(in, max)
-		checkClean(t, "CleanLine", in, out, max, false)
-		if again := CleanLine(out, max); again != out {
-			t.Fatalf("CleanLine not idempotent: %+q → %+q → %+q", in, out, again)
-		}
-	})
-}
+func FuzzCleanLine(f *testing.F) { fuzzClean(f, "CleanLine", CleanLine, MaxLine, false) }
 
-func FuzzCleanText(f *testing.F) {
+func FuzzCleanText(f *testing.F) { fuzzClean(f, "CleanText", CleanText, MaxText, true) }
+
+// fuzzClean checks what checkClean promises of clean, with its real limit
+// and with limits that cut inside sequences, and that a second pass
+// changes nothing.
+func fuzzClean(f *testing.F, name string, clean func(string, int) string, limit int, multiline bool) {
 	for _, tc := range cleanCases {
-		f.Add(tc.in, uint16(MaxText))
+		f.Add(tc.in, uint16(limit))
 		f.Add(tc.in, uint16(3))
 	}
 	f.Fuzz(func(t *testing.T, in string, n uint16) {
 		max := fuzzMax(n)
-		out := CleanText(in, max)
-		checkClean(t, "CleanText", in, out, max, true)
-		if again := CleanText(out, max); again != out {
-			t.Fatalf("CleanText not idempotent: %+q → %+q → %+q", in, out, again)
+		out := clean(in, max)
+		checkClean(t, name, in, out, max, multiline)
+		if again := clean(out, max); again != out {
+			t.Fatalf("%s not idempotent: %+q → %+q → %+q", name, in, out, again)
 		}
 	})
 }

@@ -43,6 +43,28 @@ func invalid(field, problem string) error {
 	return &ValidationError{Field: field, Problem: problem}
 }
 
+// owner makes *who the name of the member as the team writes it, and
+// refuses a name that is not in the team.
+func owner(t Team, who *string) error {
+	if !t.HasMember(*who) {
+		return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: *who}
+	}
+	*who = t.Member(*who)
+	return nil
+}
+
+// due checks a date something must be done by: it must be set, and a new
+// item may not be due in the past.
+func due(field string, d, now time.Time, isNew bool) error {
+	if d.IsZero() {
+		return invalid(field, ProblemNoDate)
+	}
+	if isNew && Day(d).Before(Day(now)) {
+		return invalid(field, ProblemPastDate)
+	}
+	return nil
+}
+
 func (c *CheckIn) Clean() {
 	c.Who = CleanLine(c.Who, MaxLine)
 	c.Word = CleanLine(c.Word, 40)
@@ -52,10 +74,9 @@ func (c *CheckIn) Check(t Team, _ time.Time, _ bool) error {
 	if c.Who == "" {
 		return invalid("who", ProblemEmpty)
 	}
-	if !t.HasMember(c.Who) {
-		return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: c.Who}
+	if err := owner(t, &c.Who); err != nil {
+		return err
 	}
-	c.Who = t.Member(c.Who)
 	switch c.Mood {
 	case MoodGood, MoodSoSo, MoodNotOK:
 	default:
@@ -77,10 +98,9 @@ func (s *Success) Check(t Team, now time.Time, _ bool) error {
 		return invalid("text", ProblemEmpty)
 	}
 	if s.Who != "" {
-		if !t.HasMember(s.Who) {
-			return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: s.Who}
+		if err := owner(t, &s.Who); err != nil {
+			return err
 		}
-		s.Who = t.Member(s.Who)
 	}
 	if s.Date.IsZero() {
 		s.Date = Day(now)
@@ -104,11 +124,8 @@ func (g *Goal) Check(_ Team, now time.Time, isNew bool) error {
 	if g.Title == "" {
 		return invalid("title", ProblemEmpty)
 	}
-	if g.ByWhen.IsZero() {
-		return invalid("by_when", ProblemNoDate)
-	}
-	if isNew && Day(g.ByWhen).Before(Day(now)) {
-		return invalid("by_when", ProblemPastDate)
+	if err := due("by_when", g.ByWhen, now, isNew); err != nil {
+		return err
 	}
 	if in := g.Indicator; in != nil {
 		// NaN and ±Inf cannot be stored (JSON has no such numbers) and
@@ -148,15 +165,11 @@ func (a *Action) Check(t Team, now time.Time, isNew bool) error {
 	if a.Who == "" {
 		return invalid("who", ProblemEmpty)
 	}
-	if !t.HasMember(a.Who) {
-		return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: a.Who}
+	if err := owner(t, &a.Who); err != nil {
+		return err
 	}
-	a.Who = t.Member(a.Who)
-	if a.When.IsZero() {
-		return invalid("when", ProblemNoDate)
-	}
-	if isNew && Day(a.When).Before(Day(now)) {
-		return invalid("when", ProblemPastDate)
+	if err := due("when", a.When, now, isNew); err != nil {
+		return err
 	}
 	switch a.Status {
 	case "":
@@ -190,17 +203,13 @@ func (p *PlanItem) Check(t Team, now time.Time, isNew bool) error {
 	if p.Text == "" {
 		return invalid("text", ProblemEmpty)
 	}
-	if p.Date.IsZero() {
-		return invalid("date", ProblemNoDate)
-	}
-	if isNew && Day(p.Date).Before(Day(now)) {
-		return invalid("date", ProblemPastDate)
+	if err := due("date", p.Date, now, isNew); err != nil {
+		return err
 	}
 	if p.Who != "" {
-		if !t.HasMember(p.Who) {
-			return &ValidationError{Field: "who", Problem: ProblemUnknownOwner, Value: p.Who}
+		if err := owner(t, &p.Who); err != nil {
+			return err
 		}
-		p.Who = t.Member(p.Who)
 	}
 	return nil
 }

@@ -8,6 +8,10 @@ import (
 
 // Hooks for tests of paths no client can trigger on demand.
 
+// SyncBuffer is the tests' writer whose content can be read while it is
+// written, for logs the external tests read.
+type SyncBuffer = syncBuffer
+
 // SetBeforeTUI makes f run in each terminal session before its model exists.
 func SetBeforeTUI(c *Config, f func()) { c.hooks.beforeTUI = f }
 

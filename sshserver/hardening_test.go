@@ -100,14 +100,7 @@ func TestSilentConnectionsTimeOut(t *testing.T) {
 		t.Fatalf("the handshake deadline ended a running session:\n%s", tail(tm.text()))
 	default:
 	}
-	sess, err := tm.client.NewSession()
-	if err != nil {
-		t.Fatalf("the connection after the handshake deadline: %v", err)
-	}
-	defer sess.Close()
-	if out, err := sess.Output("whoami"); err != nil || !strings.Contains(string(out), "Anna") {
-		t.Errorf("whoami on the same connection: %q %v", out, err)
-	}
+	whoamiOn(t, tm.client, "the connection after the handshake deadline", "Anna")
 }
 
 // OpenPerIP caps the connections from one address that are not a member's
@@ -284,23 +277,9 @@ func TestNoMemberAfterInviteSeesNoBoard(t *testing.T) {
 	tm.assertNoBoardData()
 }
 
-// syncBuffer is a bytes.Buffer for a logger written from many goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+// syncBuffer is a bytes.Buffer for a logger written from many goroutines;
+// the package's own tests use the same one.
+type syncBuffer = sshserver.SyncBuffer
 
 // The log tells who joined, left and was refused, and which commands ran,
 // but never card text or a command's arguments.

@@ -439,6 +439,20 @@ func tail(s string) string {
 
 // run runs one exec command without a PTY and returns its output and exit
 // status.
+// whoamiOn runs whoami in a new session on a connection that must still
+// serve one (conn says which), and fails unless it answers want.
+func whoamiOn(t *testing.T, c *gossh.Client, conn, want string) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatalf("%s: %v", conn, err)
+	}
+	defer sess.Close()
+	if out, err := sess.Output("whoami"); err != nil || !strings.Contains(string(out), want) {
+		t.Errorf("whoami on %s: %q, %v", conn, out, err)
+	}
+}
+
 func (e *env) run(t *testing.T, key gossh.Signer, cmd string) (stdout, stderr string, status int) {
 	t.Helper()
 	c := e.mustDial(t, key)

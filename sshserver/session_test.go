@@ -62,14 +62,7 @@ func TestSessionEndKeepsConnectionLeavesBoard(t *testing.T) {
 	}
 
 	// The same connection still serves a new session.
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatalf("the connection is gone: %v", err)
-	}
-	defer sess.Close()
-	if out, err := sess.Output("whoami"); err != nil || !strings.Contains(string(out), "Anna") {
-		t.Errorf("whoami on the kept connection: %q, %v", out, err)
-	}
+	whoamiOn(t, c, "the connection is gone", "Anna")
 }
 
 // Two members on one board see each other's name on the presence line
@@ -150,6 +143,16 @@ func TestWindowChanges(t *testing.T) {
 		wideTitle = "Parkeerplaats (2)" // the panel title; the narrow tab says "6 Parkeerplaats"
 		parked    = "betrekken"         // in a parked item, shown only in the wide layout here
 	)
+	// widened sends a 140-column window change and waits for the wide
+	// layout, which only such a window gets.
+	widened := func(t *testing.T, tm *term) {
+		t.Helper()
+		if err := tm.sess.WindowChange(40, 140); err != nil {
+			t.Fatal(err)
+		}
+		tm.waitFor(wideTitle)
+		tm.waitFor(parked)
+	}
 
 	t.Run("before shell", func(t *testing.T) {
 		c := e.mustDial(t, e.member("Anna"))
@@ -184,11 +187,7 @@ func TestWindowChanges(t *testing.T) {
 		// it for every window change, without a lock (-race sees it).
 		tm := e.open(t, e.member("Carla"))
 		tm.name = "right after"
-		if err := tm.sess.WindowChange(40, 140); err != nil {
-			t.Fatal(err)
-		}
-		tm.waitFor(wideTitle)
-		tm.waitFor(parked)
+		widened(t, tm)
 	})
 
 	t.Run("after start", func(t *testing.T) {
@@ -199,11 +198,7 @@ func TestWindowChanges(t *testing.T) {
 		if s := tm.text(); strings.Contains(s, wideTitle) || strings.Contains(s, parked) {
 			t.Fatalf("the wide layout at 80x24:\n%s", s)
 		}
-		if err := tm.sess.WindowChange(40, 140); err != nil {
-			t.Fatal(err)
-		}
-		tm.waitFor(wideTitle)
-		tm.waitFor(parked)
+		widened(t, tm)
 	})
 }
 

@@ -19,32 +19,16 @@ const (
 
 // CreateArena prepares a leerlingarena on a board.
 func (s *Store) CreateArena(actor string, boardID uint64, topic string, date time.Time, group string, pupils int, leader string, noteTakers []string, minutes int) (board.Arena, error) {
-	var a board.Arena
-	err := s.update(boardID, func(bb *bolt.Bucket) error {
+	return createRecord(s, boardID, bucketArenas, func(bb *bolt.Bucket) (*board.Arena, error) {
 		t, err := teamOf(bb)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		na, err := board.NewArena(topic, date, group, pupils, leader, noteTakers, minutes, t, s.now())
-		if err != nil {
-			return err
-		}
-		ab, err := bb.CreateBucketIfNotExists(bucketArenas)
-		if err != nil {
-			return err
-		}
-		id, err := nextID(ab)
-		if err != nil {
-			return err
-		}
-		na.ID = id
-		if err := putJSON(ab, itob(na.ID), na); err != nil {
-			return err
-		}
-		a = *na
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpArenaCreate, BoardID: boardID, ItemID: na.ID, Label: na.Topic})
+		return board.NewArena(topic, date, group, pupils, leader, noteTakers, minutes, t, s.now())
+	}, func(a *board.Arena, id uint64) Record {
+		a.ID = id
+		return Record{Actor: actor, Op: OpArenaCreate, BoardID: boardID, Label: a.Topic}
 	})
-	return a, err
 }
 
 // ChangeArena applies one change to an arena in one transaction. Notes from
@@ -155,17 +139,7 @@ func expired(bb *bolt.Bucket, days int, now time.Time, write bool) int {
 	return n
 }
 
-func readArenas(bb *bolt.Bucket, b *board.Board) error {
-	ab := bb.Bucket(bucketArenas)
-	if ab == nil {
-		return nil
-	}
-	return ab.ForEach(func(_, v []byte) error {
-		var a board.Arena
-		if err := json.Unmarshal(v, &a); err != nil {
-			return err
-		}
-		b.Arenas = append(b.Arenas, a)
-		return nil
-	})
+func readArenas(bb *bolt.Bucket, b *board.Board) (err error) {
+	b.Arenas, err = appendAll(b.Arenas, bb.Bucket(bucketArenas))
+	return err
 }

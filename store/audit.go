@@ -74,15 +74,8 @@ func (s *Store) Audit(boardID, after uint64) ([]Record, error) {
 		if err != nil {
 			return err
 		}
-		c := bb.Bucket(bucketAudit).Cursor()
-		for k, v := c.Seek(itob(after + 1)); k != nil; k, v = c.Next() {
-			var r Record
-			if err := json.Unmarshal(v, &r); err != nil {
-				return err
-			}
-			recs = append(recs, r)
-		}
-		return nil
+		recs, err = appendFrom(recs, bb.Bucket(bucketAudit), itob(after+1))
+		return err
 	})
 	return recs, err
 }

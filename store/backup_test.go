@@ -137,14 +137,7 @@ func TestBackupFailureLeavesNoTemp(t *testing.T) {
 func TestCheckFile(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.db")
-	s, err := store.Open(good, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.CreateTeam("Anna", "Team", "Anna"); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	fileWithTeam(t, good)
 
 	garbage := filepath.Join(dir, "garbage.db")
 	if err := os.WriteFile(garbage, []byte("dit is geen database, maar een boodschappenlijst"), 0o600); err != nil {

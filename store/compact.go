@@ -32,22 +32,23 @@ func newDBRef(db *bolt.DB) *dbRef { return &dbRef{db: db} }
 
 // View runs a read-only transaction, as bolt.DB.View.
 func (r *dbRef) View(fn func(*bolt.Tx) error) error {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	if r.broken != nil {
-		return r.broken
-	}
-	return r.db.View(fn)
+	return r.run((*bolt.DB).View, fn)
 }
 
 // Update runs a read-write transaction, as bolt.DB.Update.
 func (r *dbRef) Update(fn func(*bolt.Tx) error) error {
+	return r.run((*bolt.DB).Update, fn)
+}
+
+// run runs a transaction on the current file, unless it broke: a
+// compaction holds the write lock while it swaps files.
+func (r *dbRef) run(tx func(*bolt.DB, func(*bolt.Tx) error) error, fn func(*bolt.Tx) error) error {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	if r.broken != nil {
 		return r.broken
 	}
-	return r.db.Update(fn)
+	return tx(r.db, fn)
 }
 
 // Close closes the file.

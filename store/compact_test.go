@@ -27,6 +27,18 @@ func arenaWithQuestion(t *testing.T, f *fixture) (arenaID, questionID uint64) {
 	return a.ID, a.Questions[0].ID
 }
 
+// arenaWithNote makes an arena with one question, and Bram's note text on
+// it; a is the arena after the note.
+func arenaWithNote(t *testing.T, f *fixture, text string) (arenaID, questionID uint64, a board.Arena) {
+	t.Helper()
+	arenaID, questionID = arenaWithQuestion(t, f)
+	a, err := f.s.ChangeArena("Bram", f.board.ID, arenaID, board.ArenaOp{Kind: board.OpAddNote, Question: questionID, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return arenaID, questionID, a
+}
+
 func fileHas(t *testing.T, path, token string) bool {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -36,16 +48,24 @@ func fileHas(t *testing.T, path, token string) bool {
 	return bytes.Contains(data, []byte(token))
 }
 
+// compactedAway compacts f's file after what deleted token, and fails
+// unless that rewrote the file without it (left says what stayed).
+func compactedAway(t *testing.T, f *fixture, token, what, left string) {
+	t.Helper()
+	if did, err := f.s.CompactIfErased(); err != nil || !did {
+		t.Fatalf("CompactIfErased after %s = %v, %v; want true", what, did, err)
+	}
+	if fileHas(t, f.path, token) {
+		t.Fatal(left)
+	}
+}
+
 // A deleted note's text is gone from the database file's bytes after the
 // compaction, not only from its index.
 func TestCompactErasesDeletedNote(t *testing.T) {
 	f := newFixture(t)
-	aid, q := arenaWithQuestion(t, f)
 	const token = "Zyxwvqk-4711-uniek"
-	a, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: "Jip zegt " + token})
-	if err != nil {
-		t.Fatal(err)
-	}
+	aid, q, a := arenaWithNote(t, f, "Jip zegt "+token)
 	if !fileHas(t, f.path, token) {
 		t.Fatal("the note is not in the file at all; the test proves nothing")
 	}
@@ -58,28 +78,13 @@ func TestCompactErasesDeletedNote(t *testing.T) {
 	if !fileHas(t, f.path, token) {
 		t.Log("bbolt wiped the freed page itself; compaction is still required by design")
 	}
-	if did, err := f.s.CompactIfErased(); err != nil || !did {
-		t.Fatalf("CompactIfErased after a deletion = %v, %v; want true", did, err)
-	}
-	if fileHas(t, f.path, token) {
-		t.Fatal("the deleted note's text is still in the database file")
-	}
+	compactedAway(t, f, token, "a deletion", "the deleted note's text is still in the database file")
 	// The store goes on, on the new file, and the file opens again.
 	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: "na het compacteren"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(f.path, store.Options{Now: f.clk.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	b, err := s.Board(f.board.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f.reopen(t)
+	b := f.snap(t)
 	got, _ := b.Arena(aid)
 	if len(got.Notes) != 1 || got.Notes[0].Text != "na het compacteren" {
 		t.Fatalf("notes after reopen: %+v", got.Notes)
@@ -89,21 +94,12 @@ func TestCompactErasesDeletedNote(t *testing.T) {
 // A rephrased note leaves its old wording in freed pages too.
 func TestCompactErasesRephrasedNote(t *testing.T) {
 	f := newFixture(t)
-	aid, q := arenaWithQuestion(t, f)
 	const token = "Qorvex-0815-oud"
-	a, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: token + " wil meer tijd"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	aid, _, a := arenaWithNote(t, f, token+" wil meer tijd")
 	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpEditNote, ID: a.Notes[0].ID, Text: "een leerling wil meer tijd"}); err != nil {
 		t.Fatal(err)
 	}
-	if did, err := f.s.CompactIfErased(); err != nil || !did {
-		t.Fatalf("CompactIfErased after a rephrase = %v, %v; want true", did, err)
-	}
-	if fileHas(t, f.path, token) {
-		t.Fatal("the old wording is still in the database file")
-	}
+	compactedAway(t, f, token, "a rephrase", "the old wording is still in the database file")
 }
 
 // Writers keep writing while the file is compacted again and again: every
@@ -146,18 +142,8 @@ func TestCompactWithConcurrentWriters(t *testing.T) {
 	}
 	close(stop)
 	wg.Wait()
-	if err := f.s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(f.path, store.Options{Now: f.clk.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	b, err := s.Board(f.board.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f.reopen(t)
+	b := f.snap(t)
 	got, _ := b.Arena(aid)
 	if int64(len(got.Notes)) != acked.Load() {
 		t.Fatalf("%d notes in the file, %d acknowledged", len(got.Notes), acked.Load())
@@ -167,21 +153,13 @@ func TestCompactWithConcurrentWriters(t *testing.T) {
 // Retention deletes text too: it marks the file for compaction.
 func TestRetentionMarksForCompaction(t *testing.T) {
 	f := newFixture(t)
-	aid, q := arenaWithQuestion(t, f)
 	const token = "Plurvak-1234-bewaar"
-	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: token}); err != nil {
-		t.Fatal(err)
-	}
+	arenaWithNote(t, f, token)
 	f.clk.Add(time.Duration(board.DefaultRetentionDays+1) * 24 * time.Hour)
 	if n, err := f.s.ApplyRetention(); err != nil || n != 1 {
 		t.Fatalf("ApplyRetention = %d, %v; want 1", n, err)
 	}
-	if did, err := f.s.CompactIfErased(); err != nil || !did {
-		t.Fatalf("CompactIfErased after retention = %v, %v; want true", did, err)
-	}
-	if fileHas(t, f.path, token) {
-		t.Fatal("a note past retention is still in the database file")
-	}
+	compactedAway(t, f, token, "retention", "a note past retention is still in the database file")
 }
 
 // A store opened read-only never rewrites its file.
@@ -211,18 +189,10 @@ func TestCompactRefusesReadOnly(t *testing.T) {
 // Deleting a question deletes its notes: they leave the file too.
 func TestCompactErasesNotesOfDeletedQuestion(t *testing.T) {
 	f := newFixture(t)
-	aid, q := arenaWithQuestion(t, f)
 	const token = "Vraagweg-9090-notitie"
-	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpAddNote, Question: q, Text: token}); err != nil {
-		t.Fatal(err)
-	}
+	aid, q, _ := arenaWithNote(t, f, token)
 	if _, err := f.s.ChangeArena("Anna", f.board.ID, aid, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: q}); err != nil {
 		t.Fatal(err)
 	}
-	if did, err := f.s.CompactIfErased(); err != nil || !did {
-		t.Fatalf("CompactIfErased after deleting a question = %v, %v; want true", did, err)
-	}
-	if fileHas(t, f.path, token) {
-		t.Fatal("a note of a deleted question is still in the database file")
-	}
+	compactedAway(t, f, token, "deleting a question", "a note of a deleted question is still in the database file")
 }

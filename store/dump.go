@@ -85,23 +85,17 @@ func (s *Store) dump() (*Dump, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		teams := tx.Bucket(bucketTeams)
 		d.TeamSeq = teams.Sequence()
-		if err := teams.ForEach(func(_, v []byte) error {
-			var t board.Team
-			if err := json.Unmarshal(v, &t); err != nil {
-				return err
-			}
-			d.Teams = append(d.Teams, t)
-			return nil
-		}); err != nil {
+		var err error
+		if d.Teams, err = appendAll(d.Teams, teams); err != nil {
 			return err
 		}
-		var err error
 		if d.TeamAudit, err = readRecords(tx.Bucket(bucketAudit)); err != nil {
 			return err
 		}
 		boards := tx.Bucket(bucketBoards)
 		d.BoardSeq = boards.Sequence()
 		return boards.ForEachBucket(func(k []byte) error {
+			var err error
 			bb := boards.Bucket(k)
 			db := DumpBoard{Version: btoi(bb.Get(keyVersion)), Items: map[board.Area][]json.RawMessage{}, Seqs: map[board.Area]uint64{}}
 			if err := json.Unmarshal(bb.Get(keyInfo), &db.Info); err != nil {
@@ -110,42 +104,28 @@ func (s *Store) dump() (*Dump, error) {
 			for _, a := range board.Areas {
 				items := bb.Bucket([]byte(a))
 				db.Seqs[a] = items.Sequence()
-				db.Items[a] = []json.RawMessage{}
-				if err := items.ForEach(func(_, v []byte) error {
-					db.Items[a] = append(db.Items[a], json.RawMessage(append([]byte(nil), v...)))
-					return nil
-				}); err != nil {
+				if db.Items[a], err = appendRaw([]json.RawMessage{}, items); err != nil {
 					return err
 				}
 			}
 			if ab := bb.Bucket(bucketArenas); ab != nil {
 				db.ArenaSeq = ab.Sequence()
-				if err := ab.ForEach(func(_, v []byte) error {
-					db.Arenas = append(db.Arenas, json.RawMessage(append([]byte(nil), v...)))
-					return nil
-				}); err != nil {
+				if db.Arenas, err = appendRaw(db.Arenas, ab); err != nil {
 					return err
 				}
 			}
 			if rb := bb.Bucket(bucketRetros); rb != nil {
 				db.RetroSeq = rb.Sequence()
-				if err := rb.ForEach(func(_, v []byte) error {
-					db.Retros = append(db.Retros, json.RawMessage(append([]byte(nil), v...)))
-					return nil
-				}); err != nil {
+				if db.Retros, err = appendRaw(db.Retros, rb); err != nil {
 					return err
 				}
 			}
 			if mb := bb.Bucket(bucketMeetings); mb != nil {
 				db.MeetingSeq = mb.Sequence()
-				if err := mb.ForEach(func(_, v []byte) error {
-					db.Meetings = append(db.Meetings, json.RawMessage(append([]byte(nil), v...)))
-					return nil
-				}); err != nil {
+				if db.Meetings, err = appendRaw(db.Meetings, mb); err != nil {
 					return err
 				}
 			}
-			var err error
 			db.Audit, err = readRecords(bb.Bucket(bucketAudit))
 			d.Boards = append(d.Boards, db)
 			return err
@@ -155,16 +135,7 @@ func (s *Store) dump() (*Dump, error) {
 }
 
 func readRecords(b *bolt.Bucket) ([]Record, error) {
-	recs := []Record{}
-	err := b.ForEach(func(_, v []byte) error {
-		var r Record
-		if err := json.Unmarshal(v, &r); err != nil {
-			return err
-		}
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, err
+	return appendAll([]Record{}, b)
 }
 
 // Import loads a JSON export into this database, which must be empty. The
@@ -259,20 +230,8 @@ func (s *Store) Import(r io.Reader) error {
 			if err := putRecords(bb.Bucket(bucketAudit), db.Audit); err != nil {
 				return err
 			}
-			if len(db.Arenas) > 0 {
-				if err := putArenas(bb, db.Arenas, db.ArenaSeq); err != nil {
-					return err
-				}
-			}
-			if len(db.Retros) > 0 {
-				if err := putRetros(bb, db.Retros, db.RetroSeq); err != nil {
-					return err
-				}
-			}
-			if len(db.Meetings) > 0 {
-				if err := putMeetings(bb, db.Meetings, db.MeetingSeq); err != nil {
-					return err
-				}
+			if err := putRecordsOf(bb, db); err != nil {
+				return err
 			}
 		}
 		if err := boards.SetSequence(lastBoard); err != nil {
@@ -308,61 +267,46 @@ func putRecords(b *bolt.Bucket, recs []Record) error {
 	return b.SetSequence(last)
 }
 
-// putMeetings loads a board's bordsessies from an export, cleaning the
-// names in them: an export file is user input.
-func putMeetings(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
-	mb, err := bb.CreateBucketIfNotExists(bucketMeetings)
+// putCleaned loads one kind of a board's records (arenas, retrospectives,
+// bordsessies) from an export into its sub-bucket, cleaning every text in
+// them: an export file is user input.
+func putCleaned[T any, P interface {
+	*T
+	Clean()
+}](bb *bolt.Bucket, bucket []byte, raws []json.RawMessage, seq uint64, id func(*T) uint64) error {
+	b, err := bb.CreateBucketIfNotExists(bucket)
 	if err != nil {
 		return err
 	}
 	for _, raw := range raws {
-		var m board.Meeting
-		if err := json.Unmarshal(raw, &m); err != nil {
+		var v T
+		if err := json.Unmarshal(raw, &v); err != nil {
 			return err
 		}
-		m.Clean()
-		if err := putJSON(mb, itob(m.ID), m); err != nil {
+		P(&v).Clean()
+		if err := putJSON(b, itob(id(&v)), v); err != nil {
 			return err
 		}
 	}
-	return mb.SetSequence(seq)
+	return b.SetSequence(seq)
 }
 
-// putRetros loads a board's retrospectives from an export, cleaning every
-// text in them.
-func putRetros(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
-	rb, err := bb.CreateBucketIfNotExists(bucketRetros)
-	if err != nil {
-		return err
-	}
-	for _, raw := range raws {
-		var r board.Retro
-		if err := json.Unmarshal(raw, &r); err != nil {
-			return err
-		}
-		r.Clean()
-		if err := putJSON(rb, itob(r.ID), r); err != nil {
+// putRecordsOf loads a board's arenas, retrospectives and bordsessies; a
+// kind the export has none of gets no bucket, as on a board that never had
+// one.
+func putRecordsOf(bb *bolt.Bucket, db DumpBoard) error {
+	if len(db.Arenas) > 0 {
+		if err := putCleaned(bb, bucketArenas, db.Arenas, db.ArenaSeq, func(a *board.Arena) uint64 { return a.ID }); err != nil {
 			return err
 		}
 	}
-	return rb.SetSequence(seq)
-}
-
-// putArenas loads a board's arenas from an export, cleaning every text.
-func putArenas(bb *bolt.Bucket, raws []json.RawMessage, seq uint64) error {
-	ab, err := bb.CreateBucketIfNotExists(bucketArenas)
-	if err != nil {
-		return err
-	}
-	for _, raw := range raws {
-		var a board.Arena
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return err
-		}
-		a.Clean()
-		if err := putJSON(ab, itob(a.ID), a); err != nil {
+	if len(db.Retros) > 0 {
+		if err := putCleaned(bb, bucketRetros, db.Retros, db.RetroSeq, func(r *board.Retro) uint64 { return r.ID }); err != nil {
 			return err
 		}
 	}
-	return ab.SetSequence(seq)
+	if len(db.Meetings) > 0 {
+		return putCleaned(bb, bucketMeetings, db.Meetings, db.MeetingSeq, func(m *board.Meeting) uint64 { return m.ID })
+	}
+	return nil
 }

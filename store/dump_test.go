@@ -117,6 +117,17 @@ func emptyStore(t *testing.T, clk *clock) *store.Store {
 	return open(t, filepath.Join(t.TempDir(), "leeg.db"), clk)
 }
 
+// imported is an empty store that imported data; what names the import
+// when it fails.
+func imported(t *testing.T, clk *clock, data []byte, what string) *store.Store {
+	t.Helper()
+	fresh := emptyStore(t, clk)
+	if err := fresh.Import(bytes.NewReader(data)); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return fresh
+}
+
 // TestExportImportRoundTrip: export, import into an empty file, export again
 // gives the same bytes; the boards, the history and the id sequences come
 // across, so work continues where it was.
@@ -124,10 +135,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	f := fill(t)
 	first := export(t, f.s)
 
-	fresh := emptyStore(t, f.clk)
-	if err := fresh.Import(bytes.NewReader(first)); err != nil {
-		t.Fatalf("Import: %v", err)
-	}
+	fresh := imported(t, f.clk, first, "Import")
 	second := export(t, fresh)
 	if !bytes.Equal(first, second) {
 		t.Fatalf("export after import differs: %s", firstDiff(first, second))
@@ -255,10 +263,7 @@ func TestImportSanitizes(t *testing.T) {
 		d.Boards[0].Audit[0].Label = "Label\x1b[5m"
 		d.Boards[0].Audit[0].Actor = hostile + "Anna"
 	})
-	fresh := emptyStore(t, f.clk)
-	if err := fresh.Import(bytes.NewReader(data)); err != nil {
-		t.Fatalf("Import: %v", err)
-	}
+	fresh := imported(t, f.clk, data, "Import")
 	snap, err := fresh.Board(f.board.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -289,10 +294,7 @@ func TestImportLowSequences(t *testing.T) {
 			}
 		}
 	})
-	fresh := emptyStore(t, f.clk)
-	if err := fresh.Import(bytes.NewReader(data)); err != nil {
-		t.Fatalf("Import: %v", err)
-	}
+	fresh := imported(t, f.clk, data, "Import")
 	before, _ := fresh.Board(f.board.ID)
 	teamsBefore, _ := fresh.Teams()
 

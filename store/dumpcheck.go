@@ -209,78 +209,73 @@ func (c *dumpCheck) board(path string, db *DumpBoard, teams, boards map[uint64]b
 }
 
 func (c *dumpCheck) meetings(path string, raws []json.RawMessage) {
-	ids := map[uint64]bool{}
-	for i, raw := range raws {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		var m board.Meeting
-		if err := json.Unmarshal(raw, &m); err != nil {
-			c.add(p, DumpUnreadable, err)
-			continue
-		}
-		c.id(p+".id", m.ID, ids)
-	}
+	eachRecord(c, path, raws, func(m *board.Meeting) uint64 { return m.ID }, func(string, *board.Meeting) {})
 }
 
 func (c *dumpCheck) retros(path string, raws []json.RawMessage) {
-	ids := map[uint64]bool{}
-	for i, raw := range raws {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		var r board.Retro
-		if err := json.Unmarshal(raw, &r); err != nil {
-			c.add(p, DumpUnreadable, err)
-			continue
-		}
-		c.id(p+".id", r.ID, ids)
+	eachRecord(c, path, raws, func(r *board.Retro) uint64 { return r.ID }, func(p string, r *board.Retro) {
 		c.seq(p+".next_id", r.NextID)
 		if !slices.Contains(board.Phases, r.Phase) {
 			c.add(p+".phase", DumpUnknown, r.Phase)
 		}
 		cards := map[uint64]bool{}
 		for j, card := range r.Cards {
-			c.id(fmt.Sprintf("%s.cards[%d].id", p, j), card.ID, cards)
-			c.below(fmt.Sprintf("%s.cards[%d].id", p, j), card.ID, r.NextID)
+			c.part(p, "cards", j, card.ID, cards, r.NextID)
 		}
 		for id, st := range r.Review {
 			if !slices.Contains(board.Statuses, st) {
 				c.add(fmt.Sprintf("%s.review.%d", p, id), DumpUnknown, st)
 			}
 		}
-	}
+	})
 }
 
 func (c *dumpCheck) arenas(path string, raws []json.RawMessage) {
-	ids := map[uint64]bool{}
-	for i, raw := range raws {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		var a board.Arena
-		if err := json.Unmarshal(raw, &a); err != nil {
-			c.add(p, DumpUnreadable, err)
-			continue
-		}
-		c.id(p+".id", a.ID, ids)
+	eachRecord(c, path, raws, func(a *board.Arena) uint64 { return a.ID }, func(p string, a *board.Arena) {
 		c.seq(p+".next_id", a.NextID)
 		// Questions, notes, themes and ideas share the arena's NextID.
 		inner := map[uint64]bool{}
 		questions := map[uint64]bool{}
 		for j, q := range a.Questions {
-			c.id(fmt.Sprintf("%s.questions[%d].id", p, j), q.ID, inner)
-			c.below(fmt.Sprintf("%s.questions[%d].id", p, j), q.ID, a.NextID)
+			c.part(p, "questions", j, q.ID, inner, a.NextID)
 			questions[q.ID] = true
 		}
 		for j, n := range a.Notes {
-			c.id(fmt.Sprintf("%s.notes[%d].id", p, j), n.ID, inner)
-			c.below(fmt.Sprintf("%s.notes[%d].id", p, j), n.ID, a.NextID)
+			c.part(p, "notes", j, n.ID, inner, a.NextID)
 			if !questions[n.Question] {
 				c.add(fmt.Sprintf("%s.notes[%d].question", p, j), DumpMissing, n.Question)
 			}
 		}
 		for j, t := range a.Themes {
-			c.id(fmt.Sprintf("%s.themes[%d].id", p, j), t.ID, inner)
-			c.below(fmt.Sprintf("%s.themes[%d].id", p, j), t.ID, a.NextID)
+			c.part(p, "themes", j, t.ID, inner, a.NextID)
 		}
 		for j, idea := range a.Ideas {
-			c.id(fmt.Sprintf("%s.ideas[%d].id", p, j), idea.ID, inner)
-			c.below(fmt.Sprintf("%s.ideas[%d].id", p, j), idea.ID, a.NextID)
+			c.part(p, "ideas", j, idea.ID, inner, a.NextID)
 		}
+	})
+}
+
+// eachRecord reads every record of one list of a board (meetings, retros,
+// arenas), reports the unreadable and a repeated id, and hands the rest,
+// with its path, to check.
+func eachRecord[T any](c *dumpCheck, path string, raws []json.RawMessage, id func(*T) uint64, check func(p string, v *T)) {
+	ids := map[uint64]bool{}
+	for i, raw := range raws {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		var v T
+		if err := json.Unmarshal(raw, &v); err != nil {
+			c.add(p, DumpUnreadable, err)
+			continue
+		}
+		c.id(p+".id", id(&v), ids)
+		check(p, &v)
 	}
+}
+
+// part checks the id of element j of a record's list: unique among seen,
+// and below the record's NextID.
+func (c *dumpCheck) part(p, list string, j int, id uint64, seen map[uint64]bool, next uint64) {
+	q := fmt.Sprintf("%s.%s[%d].id", p, list, j)
+	c.id(q, id, seen)
+	c.below(q, id, next)
 }

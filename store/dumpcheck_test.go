@@ -133,10 +133,7 @@ func TestImportMigratesAnOlderExport(t *testing.T) {
 	if err := json.Unmarshal(dump, &head); err != nil || head.Schema != 1 {
 		t.Fatalf("export of a schema-1 file says schema %d (%v)", head.Schema, err)
 	}
-	fresh := emptyStore(t, newClock())
-	if err := fresh.Import(bytes.NewReader(dump)); err != nil {
-		t.Fatal(err)
-	}
+	fresh := imported(t, newClock(), dump, "Import")
 	b, err := fresh.Board(1)
 	if err != nil {
 		t.Fatal(err)

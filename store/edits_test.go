@@ -20,10 +20,7 @@ func (f *fixture) goal(t *testing.T, title string) *board.Goal {
 // put back; undoing the goal's delete links them again.
 func TestDeleteGoalKeepsActions(t *testing.T) {
 	f := newFixture(t)
-	g := f.goal(t, "Rekenen omhoog")
-	a := f.action("Instructie korter", "Bram", 7)
-	a.GoalID = g.ID
-	act := f.add(t, "Bram", a).(*board.Action)
+	g, act := f.goalWithAction(t, "Rekenen omhoog", "Instructie korter")
 	done := f.action("Oefenen", "Chris", 7)
 	done.GoalID, done.Status = g.ID, board.StatusDone
 	f.add(t, "Chris", done)
@@ -38,16 +35,7 @@ func TestDeleteGoalKeepsActions(t *testing.T) {
 		t.Fatalf("action still points to the deleted goal %d", cur.GoalID)
 	}
 	cur.Status = board.StatusDoing
-	moved, err := f.s.Update("Bram", f.board.ID, cur)
-	if err != nil {
-		t.Fatalf("status of an action whose goal was deleted: %v", err)
-	}
-	if err := f.s.Delete("Bram", f.board.ID, board.AreaAction, act.ID, moved.Base().Version); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.s.Restore("Bram", f.board.ID, moved); err != nil {
-		t.Fatalf("undo of the action's delete: %v", err)
-	}
+	saveDeleteUndo(t, f, "Bram", cur, "an action whose goal was deleted", "the action's delete")
 	if _, err := f.s.Restore("Anna", f.board.ID, g); err != nil {
 		t.Fatalf("undo of the goal's delete: %v", err)
 	}
@@ -63,10 +51,7 @@ func TestDeleteGoalKeepsActions(t *testing.T) {
 // back without the goal instead of failing its undo.
 func TestRestoreAfterGoalDeleted(t *testing.T) {
 	f := newFixture(t)
-	g := f.goal(t, "Lezen")
-	a := f.action("Voorlezen", "Bram", 7)
-	a.GoalID = g.ID
-	act := f.add(t, "Bram", a).(*board.Action)
+	g, act := f.goalWithAction(t, "Lezen", "Voorlezen")
 	if err := f.s.Delete("Bram", f.board.ID, board.AreaAction, act.ID, act.Version); err != nil {
 		t.Fatal(err)
 	}
@@ -92,16 +77,7 @@ func TestRemovedOwnerActions(t *testing.T) {
 	}
 	cur := clone(f.snap(t).Find(board.AreaAction, act.ID)).(*board.Action)
 	cur.Status = board.StatusDone
-	saved, err := f.s.Update("Anna", f.board.ID, cur)
-	if err != nil {
-		t.Fatalf("status of a removed member's action: %v", err)
-	}
-	if err := f.s.Delete("Anna", f.board.ID, board.AreaAction, act.ID, saved.Base().Version); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.s.Restore("Anna", f.board.ID, saved); err != nil {
-		t.Fatalf("undo of a removed member's action: %v", err)
-	}
+	saveDeleteUndo(t, f, "Anna", cur, "a removed member's action", "a removed member's action")
 	other := f.add(t, "Anna", f.action("Iets anders", "Chris", 7)).(*board.Action)
 	other.Who = "Bram"
 	if _, err := f.s.Update("Anna", f.board.ID, other); err == nil {
@@ -243,4 +219,30 @@ func TestChangeItem(t *testing.T) {
 	if got := f.snap(t).Find(board.AreaGoal, g.Base().ID).(*board.Goal); len(got.Indicator.Measurements) != 1 {
 		t.Errorf("goal after measure, delete, restore: %+v", got.Indicator)
 	}
+}
+
+// saveDeleteUndo saves cur as who, deletes it and undoes the delete,
+// failing on any step: saved names cur in the save's message, deleted in
+// the undo's.
+func saveDeleteUndo(t *testing.T, f *fixture, who string, cur *board.Action, saved, deleted string) {
+	t.Helper()
+	got, err := f.s.Update(who, f.board.ID, cur)
+	if err != nil {
+		t.Fatalf("status of %s: %v", saved, err)
+	}
+	if err := f.s.Delete(who, f.board.ID, board.AreaAction, cur.ID, got.Base().Version); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Restore(who, f.board.ID, got); err != nil {
+		t.Fatalf("undo of %s: %v", deleted, err)
+	}
+}
+
+// goalWithAction adds a goal and Bram's action for it, due in a week.
+func (f *fixture) goalWithAction(t *testing.T, goal, what string) (*board.Goal, *board.Action) {
+	t.Helper()
+	g := f.goal(t, goal)
+	a := f.action(what, "Bram", 7)
+	a.GoalID = g.ID
+	return g, f.add(t, "Bram", a).(*board.Action)
 }

@@ -153,10 +153,7 @@ func TestImportUnlinksDeletedGoalsOfOlderExport(t *testing.T) {
 		t.Fatalf("the export of a schema-2 file does not say schema 2")
 	}
 
-	fresh := emptyStore(t, g.clk)
-	if err := fresh.Import(bytes.NewReader(dump)); err != nil {
-		t.Fatalf("Import of a schema-2 export with a deleted goal: %v", err)
-	}
+	fresh := imported(t, g.clk, dump, "Import of a schema-2 export with a deleted goal")
 	b, err := fresh.Board(g.board.ID)
 	if err != nil {
 		t.Fatal(err)

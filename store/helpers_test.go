@@ -53,6 +53,19 @@ func open(t testing.TB, path string, clk *clock) *store.Store {
 	return s
 }
 
+// fileWithTeam leaves a closed bord file at path with one team in it.
+func fileWithTeam(t testing.TB, path string) {
+	t.Helper()
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateTeam("Anna", "Team", "Anna"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
+
 // fixture is a fresh store with one team (Anna, Bram, Chris) and one board:
 // the starting point of most tests.
 type fixture struct {
@@ -75,6 +88,26 @@ func newFixture(t testing.TB) *fixture {
 		t.Fatalf("CreateBoard: %v", err)
 	}
 	return f
+}
+
+// done returns v, what a store call made, or fails the test with what
+// was being done when the call failed.
+func done[T any](t testing.TB, what string, v T, err error) T {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+// reopen closes the fixture's store and opens its file again, as a
+// restart does; f.s is the reopened store from then on.
+func (f *fixture) reopen(t testing.TB) {
+	t.Helper()
+	if err := f.s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.s = open(t, f.path, f.clk)
 }
 
 // snap returns the board's current snapshot or fails the test.
@@ -107,30 +140,31 @@ func (f *fixture) action(what, who string, d int) *board.Action {
 func clone(it board.Item) board.Item {
 	switch v := it.(type) {
 	case *board.CheckIn:
-		c := *v
-		return &c
+		return copyOf(v)
 	case *board.Success:
-		c := *v
-		return &c
+		return copyOf(v)
 	case *board.Goal:
-		c := *v
+		c := copyOf(v)
 		if v.Indicator != nil {
 			in := *v.Indicator
 			in.Measurements = slices.Clone(in.Measurements)
 			c.Indicator = &in
 		}
-		return &c
+		return c
 	case *board.Action:
-		c := *v
-		return &c
+		return copyOf(v)
 	case *board.PlanItem:
-		c := *v
-		return &c
+		return copyOf(v)
 	case *board.Parking:
-		c := *v
-		return &c
+		return copyOf(v)
 	}
 	panic("clone: unknown item")
+}
+
+// copyOf is a shallow copy of *v.
+func copyOf[T any](v *T) *T {
+	c := *v
+	return &c
 }
 
 // actionTexts is the set of action texts on b.

@@ -11,3 +11,14 @@ func nextID(b *bolt.Bucket) (uint64, error) {
 	}
 	return b.NextSequence()
 }
+
+// putNext stores v, a new record, under the next id of bucket b; setID
+// gives v that id before it is written.
+func putNext(b *bolt.Bucket, v any, setID func(uint64)) (uint64, error) {
+	id, err := nextID(b)
+	if err != nil {
+		return 0, err
+	}
+	setID(id)
+	return id, putJSON(b, itob(id), v)
+}

@@ -31,13 +31,9 @@ func (s *Store) StartMeeting(actor string, boardID uint64, d time.Duration) (boa
 	}
 	var m board.Meeting
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		t, err := teamOf(bb)
+		_, leader, err := memberOf(bb, actor)
 		if err != nil {
 			return err
-		}
-		leader := t.Member(actor)
-		if leader == "" {
-			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
 		}
 		mb, err := bb.CreateBucketIfNotExists(bucketMeetings)
 		if err != nil {
@@ -74,12 +70,7 @@ func (s *Store) StartMeeting(actor string, boardID uint64, d time.Duration) (boa
 		} else {
 			m.PrevEnd = firstAfter(audit, now.Add(-recapWindow))
 		}
-		id, err := nextID(mb)
-		if err != nil {
-			return err
-		}
-		m.ID = id
-		if err := putJSON(mb, itob(m.ID), m); err != nil {
+		if _, err := putNext(mb, &m, func(id uint64) { m.ID = id }); err != nil {
 			return err
 		}
 		return s.audit(audit, Record{Actor: actor, Op: OpMeetingStart, BoardID: boardID, Label: leader})

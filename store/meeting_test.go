@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/verbeterbord/bord/board"
-	"github.com/verbeterbord/bord/store"
 )
 
 // A whole bordsessie through the store: start, the leader moves the steps,
@@ -125,24 +124,14 @@ func TestMeetingSurvivesRestartAndExport(t *testing.T) {
 	if _, err := f.s.MoveMeeting("Anna", f.board.ID, board.StepPlanning); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(f.path, store.Options{Now: f.clk.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	b, err := s.Board(f.board.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f.reopen(t)
+	b := f.snap(t)
 	mt := b.Meeting()
 	if mt == nil || mt.Step != board.StepPlanning || mt.Duration != 20*time.Minute || mt.Leader != "Anna" {
 		t.Fatalf("after restart: %+v", mt)
 	}
 	var dump bytes.Buffer
-	if err := s.Export(&dump); err != nil {
+	if err := f.s.Export(&dump); err != nil {
 		t.Fatal(err)
 	}
 	s2 := open(t, t.TempDir()+"/kopie.db", f.clk)

@@ -41,6 +41,15 @@ func schema1Action(id uint64) string {
 		`"who":"Bram","when":"2025-10-%02dT00:00:00Z","status":%q%s%s}`, id, id%4+1, id, id%28+1, status, goal, doneAt)
 }
 
+// bucketAt makes a top-level bucket whose last id handed out is seq.
+func bucketAt(tx *bolt.Tx, name string, seq uint64) (*bolt.Bucket, error) {
+	b, err := tx.CreateBucket([]byte(name))
+	if err != nil {
+		return nil, err
+	}
+	return b, b.SetSequence(seq)
+}
+
 // writeSchema1 builds, with bbolt directly, the file an older bord left:
 // meta/schema = 1, one team, one board with a goal and many actions. A
 // non-zero corruptID makes that action's JSON unreadable.
@@ -59,11 +68,8 @@ func writeSchema1(t *testing.T, path string, corruptID uint64) {
 		if err := meta.Put([]byte("schema"), be(1)); err != nil {
 			return err
 		}
-		teams, err := tx.CreateBucket([]byte("teams"))
+		teams, err := bucketAt(tx, "teams", 1)
 		if err != nil {
-			return err
-		}
-		if err := teams.SetSequence(1); err != nil {
 			return err
 		}
 		if err := teams.Put(be(1), []byte(`{"id":1,"name":"Groep 8","members":[{"name":"Anna"},{"name":"Bram"}]}`)); err != nil {
@@ -72,11 +78,8 @@ func writeSchema1(t *testing.T, path string, corruptID uint64) {
 		if _, err := tx.CreateBucket([]byte("audit")); err != nil {
 			return err
 		}
-		boards, err := tx.CreateBucket([]byte("boards"))
+		boards, err := bucketAt(tx, "boards", 1)
 		if err != nil {
-			return err
-		}
-		if err := boards.SetSequence(1); err != nil {
 			return err
 		}
 		bb, err := boards.CreateBucket(be(1))
@@ -218,14 +221,7 @@ func TestMigrationFailureKeepsOldFile(t *testing.T) {
 // so not damaged) by this one.
 func TestNewerSchemaRefused(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "nieuw.db")
-	s, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.CreateTeam("Anna", "Team", "Anna"); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	fileWithTeam(t, path)
 	setSchema := func(v uint64) {
 		db, err := bolt.Open(path, 0o600, nil)
 		if err != nil {
@@ -240,7 +236,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 	}
 	setSchema(store.SchemaVersion + 1)
 
-	s, err = store.Open(path, store.Options{Timeout: 100 * time.Millisecond})
+	s, err := store.Open(path, store.Options{Timeout: 100 * time.Millisecond})
 	if !errors.Is(err, store.ErrNewerSchema) {
 		if s != nil {
 			s.Close()

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -22,11 +23,15 @@ func (f *fixture) retroAt(t *testing.T, p board.Phase) board.Retro {
 
 func (f *fixture) retroDo(t *testing.T, who string, id uint64, op board.RetroOp) board.Retro {
 	t.Helper()
-	r, err := f.s.ChangeRetro(who, f.board.ID, id, op)
-	if err != nil {
-		t.Fatalf("%s %s: %v", who, op.Kind, err)
-	}
-	return r
+	return change(t, f, f.s.ChangeRetro, who, id, op)
+}
+
+// change applies op by who to record id of f's board with apply (a
+// Store.Change… method) and fails the test on error.
+func change[T, O any](t *testing.T, f *fixture, apply func(string, uint64, uint64, O) (T, error), who string, id uint64, op O) T {
+	t.Helper()
+	v, err := apply(who, f.board.ID, id, op)
+	return done(t, fmt.Sprintf("%s %+v", who, op), v, err)
 }
 
 // Deleting the first card of a group (writing reopened after grouping and
@@ -86,26 +91,13 @@ func TestRetroPromoteTwice(t *testing.T) {
 	f.retroDo(t, "Anna", r.ID, board.RetroOp{Kind: board.OpGroup, Card: other, Into: card})
 	f.retroDo(t, "Anna", r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseActions})
 
-	var wg sync.WaitGroup
-	errs := make([]error, 2)
-	for i, who := range []string{"Anna", "Bram"} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			a := f.action("Instructie max 10 minuten", who, 7)
-			// Bram promotes from the group's second card: the same group.
-			_, errs[i] = f.s.ChangeRetro(who, f.board.ID, r.ID, board.RetroOp{Kind: board.OpMakeAction, Card: []uint64{card, other}[i], Action: a})
-		}()
-	}
-	wg.Wait()
-	b := f.snap(t)
-	if len(b.Actions) != 1 {
-		t.Fatalf("%d actions after two promotes at once, want 1", len(b.Actions))
-	}
+	b := promotedOnce(t, f, func(i int, who string) error {
+		a := f.action("Instructie max 10 minuten", who, 7)
+		// Bram promotes from the group's second card: the same group.
+		_, err := f.s.ChangeRetro(who, f.board.ID, r.ID, board.RetroOp{Kind: board.OpMakeAction, Card: []uint64{card, other}[i], Action: a})
+		return err
+	})
 	var already *board.AlreadyActionError
-	if !errors.As(errors.Join(errs...), &already) || already.ID != b.Actions[0].ID {
-		t.Fatalf("second promote: %v, want already action %d", errs, b.Actions[0].ID)
-	}
 	_, err := f.s.ChangeRetro("Chris", f.board.ID, r.ID, board.RetroOp{Kind: board.OpMakeAction, Card: card, Action: f.action("nog eens", "Chris", 7)})
 	if !errors.As(err, &already) || already.ID != b.Actions[0].ID {
 		t.Fatalf("promote after: %v", err)
@@ -120,22 +112,27 @@ func TestRetroPromoteTwice(t *testing.T) {
 	}
 }
 
-// An arena idea promoted twice makes one action.
-func TestArenaPromoteTwice(t *testing.T) {
-	f := newFixture(t)
-	a := f.arena(t)
-	a = f.arenaDo(t, "Anna", a.ID, board.ArenaOp{Kind: board.OpAddIdea, Text: "Kortere uitleg", Feasibility: 3, Impact: 2})
-	idea := a.Ideas[0].ID
+// atOnce runs do for every one of whos at the same time and returns their
+// errors, in the order of whos.
+func atOnce(whos []string, do func(i int, who string) error) []error {
 	var wg sync.WaitGroup
-	errs := make([]error, 2)
-	for i, who := range []string{"Anna", "Bram"} {
+	errs := make([]error, len(whos))
+	for i, who := range whos {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = f.s.ChangeArena(who, f.board.ID, a.ID, board.ArenaOp{Kind: board.OpPromote, ID: idea, Action: f.action("Uitleg max 10 min", who, 7)})
+			errs[i] = do(i, who)
 		}()
 	}
 	wg.Wait()
+	return errs
+}
+
+// promotedOnce runs promote for Anna (i 0) and Bram (i 1) at once, and
+// fails unless that made one action and the other promote named it.
+func promotedOnce(t *testing.T, f *fixture, promote func(i int, who string) error) *board.Board {
+	t.Helper()
+	errs := atOnce([]string{"Anna", "Bram"}, promote)
 	b := f.snap(t)
 	if len(b.Actions) != 1 {
 		t.Fatalf("%d actions after two promotes at once, want 1", len(b.Actions))
@@ -144,6 +141,19 @@ func TestArenaPromoteTwice(t *testing.T) {
 	if !errors.As(errors.Join(errs...), &already) || already.ID != b.Actions[0].ID {
 		t.Fatalf("second promote: %v, want already action %d", errs, b.Actions[0].ID)
 	}
+	return b
+}
+
+// An arena idea promoted twice makes one action.
+func TestArenaPromoteTwice(t *testing.T) {
+	f := newFixture(t)
+	a := f.arena(t)
+	a = f.arenaDo(t, "Anna", a.ID, board.ArenaOp{Kind: board.OpAddIdea, Text: "Kortere uitleg", Feasibility: 3, Impact: 2})
+	idea := a.Ideas[0].ID
+	b := promotedOnce(t, f, func(_ int, who string) error {
+		_, err := f.s.ChangeArena(who, f.board.ID, a.ID, board.ArenaOp{Kind: board.OpPromote, ID: idea, Action: f.action("Uitleg max 10 min", who, 7)})
+		return err
+	})
 	if got, _ := b.Arena(a.ID); got.Ideas[0].Action != b.Actions[0].ID {
 		t.Errorf("idea points to %d, the action is %d", got.Ideas[0].Action, b.Actions[0].ID)
 	}
@@ -152,19 +162,12 @@ func TestArenaPromoteTwice(t *testing.T) {
 func (f *fixture) arena(t *testing.T) board.Arena {
 	t.Helper()
 	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(0), "groep 7", 6, "Anna", []string{"Bram", "Chris"}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return done(t, "CreateArena", a, err)
 }
 
 func (f *fixture) arenaDo(t *testing.T, who string, id uint64, op board.ArenaOp) board.Arena {
 	t.Helper()
-	a, err := f.s.ChangeArena(who, f.board.ID, id, op)
-	if err != nil {
-		t.Fatalf("%s %s: %v", who, op.Kind, err)
-	}
-	return a
+	return change(t, f, f.s.ChangeArena, who, id, op)
 }
 
 // Editing an idea saves its text and theme, not only its ratings; an edit
@@ -199,16 +202,10 @@ func TestArenaNoteEditRace(t *testing.T) {
 	a = f.arenaDo(t, "Anna", a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest?"})
 	a = f.arenaDo(t, "Bram", a.ID, board.ArenaOp{Kind: board.OpAddNote, Question: a.Questions[0].ID, Text: "Kees zegt: uitleg is lang", Flagged: true, Suspect: []string{"Kees"}})
 	note := a.Notes[0]
-	var wg sync.WaitGroup
-	errs := make([]error, 2)
-	for i, who := range []string{"Bram", "Chris"} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, errs[i] = f.s.ChangeArena(who, f.board.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: note.ID, Seen: note.Version, Text: "een leerling zegt (" + who + ")"})
-		}()
-	}
-	wg.Wait()
+	errs := atOnce([]string{"Bram", "Chris"}, func(_ int, who string) error {
+		_, err := f.s.ChangeArena(who, f.board.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: note.ID, Seen: note.Version, Text: "een leerling zegt (" + who + ")"})
+		return err
+	})
 	var c *board.ConflictError
 	ok := 0
 	for _, err := range errs {

@@ -21,19 +21,14 @@ const (
 // CreateRetro starts a retrospective on a board with actor as facilitator.
 // columns, when given, are a team's own format.
 func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, columns []string, from, to time.Time, named bool, votes int) (board.Retro, error) {
-	var r board.Retro
-	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		t, err := teamOf(bb)
+	return createRecord(s, boardID, bucketRetros, func(bb *bolt.Bucket) (*board.Retro, error) {
+		t, who, err := memberOf(bb, actor)
 		if err != nil {
-			return err
-		}
-		who := t.Member(actor)
-		if who == "" {
-			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
+			return nil, err
 		}
 		nr, err := board.NewRetro(topic, format, columns, from, to, who, s.now())
 		if err != nil {
-			return err
+			return nil, err
 		}
 		nr.Named = named
 		if votes > 0 {
@@ -42,25 +37,14 @@ func (s *Store) CreateRetro(actor string, boardID uint64, topic, format string, 
 		if len(nr.Columns) > 0 && !slices.ContainsFunc(t.Formats, func(f []string) bool { return slices.Equal(f, nr.Columns) }) {
 			t.Formats = append(t.Formats, nr.Columns)
 			if err := putJSON(bb.Tx().Bucket(bucketTeams), itob(t.ID), t); err != nil {
-				return err
+				return nil, err
 			}
 		}
-		rb, err := bb.CreateBucketIfNotExists(bucketRetros)
-		if err != nil {
-			return err
-		}
-		id, err := nextID(rb)
-		if err != nil {
-			return err
-		}
-		nr.ID = id
-		if err := putJSON(rb, itob(nr.ID), nr); err != nil {
-			return err
-		}
-		r = *nr
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpRetroCreate, BoardID: boardID, ItemID: nr.ID, Label: nr.Topic})
+		return nr, nil
+	}, func(r *board.Retro, id uint64) Record {
+		r.ID = id
+		return Record{Actor: actor, Op: OpRetroCreate, BoardID: boardID, Label: r.Topic}
 	})
-	return r, err
 }
 
 // ChangeRetro applies one change to a retrospective in one transaction.
@@ -117,6 +101,31 @@ func (tx recordTx) exists(area board.Area, id uint64) bool {
 	return items != nil && items.Get(itob(id)) != nil
 }
 
+// createRecord is the one path of adding a record kept as JSON in a
+// board's sub-bucket (made on first use): build it, give it the next id
+// (stamp sets it and names the audit record), write, audit — one
+// transaction.
+func createRecord[T any](s *Store, boardID uint64, bucket []byte, build func(bb *bolt.Bucket) (*T, error), stamp func(v *T, id uint64) Record) (T, error) {
+	var out T
+	err := s.update(boardID, func(bb *bolt.Bucket) error {
+		v, err := build(bb)
+		if err != nil {
+			return err
+		}
+		b, err := bb.CreateBucketIfNotExists(bucket)
+		if err != nil {
+			return err
+		}
+		var rec Record
+		if rec.ItemID, err = putNext(b, v, func(id uint64) { rec = stamp(v, id) }); err != nil {
+			return err
+		}
+		out = *v
+		return s.audit(bb.Bucket(bucketAudit), rec)
+	})
+	return out, err
+}
+
 // changeRecord is the one path of changing a record kept as JSON in a
 // board's sub-bucket: check the actor is in the team, read, change, write,
 // audit — one transaction, so concurrent changes (cards, notes) never get
@@ -124,13 +133,9 @@ func (tx recordTx) exists(area board.Area, id uint64) bool {
 func changeRecord[T any](s *Store, actor string, boardID uint64, bucket []byte, id uint64, op Op, label string, change func(*T, recordTx) error) (T, error) {
 	var out T
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		t, err := teamOf(bb)
+		t, who, err := memberOf(bb, actor)
 		if err != nil {
 			return err
-		}
-		who := t.Member(actor)
-		if who == "" {
-			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
 		}
 		b := bb.Bucket(bucket)
 		if b == nil || b.Get(itob(id)) == nil {
@@ -226,17 +231,9 @@ func dropVoter(tx *bolt.Tx, boards []uint64, name string) error {
 	return nil
 }
 
-func readRetros(bb *bolt.Bucket, b *board.Board) error {
-	rb := bb.Bucket(bucketRetros)
-	if rb == nil {
-		return nil
+func readRetros(bb *bolt.Bucket, b *board.Board) (err error) {
+	if b.Retros, err = appendAll(b.Retros, bb.Bucket(bucketRetros)); err != nil {
+		return fmt.Errorf("store: retro: %w", err)
 	}
-	return rb.ForEach(func(_, v []byte) error {
-		var r board.Retro
-		if err := json.Unmarshal(v, &r); err != nil {
-			return fmt.Errorf("store: retro: %w", err)
-		}
-		b.Retros = append(b.Retros, r)
-		return nil
-	})
+	return nil
 }

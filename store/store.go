@@ -382,18 +382,8 @@ func readBoard(tx *bolt.Tx, id uint64) (*board.Board, error) {
 			return nil, err
 		}
 	}
-	if mb := bb.Bucket(bucketMeetings); mb != nil {
-		err := mb.ForEach(func(_, v []byte) error {
-			var m board.Meeting
-			if err := json.Unmarshal(v, &m); err != nil {
-				return err
-			}
-			b.Meetings = append(b.Meetings, m)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+	if b.Meetings, err = appendAll(b.Meetings, bb.Bucket(bucketMeetings)); err != nil {
+		return nil, err
 	}
 	if err := readRetros(bb, b); err != nil {
 		return nil, err

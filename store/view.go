@@ -85,26 +85,17 @@ func (v *View) Watch(boardID uint64) (<-chan uint64, func()) {
 
 // Add is Store.Add on a board of the view's teams.
 func (v *View) Add(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	if err := v.board(boardID); err != nil {
-		return nil, err
-	}
-	return v.s.Add(actor, boardID, it)
+	return onBoard(v, boardID, func() (board.Item, error) { return v.s.Add(actor, boardID, it) })
 }
 
 // Update is Store.Update on a board of the view's teams.
 func (v *View) Update(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	if err := v.board(boardID); err != nil {
-		return nil, err
-	}
-	return v.s.Update(actor, boardID, it)
+	return onBoard(v, boardID, func() (board.Item, error) { return v.s.Update(actor, boardID, it) })
 }
 
 // Restore is Store.Restore on a board of the view's teams.
 func (v *View) Restore(actor string, boardID uint64, it board.Item) (board.Item, error) {
-	if err := v.board(boardID); err != nil {
-		return nil, err
-	}
-	return v.s.Restore(actor, boardID, it)
+	return onBoard(v, boardID, func() (board.Item, error) { return v.s.Restore(actor, boardID, it) })
 }
 
 // Delete is Store.Delete on a board of the view's teams.
@@ -117,98 +108,66 @@ func (v *View) Delete(actor string, boardID uint64, area board.Area, id, seen ui
 
 // ChangeItem is Store.ChangeItem on a board of the view's teams.
 func (v *View) ChangeItem(actor string, boardID uint64, op board.ItemOp) (board.Item, error) {
-	if err := v.board(boardID); err != nil {
-		return nil, err
-	}
-	return v.s.ChangeItem(actor, boardID, op)
+	return onBoard(v, boardID, func() (board.Item, error) { return v.s.ChangeItem(actor, boardID, op) })
 }
 
 // SetCheckIn is Store.SetCheckIn on a board of the view's teams.
 func (v *View) SetCheckIn(actor string, boardID uint64, mood board.Mood, word string) (board.CheckIn, error) {
-	if err := v.board(boardID); err != nil {
-		return board.CheckIn{}, err
-	}
-	return v.s.SetCheckIn(actor, boardID, mood, word)
+	return onBoard(v, boardID, func() (board.CheckIn, error) { return v.s.SetCheckIn(actor, boardID, mood, word) })
 }
 
 // StartMeeting is Store.StartMeeting on a board of the view's teams.
 func (v *View) StartMeeting(actor string, boardID uint64, d time.Duration) (board.Meeting, error) {
-	if err := v.board(boardID); err != nil {
-		return board.Meeting{}, err
-	}
-	return v.s.StartMeeting(actor, boardID, d)
+	return onBoard(v, boardID, func() (board.Meeting, error) { return v.s.StartMeeting(actor, boardID, d) })
 }
 
 // MoveMeeting is Store.MoveMeeting on a board of the view's teams.
 func (v *View) MoveMeeting(actor string, boardID uint64, to board.Step) (board.Meeting, error) {
-	if err := v.board(boardID); err != nil {
-		return board.Meeting{}, err
-	}
-	return v.s.MoveMeeting(actor, boardID, to)
+	return onBoard(v, boardID, func() (board.Meeting, error) { return v.s.MoveMeeting(actor, boardID, to) })
 }
 
 // MoveMeetingFrom is Store.MoveMeetingFrom on a board of the view's teams.
 func (v *View) MoveMeetingFrom(actor string, boardID uint64, from, to board.Step) (board.Meeting, error) {
-	if err := v.board(boardID); err != nil {
-		return board.Meeting{}, err
-	}
-	return v.s.MoveMeetingFrom(actor, boardID, from, to)
+	return onBoard(v, boardID, func() (board.Meeting, error) { return v.s.MoveMeetingFrom(actor, boardID, from, to) })
 }
 
 // HandOver is Store.HandOver on a board of the view's teams.
 func (v *View) HandOver(actor string, boardID uint64, to string) (board.Meeting, error) {
-	if err := v.board(boardID); err != nil {
-		return board.Meeting{}, err
-	}
-	return v.s.HandOver(actor, boardID, to)
+	return onBoard(v, boardID, func() (board.Meeting, error) { return v.s.HandOver(actor, boardID, to) })
 }
 
 // EndMeeting is Store.EndMeeting on a board of the view's teams.
 func (v *View) EndMeeting(actor string, boardID uint64) (board.Meeting, error) {
-	if err := v.board(boardID); err != nil {
-		return board.Meeting{}, err
-	}
-	return v.s.EndMeeting(actor, boardID)
+	return onBoard(v, boardID, func() (board.Meeting, error) { return v.s.EndMeeting(actor, boardID) })
 }
 
 // Recap is Store.Recap on a board of the view's teams.
 func (v *View) Recap(boardID, after, upTo uint64) (board.Recap, error) {
-	if err := v.board(boardID); err != nil {
-		return board.Recap{}, err
-	}
-	return v.s.Recap(boardID, after, upTo)
+	return onBoard(v, boardID, func() (board.Recap, error) { return v.s.Recap(boardID, after, upTo) })
 }
 
 // CreateRetro is Store.CreateRetro on a board of the view's teams.
 func (v *View) CreateRetro(actor string, boardID uint64, topic, format string, columns []string, from, to time.Time, named bool, votes int) (board.Retro, error) {
-	if err := v.board(boardID); err != nil {
-		return board.Retro{}, err
-	}
-	return v.s.CreateRetro(actor, boardID, topic, format, columns, from, to, named, votes)
+	return onBoard(v, boardID, func() (board.Retro, error) {
+		return v.s.CreateRetro(actor, boardID, topic, format, columns, from, to, named, votes)
+	})
 }
 
 // ChangeRetro is Store.ChangeRetro on a board of the view's teams.
 func (v *View) ChangeRetro(actor string, boardID, retroID uint64, op board.RetroOp) (board.Retro, error) {
-	if err := v.board(boardID); err != nil {
-		return board.Retro{}, err
-	}
-	return v.s.ChangeRetro(actor, boardID, retroID, op)
+	return onBoard(v, boardID, func() (board.Retro, error) { return v.s.ChangeRetro(actor, boardID, retroID, op) })
 }
 
 // CreateArena is Store.CreateArena on a board of the view's teams.
 func (v *View) CreateArena(actor string, boardID uint64, topic string, date time.Time, group string, pupils int, leader string, noteTakers []string, minutes int) (board.Arena, error) {
-	if err := v.board(boardID); err != nil {
-		return board.Arena{}, err
-	}
-	return v.s.CreateArena(actor, boardID, topic, date, group, pupils, leader, noteTakers, minutes)
+	return onBoard(v, boardID, func() (board.Arena, error) {
+		return v.s.CreateArena(actor, boardID, topic, date, group, pupils, leader, noteTakers, minutes)
+	})
 }
 
 // ChangeArena is Store.ChangeArena on a board of the view's teams.
 func (v *View) ChangeArena(actor string, boardID, arenaID uint64, op board.ArenaOp) (board.Arena, error) {
-	if err := v.board(boardID); err != nil {
-		return board.Arena{}, err
-	}
-	return v.s.ChangeArena(actor, boardID, arenaID, op)
+	return onBoard(v, boardID, func() (board.Arena, error) { return v.s.ChangeArena(actor, boardID, arenaID, op) })
 }
 
 // SetRetention is Store.SetRetention on a board of the view's teams.
@@ -245,4 +204,13 @@ func (v *View) AddMember(actor string, teamID uint64, name string) (board.Team, 
 		return board.Team{}, err
 	}
 	return v.s.AddMember(actor, teamID, name)
+}
+
+// onBoard runs do only when boardID is a board of the view's teams.
+func onBoard[T any](v *View, boardID uint64, do func() (T, error)) (T, error) {
+	if err := v.board(boardID); err != nil {
+		var zero T
+		return zero, err
+	}
+	return do()
 }

@@ -177,6 +177,20 @@ func (s *Store) update(boardID uint64, fn func(bb *bolt.Bucket) error) error {
 	return err
 }
 
+// memberOf is the team of the board bb and actor's name in it; an actor
+// outside the team may not change the board.
+func memberOf(bb *bolt.Bucket, actor string) (board.Team, string, error) {
+	t, err := teamOf(bb)
+	if err != nil {
+		return t, "", err
+	}
+	who := t.Member(actor)
+	if who == "" {
+		return t, "", &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
+	}
+	return t, who, nil
+}
+
 // teamOf is the team of the board bb.
 func teamOf(bb *bolt.Bucket) (board.Team, error) {
 	var info board.Info

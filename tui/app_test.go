@@ -1148,18 +1148,25 @@ func TestAddHiddenByFilterDoesNotJumpLater(t *testing.T) {
 	}
 }
 
+// saveAfterOther edits the selected action while Fatima changes it, and
+// saves: the save meets her change (a conflict).
+func saveAfterOther(t *testing.T, h *harness, boardID uint64) {
+	t.Helper()
+	a := h.selectedAction()
+	h.press("e")
+	a.What = "Iets anders"
+	if _, err := h.s.Update("Fatima", boardID, &a); err != nil {
+		t.Fatal(err)
+	}
+	h.press("ctrl+s")
+}
+
 func TestFormMessagesNotCut(t *testing.T) {
 	t.Parallel()
 	// At the usual 80 columns, long messages in a form wrap instead of
 	// losing their end (which says what to do).
 	h, info := demo(t, i18n.NL, 80, 24)
-	a := h.selectedAction()
-	h.press("e")
-	a.What = "Iets anders"
-	if _, err := h.s.Update("Fatima", info.ID, &a); err != nil {
-		t.Fatal(err)
-	}
-	h.press("ctrl+s")
+	saveAfterOther(t, h, info.ID)
 	mustContain(t, h.plain(), "Jouw tekst staat hieronder", "nog.", "of esc om de hunne te", "houden.")
 	mustNotContain(t, h.plain(), "…│") // no line of the form is cut
 	h.press("esc", "a")

@@ -158,13 +158,7 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.openForm(m.ideaForm(a, &idea), 2)
 	case m.as.tab == 3 && is(m.keys.Promote) && row.card != 0:
 		idea, _ := a.Idea(row.card)
-		if idea.Action != 0 && m.b.Find(board.AreaAction, idea.Action) != nil {
-			// Promoting twice made a second action and orphaned the first:
-			// offer the one there is instead.
-			to := idea.Action
-			m.confirm(m.msg.AlreadyActionAsk, func() tea.Cmd {
-				return func() tea.Msg { return focusMsg{area: board.AreaAction, id: to} }
-			})
+		if m.offerAction(idea.Action, m.msg.AlreadyActionAsk) {
 			return nil
 		}
 		f := m.itemForm(board.AreaAction, nil, 0)

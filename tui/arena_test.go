@@ -19,16 +19,7 @@ func TestArenaFlow(t *testing.T) {
 	h, info := demo(t, i18n.NL, 120, 36)
 	other := start(t, h.s, Config{Lang: i18n.NL, User: "Fatima"}, 120, 36)
 
-	h.press("A", "n")
-	h.typeText("Uitleg bij rekenen")
-	h.press("enter")
-	h.typeText("vr")
-	h.press("enter")
-	h.typeText("groep 7")
-	h.press("enter", "enter", "enter", "enter", "enter")
-	if h.m.screen != screenArena {
-		t.Fatalf("arena not open:\n%s", h.plain())
-	}
+	toArena(t, h)
 	h.press("b", "1", "a")
 	h.typeText("Is het leuk?")
 	h.press("enter")
@@ -319,12 +310,7 @@ func TestArenaIdeaGridBoundary(t *testing.T) {
 // More than 8 pupils: the form warns on the field, a second Enter saves.
 func TestArenaFormWarnsTooManyPupils(t *testing.T) {
 	h, _ := demo(t, i18n.NL, 100, 30)
-	h.press("A", "n")
-	h.typeText("Uitleg bij rekenen")
-	h.press("enter")
-	h.typeText("vr")
-	h.press("enter")
-	h.typeText("groep 7")
+	arenaForm(h)
 	h.press("enter")
 	h.fill("pupils", "12")
 	h.press("enter", "enter", "enter", "enter")

@@ -56,6 +56,19 @@ func (m *Common) openForm(f *form, focus int) tea.Cmd {
 	return f.setFocus(focus)
 }
 
+// offerAction asks to go to action id, when it is on the board, instead
+// of making a second action from the same card or idea: promoting twice
+// made a second action and orphaned the first. It says whether it asked.
+func (m *Common) offerAction(id uint64, ask string) bool {
+	if id == 0 || m.b.Find(board.AreaAction, id) == nil {
+		return false
+	}
+	m.confirm(ask, func() tea.Cmd {
+		return func() tea.Msg { return focusMsg{area: board.AreaAction, id: id} }
+	})
+	return true
+}
+
 // confirm asks yes or no before do.
 func (m *Common) confirm(title string, do func() tea.Cmd) {
 	m.choose = &chooser{title: title, options: []string{m.msg.Yes, m.msg.No}, pick: func(i int) tea.Cmd {

@@ -313,21 +313,20 @@ func (h *harness) selectAction(what string) board.Action {
 // action finds an action in the store's snapshot by id.
 func (h *harness) action(id uint64) (board.Action, bool) {
 	h.t.Helper()
-	for _, a := range h.board().Actions {
-		if a.ID == id {
-			return a, true
-		}
-	}
-	return board.Action{}, false
+	return h.actionWhere(func(a board.Action) bool { return a.ID == id })
 }
 
 // actionByWhat finds an action in the store's snapshot by its text.
 func (h *harness) actionByWhat(what string) (board.Action, bool) {
 	h.t.Helper()
-	for _, a := range h.board().Actions {
-		if a.What == what {
-			return a, true
-		}
+	return h.actionWhere(func(a board.Action) bool { return a.What == what })
+}
+
+// actionWhere finds the first action in the store's snapshot that matches.
+func (h *harness) actionWhere(match func(board.Action) bool) (board.Action, bool) {
+	acts := h.board().Actions
+	if i := slices.IndexFunc(acts, match); i >= 0 {
+		return acts[i], true
 	}
 	return board.Action{}, false
 }

@@ -31,6 +31,15 @@ func checkSize(t *testing.T, h *harness, w, ht int) {
 	}
 }
 
+// onDemo is a layout state: the demo board at 140x40 after keys.
+func onDemo(keys ...string) func(t *testing.T, lang i18n.Lang) *harness {
+	return func(t *testing.T, lang i18n.Lang) *harness {
+		h, _ := demo(t, lang, 140, 40)
+		h.press(keys...)
+		return h
+	}
+}
+
 func TestLayoutSizes(t *testing.T) {
 	t.Parallel()
 	// Each state is set up once at 140x40 and then drawn at every size.
@@ -50,15 +59,8 @@ func TestLayoutSizes(t *testing.T) {
 			h.press("n", "ctrl+s") // with an error on the team field
 			return h
 		}},
-		{"board", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			return h
-		}},
-		{"board, status line", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("space")
-			return h
-		}},
+		{"board", onDemo()},
+		{"board, status line", onDemo("space")},
 		{"action form", func(t *testing.T, lang i18n.Lang) *harness {
 			h, _ := demo(t, lang, 140, 40)
 			h.press("a")
@@ -66,11 +68,7 @@ func TestLayoutSizes(t *testing.T) {
 			h.fill("when", "week 50")
 			return h
 		}},
-		{"goal form", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("3", "e")
-			return h
-		}},
+		{"goal form", onDemo("3", "e")},
 		{"form with errors", func(t *testing.T, lang i18n.Lang) *harness {
 			h, _ := demo(t, lang, 140, 40)
 			h.press("a")
@@ -81,33 +79,15 @@ func TestLayoutSizes(t *testing.T) {
 		}},
 		{"conflict form", func(t *testing.T, lang i18n.Lang) *harness {
 			h, info := demo(t, lang, 140, 40)
-			a := h.selectedAction()
-			h.press("e")
-			a.What = "Iets anders"
-			if _, err := h.s.Update("Fatima", info.ID, &a); err != nil {
-				t.Fatal(err)
-			}
-			h.press("ctrl+s")
+			saveAfterOther(t, h, info.ID)
 			if h.m.form == nil || h.m.form.note == "" {
 				t.Fatal("no conflict")
 			}
 			return h
 		}},
-		{"help", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("?")
-			return h
-		}},
-		{"filter chooser", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("f")
-			return h
-		}},
-		{"mood chooser", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("c")
-			return h
-		}},
+		{"help", onDemo("?")},
+		{"filter chooser", onDemo("f")},
+		{"mood chooser", onDemo("c")},
 		{"long list", func(t *testing.T, lang i18n.Lang) *harness {
 			h, info := demo(t, lang, 140, 40)
 			for i := range 60 {
@@ -153,15 +133,22 @@ func TestLayoutWideAndNarrow(t *testing.T) {
 	mustContain(t, h.plain(), "Venster te klein")
 }
 
-func TestLayoutScrollKeepsSelectionVisible(t *testing.T) {
-	t.Parallel()
-	h, info := demo(t, i18n.NL, 80, 24)
+// addExtraActions adds 40 actions of Sanne, more than an 80x24 screen
+// shows, and hands the screen the new snapshot.
+func addExtraActions(t *testing.T, h *harness, boardID uint64) {
+	t.Helper()
 	for i := range 40 {
-		if _, err := h.s.Add("Sanne", info.ID, &board.Action{What: fmt.Sprintf("Extra actie %02d", i), Who: "Sanne", When: day(30 + i)}); err != nil {
+		if _, err := h.s.Add("Sanne", boardID, &board.Action{What: fmt.Sprintf("Extra actie %02d", i), Who: "Sanne", When: day(30 + i)}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	h.send(snapshotMsg{h.board()})
+}
+
+func TestLayoutScrollKeepsSelectionVisible(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 80, 24)
+	addExtraActions(t, h, info.ID)
 	h.press("end")
 	screen := h.plain()
 	mustContain(t, screen, "›[x] 17 nov   Ahmed") // the last row, selected and on screen
@@ -173,12 +160,7 @@ func TestLayoutScrollKeepsSelectionVisible(t *testing.T) {
 func TestLayoutSelectionNeverHidden(t *testing.T) {
 	t.Parallel()
 	h, info := demo(t, i18n.NL, 80, 24)
-	for i := range 40 {
-		if _, err := h.s.Add("Sanne", info.ID, &board.Action{What: fmt.Sprintf("Extra actie %02d", i), Who: "Sanne", When: day(30 + i)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	h.send(snapshotMsg{h.board()})
+	addExtraActions(t, h, info.ID)
 	h.press("home")
 	for i := range 47 {
 		if !strings.Contains(h.plain(), "›[") {
@@ -191,12 +173,7 @@ func TestLayoutSelectionNeverHidden(t *testing.T) {
 func TestMouseInScrolledList(t *testing.T) {
 	t.Parallel()
 	h, info := demo(t, i18n.NL, 80, 24)
-	for i := range 40 {
-		if _, err := h.s.Add("Sanne", info.ID, &board.Action{What: fmt.Sprintf("Extra actie %02d", i), Who: "Sanne", When: day(30 + i)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	h.send(snapshotMsg{h.board()})
+	addExtraActions(t, h, info.ID)
 	h.press("home")
 	for range 30 {
 		h.press("down")

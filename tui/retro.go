@@ -147,13 +147,7 @@ func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		m.setStatus(m.msg.RetroClosed, true)
 	case is(m.keys.ToAction) && r.Phase == board.PhaseActions && hasRow && row.card != 0:
 		c, _ := r.Card(row.card)
-		if c.Action != 0 && m.b.Find(board.AreaAction, c.Action) != nil {
-			// A second action from the same card would orphan the first:
-			// offer the one there is instead.
-			to := c.Action
-			m.confirm(m.msg.AlreadyActionCardAsk, func() tea.Cmd {
-				return func() tea.Msg { return focusMsg{area: board.AreaAction, id: to} }
-			})
+		if m.offerAction(c.Action, m.msg.AlreadyActionCardAsk) {
 			return nil
 		}
 		f := m.itemForm(board.AreaAction, nil, 0)

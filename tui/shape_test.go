@@ -18,16 +18,35 @@ import (
 // toArena makes a leerlingarena from the keyboard and leaves it open.
 func toArena(t *testing.T, h *harness) {
 	t.Helper()
+	arenaForm(h)
+	h.press("enter", "enter", "enter", "enter", "enter")
+	if h.m.screen != screenArena {
+		t.Fatalf("arena not open:\n%s", h.plain())
+	}
+}
+
+// arenaForm opens the new-arena form and fills its topic, day and group.
+func arenaForm(h *harness) {
 	h.press("A", "n")
 	h.typeText("Uitleg bij rekenen")
 	h.press("enter")
 	h.typeText("vr")
 	h.press("enter")
 	h.typeText("groep 7")
-	h.press("enter", "enter", "enter", "enter", "enter")
-	if h.m.screen != screenArena {
-		t.Fatalf("arena not open:\n%s", h.plain())
-	}
+}
+
+// arenaWithIdea makes an arena from the keyboard with one idea, rated
+// rating for both feasibility and impact, on its ideas screen.
+func arenaWithIdea(t *testing.T, h *harness, rating string) {
+	t.Helper()
+	toArena(t, h)
+	h.press("4", "a")
+	h.typeText("Vaker samenwerken")
+	h.press("enter", "enter")
+	h.typeText(rating)
+	h.press("enter")
+	h.typeText(rating)
+	h.press("enter")
 }
 
 // toRetro makes a retrospective from the keyboard and leaves it open.

@@ -70,14 +70,22 @@ func fileHolds(t *testing.T, path, token string) bool {
 	return bytes.Contains(data, []byte(token))
 }
 
+// deletedNoteDB is an open store at path whose arena had a note with
+// text, deleted since: the text lingers in freed pages.
+func deletedNoteDB(t *testing.T, path, text string) *store.Store {
+	t.Helper()
+	s, bid, aid, a := arenaDB(t, path, time.Now, time.Now(), text)
+	if _, err := s.ChangeArena("Bram", bid, aid, board.ArenaOp{Kind: board.OpDeleteNote, ID: a.Notes[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // bord compact takes a deleted note's text out of the file.
 func TestCompactCommand(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bord.db")
 	const token = "Vrotkaj-2718-weg"
-	s, bid, aid, a := arenaDB(t, path, time.Now, time.Now(), "Kiki zegt "+token)
-	if _, err := s.ChangeArena("Bram", bid, aid, board.ArenaOp{Kind: board.OpDeleteNote, ID: a.Notes[0].ID}); err != nil {
-		t.Fatal(err)
-	}
+	s := deletedNoteDB(t, path, "Kiki zegt "+token)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -257,10 +265,7 @@ func TestPruneOldBackups(t *testing.T) {
 func TestLocalCloseCompacts(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bord.db")
 	const token = "Lokaalq-4242-weg"
-	s, bid, aid, a := arenaDB(t, path, time.Now, time.Now(), "Ayoub zegt "+token)
-	if _, err := s.ChangeArena("Bram", bid, aid, board.ArenaOp{Kind: board.OpDeleteNote, ID: a.Notes[0].ID}); err != nil {
-		t.Fatal(err)
-	}
+	s := deletedNoteDB(t, path, "Ayoub zegt "+token)
 	if err := closeLocal(s); err != nil {
 		t.Fatal(err)
 	}

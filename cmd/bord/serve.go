@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -204,10 +205,27 @@ func backupLoop(ctx context.Context, s *store.Store, so *serveOptions, db string
 // pruneBackups removes all but the newest keep backups bord wrote in dir.
 // The open database is never removed, even if its name fits the pattern.
 func pruneBackups(dir string, keep int, db string, log *slog.Logger) {
-	entries, err := os.ReadDir(dir)
+	names, err := backupNames(dir, db)
 	if err != nil {
 		log.Warn("listing backups", "dir", dir, "err", err.Error())
 		return
+	}
+	if len(names) <= keep {
+		return
+	}
+	for _, old := range names[:len(names)-keep] {
+		if err := os.Remove(filepath.Join(dir, old)); err != nil {
+			log.Warn("removing old backup", "path", old, "err", err.Error())
+		}
+	}
+}
+
+// backupNames lists, oldest first, the backups bord wrote in dir, leaving
+// out the open database db even if its name fits the pattern.
+func backupNames(dir, db string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
 	}
 	live, _ := os.Stat(db)
 	var names []string
@@ -215,21 +233,13 @@ func pruneBackups(dir string, keep int, db string, log *slog.Logger) {
 		if !e.Type().IsRegular() || !backupPattern.MatchString(e.Name()) {
 			continue
 		}
-		path := filepath.Join(dir, e.Name())
-		if fi, err := os.Stat(path); err != nil || (live != nil && os.SameFile(fi, live)) {
+		if fi, err := os.Stat(filepath.Join(dir, e.Name())); err != nil || (live != nil && os.SameFile(fi, live)) {
 			continue
 		}
 		names = append(names, e.Name())
 	}
-	if len(names) <= keep {
-		return
-	}
 	sort.Strings(names)
-	for _, old := range names[:len(names)-keep] {
-		if err := os.Remove(filepath.Join(dir, old)); err != nil {
-			log.Warn("removing old backup", "path", old, "err", err.Error())
-		}
-	}
+	return names, nil
 }
 
 // checkBackupDir refuses, at start, a backup directory that is the
@@ -285,9 +295,33 @@ func newTeam(o *options) *cobra.Command {
 	}
 	add.Flags().StringVar(&boardName, "board", "", "name of the first board (default: the team's name)")
 	add.Flags().StringSliceVar(&members, "member", nil, "member names (repeat or separate by commas)")
-	list := &cobra.Command{
+	list := listTeams(o, "list teams, boards and members", func(w io.Writer, s *store.Store, t board.Team) {
+		infos, _ := s.Boards(t.ID)
+		var boards []string
+		for _, in := range infos {
+			boards = append(boards, in.Name)
+		}
+		fmt.Fprintf(w, "%s\n  %s: %s\n  %s: %s\n", t.Name, "boards", strings.Join(boards, ", "), "members", strings.Join(t.MemberNames(), ", "))
+	})
+	team.AddCommand(add, list)
+	return team
+}
+
+// teamNamed is the team called name, or an error that names what was
+// asked for.
+func teamNamed(s *store.Store, name string) (board.Team, error) {
+	t, err := s.TeamByName(name)
+	if err != nil {
+		return t, fmt.Errorf("team %q: %w", name, err)
+	}
+	return t, nil
+}
+
+// listTeams is a "list" command that writes every team with each.
+func listTeams(o *options, short string, each func(w io.Writer, s *store.Store, t board.Team)) *cobra.Command {
+	return &cobra.Command{
 		Use:   "list",
-		Short: "list teams, boards and members",
+		Short: short,
 		Args:  cobra.NoArgs,
 		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
 			teams, err := s.Teams()
@@ -295,18 +329,11 @@ func newTeam(o *options) *cobra.Command {
 				return err
 			}
 			for _, t := range teams {
-				infos, _ := s.Boards(t.ID)
-				var boards []string
-				for _, in := range infos {
-					boards = append(boards, in.Name)
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s\n  %s: %s\n  %s: %s\n", t.Name, "boards", strings.Join(boards, ", "), "members", strings.Join(t.MemberNames(), ", "))
+				each(cmd.OutOrStdout(), s, t)
 			}
 			return nil
 		}),
 	}
-	team.AddCommand(add, list)
-	return team
 }
 
 func newMember(o *options) *cobra.Command {
@@ -317,9 +344,9 @@ func newMember(o *options) *cobra.Command {
 		Short: "add a member, optionally with their SSH public key",
 		Args:  cobra.ExactArgs(1),
 		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
-			t, err := s.TeamByName(teamName)
+			t, err := teamNamed(s, teamName)
 			if err != nil {
-				return fmt.Errorf("team %q: %w", teamName, err)
+				return err
 			}
 			fp := ""
 			if keyText != "" {
@@ -340,27 +367,15 @@ func newMember(o *options) *cobra.Command {
 	add.Flags().StringVar(&keyText, "key", "", "SSH public key, as in authorized_keys")
 	_ = add.MarkFlagRequired("team")
 	var listTeam string
-	list := &cobra.Command{
-		Use:   "list",
-		Short: "list members and their key fingerprints",
-		Args:  cobra.NoArgs,
-		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
-			teams, err := s.Teams()
-			if err != nil {
-				return err
-			}
-			for _, t := range teams {
-				if listTeam != "" && !strings.EqualFold(t.Name, listTeam) {
-					continue
-				}
-				fmt.Fprintln(cmd.OutOrStdout(), t.Name)
-				for _, m := range t.Members {
-					fmt.Fprintf(cmd.OutOrStdout(), "  %s %s\n", m.Name, strings.Join(m.Keys, " "))
-				}
-			}
-			return nil
-		}),
-	}
+	list := listTeams(o, "list members and their key fingerprints", func(w io.Writer, _ *store.Store, t board.Team) {
+		if listTeam != "" && !strings.EqualFold(t.Name, listTeam) {
+			return
+		}
+		fmt.Fprintln(w, t.Name)
+		for _, m := range t.Members {
+			fmt.Fprintf(w, "  %s %s\n", m.Name, strings.Join(m.Keys, " "))
+		}
+	})
 	list.Flags().StringVar(&listTeam, "team", "", "only this team")
 	var rmTeam string
 	remove := &cobra.Command{
@@ -368,9 +383,9 @@ func newMember(o *options) *cobra.Command {
 		Short: "remove a member (and their keys) from a team",
 		Args:  cobra.ExactArgs(1),
 		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
-			t, err := s.TeamByName(rmTeam)
+			t, err := teamNamed(s, rmTeam)
 			if err != nil {
-				return fmt.Errorf("team %q: %w", rmTeam, err)
+				return err
 			}
 			_, err = s.RemoveMember(o.user(), t.ID, args[0])
 			return err

@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -65,22 +64,13 @@ func (u upkeep) compactIfErased() {
 // after it was made, so with maxAge the shortest retention period no
 // deleted note outlives it in a backup. The open database is never removed.
 func pruneOldBackups(dir string, maxAge time.Duration, now time.Time, db string, log *slog.Logger) {
-	entries, err := os.ReadDir(dir)
-	if err != nil || maxAge <= 0 {
+	if maxAge <= 0 {
 		return
 	}
-	live, _ := os.Stat(db)
-	var names []string
-	for _, e := range entries {
-		if !e.Type().IsRegular() || !backupPattern.MatchString(e.Name()) {
-			continue
-		}
-		if fi, err := os.Stat(filepath.Join(dir, e.Name())); err != nil || (live != nil && os.SameFile(fi, live)) {
-			continue
-		}
-		names = append(names, e.Name())
+	names, err := backupNames(dir, db)
+	if err != nil {
+		return
 	}
-	sort.Strings(names)
 	for i := 0; i+1 < len(names); i++ {
 		stamp := strings.TrimSuffix(strings.TrimPrefix(names[i], "bord-backup-"), ".db")
 		made, err := time.ParseInLocation(backupLayout, stamp, time.Local)

@@ -1,0 +1,43 @@
+package store
+
+import (
+	"encoding/json"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// appendAll appends every JSON value of bucket b, in key order, to dst. A
+// missing bucket (a board that never had an arena) adds nothing.
+func appendAll[T any](dst []T, b *bolt.Bucket) ([]T, error) {
+	return appendFrom(dst, b, nil)
+}
+
+// appendFrom is appendAll from key from on (nil: from the first).
+func appendFrom[T any](dst []T, b *bolt.Bucket, from []byte) ([]T, error) {
+	if b == nil {
+		return dst, nil
+	}
+	c := b.Cursor()
+	k, v := c.First()
+	if from != nil {
+		k, v = c.Seek(from)
+	}
+	for ; k != nil; k, v = c.Next() {
+		var x T
+		if err := json.Unmarshal(v, &x); err != nil {
+			return dst, err
+		}
+		dst = append(dst, x)
+	}
+	return dst, nil
+}
+
+// appendRaw appends a copy of every value of bucket b, in key order, to
+// dst: bbolt's slices are only valid inside the transaction.
+func appendRaw(dst []json.RawMessage, b *bolt.Bucket) ([]json.RawMessage, error) {
+	err := b.ForEach(func(_, v []byte) error {
+		dst = append(dst, json.RawMessage(append([]byte(nil), v...)))
+		return nil
+	})
+	return dst, err
+}
