@@ -20,4 +20,8 @@
 // View never do I/O: every read or write of the store runs in a tea.Cmd.
 // All keys live in key maps (keys.go) and all user-facing words come from
 // the catalog in tui/i18n.
+//
+// Many sessions in one process show the same board: the board's drawn
+// panels are shared between them per snapshot (panelcache.go), and line
+// widths are measured by tui/cellwidth.
 package tui
