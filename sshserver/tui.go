@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/gliderlabs/ssh"
@@ -40,13 +41,13 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	if s.cfg.hooks.beforeTUI != nil {
 		s.cfg.hooks.beforeTUI()
 	}
-	var pres *presence
-	var app *tui.Model
+	var apps memberApp
 	newApp := func(id store.Identity) *tui.Model {
 		// The member's view of the store reaches their own teams only (no
 		// team: nothing), below the screens, whatever keys are pressed.
-		pres = s.hub.join(id.Name)
-		app = tui.New(tui.Config{Store: s.cfg.Store.For(id.Teams), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now})
+		pres := s.hub.join(id.Name)
+		app := tui.New(tui.Config{Store: s.cfg.Store.For(id.Teams), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now})
+		apps.set(app, pres)
 		return app
 	}
 	var model tea.Model
@@ -55,14 +56,7 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	} else {
 		model = s.inviteScreen(ss, c, newApp)
 	}
-	defer func() {
-		if app != nil {
-			app.Close()
-		}
-		if pres != nil {
-			pres.leave()
-		}
-	}()
+	defer apps.close()
 
 	ss.program = s.newProgram(ctx, ss, c, model, cancel)
 	ss.setReady()
@@ -141,4 +135,41 @@ func (s *Server) redeem(msg *i18n.Messages, fp, ip, code, name string) error {
 		return errors.New(msg.ErrKeyTaken)
 	}
 	return errors.New(msg.Err(err))
+}
+
+// memberApp is the member's app of a session and its presence, closed when
+// the session ends. After an invite, the app is made in a tea.Cmd's
+// goroutine, which can still run when the program has ended: an app made
+// after close is closed at once, so no presence outlives its session.
+type memberApp struct {
+	mu     sync.Mutex
+	app    *tui.Model
+	pres   *presence
+	closed bool
+}
+
+func (a *memberApp) set(app *tui.Model, pres *presence) {
+	a.mu.Lock()
+	closed := a.closed
+	if !closed {
+		a.app, a.pres = app, pres
+	}
+	a.mu.Unlock()
+	if closed {
+		app.Close()
+		pres.leave()
+	}
+}
+
+func (a *memberApp) close() {
+	a.mu.Lock()
+	app, pres := a.app, a.pres
+	a.closed = true
+	a.mu.Unlock()
+	if app != nil {
+		app.Close()
+	}
+	if pres != nil {
+		pres.leave()
+	}
 }
