@@ -100,9 +100,12 @@ func tooLong(l i18n.Lang) string {
 	return fmt.Sprintf("Die opdracht is te lang (hoogstens %d bytes). Probeer: ssh <server> help", MaxCommand)
 }
 
+// tooManyInvites is printed to the member as it is: a sentence.
 func tooManyInvites(l i18n.Lang) error {
 	if l == i18n.EN {
+		//lint:ignore ST1005 shown to the user as a sentence
 		return errors.New("You have made many invite codes in a short time. Wait an hour, or ask whoever runs bord serve: bord invite --team TEAM")
 	}
+	//lint:ignore ST1005 shown to the user as a sentence
 	return errors.New("Je hebt in korte tijd veel uitnodigingscodes gemaakt. Wacht een uur, of vraag wie bord serve draait: bord invite --team TEAM")
 }

@@ -68,16 +68,6 @@ func setText(it board.Item, s string) {
 	}
 }
 
-func itemsOf(b *board.Board, area board.Area) []board.Item {
-	var out []board.Item
-	for _, it := range allItems(b) {
-		if it.Area() == area {
-			out = append(out, it)
-		}
-	}
-	return out
-}
-
 func allItems(b *board.Board) []board.Item {
 	var out []board.Item
 	for i := range b.Goals {

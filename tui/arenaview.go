@@ -206,7 +206,7 @@ func (m *arenaScreen) viewCapture(a *board.Arena, h int) []string {
 	in.SetWidth(max(m.width-4, 10))
 	inputLine := in.View()
 	// The warning is wrapped, not cut: its end says how to save anyway.
-	warn := []string{""}
+	var warn []string
 	switch {
 	case m.as.warned != "":
 		names := strings.Join(board.LooksLikeName(m.as.warned, m.b.Team.MemberNames()), ", ")
