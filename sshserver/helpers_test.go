@@ -488,3 +488,17 @@ func exitStatus(err error) int {
 	}
 	return -1
 }
+
+// openCapture goes from the board to the capture tab of the arena "Uitleg"
+// with its question on screen, each step once the screen shows the one
+// before: an enter before the list has loaded opens nothing.
+func (tm *term) openCapture() {
+	tm.t.Helper()
+	tm.waitFor(demoAction)
+	tm.send("A")
+	tm.waitFor("Uitleg")
+	tm.send("\r")
+	tm.waitFor("Vastleggen")
+	tm.send("2")
+	tm.waitFor("WAT HELPT JOU")
+}

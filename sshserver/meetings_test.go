@@ -157,13 +157,7 @@ func TestArenaNoteTakersOverSSH(t *testing.T) {
 	// Each step once the screen shows the one before: an enter before
 	// the list has loaded opens nothing.
 	for _, tm := range []*term{a, b} {
-		tm.waitFor(demoAction)
-		tm.send("A")
-		tm.waitFor("Uitleg")
-		tm.send("\r")
-		tm.waitFor("Vastleggen")
-		tm.send("2")
-		tm.waitFor("WAT HELPT JOU")
+		tm.openCapture()
 	}
 	// stored waits until a note with text is in the store.
 	stored := func(text string) bool {

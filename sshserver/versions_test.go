@@ -80,13 +80,7 @@ func TestArenaNoteEditVersionsOverSSH(t *testing.T) {
 	}
 	texts := map[*term]string{a: "notitie herschreven door de een", b: "notitie herschreven door de ander"}
 	for _, tm := range []*term{a, b} {
-		tm.waitFor(demoAction)
-		tm.send("A")
-		tm.waitFor("Uitleg")
-		tm.send("\r")
-		tm.waitFor("Vastleggen")
-		tm.send("2")
-		tm.waitFor("WAT HELPT JOU")
+		tm.openCapture()
 		tm.send("\x1b") // stop typing: the cursor is on the note
 		tm.waitFor("e wijzigen")
 		tm.send("e")

@@ -158,13 +158,7 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.openForm(m.ideaForm(a, &idea), 2)
 	case m.as.tab == 3 && is(m.keys.Promote) && row.card != 0:
 		idea, _ := a.Idea(row.card)
-		if m.offerAction(idea.Action, m.msg.AlreadyActionAsk) {
-			return nil
-		}
-		f := m.itemForm(board.AreaAction, nil, 0)
-		f.title, f.base, f.submit = m.msg.PromoteTitle, idea.ID, m.promote
-		f.fields[0].input.SetValue(idea.Text)
-		return m.openForm(f, 1)
+		return m.toAction(idea.Action, idea.ID, idea.Text, m.msg.PromoteTitle, m.msg.AlreadyActionAsk, m.promote)
 	case m.as.tab == 4 && is(m.keys.Report):
 		f := &form{title: m.msg.ArenaTabs[4], submit: m.reportBack}
 		f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, "")

@@ -56,17 +56,21 @@ func (m *Common) openForm(f *form, focus int) tea.Cmd {
 	return f.setFocus(focus)
 }
 
-// offerAction asks to go to action id, when it is on the board, instead
-// of making a second action from the same card or idea: promoting twice
-// made a second action and orphaned the first. It says whether it asked.
-func (m *Common) offerAction(id uint64, ask string) bool {
-	if id == 0 || m.b.Find(board.AreaAction, id) == nil {
-		return false
+// toAction opens the action form for a card or an idea (base, text) that
+// becomes an action. When it is one already (existing, still on the
+// board) it asks to go to that action instead: promoting twice made a
+// second action and orphaned the first.
+func (m *Common) toAction(existing, base uint64, text, title, ask string, submit func(*form) tea.Cmd) tea.Cmd {
+	if existing != 0 && m.b.Find(board.AreaAction, existing) != nil {
+		m.confirm(ask, func() tea.Cmd {
+			return func() tea.Msg { return focusMsg{area: board.AreaAction, id: existing} }
+		})
+		return nil
 	}
-	m.confirm(ask, func() tea.Cmd {
-		return func() tea.Msg { return focusMsg{area: board.AreaAction, id: id} }
-	})
-	return true
+	f := m.itemForm(board.AreaAction, nil, 0)
+	f.title, f.base, f.submit = title, base, submit
+	f.fields[0].input.SetValue(text)
+	return m.openForm(f, 1)
 }
 
 // confirm asks yes or no before do.

@@ -147,13 +147,7 @@ func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		m.setStatus(m.msg.RetroClosed, true)
 	case is(m.keys.ToAction) && r.Phase == board.PhaseActions && hasRow && row.card != 0:
 		c, _ := r.Card(row.card)
-		if m.offerAction(c.Action, m.msg.AlreadyActionCardAsk) {
-			return nil
-		}
-		f := m.itemForm(board.AreaAction, nil, 0)
-		f.title, f.submit, f.base = m.msg.RetroToAction, m.makeAction, row.card
-		f.fields[0].input.SetValue(c.Text)
-		return m.openForm(f, 1)
+		return m.toAction(c.Action, row.card, c.Text, m.msg.RetroToAction, m.msg.AlreadyActionCardAsk, m.makeAction)
 	case is(m.keys.Card) && r.PhaseIndex() > slices.Index(board.Phases, board.PhaseGroup):
 		// Checked before the form opens, so nobody types a card in vain.
 		m.setStatus(m.msg.NoCardsNow, true)
