@@ -388,14 +388,21 @@ func TestPromoteTwiceOffersTheAction(t *testing.T) {
 	if idea.Action == 0 {
 		t.Fatalf("not promoted:\n%s", h.plain())
 	}
-	actions := len(b.Actions)
-	h.press("p")
+	offersTheAction(t, h, "p", "Dit idee is al een actie op het bord", idea.Action, len(b.Actions))
+}
+
+// offersTheAction presses key on something that is already an action: it
+// must ask (not open a form), and yes goes to that action on the board,
+// with no action added.
+func offersTheAction(t *testing.T, h *harness, key, ask string, action uint64, actions int) {
+	t.Helper()
+	h.press(key)
 	if h.m.form != nil || h.m.choose == nil {
-		t.Fatalf("second p: form %v, question %v", h.m.form != nil, h.m.choose != nil)
+		t.Fatalf("second %s: form %v, question %v", key, h.m.form != nil, h.m.choose != nil)
 	}
-	mustContain(t, h.plain(), "Dit idee is al een actie op het bord")
+	mustContain(t, h.plain(), ask)
 	h.press("enter") // yes: to the action
-	if h.m.screen != screenBoard || h.focused() != board.AreaAction || h.selectedAction().ID != idea.Action {
+	if h.m.screen != screenBoard || h.focused() != board.AreaAction || h.selectedAction().ID != action {
 		t.Fatalf("not on the action: screen %d, area %s", h.m.screen, h.focused())
 	}
 	if n := len(h.board().Actions); n != actions {
@@ -558,19 +565,7 @@ func TestPromoteCardTwiceOffersTheAction(t *testing.T) {
 	if card.Action == 0 {
 		t.Fatalf("the card did not become an action:\n%s", h.plain())
 	}
-	actions := len(b.Actions)
-	h.press("a")
-	if h.m.form != nil || h.m.choose == nil {
-		t.Fatalf("second a: form %v, question %v", h.m.form != nil, h.m.choose != nil)
-	}
-	mustContain(t, h.plain(), "Deze kaart is al een actie op het bord")
-	h.press("enter") // yes: to the action
-	if h.m.screen != screenBoard || h.selectedAction().ID != card.Action {
-		t.Fatalf("not on the action: screen %d", h.m.screen)
-	}
-	if n := len(h.board().Actions); n != actions {
-		t.Errorf("%d actions, want %d", n, actions)
-	}
+	offersTheAction(t, h, "a", "Deze kaart is al een actie op het bord", card.Action, len(b.Actions))
 	if got := i18n.For(i18n.EN).Err(&board.AlreadyActionError{ID: card.Action}); !strings.Contains(got, "already an action") {
 		t.Errorf("a lost race is worded %q", got)
 	}
