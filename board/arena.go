@@ -12,12 +12,15 @@ import (
 // notes into themes, improvement ideas and actions. It stores no pupil
 // names: only the group and the number of pupils; speakers are L1…L8.
 type Arena struct {
-	ID         uint64    `json:"id"`
-	Topic      string    `json:"topic"`
-	Date       time.Time `json:"date"`
-	Group      string    `json:"group"` // "groep 7", "havo 3"
-	Pupils     int       `json:"pupils"`
-	Leader     string    `json:"leader"` // gespreksleider, a team member
+	ID     uint64    `json:"id"`
+	Topic  string    `json:"topic"`
+	Date   time.Time `json:"date"`
+	Group  string    `json:"group"` // "groep 7", "havo 3"
+	Pupils int       `json:"pupils"`
+	Leader string    `json:"leader"` // gespreksleider, a team member
+	// Leaders: everyone who led, in order, once it was handed over (see
+	// HandOver); empty until then.
+	Leaders    []string  `json:"leaders,omitempty"`
 	NoteTakers []string  `json:"note_takers,omitempty"`
 	Minutes    int       `json:"minutes"`
 	Started    time.Time `json:"started,omitzero"`
@@ -199,6 +202,9 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 // left the team may be fixed or deleted by anyone in it, or a name in it
 // would wait for retention.
 func (a *Arena) ApplyIn(by string, op ArenaOp, t Team, now time.Time) error {
+	if op.Kind == OpHandLead {
+		return a.HandOver(by, op.Text, t)
+	}
 	return a.apply(by, op, now, func(name string) bool { return !t.HasMember(name) })
 }
 

@@ -6,6 +6,7 @@ package board
 func (r *Retro) Clean() {
 	r.Topic, r.Format = CleanLine(r.Topic, MaxLine), CleanLine(r.Format, 40)
 	r.Facilitator = CleanName(r.Facilitator)
+	cleanNames(r.Facilitators)
 	for i := range r.Columns {
 		r.Columns[i] = CleanLine(r.Columns[i], 40)
 	}
@@ -23,9 +24,8 @@ func (r *Retro) Clean() {
 func (a *Arena) Clean() {
 	a.Topic, a.Group, a.Leader = CleanLine(a.Topic, MaxLine), CleanLine(a.Group, 40), CleanName(a.Leader)
 	a.ReportHow = CleanText(a.ReportHow, MaxText)
-	for i := range a.NoteTakers {
-		a.NoteTakers[i] = CleanName(a.NoteTakers[i])
-	}
+	cleanNames(a.Leaders)
+	cleanNames(a.NoteTakers)
 	for i := range a.Questions {
 		a.Questions[i].Text = CleanText(a.Questions[i].Text, MaxText)
 	}
@@ -50,9 +50,7 @@ func (a *Arena) Clean() {
 // see Retro.Clean.
 func (m *Meeting) Clean() {
 	m.Leader = CleanName(m.Leader)
-	for i := range m.Leaders {
-		m.Leaders[i] = CleanName(m.Leaders[i])
-	}
+	cleanNames(m.Leaders)
 	if r := m.Summary; r != nil {
 		for _, acts := range [][]Action{r.NewActions, r.Done, r.Overdue} {
 			for i := range acts {

@@ -266,7 +266,7 @@ func MarkdownRetro(b *Board, r *Retro, l RetroLabels) string {
 	if !r.From.IsZero() || !r.To.IsZero() {
 		fmt.Fprintf(&sb, "%s: %s – %s\n\n", l.Period, dateOr(r.From), dateOr(r.To))
 	}
-	fmt.Fprintf(&sb, "%s: %s · %s: %s\n\n", l.Phase, l.PhaseName, l.Facilitator, mdLine(r.Facilitator))
+	fmt.Fprintf(&sb, "%s: %s · %s: %s\n\n", l.Phase, l.PhaseName, l.Facilitator, mdLine(strings.Join(r.Led(), " → ")))
 	hidden := r.PhaseIndex() < slices.Index(Phases, PhaseReveal)
 	for i := range r.ColumnCount() {
 		name := "?"

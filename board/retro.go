@@ -66,8 +66,11 @@ type Retro struct {
 	Format      string    `json:"format"`
 	Columns     []string  `json:"columns,omitempty"` // a team's own column names
 	Facilitator string    `json:"facilitator"`
-	Phase       Phase     `json:"phase"`
-	PhaseAt     time.Time `json:"phase_at"`
+	// Facilitators: everyone who facilitated, in order, once it was
+	// handed over (see HandOver); empty until then.
+	Facilitators []string  `json:"facilitators,omitempty"`
+	Phase        Phase     `json:"phase"`
+	PhaseAt      time.Time `json:"phase_at"`
 	// PhaseMinutes is an optional timer for the current phase (0: none).
 	PhaseMinutes int       `json:"phase_minutes,omitempty"`
 	Created      time.Time `json:"created"`
@@ -352,6 +355,7 @@ func (r *Retro) CountsByAuthor() map[string]int {
 // shared snapshot.
 func (r Retro) Clone() *Retro {
 	r.Columns = slices.Clone(r.Columns)
+	r.Facilitators = slices.Clone(r.Facilitators)
 	r.Cards = slices.Clone(r.Cards)
 	r.Ballots = slices.Clone(r.Ballots)
 	r.Order = slices.Clone(r.Order)

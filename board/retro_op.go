@@ -55,6 +55,9 @@ const (
 // retrospective stuck in its phase for good, so then any member may take
 // the role over. While the facilitator is in the team, only they lead.
 func (r *Retro) ApplyIn(by string, op RetroOp, t Team, now time.Time) error {
+	if op.Kind == OpHandRetro {
+		return r.HandOver(by, op.Text, t)
+	}
 	if op.Kind != OpTakeOver {
 		return r.Apply(by, op, now)
 	}
@@ -70,6 +73,7 @@ func (r *Retro) ApplyIn(by string, op RetroOp, t Team, now time.Time) error {
 	case t.HasMember(r.Facilitator):
 		return ErrNotFacilitator
 	}
+	r.Facilitators = append(r.Led(), who)
 	r.Facilitator = who
 	return nil
 }

@@ -84,6 +84,8 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	switch s := k.String(); {
 	case is(m.keys.Back):
 		m.screen = screenArenas
+	case is(m.keys.HandOver):
+		m.handArena(a)
 	case is(m.keys.TabN):
 		m.as.tab = int(s[0] - '1')
 		// A reported-back arena takes no new notes: its capture tab

@@ -151,6 +151,7 @@ type retroKeys struct {
 	Back, Help, Quit, Up, Down, NextCol, PrevCol, Column                     key.Binding
 	Phase, Timer, Card, Edit, Delete, Vote, Unvote, Group, Ungroup, ToAction key.Binding
 	ReviewDone, ReviewOpen, ReviewDrop                                       key.Binding
+	HandOver                                                                 key.Binding // handover.go
 }
 
 func newRetroKeys(m *i18n.Messages) retroKeys {
@@ -173,6 +174,7 @@ func newRetroKeys(m *i18n.Messages) retroKeys {
 		ReviewDone: bind("x", m.KeyReviewDone, "x"),
 		ReviewOpen: bind("o", m.KeyReviewOpen, "o"),
 		ReviewDrop: bind("X", m.KeyReviewDrop, "X"),
+		HandOver:   bind("L", m.Handover.KeyHandOver, "L"),
 	}
 }
 
@@ -182,7 +184,7 @@ func (k retroKeys) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.NextCol, k.PrevCol, k.Column},
 		{k.Card, k.Edit, k.Delete, k.Vote, k.Unvote},
 		{k.Group, k.Ungroup, k.ToAction, k.ReviewDone, k.ReviewOpen, k.ReviewDrop},
-		{k.Phase, k.Timer, k.Back, k.Help, k.Quit},
+		{k.Phase, k.Timer, k.HandOver, k.Back, k.Help, k.Quit},
 	}
 }
 
@@ -192,6 +194,7 @@ type arenaKeys struct {
 	Question, Bank, Delete, Order                                       key.Binding
 	Capture, SaveNote, NextQuestion, PrevQuestion, StopTyping, NoteEdit key.Binding
 	NewTheme, SetTheme, Idea, Rate, Promote, Report                     key.Binding
+	HandOver                                                            key.Binding // handover.go
 }
 
 func newArenaKeys(m *i18n.Messages) arenaKeys {
@@ -218,7 +221,8 @@ func newArenaKeys(m *i18n.Messages) arenaKeys {
 		Rate:         bind("e/r", m.KeyRate, "e", "r"),
 		Promote:      bind("p", m.KeyPromote, "p"),
 		// e is the note edit on the report-back tab too.
-		Report: bind("a/enter", m.KeyReport, "a", "enter"),
+		Report:   bind("a/enter", m.KeyReport, "a", "enter"),
+		HandOver: bind("L", m.Handover.KeyHandOver, "L"),
 	}
 }
 
@@ -227,7 +231,7 @@ func (k arenaKeys) ShortHelp() []key.Binding { return []key.Binding{k.Back, k.He
 // FullHelp has a column per tab after the keys that work everywhere.
 func (k arenaKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.TabN, k.NextTab, k.PrevTab, k.Up, k.Down, k.Back, k.Help, k.Quit},
+		{k.TabN, k.NextTab, k.PrevTab, k.Up, k.Down, k.HandOver, k.Back, k.Help, k.Quit},
 		{k.Question, k.Bank, k.Delete, k.Order},
 		{k.Capture, k.SaveNote, k.NextQuestion, k.PrevQuestion, k.StopTyping, k.NoteEdit},
 		{k.NewTheme, k.SetTheme, k.Idea, k.Rate, k.Promote, k.Report},

@@ -88,6 +88,8 @@ func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	switch s := k.String(); {
 	case is(m.keys.Back):
 		m.screen = screenRetros
+	case is(m.keys.HandOver):
+		m.handRetro(r)
 	case is(m.keys.Up):
 		*sel = max(*sel-1, 0)
 	case is(m.keys.Down):

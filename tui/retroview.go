@@ -203,7 +203,7 @@ func (m *retroScreen) View() string {
 		period = fmt.Sprintf(" · %s – %s", m.msg.ShortDate(r.From), m.msg.ShortDate(r.To))
 	}
 	head := fmt.Sprintf("%s · %s%s", m.st.header.Render(m.msg.Retro), m.st.title.Render(r.Topic), period)
-	phase := fmt.Sprintf("%s %d/%d: %s · %s: %s", m.msg.Phase, r.PhaseIndex()+1, len(board.Phases), m.phaseName(r.Phase), m.msg.Facilitator, r.Facilitator)
+	phase := fmt.Sprintf("%s %d/%d: %s · %s: %s", m.msg.Phase, r.PhaseIndex()+1, len(board.Phases), m.phaseName(r.Phase), m.msg.Facilitator, ledBy(r.Led()))
 	if r.Phase == board.PhaseVote {
 		phase += " · " + fmt.Sprintf(m.msg.VotesLeftF, r.VotesLeft(m.cfg.User), r.Votes)
 	}

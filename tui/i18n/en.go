@@ -3,7 +3,8 @@ package i18n
 import "github.com/verbeterbord/bord/board"
 
 var en = Messages{
-	Lang: EN,
+	Handover: enHandover,
+	Lang:     EN,
 
 	AreaCheckIn: "Check-in", AreaSuccess: "Successes", AreaGoal: "Goals",
 	AreaAction: "Actions", AreaPlanning: "Planning", AreaParking: "Parking lot",

@@ -67,6 +67,9 @@ func For(l Lang) *Messages {
 type Messages struct {
 	Lang Lang
 
+	// Handover: handing retrospectives and arenas over (handover.go).
+	Handover HandoverMessages
+
 	// Areas of the board.
 	AreaCheckIn, AreaSuccess, AreaGoal, AreaAction, AreaPlanning, AreaParking string
 

@@ -3,7 +3,8 @@ package i18n
 import "github.com/verbeterbord/bord/board"
 
 var nl = Messages{
-	Lang: NL,
+	Handover: nlHandover,
+	Lang:     NL,
 
 	AreaCheckIn: "Check-in", AreaSuccess: "Successen", AreaGoal: "Doelen",
 	AreaAction: "Acties", AreaPlanning: "Planning", AreaParking: "Parkeerplaats",
