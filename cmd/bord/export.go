@@ -26,11 +26,12 @@ func newExport(o *options) *cobra.Command {
 	cmd := commands.Export(o.read)
 	markdown := cmd.RunE
 	cmd.Args = cobra.NoArgs // JSON too; the shared check runs only for markdown
-	cmd.Short = "write actions or a whole board as markdown, or everything as JSON / exporteer"
+	cmd.Short = "write actions or a whole board as markdown, the planning as iCalendar, or everything as JSON / exporteer"
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		var buf bytes.Buffer
 		var err error
-		switch e.format {
+		// --format is the shared command's flag: md and ics run there.
+		switch e.format, _ = cmd.Flags().GetString("format"); e.format {
 		case "json":
 			err = readStore(o, func(_ *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
 				if e.withoutNotes {
@@ -38,7 +39,7 @@ func newExport(o *options) *cobra.Command {
 				}
 				return s.Export(&buf)
 			})(cmd, args)
-		case "md", "markdown":
+		default:
 			if e.withoutNotes {
 				// A markdown report masks names already; leaving notes out
 				// of it silently would look like an arena without answers.
@@ -47,8 +48,6 @@ func newExport(o *options) *cobra.Command {
 			cmd.SetOut(&buf)
 			err = markdown(cmd, args)
 			cmd.SetOut(nil)
-		default:
-			return fmt.Errorf("--format: md | json")
 		}
 		if err != nil {
 			return err
@@ -65,7 +64,7 @@ func newExport(o *options) *cobra.Command {
 		return nil
 	}
 	f := cmd.Flags()
-	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import, with the raw arena notes: a backup that stays in school)")
+	f.Lookup("format").Usage = "md, ics (with --what planning: a calendar) or json (json: the whole database, for bord import, with the raw arena notes: a backup that stays in school)"
 	f.BoolVar(&e.withoutNotes, "without-notes", false, "with --format json: leave out the raw arena notes, for a copy that may leave the school")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
 	return cmd

@@ -74,17 +74,24 @@ func member(f func(c *cobra.Command, env *Env) error) func(c *cobra.Command, env
 
 // Export is `export`: a board of the teams in reach, as markdown.
 func Export(run Runner) *cobra.Command {
-	var boardName, what, topic string
+	var boardName, what, topic, format string
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "write actions or a whole board as markdown / exporteer",
+		Short: "write actions or a whole board as markdown, or the planning as iCalendar / exporteer",
 		RunE: noArgs(run, member(func(c *cobra.Command, env *Env) error {
+			if err := checkFormat(env, what, format); err != nil {
+				return err
+			}
+			if format == "ics" {
+				return planning(c.OutOrStdout(), env, boardName)
+			}
 			return export(c.OutOrStdout(), env, boardName, what, topic)
 		})),
 	}
 	f := cmd.Flags()
 	f.StringVar(&boardName, "board", "", "board name / naam van het bord (default: the only board)")
-	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro or arena")
+	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro, arena, or planning (with --format ics)")
+	f.StringVar(&format, "format", "md", "md, or ics for --what planning (a calendar file for Outlook or Google Agenda)")
 	f.StringVar(&topic, "topic", "", "with --what retro or arena: its topic (the start is enough); default the latest")
 	return cmd
 }

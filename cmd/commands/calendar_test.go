@@ -1,0 +1,181 @@
+package commands_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/cmd/commands"
+	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// calNow is the fixed today of the calendar tests.
+var calNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+// calendarStore is a board with a plan item, a bordsessie, a
+// retrospective and an arena.
+func calendarStore(t *testing.T) (*store.Store, board.Info, *board.PlanItem) {
+	t.Helper()
+	now := calNow
+	s, err := store.Open(filepath.Join(t.TempDir(), "bord.db"), store.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	team, err := s.CreateTeam("Marieke", "Team", "Marieke", "Joost")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := s.CreateBoard("Marieke", team.ID, "Bord")
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := s.Add("Marieke", info.ID, &board.PlanItem{Date: now.AddDate(0, 0, 3), Text: "Studiedag", Who: "Joost"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartMeeting("Marieke", info.ID, 15*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateRetro("Marieke", info.ID, "Gedrag", "", nil, time.Time{}, time.Time{}, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateArena("Marieke", info.ID, "Uitleg", now.AddDate(0, 0, 10), "groep 7", 6, "Marieke", nil, 0); err != nil {
+		t.Fatal(err)
+	}
+	return s, info, it.(*board.PlanItem)
+}
+
+// exportCalendar runs `export --what planning --format ics` as a member
+// over SSH would, and parses the answer back with the library.
+func exportCalendar(t *testing.T, s *store.Store, teams []uint64, lang i18n.Lang) (*ics.Calendar, string) {
+	t.Helper()
+	env := &commands.Env{View: commands.Teams(s, teams), Who: commands.Identity{Name: "Marieke", Known: true},
+		Msg: i18n.For(lang), Now: func() time.Time { return calNow }}
+	var out, errOut bytes.Buffer
+	if err := commands.Run(env, []string{"export", "--what", "planning", "--format", "ics"}, &out, &errOut); err != nil {
+		t.Fatalf("export: %v %s", err, errOut.String())
+	}
+	cal, err := ics.ParseCalendar(strings.NewReader(out.String()))
+	if err != nil {
+		t.Fatalf("the export does not parse: %v\n%s", err, out.String())
+	}
+	return cal, out.String()
+}
+
+func uids(cal *ics.Calendar) map[string]string {
+	out := map[string]string{}
+	for _, e := range cal.Events() {
+		out[e.Id()] = e.GetProperty(ics.ComponentPropertySummary).Value
+	}
+	return out
+}
+
+// The planning exports as iCalendar with one event per date, and every
+// event keeps its UID across exports and edits, so a calendar that imports
+// the file again updates instead of doubling.
+func TestPlanningCalendarUIDsStable(t *testing.T) {
+	s, info, plan := calendarStore(t)
+	first, _ := exportCalendar(t, s, []uint64{info.TeamID}, i18n.NL)
+	got := uids(first)
+	if len(got) != 4 {
+		t.Fatalf("want 4 events (plan item, bordsessie, retro, arena), got %v", got)
+	}
+	var summaries []string
+	for _, v := range got {
+		summaries = append(summaries, v)
+	}
+	slices.Sort(summaries)
+	want := []string{"Bordsessie · Bord", "Leerlingarena: Uitleg", "Retrospective: Gedrag", "Studiedag"}
+	if !slices.Equal(summaries, want) {
+		t.Fatalf("summaries %q, want %q", summaries, want)
+	}
+	for _, e := range first.Events() {
+		if strings.Contains(e.GetProperty(ics.ComponentPropertySummary).Value, "Bordsessie") {
+			if r := e.GetProperty(ics.ComponentPropertyRrule); r == nil || r.Value != "FREQ=WEEKLY" {
+				t.Errorf("the bordsessie does not repeat weekly: %v", r)
+			}
+		}
+	}
+	second, _ := exportCalendar(t, s, []uint64{info.TeamID}, i18n.NL)
+	if !mapsEqualKeys(got, uids(second)) {
+		t.Fatalf("UIDs changed between two exports: %v vs %v", got, uids(second))
+	}
+	plan.Text, plan.Date = "Studiedag (verzet)", calNow.AddDate(0, 0, 5)
+	if _, err := s.Update("Marieke", info.ID, plan); err != nil {
+		t.Fatal(err)
+	}
+	third, _ := exportCalendar(t, s, []uint64{info.TeamID}, i18n.NL)
+	after := uids(third)
+	if !mapsEqualKeys(got, after) {
+		t.Fatalf("an edit changed the UIDs: %v vs %v", got, after)
+	}
+	for _, e := range third.Events() {
+		if after[e.Id()] != "Studiedag (verzet)" {
+			continue
+		}
+		if seq := e.GetProperty(ics.ComponentPropertySequence); seq == nil || seq.Value != "2" {
+			t.Errorf("the edited item's SEQUENCE is %v, want 2", seq)
+		}
+		if d, err := e.GetAllDayStartAt(); err != nil || d.Day() != 28 {
+			t.Errorf("the edited date: %v %v", d, err)
+		}
+	}
+}
+
+func mapsEqualKeys(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// A member's calendar holds only their teams' dates; another team's
+// board is not in it.
+func TestPlanningCalendarOnlyOwnTeams(t *testing.T) {
+	s, info, _ := calendarStore(t)
+	other, err := s.CreateTeam("Marieke", "Ander team", "Marieke")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, _ := exportCalendar(t, s, []uint64{other.ID}, i18n.EN)
+	if n := len(cal.Events()); n != 0 {
+		t.Fatalf("a member of another team sees %d events of board %d", n, info.ID)
+	}
+}
+
+// Formats that do not fit what is asked are refused with what to type
+// instead, in both languages; nothing is written.
+func TestPlanningFormatRefused(t *testing.T) {
+	s, info, _ := calendarStore(t)
+	for _, tc := range []struct {
+		lang i18n.Lang
+		args []string
+		want string
+	}{
+		{i18n.NL, []string{"export", "--format", "ics"}, "--what planning --format ics"},
+		{i18n.EN, []string{"export", "--what", "planning"}, "add --format ics"},
+		{i18n.NL, []string{"export", "--format", "json"}, "alleen op de server"},
+		{i18n.EN, []string{"export", "--format", "pdf"}, `--format "pdf": use md`},
+		{i18n.EN, []string{"export", "--what", "planning", "--format", "ics", "--board", "Nope"}, "Nope"},
+	} {
+		env := &commands.Env{View: commands.Teams(s, []uint64{info.TeamID}), Who: commands.Identity{Name: "Marieke", Known: true},
+			Msg: i18n.For(tc.lang), Now: func() time.Time { return calNow }}
+		var out, errOut bytes.Buffer
+		err := commands.Run(env, tc.args, &out, &errOut)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || out.Len() != 0 {
+			t.Errorf("%v: %v (wrote %d bytes), want an error with %q", tc.args, err, out.Len(), tc.want)
+		}
+	}
+}
