@@ -1,6 +1,9 @@
 package board
 
-import "strings"
+import (
+	"errors"
+	"strings"
+)
 
 // Handing a retrospective or an arena over: the SWV starts one at a school
 // and hands the role to someone of the school, so the school runs the next
@@ -91,3 +94,7 @@ func cleanNames(names []string) {
 		names[i] = CleanName(names[i])
 	}
 }
+
+// ErrGuestOnly: a guest asked for something outside what guests do (write
+// cards, vote, take notes in their one retrospective or arena).
+var ErrGuestOnly = errors.New("board: guests only write cards, vote or take notes")

@@ -14,6 +14,8 @@
 //	  <seq>               -> Record as JSON
 //	invites/              one-time codes to join a team
 //	  <code hash>         -> invite as JSON (hex SHA-256 of the code)
+//	guests/               keys let into one retrospective or arena, made by the first
+//	  <key fingerprint>   -> Guest as JSON
 //	boards/
 //	  <board id>/
 //	    info              -> board.Info as JSON

@@ -86,19 +86,7 @@ func (s *Store) bindKey(tx *bolt.Tx, actor string, teamID uint64, name, fingerpr
 		return err
 	}
 	if fingerprint != "" {
-		owner := ""
-		err := tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
-			var other board.Team
-			if err := json.Unmarshal(v, &other); err != nil {
-				return err
-			}
-			for _, m := range other.Members {
-				if m.HasKey(fingerprint) {
-					owner = m.Name
-				}
-			}
-			return nil
-		})
+		owner, err := memberWithKey(tx, fingerprint)
 		if err != nil {
 			return err
 		}
@@ -159,6 +147,9 @@ type invite struct {
 	TeamID  uint64    `json:"team_id"`
 	Expires time.Time `json:"expires"`
 	By      string    `json:"by"`
+	// Guest, when set, makes the code a guest's: into one retrospective
+	// or arena, not into the team (guest.go).
+	Guest *GuestScope `json:"guest,omitempty"`
 }
 
 var codeEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
@@ -167,6 +158,15 @@ var codeEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
 // a hash of the code is stored, so a copy of the database cannot be used to
 // join. The code has 60 random bits, shown as XXXX-XXXX-XXXX.
 func (s *Store) CreateInvite(actor string, teamID uint64, ttl time.Duration) (code string, expires time.Time, err error) {
+	return s.createInvite(actor, invite{TeamID: teamID, By: actor}, ttl, func(tx *bolt.Tx) error {
+		_, err := getTeam(tx, teamID)
+		return err
+	})
+}
+
+// createInvite stores inv under a new code once check passes, in one
+// transaction with its audit record.
+func (s *Store) createInvite(actor string, inv invite, ttl time.Duration, check func(*bolt.Tx) error) (code string, expires time.Time, err error) {
 	raw := make([]byte, 8)
 	if _, err := rand.Read(raw); err != nil {
 		return "", time.Time{}, err
@@ -174,18 +174,19 @@ func (s *Store) CreateInvite(actor string, teamID uint64, ttl time.Duration) (co
 	c := codeEncoding.EncodeToString(raw)[:12]
 	code = c[:4] + "-" + c[4:8] + "-" + c[8:]
 	expires = s.now().Add(ttl)
+	inv.Expires = expires
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		if _, err := getTeam(tx, teamID); err != nil {
+		if err := check(tx); err != nil {
 			return err
 		}
 		b, err := tx.CreateBucketIfNotExists(bucketInvites)
 		if err != nil {
 			return err
 		}
-		if err := putJSON(b, hashCode(code), invite{TeamID: teamID, Expires: expires, By: actor}); err != nil {
+		if err := putJSON(b, hashCode(code), inv); err != nil {
 			return err
 		}
-		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: OpInvite, TeamID: teamID})
+		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: OpInvite, TeamID: inv.TeamID})
 	})
 	return code, expires, err
 }
@@ -201,7 +202,8 @@ func hashCode(code string) []byte {
 
 // RedeemInvite uses a code: the key joins the code's team as a new member
 // with the given name, and the code is gone. Unknown, used and expired codes
-// all give ErrInvite.
+// all give ErrInvite. A guest's code makes the key a guest of its one
+// retrospective or arena instead (bindGuest, guest.go).
 func (s *Store) RedeemInvite(code, fingerprint, name string) (board.Team, error) {
 	var t board.Team
 	name = board.CleanName(name)
@@ -232,6 +234,9 @@ func (s *Store) RedeemInvite(code, fingerprint, name string) (board.Team, error)
 			expired = true
 			return nil
 		}
+		if inv.Guest != nil {
+			return s.bindGuest(tx, inv, fingerprint, name, &t)
+		}
 		return s.bindKey(tx, name, inv.TeamID, name, fingerprint, true, &t)
 	})
 	if err == nil && expired {
@@ -241,4 +246,22 @@ func (s *Store) RedeemInvite(code, fingerprint, name string) (board.Team, error)
 		s.teamChanged(t.ID)
 	}
 	return t, err
+}
+
+// memberWithKey is the member a key belongs to, in any team; "" when none.
+func memberWithKey(tx *bolt.Tx, fingerprint string) (string, error) {
+	owner := ""
+	err := tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
+		var t board.Team
+		if err := json.Unmarshal(v, &t); err != nil {
+			return err
+		}
+		for _, m := range t.Members {
+			if m.HasKey(fingerprint) {
+				owner = m.Name
+			}
+		}
+		return nil
+	})
+	return owner, err
 }

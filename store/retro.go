@@ -131,9 +131,16 @@ func createRecord[T any](s *Store, boardID uint64, bucket []byte, build func(bb 
 // audit — one transaction, so concurrent changes (cards, notes) never get
 // lost.
 func changeRecord[T any](s *Store, actor string, boardID uint64, bucket []byte, id uint64, op Op, label string, change func(*T, recordTx) error) (T, error) {
+	admit := func(bb *bolt.Bucket) (board.Team, string, error) { return memberOf(bb, actor) }
+	return changeRecordBy(s, actor, admit, boardID, bucket, id, op, label, change)
+}
+
+// changeRecordBy is changeRecord with its own check of who may write
+// (admit, in the transaction): a member, or a guest (guest.go).
+func changeRecordBy[T any](s *Store, actor string, admit func(*bolt.Bucket) (board.Team, string, error), boardID uint64, bucket []byte, id uint64, op Op, label string, change func(*T, recordTx) error) (T, error) {
 	var out T
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		t, who, err := memberOf(bb, actor)
+		t, who, err := admit(bb)
 		if err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/store"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -60,8 +61,8 @@ func docTree(t *testing.T) []string {
 }
 
 // fileTree walks a bbolt file the same way: an id (8 bytes, big-endian, so
-// its first byte is 0 below 2⁵⁶; "planning" is 8 bytes too) or a hex hash
-// key is <>.
+// its first byte is 0 below 2⁵⁶; "planning" is 8 bytes too), a hex hash
+// or a key fingerprint (guests/) is <>.
 func fileTree(t *testing.T, path string) []string {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
@@ -71,7 +72,7 @@ func fileTree(t *testing.T, path string) []string {
 	defer db.Close()
 	seen := map[string]bool{}
 	name := func(k []byte) string {
-		if (len(k) == 8 && k[0] == 0) || (len(k) == 64 && strings.Trim(string(k), "0123456789abcdef") == "") {
+		if (len(k) == 8 && k[0] == 0) || (len(k) == 64 && strings.Trim(string(k), "0123456789abcdef") == "") || strings.HasPrefix(string(k), "SHA256:") {
 			return "<>"
 		}
 		return string(k)
@@ -138,6 +139,7 @@ func TestSchemaTree(t *testing.T) {
 	if _, _, err := s.CreateInvite("Anna", info.TeamID, time.Hour); err != nil {
 		t.Fatal(err)
 	}
+	guestOf(t, s, "Anna", store.GuestScope{BoardID: info.ID, Kind: store.GuestArena, ID: a.ID}, "SHA256:gast", "Gast")
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,10 @@ type HandoverMessages struct {
 	ArenaLeader, LedBy string
 	// NotArenaLeader: only the gespreksleider hands the role over.
 	NotArenaLeader string
+	// ErrGuestOnly: a guest tried something outside their one record.
+	ErrGuestOnly string
+	// GuestEnded ends a guest's session when their record closed.
+	GuestEnded string
 }
 
 var nlHandover = HandoverMessages{
@@ -31,6 +35,8 @@ var nlHandover = HandoverMessages{
 	ArenaLeader:    "Gespreksleider",
 	LedBy:          "geleid door",
 	NotArenaLeader: "Alleen de gespreksleider kan de rol doorgeven. Vraag het hem of haar.",
+	ErrGuestOnly:   "Als gast doe je alleen mee in deze retrospective of leerlingarena: kaartjes schrijven, stemmen of notities maken. Er is niets opgeslagen.",
+	GuestEnded:     "De retrospective of leerlingarena is afgesloten, en daarmee je toegang als gast. Bedankt voor het meedoen!",
 }
 
 var enHandover = HandoverMessages{
@@ -45,4 +51,6 @@ var enHandover = HandoverMessages{
 	ArenaLeader:    "Discussion leader",
 	LedBy:          "led by",
 	NotArenaLeader: "Only the discussion leader can hand the role over. Ask them.",
+	ErrGuestOnly:   "As a guest you take part in this retrospective or pupil arena only: write cards, vote or take notes. Nothing was saved.",
+	GuestEnded:     "The retrospective or pupil arena has closed, and with it your guest access. Thank you for taking part!",
 }

@@ -1,0 +1,224 @@
+package store
+
+import (
+	"encoding/json"
+	"slices"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Guests: someone from outside the team (a colleague of another school, an
+// SWV coach) let into ONE retrospective or arena with a one-time code, to
+// write cards, vote or take notes there and nothing else. A guest is no
+// member: their key is in guests/, not in a team, and their access ends
+// the moment the retrospective closes or the arena is reported back.
+
+// The kinds of record a guest can join.
+const (
+	GuestRetro = "retro"
+	GuestArena = "arena"
+)
+
+// OpGuest is the audit op of a key that became a guest.
+const OpGuest Op = "guest"
+
+// GuestScope is the one record a guest may join.
+type GuestScope struct {
+	BoardID uint64 `json:"board_id"`
+	Kind    string `json:"kind"` // GuestRetro or GuestArena
+	ID      uint64 `json:"id"`
+}
+
+// Guest is a key let into one record.
+type Guest struct {
+	Name   string     `json:"name"`
+	Key    string     `json:"key"`
+	TeamID uint64     `json:"team_id"`
+	Scope  GuestScope `json:"scope"`
+	By     string     `json:"by"`
+	Since  time.Time  `json:"since"`
+}
+
+// CreateGuestInvite makes a one-time code that lets a new key into the
+// retrospective or arena of scope only. actor must be in the board's team,
+// and the record must still be open: a code for a closed one would let
+// nobody in.
+func (s *Store) CreateGuestInvite(actor string, scope GuestScope, ttl time.Duration) (code string, expires time.Time, err error) {
+	var teamID uint64
+	check := func(tx *bolt.Tx) error {
+		bb, err := boardBucket(tx, scope.BoardID)
+		if err != nil {
+			return err
+		}
+		t, _, err := memberOf(bb, actor)
+		if err != nil {
+			return err
+		}
+		teamID = t.ID
+		return recordOpen(bb, scope)
+	}
+	// The team id is known only inside the transaction; read it first
+	// without writing, then write with the check again.
+	if err := s.db.View(check); err != nil {
+		return "", time.Time{}, err
+	}
+	return s.createInvite(actor, invite{TeamID: teamID, By: actor, Guest: &scope}, ttl, check)
+}
+
+// recordOpen is nil when the record of scope exists on board bb and is
+// still open; board.ErrPhase (a closed retrospective), board.ErrReported
+// (a reported-back arena) or ErrNotFound otherwise.
+func recordOpen(bb *bolt.Bucket, scope GuestScope) error {
+	switch scope.Kind {
+	case GuestRetro:
+		var r board.Retro
+		if err := getRecord(bb, bucketRetros, scope.ID, &r); err != nil {
+			return err
+		}
+		if !r.Running() {
+			return board.ErrPhase
+		}
+	case GuestArena:
+		var a board.Arena
+		if err := getRecord(bb, bucketArenas, scope.ID, &a); err != nil {
+			return err
+		}
+		if !a.Open() {
+			return board.ErrReported
+		}
+	default:
+		return ErrNotFound
+	}
+	return nil
+}
+
+func getRecord(bb *bolt.Bucket, bucket []byte, id uint64, v any) error {
+	b := bb.Bucket(bucket)
+	if b == nil || b.Get(itob(id)) == nil {
+		return ErrNotFound
+	}
+	return json.Unmarshal(b.Get(itob(id)), v)
+}
+
+// bindGuest makes fingerprint a guest of inv's record, inside the
+// redeeming transaction. The name must not be a member's (a guest's card
+// or vote would count as theirs), and the key must be nobody's yet.
+func (s *Store) bindGuest(tx *bolt.Tx, inv invite, fingerprint, name string, out *board.Team) error {
+	bb, err := boardBucket(tx, inv.Guest.BoardID)
+	if err != nil {
+		return err
+	}
+	if err := recordOpen(bb, *inv.Guest); err != nil {
+		return err
+	}
+	t, err := teamOf(bb)
+	if err != nil {
+		return err
+	}
+	if t.HasMember(name) {
+		return board.ErrExists
+	}
+	if fingerprint == "" || keyOwner(tx, fingerprint) != "" {
+		return ErrKeyTaken
+	}
+	gb, err := tx.CreateBucketIfNotExists(bucketGuests)
+	if err != nil {
+		return err
+	}
+	g := Guest{Name: name, Key: fingerprint, TeamID: t.ID, Scope: *inv.Guest, By: inv.By, Since: s.now()}
+	if err := putJSON(gb, []byte(fingerprint), g); err != nil {
+		return err
+	}
+	*out = t
+	return s.audit(bb.Bucket(bucketAudit), Record{Actor: inv.By, Op: OpGuest, BoardID: inv.Guest.BoardID, ItemID: inv.Guest.ID, Label: name})
+}
+
+// keyOwner is the member or guest a key belongs to; "" when nobody's.
+func keyOwner(tx *bolt.Tx, fingerprint string) string {
+	owner, _ := memberWithKey(tx, fingerprint)
+	if gb := tx.Bucket(bucketGuests); owner == "" && gb != nil {
+		var g Guest
+		if v := gb.Get([]byte(fingerprint)); v != nil && json.Unmarshal(v, &g) == nil {
+			owner = g.Name
+		}
+	}
+	return owner
+}
+
+// IdentifyGuest finds the guest a key belongs to, only while their record
+// is open: once it closed, the key is a stranger again.
+func (s *Store) IdentifyGuest(fingerprint string) (Guest, bool) {
+	var g Guest
+	err := s.db.View(func(tx *bolt.Tx) error {
+		gb := tx.Bucket(bucketGuests)
+		if gb == nil || gb.Get([]byte(fingerprint)) == nil {
+			return ErrNotFound
+		}
+		if err := json.Unmarshal(gb.Get([]byte(fingerprint)), &g); err != nil {
+			return err
+		}
+		bb, err := boardBucket(tx, g.Scope.BoardID)
+		if err != nil {
+			return err
+		}
+		return recordOpen(bb, g.Scope)
+	})
+	return g, err == nil
+}
+
+// guestOps are what a guest may do: write, change and delete their own
+// cards and vote in a retrospective; note, rephrase and delete notes in an
+// arena. Phases, groups, actions, themes and ideas stay the team's.
+var (
+	guestRetroOps = []board.RetroOpKind{board.OpAddCard, board.OpEditCard, board.OpDeleteCard, board.OpVote, board.OpUnvote}
+	guestArenaOps = []board.ArenaOpKind{board.OpAddNote, board.OpEditNote, board.OpDeleteNote}
+)
+
+// guestAdmit is the check of a guest's write inside its transaction: the
+// key is still this record's guest and the record is open; who is the
+// guest's name.
+func guestAdmit(g Guest) func(bb *bolt.Bucket) (board.Team, string, error) {
+	return func(bb *bolt.Bucket) (board.Team, string, error) {
+		var now Guest
+		gb := bb.Tx().Bucket(bucketGuests)
+		if gb == nil || gb.Get([]byte(g.Key)) == nil {
+			return board.Team{}, "", board.ErrGuestOnly
+		}
+		if err := json.Unmarshal(gb.Get([]byte(g.Key)), &now); err != nil {
+			return board.Team{}, "", err
+		}
+		if now.Scope != g.Scope {
+			return board.Team{}, "", board.ErrGuestOnly
+		}
+		if err := recordOpen(bb, now.Scope); err != nil {
+			return board.Team{}, "", err
+		}
+		t, err := teamOf(bb)
+		return t, now.Name, err
+	}
+}
+
+// GuestChangeRetro is ChangeRetro for guest g: only on their retrospective
+// and only the ops of guestRetroOps.
+func (s *Store) GuestChangeRetro(g Guest, retroID uint64, op board.RetroOp) (board.Retro, error) {
+	if g.Scope.Kind != GuestRetro || g.Scope.ID != retroID || !slices.Contains(guestRetroOps, op.Kind) {
+		return board.Retro{}, board.ErrGuestOnly
+	}
+	return changeRecordBy(s, g.Name, guestAdmit(g), g.Scope.BoardID, bucketRetros, retroID, OpRetroChange, string(op.Kind),
+		func(r *board.Retro, tx recordTx) error { return r.Apply(tx.who, op, tx.now) })
+}
+
+// GuestChangeArena is ChangeArena for guest g: only on their arena and
+// only the ops of guestArenaOps.
+func (s *Store) GuestChangeArena(g Guest, arenaID uint64, op board.ArenaOp) (board.Arena, error) {
+	if g.Scope.Kind != GuestArena || g.Scope.ID != arenaID || !slices.Contains(guestArenaOps, op.Kind) {
+		return board.Arena{}, board.ErrGuestOnly
+	}
+	if op.Kind != board.OpAddNote {
+		defer s.markErased() // as ChangeArena: the old text is in freed pages
+	}
+	return changeRecordBy(s, g.Name, guestAdmit(g), g.Scope.BoardID, bucketArenas, arenaID, OpArenaChange, string(op.Kind),
+		func(a *board.Arena, tx recordTx) error { return a.ApplyIn(tx.who, op, tx.team, tx.now) })
+}

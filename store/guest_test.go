@@ -1,0 +1,149 @@
+package store_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/store"
+)
+
+// guestOf makes a guest invite for scope and redeems it with key and name.
+func guestOf(t testing.TB, s *store.Store, by string, scope store.GuestScope, key, name string) store.Guest {
+	t.Helper()
+	code, _, err := s.CreateGuestInvite(by, scope, time.Hour)
+	if err != nil {
+		t.Fatalf("CreateGuestInvite: %v", err)
+	}
+	if _, err := s.RedeemInvite(code, key, name); err != nil {
+		t.Fatalf("RedeemInvite: %v", err)
+	}
+	g, ok := s.IdentifyGuest(key)
+	if !ok {
+		t.Fatal("the key is no guest after the invite")
+	}
+	return g
+}
+
+// A guest of one retrospective sees that retrospective only, writes and
+// votes in it and nothing else, is no member, and loses it all the moment
+// the retrospective closes.
+func TestGuestReachesOneRetro(t *testing.T) {
+	f := newFixture(t)
+	r, err := f.s.CreateRetro("Anna", f.board.ID, "Gedrag", "", nil, time.Time{}, time.Time{}, false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.CreateRetro("Anna", f.board.ID, "Geheim", "", nil, time.Time{}, time.Time{}, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Add("Anna", f.board.ID, &board.Action{What: "Interne actie", Who: "Anna", When: f.clk.day(3)}); err != nil {
+		t.Fatal(err)
+	}
+	other, err := f.s.CreateBoard("Anna", f.team.ID, "Ander bord")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := guestOf(t, f.s, "Anna", store.GuestScope{BoardID: f.board.ID, Kind: store.GuestRetro, ID: r.ID}, "SHA256:gast", "Gina")
+	if _, ok := f.s.Identify("SHA256:gast"); ok {
+		t.Fatal("the guest's key became a member's")
+	}
+	v := f.s.ForGuest(g)
+	b, err := v.Board(f.board.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Retros) != 1 || b.Retros[0].ID != r.ID || len(b.Actions) != 0 || len(b.Arenas) != 0 {
+		t.Fatalf("the guest's board holds more than the one retrospective: %d retros, %d actions", len(b.Retros), len(b.Actions))
+	}
+	for _, m := range b.Team.Members {
+		if len(m.Keys) > 0 {
+			t.Fatalf("the guest sees %s's keys", m.Name)
+		}
+	}
+	if _, err := v.Board(other.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("the guest reached another board: %v", err)
+	}
+	if _, err := v.Add("Gina", f.board.ID, &board.Action{What: "x", Who: "Anna", When: f.clk.day(3)}); err == nil {
+		t.Fatal("the guest added an action")
+	}
+	if _, err := v.CreateTeam("Gina", "Eigen"); err == nil {
+		t.Fatal("the guest made a team")
+	}
+	if _, err := f.s.ChangeRetro("Anna", f.board.ID, r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := v.ChangeRetro("Anna", f.board.ID, r.ID, board.RetroOp{Kind: board.OpAddCard, Text: "Goede sfeer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := got.Cards[0]; c.Author != "Gina" {
+		t.Fatalf("the guest's card is %q's: the actor they pass must not count", c.Author)
+	}
+	for _, op := range []board.RetroOp{{Kind: board.OpPhase, Phase: board.PhaseReveal}, {Kind: board.OpHandRetro, Text: "Gina"}, {Kind: board.OpTimer, Column: 5}} {
+		if _, err := v.ChangeRetro("Gina", f.board.ID, r.ID, op); !errors.Is(err, board.ErrGuestOnly) {
+			t.Errorf("guest %s: %v, want ErrGuestOnly", op.Kind, err)
+		}
+	}
+	// Closed: the view, the key and the writes are gone.
+	for _, p := range []board.Phase{board.PhaseActions, board.PhaseClosed} {
+		if _, err := f.s.ChangeRetro("Anna", f.board.ID, r.ID, board.RetroOp{Kind: board.OpPhase, Phase: p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := v.Board(f.board.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("the guest still sees a closed retrospective: %v", err)
+	}
+	if _, ok := f.s.IdentifyGuest("SHA256:gast"); ok {
+		t.Fatal("the key is still a guest after the close")
+	}
+	if _, err := v.ChangeRetro("Gina", f.board.ID, r.ID, board.RetroOp{Kind: board.OpVote, Card: 1}); err == nil {
+		t.Fatal("the guest voted in a closed retrospective")
+	}
+}
+
+// Bad guest invites and redeems are refused with what went wrong, and
+// nothing is stored: a closed record, a member's name, a member's key,
+// someone outside the team asking.
+func TestGuestInviteRefused(t *testing.T) {
+	f := newFixture(t)
+	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(0), "groep 7", 6, "Anna", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scope := store.GuestScope{BoardID: f.board.ID, Kind: store.GuestArena, ID: a.ID}
+	if _, _, err := f.s.CreateGuestInvite("Kees", scope, time.Hour); err == nil {
+		t.Error("someone outside the team made a guest invite")
+	}
+	if _, _, err := f.s.CreateGuestInvite("Anna", store.GuestScope{BoardID: f.board.ID, Kind: store.GuestArena, ID: 99}, time.Hour); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("an invite for no arena: %v", err)
+	}
+	code, _, err := f.s.CreateGuestInvite("Anna", scope, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.RedeemInvite(code, "SHA256:x", "bram"); !errors.Is(err, board.ErrExists) {
+		t.Errorf("a guest named as a member: %v", err)
+	}
+	code, _, _ = f.s.CreateGuestInvite("Anna", scope, time.Hour)
+	if _, err := f.s.AddMemberKey("Anna", f.team.ID, "Chris", "SHA256:chris"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.RedeemInvite(code, "SHA256:chris", "Gast"); !errors.Is(err, store.ErrKeyTaken) {
+		t.Errorf("a member's key became a guest: %v", err)
+	}
+	code, _, _ = f.s.CreateGuestInvite("Anna", scope, time.Hour)
+	if _, err := f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "in de klas", Date: f.clk.day(0)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.RedeemInvite(code, "SHA256:y", "Gast"); !errors.Is(err, board.ErrReported) {
+		t.Errorf("a guest joined a reported-back arena: %v", err)
+	}
+	if _, ok := f.s.IdentifyGuest("SHA256:x"); ok {
+		t.Error("a refused redeem left a guest")
+	}
+	if _, _, err := f.s.CreateGuestInvite("Anna", scope, time.Hour); !errors.Is(err, board.ErrReported) {
+		t.Errorf("an invite for a reported-back arena: %v", err)
+	}
+}
