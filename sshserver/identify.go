@@ -20,6 +20,9 @@ type caller struct {
 	mu    sync.Mutex
 	id    store.Identity
 	known bool
+	// guest: the key is no member but a guest of one record (guest.go).
+	guest   store.Guest
+	isGuest bool
 }
 
 type callerKey struct{}
@@ -67,6 +70,9 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 		}
 		c := &caller{fp: fp, ip: hostOf(sess.RemoteAddr()), msg: i18n.For(langOf(sess.Environ()))}
 		c.id, c.known = s.cfg.Store.Identify(fp)
+		if !c.known {
+			c.guest, c.isGuest = s.cfg.Store.IdentifyGuest(fp)
+		}
 		if tc := connOf(sess); c.known && tc != nil {
 			tc.isMember()
 		}

@@ -53,8 +53,8 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	var model tea.Model
 	if id, known := c.member(); known {
 		model = newApp(id)
-	} else {
-		model = s.inviteScreen(ss, c, newApp)
+	} else if model = s.guestModel(ctx, ss, c, &apps); model == nil {
+		model = s.inviteScreen(ss, c, newApp, func(g store.Guest) *tui.Model { return s.guestApp(ctx, ss, c, g, &apps) })
 	}
 	defer apps.close()
 
@@ -74,12 +74,14 @@ func (s *Server) runTUI(ss *session, c *caller) {
 
 // inviteScreen asks a stranger for an invite code and a name, and opens the
 // board once the code worked.
-func (s *Server) inviteScreen(ss *session, c *caller, newApp func(store.Identity) *tui.Model) tea.Model {
+func (s *Server) inviteScreen(ss *session, c *caller, newApp func(store.Identity) *tui.Model, guestApp func(store.Guest) *tui.Model) tea.Model {
 	// Who the store made of the key: looked up in Redeem, which the screen
 	// runs in a tea.Cmd, so Next (called in Update) does no I/O. Redeem's
 	// result reaches Update as a message, after these are written.
 	var id store.Identity
 	var ok bool
+	var guest store.Guest
+	var isGuest bool
 	return tui.NewInvite(tui.InviteConfig{
 		Lang: c.msg.Lang, Fingerprint: c.fp,
 		Redeem: func(code, name string) error {
@@ -90,9 +92,17 @@ func (s *Server) inviteScreen(ss *session, c *caller, newApp func(store.Identity
 				s.cfg.hooks.afterRedeem(c.fp)
 			}
 			id, ok = s.cfg.Store.Identify(c.fp)
+			if !ok {
+				guest, isGuest = s.cfg.Store.IdentifyGuest(c.fp)
+			}
 			return nil
 		},
 		Next: func(string) *tui.Model {
+			if isGuest {
+				// A guest code: the one record, not the team.
+				c.becameGuest(guest)
+				return guestApp(guest)
+			}
 			if !ok {
 				// Fail closed: the key is no member (removed just now, or
 				// the lookup failed). Next must return a model, so an

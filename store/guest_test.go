@@ -57,10 +57,8 @@ func TestGuestReachesOneRetro(t *testing.T) {
 	if len(b.Retros) != 1 || b.Retros[0].ID != r.ID || len(b.Actions) != 0 || len(b.Arenas) != 0 {
 		t.Fatalf("the guest's board holds more than the one retrospective: %d retros, %d actions", len(b.Retros), len(b.Actions))
 	}
-	for _, m := range b.Team.Members {
-		if len(m.Keys) > 0 {
-			t.Fatalf("the guest sees %s's keys", m.Name)
-		}
+	if len(b.Team.Members) != 0 {
+		t.Fatalf("the guest sees the team's members: %v", b.Team.Members)
 	}
 	if _, err := v.Board(other.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("the guest reached another board: %v", err)
@@ -104,8 +102,8 @@ func TestGuestReachesOneRetro(t *testing.T) {
 }
 
 // Bad guest invites and redeems are refused with what went wrong, and
-// nothing is stored: a closed record, a member's name, a member's key,
-// someone outside the team asking.
+// nothing is stored: no such record, a member's name, a member's key, a
+// closed record.
 func TestGuestInviteRefused(t *testing.T) {
 	f := newFixture(t)
 	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(0), "groep 7", 6, "Anna", nil, 0)
@@ -113,9 +111,6 @@ func TestGuestInviteRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	scope := store.GuestScope{BoardID: f.board.ID, Kind: store.GuestArena, ID: a.ID}
-	if _, _, err := f.s.CreateGuestInvite("Kees", scope, time.Hour); err == nil {
-		t.Error("someone outside the team made a guest invite")
-	}
 	if _, _, err := f.s.CreateGuestInvite("Anna", store.GuestScope{BoardID: f.board.ID, Kind: store.GuestArena, ID: 99}, time.Hour); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("an invite for no arena: %v", err)
 	}

@@ -6,7 +6,7 @@ import (
 
 // GuestView is the store as a guest reaches it: one board, and of it only
 // the one retrospective or arena the guest was invited to — no items, no
-// bordsessies, no other records, no keys — and only while it is open.
+// bordsessies, no other records, no members — and only while it is open.
 // Everything else is refused: the embedded View reaches no team, so every
 // call not overridden here (and any a later change adds to View) answers
 // ErrNotFound, as for a board that does not exist.
@@ -54,10 +54,9 @@ func (v *GuestView) Board(id uint64) (*board.Board, error) {
 	// A new Board, never the shared snapshot changed: it holds the Info,
 	// the version (for the screens' ordering) and the one record.
 	b := &board.Board{Info: full.Info, Version: full.Version}
+	// The team's name frames the screen; its members and their keys are
+	// none of a guest's business.
 	b.Team = board.Team{ID: full.Team.ID, Name: full.Team.Name}
-	for _, m := range full.Team.Members {
-		b.Team.Members = append(b.Team.Members, board.Member{Name: m.Name})
-	}
 	switch v.g.Scope.Kind {
 	case GuestRetro:
 		r, ok := full.Retro(v.g.Scope.ID)

@@ -29,6 +29,9 @@ type Config struct {
 	AutoJoin bool
 	// Presence shows who else is here; nil for the local terminal.
 	Presence Presence
+	// OpenRetro or OpenArena opens that record once the board is open:
+	// a guest's one record (guest.go).
+	OpenRetro, OpenArena uint64
 }
 
 // Model is the application shell for one person at one terminal: it opens
@@ -124,7 +127,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.b, m.watch, m.unwatch = msg.b, msg.watch, msg.unwatch
 		m.screen = screenBoard
 		m.openScreens()
-		return m, tea.Batch(m.waitChange(), m.announce(), m.sync())
+		return m, tea.Batch(m.waitChange(), m.announce(), m.sync(), m.openRecord())
 	case changedMsg:
 		if msg.ch != m.watch {
 			return m, nil // a notice for a board we left

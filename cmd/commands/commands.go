@@ -128,15 +128,20 @@ const MaxInviteTTL = 30 * 24 * time.Hour
 func Invite(run Runner) *cobra.Command {
 	var team string
 	var ttl time.Duration
+	var g guestFlags
 	cmd := &cobra.Command{
-		Use:   "invite [--team TEAM] [--ttl 72h]",
-		Short: "print a one-time code that lets a new SSH key join a team",
+		Use:   "invite [--team TEAM] [--ttl 72h] | invite --retro TOPIC | --arena TOPIC [--board BOARD]",
+		Short: "print a one-time code that lets a new SSH key join a team, or be a guest in one retrospective or arena",
 		RunE: noArgs(run, member(func(c *cobra.Command, env *Env) error {
+			if g.retro != "" || g.arena != "" {
+				return guestInvite(c.OutOrStdout(), env, g, ttl)
+			}
 			return invite(c.OutOrStdout(), env, team, ttl)
 		})),
 	}
 	cmd.Flags().StringVar(&team, "team", "", "team name (default: the only team)")
 	cmd.Flags().DurationVar(&ttl, "ttl", 72*time.Hour, "how long the code is valid (at most 720h)")
+	g.add(cmd)
 	return cmd
 }
 

@@ -18,6 +18,8 @@ type View interface {
 	// Board is one board, only if it is one of Boards.
 	Board(id uint64) (*board.Board, error)
 	CreateInvite(by string, teamID uint64, ttl time.Duration) (code string, expires time.Time, err error)
+	// CreateGuestInvite: a code into one retrospective or arena (guest.go).
+	CreateGuestInvite(by string, scope store.GuestScope, ttl time.Duration) (code string, expires time.Time, err error)
 }
 
 // Whole is the view of the machine's owner: every team in the file.
