@@ -38,6 +38,14 @@ type Arena struct {
 	NotesDeleted time.Time `json:"notes_deleted,omitzero"`
 	Created      time.Time `json:"created"`
 	NextID       uint64    `json:"next_id"`
+
+	// RepeatWeeks: the next arena follows this many weeks later (0: not
+	// recurring); Prev and Next link the series, Plan is the planning
+	// item that announces this one (recurring.go).
+	RepeatWeeks int    `json:"repeat_weeks,omitempty"`
+	Prev        uint64 `json:"prev,omitempty"`
+	Next        uint64 `json:"next,omitempty"`
+	Plan        uint64 `json:"plan,omitempty"`
 }
 
 // Question is one open question for the pupils.
@@ -158,13 +166,16 @@ type ArenaOp struct {
 	Theme       uint64
 	Feasibility int
 	Impact      int
-	Delta       int     // move a question up (-1) or down (+1)
+	Delta       int     // move a question up (-1) or down (+1); OpRepeat: weeks
 	Action      *Action // Promote: the new action
 	Date        time.Time
 	// Flagged and Suspect: a note saved over the name guard's warning,
 	// and the words it warned about (AddNote, EditNote).
 	Flagged bool
 	Suspect []string
+	// PlanText is the planning line of the next arena of a recurring one,
+	// in the team's words (ReportBack); the topic when empty.
+	PlanText string
 	// Seen is the version of the note (EditNote) or idea (EditIdea,
 	// RateIdea) the user saw; an edit of one that changed since is refused
 	// with a *ConflictError. 0 skips the check (callers that predate
@@ -202,8 +213,14 @@ func (a *Arena) Apply(by string, op ArenaOp, now time.Time) error {
 // left the team may be fixed or deleted by anyone in it, or a name in it
 // would wait for retention.
 func (a *Arena) ApplyIn(by string, op ArenaOp, t Team, now time.Time) error {
-	if op.Kind == OpHandLead {
+	switch op.Kind {
+	case OpHandLead:
 		return a.HandOver(by, op.Text, t)
+	case OpRepeat:
+		if !a.Open() {
+			return ErrReported
+		}
+		return a.setRepeat(op.Delta)
 	}
 	return a.apply(by, op, now, func(name string) bool { return !t.HasMember(name) })
 }

@@ -63,6 +63,9 @@ func BoardEvents(b *Board, l CalLabels) []CalEvent {
 		out = append(out, ev)
 	}
 	for _, a := range b.Arenas {
+		if a.Plan != 0 && b.Find(AreaPlanning, a.Plan) != nil {
+			continue // announced by its planning item: one event, not two
+		}
 		// The topic and the group only: nothing of what pupils said goes
 		// into a calendar, which lives outside bord.
 		out = append(out, CalEvent{UID: CalUID(b, "arena", a.ID), Summary: l.Arena + ": " + a.Topic,

@@ -52,6 +52,9 @@ func (s *Store) ChangeArena(actor string, boardID, arenaID uint64, op board.Aren
 			if err := a.ApplyIn(tx.who, op, tx.team, tx.now); err != nil {
 				return err
 			}
+			if op.Kind == board.OpReportBack {
+				return s.nextArena(tx, a, op.PlanText) // recurring.go
+			}
 			if op.Kind == board.OpPromote {
 				act := *op.Action
 				act.Origin = board.OriginArena

@@ -86,6 +86,8 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		m.screen = screenArenas
 	case is(m.keys.HandOver):
 		m.handArena(a)
+	case is(m.keys.Repeat):
+		return m.askRepeat(a)
 	case is(m.keys.TabN):
 		m.as.tab = int(s[0] - '1')
 		// A reported-back arena takes no new notes: its capture tab

@@ -110,5 +110,6 @@ func (m *arenaScreen) reportBack(f *form) tea.Cmd {
 	if !ok || !m.guard(&m.as.warned, f.value("text"), func(w string) { f.err = w }) {
 		return nil
 	}
-	return m.changeArena(board.ArenaOp{Kind: board.OpReportBack, Text: f.value("text"), Date: d}, m.msg.Saved)
+	op := board.ArenaOp{Kind: board.OpReportBack, Text: f.value("text"), Date: d, PlanText: m.nextPlanText()}
+	return m.changeArena(op, m.msg.Saved)
 }

@@ -29,6 +29,7 @@ func newArenaList(c *Common, open func(uint64)) *arenaListScreen {
 			if !a.Open() {
 				status = fmt.Sprintf(m.msg.ReportedBackF, m.msg.ShortDate(a.ReportedBack))
 			}
+			status += m.arenaMarks(&a) // recurring.go
 			items = append(items, fmt.Sprintf("%s  %s  %s, %d  (%s)", a.Date.Format("2006-01-02"), a.Topic, a.Group, a.Pupils, status))
 			ids = append(ids, a.ID)
 		}

@@ -157,7 +157,7 @@ func (m *arenaScreen) View() string {
 	if !a.Open() {
 		status = fmt.Sprintf(m.msg.ReportedBackF, m.msg.ShortDate(a.ReportedBack))
 	}
-	head := fmt.Sprintf("%s · %s · %s · %s · %s · %s: %s", m.st.header.Render(m.msg.Arena), m.st.title.Render(a.Topic), m.msg.Date(a.Date), pupils, status,
+	head := fmt.Sprintf("%s · %s · %s%s · %s · %s · %s: %s", m.st.header.Render(m.msg.Arena), m.st.title.Render(a.Topic), m.msg.Date(a.Date), m.repeatMark(a), pupils, status,
 		m.msg.Handover.ArenaLeader, ledBy(a.Led()))
 	lines := []string{fit(head, m.width), m.tabRow(m.msg.ArenaTabs[:], m.as.tab), fit(m.st.dim.Render(m.msg.ArenaHints[m.as.tab]), m.width)}
 	bodyH := m.height - len(lines) - 2

@@ -124,6 +124,9 @@ func (m *boardScreen) drawArea(r rect) string {
 	if r.area == board.AreaAction {
 		title = m.actionsTitle(len(rows))
 	}
+	if r.area == board.AreaPlanning {
+		title += m.overdueArenas() // recurring.go
+	}
 	inner := r.h - 2
 	var lines []string
 	if len(rows) == 0 {

@@ -194,7 +194,7 @@ type arenaKeys struct {
 	Question, Bank, Delete, Order                                       key.Binding
 	Capture, SaveNote, NextQuestion, PrevQuestion, StopTyping, NoteEdit key.Binding
 	NewTheme, SetTheme, Idea, Rate, Promote, Report                     key.Binding
-	HandOver                                                            key.Binding // handover.go
+	HandOver, Repeat                                                    key.Binding // handover.go, recurring.go
 }
 
 func newArenaKeys(m *i18n.Messages) arenaKeys {
@@ -223,6 +223,7 @@ func newArenaKeys(m *i18n.Messages) arenaKeys {
 		// e is the note edit on the report-back tab too.
 		Report:   bind("a/enter", m.KeyReport, "a", "enter"),
 		HandOver: bind("L", m.Handover.KeyHandOver, "L"),
+		Repeat:   bind("H", m.Handover.KeyRepeat, "H"),
 	}
 }
 
@@ -231,7 +232,7 @@ func (k arenaKeys) ShortHelp() []key.Binding { return []key.Binding{k.Back, k.He
 // FullHelp has a column per tab after the keys that work everywhere.
 func (k arenaKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.TabN, k.NextTab, k.PrevTab, k.Up, k.Down, k.HandOver, k.Back, k.Help, k.Quit},
+		{k.TabN, k.NextTab, k.PrevTab, k.Up, k.Down, k.HandOver, k.Repeat, k.Back, k.Help, k.Quit},
 		{k.Question, k.Bank, k.Delete, k.Order},
 		{k.Capture, k.SaveNote, k.NextQuestion, k.PrevQuestion, k.StopTyping, k.NoteEdit},
 		{k.NewTheme, k.SetTheme, k.Idea, k.Rate, k.Promote, k.Report},

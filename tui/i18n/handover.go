@@ -21,6 +21,13 @@ type HandoverMessages struct {
 	ErrGuestOnly string
 	// GuestEnded ends a guest's session when their record closed.
 	GuestEnded string
+	// Recurring arenas: the key, the form, its hint, the header mark
+	// ("every %d weeks"), the status after saving, and the planning
+	// panel's flag of arenas whose day passed unheld (short: the panel
+	// is a third of the screen; "!" is overdue, as on actions).
+	KeyRepeat, RepeatTitle, FieldRepeatWeeks, HintRepeatWeeks, RepeatEveryF, RepeatSetF, RepeatOff, ArenaOverdue string
+	// NotHeld marks an overdue arena in the list of arenas.
+	NotHeld string
 }
 
 var nlHandover = HandoverMessages{
@@ -37,6 +44,16 @@ var nlHandover = HandoverMessages{
 	NotArenaLeader: "Alleen de gespreksleider kan de rol doorgeven. Vraag het hem of haar.",
 	ErrGuestOnly:   "Als gast doe je alleen mee in deze retrospective of leerlingarena: kaartjes schrijven, stemmen of notities maken. Er is niets opgeslagen.",
 	GuestEnded:     "De retrospective of leerlingarena is afgesloten, en daarmee je toegang als gast. Bedankt voor het meedoen!",
+
+	KeyRepeat:        "herhalen (elke periode)",
+	RepeatTitle:      "Leerlingarena herhalen",
+	FieldRepeatWeeks: "Elke … weken",
+	HintRepeatWeeks:  "bijvoorbeeld 12 (een periode); 0 = niet herhalen. Na het terugkoppelen staat de volgende op de planning, met de open ideeën.",
+	RepeatEveryF:     "↻ elke %d weken",
+	RepeatSetF:       "De volgende leerlingarena komt %d weken na deze op de planning, na het terugkoppelen",
+	RepeatOff:        "Deze leerlingarena wordt niet herhaald",
+	ArenaOverdue:     " · ! arena",
+	NotHeld:          "! te laat",
 }
 
 var enHandover = HandoverMessages{
@@ -53,4 +70,14 @@ var enHandover = HandoverMessages{
 	NotArenaLeader: "Only the discussion leader can hand the role over. Ask them.",
 	ErrGuestOnly:   "As a guest you take part in this retrospective or pupil arena only: write cards, vote or take notes. Nothing was saved.",
 	GuestEnded:     "The retrospective or pupil arena has closed, and with it your guest access. Thank you for taking part!",
+
+	KeyRepeat:        "repeat (every term)",
+	RepeatTitle:      "Repeat this pupil arena",
+	FieldRepeatWeeks: "Every … weeks",
+	HintRepeatWeeks:  "for example 12 (a term); 0 = do not repeat. After the report back the next one is on the planning, with the open ideas.",
+	RepeatEveryF:     "↻ every %d weeks",
+	RepeatSetF:       "The next pupil arena goes on the planning %d weeks after this one, once it is reported back",
+	RepeatOff:        "This pupil arena does not repeat",
+	ArenaOverdue:     " · ! arena",
+	NotHeld:          "! overdue",
 }
