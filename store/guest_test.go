@@ -38,7 +38,7 @@ func TestGuestReachesOneRetro(t *testing.T) {
 	if _, err := f.s.CreateRetro("Anna", f.board.ID, "Geheim", "", nil, time.Time{}, time.Time{}, false, 0); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.Add("Anna", f.board.ID, &board.Action{What: "Interne actie", Who: "Anna", When: f.clk.day(3)}); err != nil {
+	if _, err := f.s.Add("Anna", f.board.ID, &board.Action{What: "Interne actie", Who: "Anna", When: f.clk.Day(3)}); err != nil {
 		t.Fatal(err)
 	}
 	other, err := f.s.CreateBoard("Anna", f.team.ID, "Ander bord")
@@ -63,7 +63,7 @@ func TestGuestReachesOneRetro(t *testing.T) {
 	if _, err := v.Board(other.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("the guest reached another board: %v", err)
 	}
-	if _, err := v.Add("Gina", f.board.ID, &board.Action{What: "x", Who: "Anna", When: f.clk.day(3)}); err == nil {
+	if _, err := v.Add("Gina", f.board.ID, &board.Action{What: "x", Who: "Anna", When: f.clk.Day(3)}); err == nil {
 		t.Fatal("the guest added an action")
 	}
 	if _, err := v.CreateTeam("Gina", "Eigen"); err == nil {
@@ -106,7 +106,7 @@ func TestGuestReachesOneRetro(t *testing.T) {
 // closed record.
 func TestGuestInviteRefused(t *testing.T) {
 	f := newFixture(t)
-	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(0), "groep 7", 6, "Anna", nil, 0)
+	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.Day(0), "groep 7", 6, "Anna", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestGuestInviteRefused(t *testing.T) {
 		t.Errorf("a member's key became a guest: %v", err)
 	}
 	code, _, _ = f.s.CreateGuestInvite("Anna", scope, time.Hour)
-	if _, err := f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "in de klas", Date: f.clk.day(0)}); err != nil {
+	if _, err := f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "in de klas", Date: f.clk.Day(0)}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.s.RedeemInvite(code, "SHA256:y", "Gast"); !errors.Is(err, board.ErrReported) {

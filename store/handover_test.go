@@ -15,7 +15,7 @@ func TestHandOverKeepsWhoLed(t *testing.T) {
 	var f = newFixture(t)
 	r, err := f.s.CreateRetro("Anna", f.board.ID, "Gedrag", "", nil, time.Time{}, time.Time{}, false, 0)
 	r = done(t, "create retro", r, err)
-	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(7), "groep 7", 6, "Anna", nil, 0)
+	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.Day(7), "groep 7", 6, "Anna", nil, 0)
 	a = done(t, "create arena", a, err)
 	if _, err := f.s.ChangeRetro("Bram", f.board.ID, r.ID, board.RetroOp{Kind: board.OpHandRetro, Text: "Bram"}); !errors.Is(err, board.ErrNotLeader) {
 		t.Fatalf("Bram took the retrospective: %v", err)

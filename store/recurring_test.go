@@ -12,7 +12,7 @@ import (
 // still makes it, without a planning item, and it is overdue.
 func TestRecurringArena(t *testing.T) {
 	f := newFixture(t)
-	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(0), "groep 7", 6, "Anna", nil, 0)
+	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.Day(0), "groep 7", 6, "Anna", nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,9 +30,9 @@ func TestRecurringArena(t *testing.T) {
 	change(board.ArenaOp{Kind: board.OpRepeat, Delta: 12})
 	change(board.ArenaOp{Kind: board.OpAddIdea, Text: "Vaker samenwerken", Feasibility: 3, Impact: 2})
 	a = change(board.ArenaOp{Kind: board.OpAddIdea, Text: "Uitleg korter", Feasibility: 3, Impact: 3})
-	act := &board.Action{What: "Uitleg max 10 min", Who: "Anna", When: f.clk.day(7)}
+	act := &board.Action{What: "Uitleg max 10 min", Who: "Anna", When: f.clk.Day(7)}
 	change(board.ArenaOp{Kind: board.OpPromote, ID: a.Ideas[1].ID, Action: act})
-	a = change(board.ArenaOp{Kind: board.OpReportBack, Text: "in de klas", Date: f.clk.day(0), PlanText: "Leerlingarena: Uitleg"})
+	a = change(board.ArenaOp{Kind: board.OpReportBack, Text: "in de klas", Date: f.clk.Day(0), PlanText: "Leerlingarena: Uitleg"})
 	b, err := f.s.Board(f.board.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +41,7 @@ func TestRecurringArena(t *testing.T) {
 	if !ok {
 		t.Fatal("no next arena after the report back")
 	}
-	if want := f.clk.day(84); !next.Date.Equal(want) || next.Prev != a.ID || next.RepeatWeeks != 12 {
+	if want := f.clk.Day(84); !next.Date.Equal(want) || next.Prev != a.ID || next.RepeatWeeks != 12 {
 		t.Errorf("next: date %v (want %v), prev %d, every %d weeks", next.Date, want, next.Prev, next.RepeatWeeks)
 	}
 	if len(next.Ideas) != 1 || next.Ideas[0].Text != "Vaker samenwerken" {
@@ -51,19 +51,19 @@ func TestRecurringArena(t *testing.T) {
 	if plan == nil || plan.Label() != "Leerlingarena: Uitleg" {
 		t.Fatalf("the next arena is not on the planning: %v", plan)
 	}
-	if next.Overdue(f.clk.day(84)) || !next.Overdue(f.clk.day(85)) {
+	if next.Overdue(f.clk.Day(84)) || !next.Overdue(f.clk.Day(85)) {
 		t.Error("overdue is not the day after the planned day")
 	}
 
 	// The next one is held late: reported back after its own successor's
 	// day would be; that one is made, overdue, with no planning item.
 	f.clk.Add(200 * 24 * time.Hour)
-	if _, err := f.s.ChangeArena("Anna", f.board.ID, next.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "mail", Date: f.clk.day(0)}); err != nil {
+	if _, err := f.s.ChangeArena("Anna", f.board.ID, next.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "mail", Date: f.clk.Day(0)}); err != nil {
 		t.Fatal(err)
 	}
 	b, _ = f.s.Board(f.board.ID)
 	late := b.Arenas[len(b.Arenas)-1]
-	if late.Prev != next.ID || late.Plan != 0 || !late.Overdue(f.clk.day(0)) {
-		t.Errorf("late next: prev %d, plan %d, overdue %v", late.Prev, late.Plan, late.Overdue(f.clk.day(0)))
+	if late.Prev != next.ID || late.Plan != 0 || !late.Overdue(f.clk.Day(0)) {
+		t.Errorf("late next: prev %d, plan %d, overdue %v", late.Prev, late.Plan, late.Overdue(f.clk.Day(0)))
 	}
 }
