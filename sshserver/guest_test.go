@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	ics "github.com/arran4/golang-ical"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
 	gossh "golang.org/x/crypto/ssh"
@@ -138,4 +139,39 @@ func (e *env) guestTerm(t *testing.T, code string) (gossh.Signer, *term) {
 	tm.waitFor(askInviteNL)
 	tm.enterCode(code, "Gina")
 	return key, tm
+}
+
+// The calendar export runs over SSH as on the command line: a member gets
+// their planning as iCalendar that the library reads back, with the same
+// UIDs twice; a guest or stranger gets nothing.
+func TestPlanningCalendarOverSSH(t *testing.T) {
+	e := startServer(t, nil)
+	key := e.member("Marieke")
+	read := func() map[string]bool {
+		out, errOut, status := e.run(t, key, "export --what planning --format ics")
+		if status != 0 {
+			t.Fatalf("export: %d %s", status, errOut)
+		}
+		cal, err := ics.ParseCalendar(strings.NewReader(out))
+		if err != nil {
+			t.Fatalf("the calendar does not parse: %v", err)
+		}
+		uids := map[string]bool{}
+		for _, ev := range cal.Events() {
+			uids[ev.Id()] = true
+		}
+		return uids
+	}
+	first, second := read(), read()
+	if len(first) < 4 || len(first) != len(second) {
+		t.Fatalf("events: %d then %d; the demo planning has at least 4", len(first), len(second))
+	}
+	for uid := range first {
+		if !second[uid] {
+			t.Errorf("UID %s is gone in the second export", uid)
+		}
+	}
+	if out, _, status := e.run(t, newKey(t), "export --what planning --format ics"); status == 0 || out != "" {
+		t.Errorf("a stranger got the calendar: %d %q", status, out)
+	}
 }

@@ -65,20 +65,24 @@ func TestRetroHandOverRefused(t *testing.T) {
 	}
 }
 
-// The arena's gespreksleider hands over the same way; the header names the
-// leaders in order.
-func TestArenaHandOver(t *testing.T) {
-	h, info := demo(t, i18n.EN, 140, 40)
-	arenaFixture(t, h, info.ID)
-	h.awaitChange()
-	h.press("A", "enter", "L", "2", "1")
-	a := h.board().Arenas[len(h.board().Arenas)-1]
-	if a.Leader != "Joost" {
-		t.Fatalf("leader %q, want Joost", a.Leader)
-	}
-	if !strings.Contains(h.plain(), "Discussion leader: Marieke → Joost") {
-		t.Fatalf("header does not show who led:\n%s", h.plain())
-	}
+// The arena's gespreksleider hands over the same way (the question is kept
+// as a golden); the header names the leaders in order.
+func TestGoldenArenaHandOver(t *testing.T) {
+	eachGolden(t, func(t *testing.T, h *harness, info board.Info, lang i18n.Lang, w int) {
+		arenaFixture(t, h, info.ID)
+		h.awaitChange()
+		h.press("A", "enter", "L", "2")
+		golden.RequireEqual(t, []byte(ascii(t, h.view())))
+		h.press("1")
+		a := h.board().Arenas[len(h.board().Arenas)-1]
+		if a.Leader != "Joost" {
+			t.Fatalf("leader %q, want Joost", a.Leader)
+		}
+		want := i18n.For(lang).Handover.ArenaLeader + ": Marieke → Joost"
+		if w > 80 && !strings.Contains(h.plain(), want) {
+			t.Fatalf("header does not say %q:\n%s", want, h.plain())
+		}
+	})
 }
 
 // H on an arena asks every how many weeks it repeats (the form is kept as

@@ -179,3 +179,30 @@ func TestPlanningFormatRefused(t *testing.T) {
 		}
 	}
 }
+
+// The next arena of a recurring one is announced by its planning item:
+// one event for it, not two.
+func TestPlanningCalendarRecurringArenaOnce(t *testing.T) {
+	s, info, _ := calendarStore(t)
+	b, err := s.Board(info.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := b.Arenas[0]
+	for _, op := range []board.ArenaOp{{Kind: board.OpRepeat, Delta: 12},
+		{Kind: board.OpReportBack, Text: "in de klas", Date: calNow, PlanText: "Leerlingarena: Uitleg"}} {
+		if _, err := s.ChangeArena("Marieke", info.ID, a.ID, op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cal, _ := exportCalendar(t, s, []uint64{info.TeamID}, i18n.NL)
+	n := 0
+	for _, e := range cal.Events() {
+		if strings.Contains(e.GetProperty(ics.ComponentPropertySummary).Value, "Uitleg") {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Fatalf("%d events for the arena and its next one, want 2 (the held one, the planning item)", n)
+	}
+}
