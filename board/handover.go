@@ -98,3 +98,7 @@ func cleanNames(names []string) {
 // ErrGuestOnly: a guest asked for something outside what guests do (write
 // cards, vote, take notes in their one retrospective or arena).
 var ErrGuestOnly = errors.New("board: guests only write cards, vote or take notes")
+
+// ErrGuestClosed: the retrospective closed or the arena was reported
+// back, so nobody can join it as a guest any more.
+var ErrGuestClosed = errors.New("board: closed for guests")

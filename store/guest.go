@@ -68,8 +68,8 @@ func (s *Store) CreateGuestInvite(actor string, scope GuestScope, ttl time.Durat
 }
 
 // recordOpen is nil when the record of scope exists on board bb and is
-// still open; board.ErrPhase (a closed retrospective), board.ErrReported
-// (a reported-back arena) or ErrNotFound otherwise.
+// still open; board.ErrGuestClosed (a closed retrospective, a
+// reported-back arena) or ErrNotFound otherwise.
 func recordOpen(bb *bolt.Bucket, scope GuestScope) error {
 	switch scope.Kind {
 	case GuestRetro:
@@ -78,7 +78,7 @@ func recordOpen(bb *bolt.Bucket, scope GuestScope) error {
 			return err
 		}
 		if !r.Running() {
-			return board.ErrPhase
+			return board.ErrGuestClosed
 		}
 	case GuestArena:
 		var a board.Arena
@@ -86,7 +86,7 @@ func recordOpen(bb *bolt.Bucket, scope GuestScope) error {
 			return err
 		}
 		if !a.Open() {
-			return board.ErrReported
+			return board.ErrGuestClosed
 		}
 	default:
 		return ErrNotFound

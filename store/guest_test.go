@@ -63,8 +63,14 @@ func TestGuestReachesOneRetro(t *testing.T) {
 	if _, err := v.Board(other.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("the guest reached another board: %v", err)
 	}
-	if _, err := v.Add("Gina", f.board.ID, &board.Action{What: "x", Who: "Anna", When: f.clk.Day(3)}); err == nil {
-		t.Fatal("the guest added an action")
+	if _, err := v.Add("Gina", f.board.ID, &board.Action{What: "x", Who: "Anna", When: f.clk.Day(3)}); !errors.Is(err, board.ErrGuestOnly) {
+		t.Fatalf("a guest's action: %v, want ErrGuestOnly (worded as what guests do)", err)
+	}
+	if _, err := v.CreateArena("Gina", f.board.ID, "x", f.clk.Day(3), "groep 7", 6, "Anna", nil, 0); !errors.Is(err, board.ErrGuestOnly) {
+		t.Fatalf("a guest's arena: %v", err)
+	}
+	if err := v.Delete("Gina", f.board.ID, board.AreaAction, 1, 0); !errors.Is(err, board.ErrGuestOnly) {
+		t.Fatalf("a guest's delete: %v", err)
 	}
 	if _, err := v.CreateTeam("Gina", "Eigen"); err == nil {
 		t.Fatal("the guest made a team")
@@ -132,13 +138,13 @@ func TestGuestInviteRefused(t *testing.T) {
 	if _, err := f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "in de klas", Date: f.clk.Day(0)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.RedeemInvite(code, "SHA256:y", "Gast"); !errors.Is(err, board.ErrReported) {
+	if _, err := f.s.RedeemInvite(code, "SHA256:y", "Gast"); !errors.Is(err, board.ErrGuestClosed) {
 		t.Errorf("a guest joined a reported-back arena: %v", err)
 	}
 	if _, ok := f.s.IdentifyGuest("SHA256:x"); ok {
 		t.Error("a refused redeem left a guest")
 	}
-	if _, _, err := f.s.CreateGuestInvite("Anna", scope, time.Hour); !errors.Is(err, board.ErrReported) {
+	if _, _, err := f.s.CreateGuestInvite("Anna", scope, time.Hour); !errors.Is(err, board.ErrGuestClosed) {
 		t.Errorf("an invite for a reported-back arena: %v", err)
 	}
 }

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"time"
+
 	"github.com/verbeterbord/bord/board"
 )
 
@@ -109,3 +111,56 @@ func (v *GuestView) CreateDemo(string) (board.Info, error) { return board.Info{}
 func (v *GuestView) CreateTeam(string, string, ...string) (board.Team, error) {
 	return board.Team{}, board.ErrGuestOnly
 }
+
+// The writes a guest can reach with a key of the board or a list (add an
+// item, check in, start a session, a new retrospective, arena or board,
+// the retention): refused with what guests do instead of the embedded
+// View's ErrNotFound, which would read as "gone".
+
+// Add is refused to a guest.
+func (v *GuestView) Add(string, uint64, board.Item) (board.Item, error) {
+	return nil, board.ErrGuestOnly
+}
+
+// Update is refused to a guest.
+func (v *GuestView) Update(string, uint64, board.Item) (board.Item, error) {
+	return nil, board.ErrGuestOnly
+}
+
+// Delete is refused to a guest.
+func (v *GuestView) Delete(string, uint64, board.Area, uint64, uint64) error {
+	return board.ErrGuestOnly
+}
+
+// ChangeItem is refused to a guest.
+func (v *GuestView) ChangeItem(string, uint64, board.ItemOp) (board.Item, error) {
+	return nil, board.ErrGuestOnly
+}
+
+// SetCheckIn is refused to a guest.
+func (v *GuestView) SetCheckIn(string, uint64, board.Mood, string) (board.CheckIn, error) {
+	return board.CheckIn{}, board.ErrGuestOnly
+}
+
+// StartMeeting is refused to a guest.
+func (v *GuestView) StartMeeting(string, uint64, time.Duration) (board.Meeting, error) {
+	return board.Meeting{}, board.ErrGuestOnly
+}
+
+// CreateRetro is refused to a guest.
+func (v *GuestView) CreateRetro(string, uint64, string, string, []string, time.Time, time.Time, bool, int) (board.Retro, error) {
+	return board.Retro{}, board.ErrGuestOnly
+}
+
+// CreateArena is refused to a guest.
+func (v *GuestView) CreateArena(string, uint64, string, time.Time, string, int, string, []string, int) (board.Arena, error) {
+	return board.Arena{}, board.ErrGuestOnly
+}
+
+// CreateBoard is refused to a guest.
+func (v *GuestView) CreateBoard(string, uint64, string) (board.Info, error) {
+	return board.Info{}, board.ErrGuestOnly
+}
+
+// SetRetention is refused to a guest.
+func (v *GuestView) SetRetention(string, uint64, int) error { return board.ErrGuestOnly }

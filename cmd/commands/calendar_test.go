@@ -206,3 +206,42 @@ func TestPlanningCalendarRecurringArenaOnce(t *testing.T) {
 		t.Fatalf("%d events for the arena and its next one, want 2 (the held one, the planning item)", n)
 	}
 }
+
+// A guest code is made for an open retrospective or arena by the start of
+// its topic; what cannot be made says why and what is open, in both
+// languages, and makes no code.
+func TestGuestInviteCommand(t *testing.T) {
+	s, info, _ := calendarStore(t)
+	run := func(lang i18n.Lang, args ...string) (string, error) {
+		env := &commands.Env{View: commands.Teams(s, []uint64{info.TeamID}), Who: commands.Identity{Name: "Marieke", Known: true},
+			Msg: i18n.For(lang), Now: func() time.Time { return calNow }}
+		var out, errOut bytes.Buffer
+		err := commands.Run(env, args, &out, &errOut)
+		return out.String(), err
+	}
+	for _, tc := range []struct {
+		lang i18n.Lang
+		args []string
+		want string
+	}{
+		{i18n.NL, []string{"invite", "--retro", "Rekenen"}, "open zijn: Gedrag"},
+		{i18n.EN, []string{"invite", "--arena", "Rekenen"}, "open ones: Uitleg"},
+		{i18n.EN, []string{"invite", "--retro", "Gedrag", "--arena", "Uitleg"}, "not both"},
+		{i18n.NL, []string{"invite", "--retro", "Gedrag", "--ttl", "0s"}, "--ttl"},
+		{i18n.NL, []string{"invite", "--retro", "Gedrag", "--board", "Nope"}, "Nope"},
+	} {
+		if out, err := run(tc.lang, tc.args...); err == nil || !strings.Contains(err.Error(), tc.want) || out != "" {
+			t.Errorf("%v: %v (out %q), want an error with %q", tc.args, err, out, tc.want)
+		}
+	}
+	out, err := run(i18n.EN, "invite", "--retro", "ged")
+	if err != nil || !strings.Contains(out, "guest in Gedrag") {
+		t.Fatalf("invite --retro ged: %q %v", out, err)
+	}
+	if _, err := s.RedeemInvite(strings.Fields(out)[0], "SHA256:gast", "Gina"); err != nil {
+		t.Fatalf("the code does not work: %v", err)
+	}
+	if g, ok := s.IdentifyGuest("SHA256:gast"); !ok || g.Scope.Kind != store.GuestRetro {
+		t.Fatalf("the code made %+v, %v; want a guest of the retrospective", g, ok)
+	}
+}

@@ -19,8 +19,9 @@ type HandoverMessages struct {
 	NotArenaLeader string
 	// ErrGuestOnly: a guest tried something outside their one record.
 	ErrGuestOnly string
-	// GuestEnded ends a guest's session when their record closed.
-	GuestEnded string
+	// GuestEnded ends a guest's session when their record closed;
+	// ErrGuestClosed refuses a guest code for a closed record.
+	GuestEnded, ErrGuestClosed string
 	// Recurring arenas: the key, the form, its hint, the header mark
 	// ("every %d weeks"), the status after saving, and the planning
 	// panel's flag of arenas whose day passed unheld (short: the panel
@@ -44,6 +45,7 @@ var nlHandover = HandoverMessages{
 	NotArenaLeader: "Alleen de gespreksleider kan de rol doorgeven. Vraag het hem of haar.",
 	ErrGuestOnly:   "Als gast doe je alleen mee in deze retrospective of leerlingarena: kaartjes schrijven, stemmen of notities maken. Er is niets opgeslagen.",
 	GuestEnded:     "De retrospective of leerlingarena is afgesloten, en daarmee je toegang als gast. Bedankt voor het meedoen!",
+	ErrGuestClosed: "Deze retrospective of leerlingarena is al afgesloten: er kan geen gast meer bij. Vraag zo nodig een code voor een open retrospective of arena.",
 
 	KeyRepeat:        "herhalen (elke periode)",
 	RepeatTitle:      "Leerlingarena herhalen",
@@ -70,6 +72,7 @@ var enHandover = HandoverMessages{
 	NotArenaLeader: "Only the discussion leader can hand the role over. Ask them.",
 	ErrGuestOnly:   "As a guest you take part in this retrospective or pupil arena only: write cards, vote or take notes. Nothing was saved.",
 	GuestEnded:     "The retrospective or pupil arena has closed, and with it your guest access. Thank you for taking part!",
+	ErrGuestClosed: "This retrospective or pupil arena has closed already: no guest can join it. Ask for a code for an open one if needed.",
 
 	KeyRepeat:        "repeat (every term)",
 	RepeatTitle:      "Repeat this pupil arena",

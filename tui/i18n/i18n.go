@@ -348,6 +348,8 @@ func (m *Messages) Err(err error) string {
 		return m.ErrReported
 	case errors.Is(err, board.ErrGuestOnly):
 		return m.Handover.ErrGuestOnly
+	case errors.Is(err, board.ErrGuestClosed):
+		return m.Handover.ErrGuestClosed
 	case errors.Is(err, board.ErrAlreadyAction):
 		// Someone made the action a moment earlier (two people at once).
 		return m.ErrAlreadyAction
