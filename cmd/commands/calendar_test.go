@@ -56,17 +56,25 @@ func calendarStore(t *testing.T) (*store.Store, board.Info, *board.PlanItem) {
 // over SSH would, and parses the answer back with the library.
 func exportCalendar(t *testing.T, s *store.Store, teams []uint64, lang i18n.Lang) (*ics.Calendar, string) {
 	t.Helper()
+	out, err := runAs(s, teams, lang, "export", "--what", "planning", "--format", "ics")
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	cal, err := ics.ParseCalendar(strings.NewReader(out))
+	if err != nil {
+		t.Fatalf("the export does not parse: %v\n%s", err, out)
+	}
+	return cal, out
+}
+
+// runAs runs a command as Marieke, a member of teams, over SSH would; it
+// returns what the command wrote and its error.
+func runAs(s *store.Store, teams []uint64, lang i18n.Lang, args ...string) (string, error) {
 	env := &commands.Env{View: commands.Teams(s, teams), Who: commands.Identity{Name: "Marieke", Known: true},
 		Msg: i18n.For(lang), Now: func() time.Time { return calNow }}
 	var out, errOut bytes.Buffer
-	if err := commands.Run(env, []string{"export", "--what", "planning", "--format", "ics"}, &out, &errOut); err != nil {
-		t.Fatalf("export: %v %s", err, errOut.String())
-	}
-	cal, err := ics.ParseCalendar(strings.NewReader(out.String()))
-	if err != nil {
-		t.Fatalf("the export does not parse: %v\n%s", err, out.String())
-	}
-	return cal, out.String()
+	err := commands.Run(env, args, &out, &errOut)
+	return out.String(), err
 }
 
 func uids(cal *ics.Calendar) map[string]string {
@@ -159,23 +167,29 @@ func TestPlanningCalendarOnlyOwnTeams(t *testing.T) {
 // instead, in both languages; nothing is written.
 func TestPlanningFormatRefused(t *testing.T) {
 	s, info, _ := calendarStore(t)
-	for _, tc := range []struct {
-		lang i18n.Lang
-		args []string
-		want string
-	}{
+	checkRefused(t, s, info.TeamID, []refusal{
 		{i18n.NL, []string{"export", "--format", "ics"}, "--what planning --format ics"},
 		{i18n.EN, []string{"export", "--what", "planning"}, "add --format ics"},
 		{i18n.NL, []string{"export", "--format", "json"}, "alleen op de server"},
 		{i18n.EN, []string{"export", "--format", "pdf"}, `--format "pdf": use md`},
 		{i18n.EN, []string{"export", "--what", "planning", "--format", "ics", "--board", "Nope"}, "Nope"},
-	} {
-		env := &commands.Env{View: commands.Teams(s, []uint64{info.TeamID}), Who: commands.Identity{Name: "Marieke", Known: true},
-			Msg: i18n.For(tc.lang), Now: func() time.Time { return calNow }}
-		var out, errOut bytes.Buffer
-		err := commands.Run(env, tc.args, &out, &errOut)
-		if err == nil || !strings.Contains(err.Error(), tc.want) || out.Len() != 0 {
-			t.Errorf("%v: %v (wrote %d bytes), want an error with %q", tc.args, err, out.Len(), tc.want)
+	})
+}
+
+// refusal is a command that must fail with an error holding want, and
+// write nothing.
+type refusal struct {
+	lang i18n.Lang
+	args []string
+	want string
+}
+
+func checkRefused(t *testing.T, s *store.Store, team uint64, cases []refusal) {
+	t.Helper()
+	for _, tc := range cases {
+		out, err := runAs(s, []uint64{team}, tc.lang, tc.args...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || out != "" {
+			t.Errorf("%v: %v (wrote %q), want an error with %q", tc.args, err, out, tc.want)
 		}
 	}
 }
@@ -212,29 +226,14 @@ func TestPlanningCalendarRecurringArenaOnce(t *testing.T) {
 // languages, and makes no code.
 func TestGuestInviteCommand(t *testing.T) {
 	s, info, _ := calendarStore(t)
-	run := func(lang i18n.Lang, args ...string) (string, error) {
-		env := &commands.Env{View: commands.Teams(s, []uint64{info.TeamID}), Who: commands.Identity{Name: "Marieke", Known: true},
-			Msg: i18n.For(lang), Now: func() time.Time { return calNow }}
-		var out, errOut bytes.Buffer
-		err := commands.Run(env, args, &out, &errOut)
-		return out.String(), err
-	}
-	for _, tc := range []struct {
-		lang i18n.Lang
-		args []string
-		want string
-	}{
+	checkRefused(t, s, info.TeamID, []refusal{
 		{i18n.NL, []string{"invite", "--retro", "Rekenen"}, "open zijn: Gedrag"},
 		{i18n.EN, []string{"invite", "--arena", "Rekenen"}, "open ones: Uitleg"},
 		{i18n.EN, []string{"invite", "--retro", "Gedrag", "--arena", "Uitleg"}, "not both"},
 		{i18n.NL, []string{"invite", "--retro", "Gedrag", "--ttl", "0s"}, "--ttl"},
 		{i18n.NL, []string{"invite", "--retro", "Gedrag", "--board", "Nope"}, "Nope"},
-	} {
-		if out, err := run(tc.lang, tc.args...); err == nil || !strings.Contains(err.Error(), tc.want) || out != "" {
-			t.Errorf("%v: %v (out %q), want an error with %q", tc.args, err, out, tc.want)
-		}
-	}
-	out, err := run(i18n.EN, "invite", "--retro", "ged")
+	})
+	out, err := runAs(s, []uint64{info.TeamID}, i18n.EN, "invite", "--retro", "ged")
 	if err != nil || !strings.Contains(out, "guest in Gedrag") {
 		t.Fatalf("invite --retro ged: %q %v", out, err)
 	}
