@@ -46,25 +46,18 @@ type Guest struct {
 // code for a closed one would let nobody in. Who may ask is the caller's
 // view's business, as for CreateInvite.
 func (s *Store) CreateGuestInvite(actor string, scope GuestScope, ttl time.Duration) (code string, expires time.Time, err error) {
-	var teamID uint64
-	check := func(tx *bolt.Tx) error {
+	return s.makeInvite(ttl, func(tx *bolt.Tx) (invite, Record, error) {
 		bb, err := boardBucket(tx, scope.BoardID)
 		if err != nil {
-			return err
+			return invite{}, Record{}, err
 		}
 		t, err := teamOf(bb)
 		if err != nil {
-			return err
+			return invite{}, Record{}, err
 		}
-		teamID = t.ID
-		return recordOpen(bb, scope)
-	}
-	// The team id is known only inside the transaction; read it first
-	// without writing, then write with the check again.
-	if err := s.db.View(check); err != nil {
-		return "", time.Time{}, err
-	}
-	return s.createInvite(actor, invite{TeamID: teamID, By: actor, Guest: &scope}, ttl, check)
+		inv := invite{TeamID: t.ID, By: actor, Guest: &scope}
+		return inv, Record{Actor: actor, Op: OpInvite, TeamID: t.ID, BoardID: scope.BoardID, ItemID: scope.ID}, recordOpen(bb, scope)
+	})
 }
 
 // recordOpen is nil when the record of scope exists on board bb and is
@@ -120,7 +113,10 @@ func (s *Store) bindGuest(tx *bolt.Tx, inv invite, fingerprint, name string, out
 	if t.HasMember(name) {
 		return board.ErrExists
 	}
-	if fingerprint == "" || keyOwner(tx, fingerprint) != "" {
+	// A key that is a guest's already stays with its one record. A
+	// member's key never gets here: over SSH only a stranger sees the
+	// invite screen (sshserver identify), and a member needs no guest code.
+	if fingerprint == "" || guestByKey(tx, fingerprint) != "" {
 		return ErrKeyTaken
 	}
 	gb, err := tx.CreateBucketIfNotExists(bucketGuests)
@@ -135,16 +131,13 @@ func (s *Store) bindGuest(tx *bolt.Tx, inv invite, fingerprint, name string, out
 	return s.audit(bb.Bucket(bucketAudit), Record{Actor: inv.By, Op: OpGuest, BoardID: inv.Guest.BoardID, ItemID: inv.Guest.ID, Label: name})
 }
 
-// keyOwner is the member or guest a key belongs to; "" when nobody's.
-func keyOwner(tx *bolt.Tx, fingerprint string) string {
-	owner, _ := memberWithKey(tx, fingerprint)
-	if gb := tx.Bucket(bucketGuests); owner == "" && gb != nil {
-		var g Guest
-		if v := gb.Get([]byte(fingerprint)); v != nil && json.Unmarshal(v, &g) == nil {
-			owner = g.Name
-		}
+// guestByKey is the name of the guest a key belongs to, or "".
+func guestByKey(tx *bolt.Tx, fingerprint string) string {
+	var g Guest
+	if gb := tx.Bucket(bucketGuests); gb != nil && gb.Get([]byte(fingerprint)) != nil && json.Unmarshal(gb.Get([]byte(fingerprint)), &g) == nil {
+		return g.Name
 	}
-	return owner
+	return ""
 }
 
 // IdentifyGuest finds the guest a key belongs to, only while their record

@@ -86,7 +86,19 @@ func (s *Store) bindKey(tx *bolt.Tx, actor string, teamID uint64, name, fingerpr
 		return err
 	}
 	if fingerprint != "" {
-		owner, err := memberWithKey(tx, fingerprint)
+		owner := ""
+		err := tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
+			var other board.Team
+			if err := json.Unmarshal(v, &other); err != nil {
+				return err
+			}
+			for _, m := range other.Members {
+				if m.HasKey(fingerprint) {
+					owner = m.Name
+				}
+			}
+			return nil
+		})
 		if err != nil {
 			return err
 		}
@@ -158,15 +170,15 @@ var codeEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
 // a hash of the code is stored, so a copy of the database cannot be used to
 // join. The code has 60 random bits, shown as XXXX-XXXX-XXXX.
 func (s *Store) CreateInvite(actor string, teamID uint64, ttl time.Duration) (code string, expires time.Time, err error) {
-	return s.createInvite(actor, invite{TeamID: teamID, By: actor}, ttl, func(tx *bolt.Tx) error {
+	return s.makeInvite(ttl, func(tx *bolt.Tx) (invite, Record, error) {
 		_, err := getTeam(tx, teamID)
-		return err
+		return invite{TeamID: teamID, By: actor}, Record{Actor: actor, Op: OpInvite, TeamID: teamID}, err
 	})
 }
 
-// createInvite stores inv under a new code once check passes, in one
-// transaction with its audit record.
-func (s *Store) createInvite(actor string, inv invite, ttl time.Duration, check func(*bolt.Tx) error) (code string, expires time.Time, err error) {
+// makeInvite stores a new code with what build says it lets in, and its
+// audit record, in one transaction.
+func (s *Store) makeInvite(ttl time.Duration, build func(tx *bolt.Tx) (invite, Record, error)) (code string, expires time.Time, err error) {
 	raw := make([]byte, 8)
 	if _, err := rand.Read(raw); err != nil {
 		return "", time.Time{}, err
@@ -174,11 +186,12 @@ func (s *Store) createInvite(actor string, inv invite, ttl time.Duration, check 
 	c := codeEncoding.EncodeToString(raw)[:12]
 	code = c[:4] + "-" + c[4:8] + "-" + c[8:]
 	expires = s.now().Add(ttl)
-	inv.Expires = expires
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		if err := check(tx); err != nil {
+		inv, rec, err := build(tx)
+		if err != nil {
 			return err
 		}
+		inv.Expires = expires
 		b, err := tx.CreateBucketIfNotExists(bucketInvites)
 		if err != nil {
 			return err
@@ -186,7 +199,7 @@ func (s *Store) createInvite(actor string, inv invite, ttl time.Duration, check 
 		if err := putJSON(b, hashCode(code), inv); err != nil {
 			return err
 		}
-		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: OpInvite, TeamID: inv.TeamID})
+		return s.audit(tx.Bucket(bucketAudit), rec)
 	})
 	return code, expires, err
 }
@@ -246,22 +259,4 @@ func (s *Store) RedeemInvite(code, fingerprint, name string) (board.Team, error)
 		s.teamChanged(t.ID)
 	}
 	return t, err
-}
-
-// memberWithKey is the member a key belongs to, in any team; "" when none.
-func memberWithKey(tx *bolt.Tx, fingerprint string) (string, error) {
-	owner := ""
-	err := tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
-		var t board.Team
-		if err := json.Unmarshal(v, &t); err != nil {
-			return err
-		}
-		for _, m := range t.Members {
-			if m.HasKey(fingerprint) {
-				owner = m.Name
-			}
-		}
-		return nil
-	})
-	return owner, err
 }
