@@ -41,6 +41,12 @@ func (m *retroScreen) handRetro(r *board.Retro) {
 	switch {
 	case !r.Running():
 		m.setStatus(m.msg.RetroClosed, true)
+	case !strings.EqualFold(r.Facilitator, m.cfg.User) && !m.b.Team.HasMember(r.Facilitator):
+		// The facilitator left the team: anyone in it may take the
+		// retrospective over, or it would be stuck in its phase for good.
+		m.confirm(fmt.Sprintf(h.RetroTakeOverAskF, r.Facilitator), func() tea.Cmd {
+			return m.changeRetro(board.RetroOp{Kind: board.OpTakeOver}, fmt.Sprintf(h.RetroLeadsF, m.cfg.User))
+		})
 	case !strings.EqualFold(r.Facilitator, m.cfg.User):
 		m.setStatus(m.msg.Err(board.ErrNotFacilitator), true)
 	default:

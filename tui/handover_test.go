@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,6 +63,28 @@ func TestRetroHandOverRefused(t *testing.T) {
 	h.press("L")
 	if h.m.choose != nil || !strings.Contains(h.plain(), i18n.For(i18n.NL).ErrNotFacilitator) {
 		t.Fatalf("a former facilitator got the hand-over:\n%s", h.plain())
+	}
+}
+
+// A facilitator who left the team leaves no retrospective stuck: L offers
+// the role to whoever is still in it, after a question.
+func TestRetroTakeOverWhenFacilitatorLeft(t *testing.T) {
+	h, info := demo(t, i18n.NL, 140, 40)
+	id := retroFixture(t, h, info.ID, board.PhaseWrite)
+	if _, err := h.s.ChangeRetro(me, info.ID, id, board.RetroOp{Kind: board.OpHandRetro, Text: "Pieter"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.s.RemoveMember(me, info.TeamID, "Pieter"); err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	h.press("R", "enter", "L")
+	if !strings.Contains(h.plain(), "Pieter is geen lid meer") {
+		t.Fatalf("no take-over question:\n%s", h.plain())
+	}
+	h.press("1")
+	if r, _ := h.board().Retro(id); r.Facilitator != me || !slices.Equal(r.Led(), []string{me, "Pieter", me}) {
+		t.Fatalf("facilitator %q, led %v", r.Facilitator, r.Led())
 	}
 }
 

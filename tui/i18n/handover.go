@@ -11,6 +11,8 @@ type HandoverMessages struct {
 	RetroHandAskF, ArenaHandAskF string
 	// RetroLeadsF and ArenaLeadsF say who holds the role now.
 	RetroLeadsF, ArenaLeadsF string
+	// RetroTakeOverAskF: the facilitator (%s) left the team; take over?
+	RetroTakeOverAskF string
 	// NoOneToHand: the team has nobody else.
 	NoOneToHand string
 	// ArenaLeader names the role in the arena's header; LedBy the history.
@@ -32,20 +34,21 @@ type HandoverMessages struct {
 }
 
 var nlHandover = HandoverMessages{
-	KeyHandOver:    "rol doorgeven",
-	RetroHandTo:    "Wie wordt begeleider van deze retrospective?",
-	ArenaHandTo:    "Wie wordt gespreksleider van deze leerlingarena?",
-	RetroHandAskF:  "De retrospective overdragen aan %s?",
-	ArenaHandAskF:  "De leerlingarena overdragen aan %s?",
-	RetroLeadsF:    "%s begeleidt nu de retrospective en zet de fasen door",
-	ArenaLeadsF:    "%s is nu gespreksleider",
-	NoOneToHand:    "Er is niemand anders in het team om aan over te dragen. Voeg eerst een lid toe.",
-	ArenaLeader:    "Gespreksleider",
-	LedBy:          "geleid door",
-	NotArenaLeader: "Alleen de gespreksleider kan de rol doorgeven. Vraag het hem of haar.",
-	ErrGuestOnly:   "Als gast doe je alleen mee in deze retrospective of leerlingarena: kaartjes schrijven, stemmen of notities maken. Er is niets opgeslagen.",
-	GuestEnded:     "De retrospective of leerlingarena is afgesloten, en daarmee je toegang als gast. Bedankt voor het meedoen!",
-	ErrGuestClosed: "Deze retrospective of leerlingarena is al afgesloten: er kan geen gast meer bij. Vraag zo nodig een code voor een open retrospective of arena.",
+	KeyHandOver:       "rol doorgeven",
+	RetroHandTo:       "Wie wordt begeleider van deze retrospective?",
+	ArenaHandTo:       "Wie wordt gespreksleider van deze leerlingarena?",
+	RetroHandAskF:     "De retrospective overdragen aan %s?",
+	ArenaHandAskF:     "De leerlingarena overdragen aan %s?",
+	RetroLeadsF:       "%s begeleidt nu de retrospective en zet de fasen door",
+	ArenaLeadsF:       "%s is nu gespreksleider",
+	RetroTakeOverAskF: "%s is geen lid meer van het team. Begeleid jij deze retrospective verder?",
+	NoOneToHand:       "Er is niemand anders in het team om aan over te dragen. Voeg eerst een lid toe.",
+	ArenaLeader:       "Gespreksleider",
+	LedBy:             "geleid door",
+	NotArenaLeader:    "Alleen de gespreksleider kan de rol doorgeven. Vraag het hem of haar.",
+	ErrGuestOnly:      "Als gast doe je alleen mee in deze retrospective of leerlingarena: kaartjes schrijven, stemmen of notities maken. Er is niets opgeslagen.",
+	GuestEnded:        "De retrospective of leerlingarena is afgesloten, en daarmee je toegang als gast. Bedankt voor het meedoen!",
+	ErrGuestClosed:    "Deze retrospective of leerlingarena is al afgesloten: er kan geen gast meer bij. Vraag zo nodig een code voor een open retrospective of arena.",
 
 	KeyRepeat:        "herhalen (elke periode)",
 	RepeatTitle:      "Leerlingarena herhalen",
@@ -59,20 +62,21 @@ var nlHandover = HandoverMessages{
 }
 
 var enHandover = HandoverMessages{
-	KeyHandOver:    "hand the role over",
-	RetroHandTo:    "Who facilitates this retrospective from now on?",
-	ArenaHandTo:    "Who leads this pupil arena from now on?",
-	RetroHandAskF:  "Hand the retrospective over to %s?",
-	ArenaHandAskF:  "Hand the pupil arena over to %s?",
-	RetroLeadsF:    "%s now facilitates the retrospective and moves its phases",
-	ArenaLeadsF:    "%s now leads the arena",
-	NoOneToHand:    "There is nobody else in the team to hand over to. Add a member first.",
-	ArenaLeader:    "Discussion leader",
-	LedBy:          "led by",
-	NotArenaLeader: "Only the discussion leader can hand the role over. Ask them.",
-	ErrGuestOnly:   "As a guest you take part in this retrospective or pupil arena only: write cards, vote or take notes. Nothing was saved.",
-	GuestEnded:     "The retrospective or pupil arena has closed, and with it your guest access. Thank you for taking part!",
-	ErrGuestClosed: "This retrospective or pupil arena has closed already: no guest can join it. Ask for a code for an open one if needed.",
+	KeyHandOver:       "hand the role over",
+	RetroHandTo:       "Who facilitates this retrospective from now on?",
+	ArenaHandTo:       "Who leads this pupil arena from now on?",
+	RetroHandAskF:     "Hand the retrospective over to %s?",
+	ArenaHandAskF:     "Hand the pupil arena over to %s?",
+	RetroLeadsF:       "%s now facilitates the retrospective and moves its phases",
+	ArenaLeadsF:       "%s now leads the arena",
+	RetroTakeOverAskF: "%s is no longer in the team. Will you facilitate this retrospective from here?",
+	NoOneToHand:       "There is nobody else in the team to hand over to. Add a member first.",
+	ArenaLeader:       "Discussion leader",
+	LedBy:             "led by",
+	NotArenaLeader:    "Only the discussion leader can hand the role over. Ask them.",
+	ErrGuestOnly:      "As a guest you take part in this retrospective or pupil arena only: write cards, vote or take notes. Nothing was saved.",
+	GuestEnded:        "The retrospective or pupil arena has closed, and with it your guest access. Thank you for taking part!",
+	ErrGuestClosed:    "This retrospective or pupil arena has closed already: no guest can join it. Ask for a code for an open one if needed.",
 
 	KeyRepeat:        "repeat (every term)",
 	RepeatTitle:      "Repeat this pupil arena",
