@@ -60,6 +60,14 @@ var (
 		"--backup-dir %s: dat is de map van de database zelf; kies een eigen map voor de back-ups.",
 		"--backup-dir %s: that is the database's own directory; give the backups a directory of their own.",
 	}
+	txtNoTeam = cliText{
+		"Er is geen team %q. De teams zijn: %s. Geef een van die namen met --team.",
+		"There is no team %q. The teams are: %s. Give one of those names with --team.",
+	}
+	txtNoTeams = cliText{
+		"Er is geen team %q: er zijn nog geen teams. Maak er een met: bord team add NAAM",
+		"There is no team %q: there are no teams yet. Make one with: bord team add NAME",
+	}
 	txtBackupDirNotWritable = cliText{
 		"--backup-dir %s: bord kan daar niet schrijven (%v); kies een map waar bord mag schrijven.",
 		"--backup-dir %s: bord cannot write there (%v); choose a directory bord may write to.",

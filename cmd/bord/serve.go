@@ -307,14 +307,25 @@ func newTeam(o *options) *cobra.Command {
 	return team
 }
 
-// teamNamed is the team called name, or an error that names what was
-// asked for.
-func teamNamed(s *store.Store, name string) (board.Team, error) {
+// teamNamed is the team called name (case and kind of dash do not count),
+// or an error that says there is no such team and lists the ones there are.
+func teamNamed(s *store.Store, lang i18n.Lang, name string) (board.Team, error) {
 	t, err := s.TeamByName(name)
-	if err != nil {
-		return t, fmt.Errorf("team %q: %w", name, err)
+	if !errors.Is(err, store.ErrNotFound) {
+		return t, err
 	}
-	return t, nil
+	teams, err := s.Teams()
+	if err != nil {
+		return t, err
+	}
+	if len(teams) == 0 {
+		return t, txtNoTeams.errorf(lang, board.CleanLine(name, 60))
+	}
+	names := make([]string, len(teams))
+	for i, t := range teams {
+		names[i] = t.Name
+	}
+	return t, txtNoTeam.errorf(lang, board.CleanLine(name, 60), strings.Join(names, ", "))
 }
 
 // listTeams is a "list" command that writes every team with each.
@@ -343,8 +354,8 @@ func newMember(o *options) *cobra.Command {
 		Use:   "add NAME --team TEAM [--key 'ssh-ed25519 AAAA…']",
 		Short: "add a member, optionally with their SSH public key",
 		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
-			t, err := teamNamed(s, teamName)
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
+			t, err := teamNamed(s, msg.Lang, teamName)
 			if err != nil {
 				return err
 			}
@@ -368,7 +379,7 @@ func newMember(o *options) *cobra.Command {
 	_ = add.MarkFlagRequired("team")
 	var listTeam string
 	list := listTeams(o, "list members and their key fingerprints", func(w io.Writer, _ *store.Store, t board.Team) {
-		if listTeam != "" && !strings.EqualFold(t.Name, listTeam) {
+		if listTeam != "" && !board.SameName(t.Name, listTeam) {
 			return
 		}
 		fmt.Fprintln(w, t.Name)
@@ -382,8 +393,8 @@ func newMember(o *options) *cobra.Command {
 		Use:   "remove NAME --team TEAM",
 		Short: "remove a member (and their keys) from a team",
 		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
-			t, err := teamNamed(s, rmTeam)
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
+			t, err := teamNamed(s, msg.Lang, rmTeam)
 			if err != nil {
 				return err
 			}
