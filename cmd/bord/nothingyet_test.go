@@ -51,3 +51,17 @@ func TestExportOnEmptyDatabaseSaysHowToStart(t *testing.T) {
 		}
 	}
 }
+
+// bord --lang en demo makes the English demo; Dutch stays the default.
+func TestDemoCommandSpeaksTheLanguage(t *testing.T) {
+	for lang, team := range map[string]string{"en": store.DemoTeamEN, "nl": store.DemoTeam} {
+		db := filepath.Join(t.TempDir(), "bord.db")
+		if _, _, err := run(t, "--db", db, "--lang", lang, "demo"); err != nil {
+			t.Fatal(err)
+		}
+		out, _, err := run(t, "--db", db, "team", "list")
+		if err != nil || !strings.HasPrefix(out, team+"\n") {
+			t.Errorf("%s: team list after demo: %q %v", lang, out, err)
+		}
+	}
+}

@@ -225,7 +225,7 @@ func newDemo(o *options) *cobra.Command {
 		Short: "create an example team and board / maak een voorbeeldbord",
 		Args:  cobra.NoArgs,
 		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
-			info, err := s.CreateDemo(o.user())
+			info, err := s.CreateDemoIn(string(msg.Lang), o.user())
 			if err != nil {
 				return err
 			}
