@@ -68,6 +68,14 @@ var (
 		"Er is geen team %q: er zijn nog geen teams. Maak er een met: bord team add NAAM",
 		"There is no team %q: there are no teams yet. Make one with: bord team add NAME",
 	}
+	txtNoSocket = cliText{
+		"Let op: andere bord-opdrachten kunnen niet bij deze database zolang deze bord open is (geen socket: %v); sluit bord af voor je ze gebruikt.",
+		"Note: other bord commands cannot reach this database while this bord is open (no socket: %v); quit bord before you use them.",
+	}
+	txtNeedsTerminal = cliText{
+		"Het bord opent in een terminal: start 'bord' zonder opdracht in een terminalvenster.",
+		"The board opens in a terminal: start 'bord' without a command in a terminal window.",
+	}
 	txtBackupDirNotWritable = cliText{
 		"--backup-dir %s: bord kan daar niet schrijven (%v); kies een map waar bord mag schrijven.",
 		"--backup-dir %s: bord cannot write there (%v); choose a directory bord may write to.",

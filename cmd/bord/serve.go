@@ -106,6 +106,8 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 		Idle:        so.idle,
 		MaxSession:  so.maxSession,
 		Logger:      logger,
+		// bord commands of this user on this computer (owner.go).
+		LocalExec: ownerExec(s, o.db),
 	})
 	if err != nil {
 		return err
@@ -114,6 +116,10 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	// Also on the file's socket, so bord member add, invite, export and
+	// backup work while serving, and bord opens the served board.
+	_, stopOwner := o.startOwner(s, srv, cmd.ErrOrStderr())
+	defer stopOwner()
 	fmt.Fprintf(cmd.OutOrStdout(), "bord serve %s · %s\nhost key %s\njoin: ssh -p %s <host>\n", version, l.Addr(), srv.HostKeyFingerprint(), port(l.Addr().String()))
 	logger.Info("serving", "addr", l.Addr().String(), "db", o.db, "hostkey", srv.HostKeyFingerprint())
 
@@ -431,11 +437,24 @@ func storeCommand(o *options, mode openMode, run func(*cobra.Command, *store.Sto
 		if err != nil {
 			return err
 		}
+		// Another bord has the file open: it does the work. Asked first,
+		// since opening a held file waits for its lock.
+		if ferr := o.forward(cmd, args, msg, 0); !errors.Is(ferr, errNoOwner) {
+			return ferr
+		}
 		s, err := o.open(msg, mode, cmd.ErrOrStderr())
+		if errors.Is(err, store.ErrLocked) {
+			// An owner that started just now may not listen yet.
+			if ferr := o.forward(cmd, args, msg, joinWait); !errors.Is(ferr, errNoOwner) {
+				return ferr
+			}
+		}
 		if err != nil {
 			return err
 		}
-		defer s.Close()
+		if o.held == nil {
+			defer s.Close()
+		}
 		if err := run(cmd, s, msg, args); err != nil {
 			var v *board.ValidationError
 			switch {
