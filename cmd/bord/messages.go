@@ -72,6 +72,10 @@ var (
 		"Let op: andere bord-opdrachten kunnen niet bij deze database zolang deze bord open is (geen socket: %v); sluit bord af voor je ze gebruikt.",
 		"Note: other bord commands cannot reach this database while this bord is open (no socket: %v); quit bord before you use them.",
 	}
+	txtServeHeld = cliText{
+		"bord serve opent de database zelf, en die is nu open in een andere bord. Sluit die eerst af en start dan bord serve.",
+		"bord serve opens the database itself, and another bord has it open now. Quit that one first, then start bord serve.",
+	}
 	txtNeedsTerminal = cliText{
 		"Het bord opent in een terminal: start 'bord' zonder opdracht in een terminalvenster.",
 		"The board opens in a terminal: start 'bord' without a command in a terminal window.",

@@ -293,3 +293,30 @@ func TestTwoStartAtOnce(t *testing.T) {
 		t.Errorf("%d owners and %d windows, want one of each", owners, windows)
 	}
 }
+
+// What only the owner's own process can do is refused over the socket,
+// saying what to do: serving the file, or a board without a terminal.
+func TestOwnerRefusesServeAndTUIOverTheSocket(t *testing.T) {
+	db := shortDB(t)
+	localOwner(t, db)
+	path, _ := owner.Socket(db)
+	for words, want := range map[string]string{
+		"'--lang=en' 'serve'": "Quit that one first, then start bord serve.",
+		"'--lang=en'":         "start 'bord' without a command in a terminal window",
+	} {
+		conn, err := owner.Dial(path, time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sess, done, err := dialSession(conn, "Anna")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		sess.Stderr = &stderr
+		if err := sess.Run(words); err == nil || !strings.Contains(stderr.String(), want) {
+			t.Errorf("%s over the socket: %v, stderr %q", words, err, stderr.String())
+		}
+		done()
+	}
+}

@@ -66,6 +66,10 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	if err := so.check(msg.Lang); err != nil {
 		return err
 	}
+	if o.held != nil {
+		// Sent over the owner's socket: the file is the owner's.
+		return txtServeHeld.errorf(msg.Lang)
+	}
 	if o.db == "" {
 		return txtNoHome.errorf(msg.Lang)
 	}
