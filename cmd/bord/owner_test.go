@@ -320,3 +320,31 @@ func TestOwnerRefusesServeAndTUIOverTheSocket(t *testing.T) {
 		done()
 	}
 }
+
+// The help says what the README and the user guide say about working while
+// bord is open, so none of the three falls behind the others.
+func TestHelpAndDocsAgreeOnWorkingWhileOpen(t *testing.T) {
+	out, _, err := run(t, "--help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Terwijl bord open is", "While bord is open, export,\nbackup, team, member and invite still work", "second window opens the same board, live"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bord --help lacks %q", want)
+		}
+	}
+	for file, wants := range map[string][]string{
+		"../../README.md":                    {"### Terwijl bord open is / While bord is open", "`bord member add/remove` and `bord invite` work while the board is open", "opens the same board, live"},
+		"../../docs/gebruikershandleiding.md": {"## Terwijl bord open is", "hetzelfde bord, live", "opens the same\nboard live"},
+	} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range wants {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s lacks %q", file, want)
+			}
+		}
+	}
+}

@@ -163,9 +163,13 @@ func newRootFor(o *options) *cobra.Command {
 		Use:   "bord",
 		Short: "Het verbeterbord in de terminal / the improvement board in your terminal",
 		Long: `bord is het verbeterbord van je team in de terminal: check-in, successen, doelen,
-acties, planning en parkeerplaats, voor de wekelijkse bordsessie.
+acties, planning en parkeerplaats, voor de wekelijkse bordsessie. Terwijl bord open is
+werken export, backup, team, member en invite gewoon (de open bord doet ze), en opent
+'bord' in een tweede venster hetzelfde bord, live.
 
-bord is your team's improvement board in the terminal.`,
+bord is your team's improvement board in the terminal. While bord is open, export,
+backup, team, member and invite still work (the open bord does them), and 'bord' in a
+second window opens the same board, live.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
@@ -284,7 +288,7 @@ func newVersion() *cobra.Command {
 func newDemo(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "demo",
-		Short: "create an example team and board / maak een voorbeeldbord",
+		Short: "create an example team and board, in --lang / maak een voorbeeldbord",
 		Args:  cobra.NoArgs,
 		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
 			info, err := s.CreateDemoIn(string(msg.Lang), o.user())
@@ -301,7 +305,7 @@ func newBackup(o *options) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "backup FILE",
-		Short: "write a checked copy of the database / maak een gecontroleerde back-up",
+		Short: "write a checked copy of the database, also while bord is open / maak een gecontroleerde back-up",
 		Args:  cobra.ExactArgs(1),
 		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			// An existing file may be the good backup of yesterday; a

@@ -41,7 +41,8 @@ func newServe(o *options) *cobra.Command {
 		Short: "share the boards over SSH / deel de borden via SSH",
 		Long: `bord serve shares the database over SSH: every colleague joins with
   ssh -p 2222 <this computer>
-and sees the team's board, live. Add people with 'bord member add' or 'bord invite'.`,
+and sees the team's board, live. Add people with 'bord member add' or 'bord invite':
+run as the same user with the same --db, they work while bord serve runs.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return serve(cmd, o, so)
@@ -384,7 +385,7 @@ func newMember(o *options) *cobra.Command {
 			return nil
 		}),
 	}
-	add.Flags().StringVar(&teamName, "team", "", "team name")
+	add.Flags().StringVar(&teamName, "team", "", "team name (case and kind of dash do not matter)")
 	add.Flags().StringVar(&keyText, "key", "", "SSH public key, as in authorized_keys")
 	_ = add.MarkFlagRequired("team")
 	var listTeam string
@@ -412,7 +413,7 @@ func newMember(o *options) *cobra.Command {
 			return err
 		}),
 	}
-	remove.Flags().StringVar(&rmTeam, "team", "", "team name")
+	remove.Flags().StringVar(&rmTeam, "team", "", "team name (case and kind of dash do not matter)")
 	_ = remove.MarkFlagRequired("team")
 	member.AddCommand(add, list, remove)
 	return member

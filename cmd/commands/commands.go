@@ -131,7 +131,7 @@ func Invite(run Runner) *cobra.Command {
 			return invite(c.OutOrStdout(), env, team, ttl)
 		})),
 	}
-	cmd.Flags().StringVar(&team, "team", "", "team name (default: the only team)")
+	cmd.Flags().StringVar(&team, "team", "", "team name, case and kind of dash do not matter (default: the only team)")
 	cmd.Flags().DurationVar(&ttl, "ttl", 72*time.Hour, "how long the code is valid (at most 720h)")
 	return cmd
 }
