@@ -334,7 +334,7 @@ func TestHelpAndDocsAgreeOnWorkingWhileOpen(t *testing.T) {
 		}
 	}
 	for file, wants := range map[string][]string{
-		"../../README.md":                    {"### Terwijl bord open is / While bord is open", "`bord member add/remove` and `bord invite` work while the board is open", "opens the same board, live"},
+		"../../README.md":                     {"### Terwijl bord open is / While bord is open", "`bord member add/remove` and `bord invite` work while the board is open", "opens the same board, live"},
 		"../../docs/gebruikershandleiding.md": {"## Terwijl bord open is", "hetzelfde bord, live", "opens the same\nboard live"},
 	} {
 		b, err := os.ReadFile(file)
