@@ -40,14 +40,19 @@ var ErrNotSocket = errors.New("owner: not a socket")
 // belongs to another user.
 var ErrNotOurs = errors.New("owner: another user's socket")
 
-// Socket is where the owner of the database at db listens: db + ".sock",
-// or, when that path is too long for a socket, a name made of the
+// Socket is where the owner of the database at db listens: db + ".sock"
+// (db's real path, symlinks resolved), or, when that path is too long for a socket, a name made of the
 // database's path in a directory of this user's under the system's
 // temporary directory.
 func Socket(db string) (string, error) {
 	abs, err := filepath.Abs(db)
 	if err != nil {
 		return "", err
+	}
+	// One socket per file, however it is named: a path through a symlink
+	// finds the owner that opened the file by its real name.
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
 	}
 	if p := abs + ".sock"; len(p) <= maxSocketPath {
 		return p, nil

@@ -162,3 +162,22 @@ func TestLongPathSocket(t *testing.T) {
 		t.Errorf("greeting %q", got)
 	}
 }
+
+// A database named through a symlink has the socket of its real path, so
+// a command that names it either way finds the same owner.
+func TestSocketFollowsSymlinks(t *testing.T) {
+	dir := short(t)
+	db := filepath.Join(dir, "bord.db")
+	if err := os.WriteFile(db, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Skip("no symlinks here")
+	}
+	a, _ := Socket(db)
+	b, _ := Socket(link)
+	if a != b || filepath.Base(a) != "bord.db.sock" {
+		t.Errorf("sockets %s and %s, want both bord.db.sock beside %s", a, b, db)
+	}
+}
