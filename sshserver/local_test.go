@@ -95,9 +95,13 @@ func TestLocalSessionRunsTheCommandLine(t *testing.T) {
 // invite, and when the owner stops it says so and how to go on.
 func TestLocalWindowSeesTheBoard(t *testing.T) {
 	le := startLocal(t)
-	tm := openWith(t, le.dialLocal(t, "Zoë"), termOpts{w: 120, h: 30, env: map[string]string{"LANG": "nl_NL.UTF-8"}})
+	c := le.dialLocal(t, "Zoë")
+	tm := openWith(t, c, termOpts{w: 120, h: 30, env: map[string]string{"LANG": "nl_NL.UTF-8"}})
 	tm.waitFor(demoAction)
 	tm.waitFor("jij: Zoë")
-	le.shutdown()
+	stopped := make(chan struct{})
+	go func() { le.shutdown(); close(stopped) }()
 	tm.waitFor("De bord die deze database open had, is gestopt")
+	c.Close() // as bord's window does once its session ended
+	<-stopped
 }
