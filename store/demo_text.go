@@ -81,79 +81,104 @@ func (d *demoText) set(today time.Time, actor string) demoSet {
 	return set
 }
 
-func demoNL(today time.Time, actor string) demoSet { return demoDutch.set(today, actor) }
-func demoEN(today time.Time, actor string) demoSet { return demoEnglish.set(today, actor) }
+func demoNL(today time.Time, actor string) demoSet { return demoTextIn(false).set(today, actor) }
+func demoEN(today time.Time, actor string) demoSet { return demoTextIn(true).set(today, actor) }
 
-var demoDutch = demoText{
-	team: DemoTeam, board: DemoBoard,
-	goals: [3][5]string{
-		{"Minder thuiszitters in de regio", "Elk kind een passende plek; thuiszitten duurt nu te lang.",
-			"Aantal thuiszitters > 4 weken, telling leerplicht op de eerste van de maand.", "leerlingen", "nulmeting"},
-		{"Snellere toewijzing arrangementen", "Scholen wachten nu gemiddeld 6 weken op een besluit.",
-			"Doorlooptijd aanvraag → besluit in werkdagen (mediaan).", "werkdagen", ""},
-		{"Basisondersteuning zichtbaar op elke school", "",
-			"Aantal scholen met een bijgewerkt schoolondersteuningsprofiel (van 24).", "", ""},
-	},
-	actions: [7]string{
-		"Casusoverleg plannen met leerplicht voor de 5 langste thuiszitters",
-		"Overzicht wachttijden per school delen met directeuren",
-		"Checklist aanvraag arrangement vereenvoudigen",
-		"Terugbellen ouders binnen 2 werkdagen afspreken",
-		"Format schoolondersteuningsprofiel naar alle IB'ers",
-		"Leerlingarena voorbereiden met schoolcoach",
-		"Koffie-afspraak nieuwe collega orthopedagoog",
-	},
-	succs: [3]string{
-		"Twee thuiszitters terug naar school via een maatwerktraject",
-		"Eerste overleg met jeugdhulp in de wijk liep soepel",
-		"Alle aanvragen van oktober binnen de termijn besloten",
-	},
-	plan: [4]string{
-		"Werksessie: aanpak thuiszitters uitwerken",
-		"Lesbezoek duo De Regenboog / Het Palet",
-		"Leerlingarena groep 7 en 8",
-		"Retrospective periode 2",
-	},
-	park: [2]string{
-		"Hoe betrekken we ouders bij het OPP?",
-		"Nieuwe werkwijze toelaatbaarheidsverklaringen (TLV) in 2027",
-	},
-	words: [4]string{"energiek", "druk", "", "moe"},
+// tr is one text of the demo in Dutch and English, side by side, so the
+// two stay one table.
+type tr struct{ nl, en string }
+
+func (t tr) in(en bool) string {
+	if en {
+		return t.en
+	}
+	return t.nl
 }
 
-var demoEnglish = demoText{
-	team: DemoTeamEN, board: DemoBoardEN,
-	goals: [3][5]string{
-		{"Fewer pupils out of school in the region", "A fitting place for every child; staying home now lasts too long.",
-			"Pupils out of school > 4 weeks, attendance officer's count on the first of the month.", "pupils", "baseline"},
-		{"Faster decisions on support arrangements", "Schools now wait 6 weeks on average for a decision.",
-			"Working days from request to decision (median).", "working days", ""},
-		{"Basic support visible at every school", "",
-			"Schools with an updated school support profile (of 24).", "", ""},
+// demoTextIn is the demo's words in English or Dutch.
+func demoTextIn(en bool) *demoText {
+	d := &demoText{team: DemoTeam, board: DemoBoard}
+	if en {
+		d.team, d.board = DemoTeamEN, DemoBoardEN
+	}
+	for i, g := range demoWords.goals {
+		for j, t := range g {
+			d.goals[i][j] = t.in(en)
+		}
+	}
+	pick := func(dst []string, src []tr) {
+		for i, t := range src {
+			dst[i] = t.in(en)
+		}
+	}
+	pick(d.actions[:], demoWords.actions[:])
+	pick(d.succs[:], demoWords.succs[:])
+	pick(d.plan[:], demoWords.plan[:])
+	pick(d.park[:], demoWords.park[:])
+	pick(d.words[:], demoWords.words[:])
+	return d
+}
+
+// demoWords is every text of the demo.
+var demoWords = struct {
+	goals   [3][5]tr // title, why, measure, unit, note of the first measurement
+	actions [7]tr
+	succs   [3]tr
+	plan    [4]tr
+	park    [2]tr
+	words   [4]tr
+}{
+	goals: [3][5]tr{
+		{
+			{"Minder thuiszitters in de regio", "Fewer pupils out of school in the region"},
+			{"Elk kind een passende plek; thuiszitten duurt nu te lang.", "A fitting place for every child; staying home now lasts too long."},
+			{"Aantal thuiszitters > 4 weken, telling leerplicht op de eerste van de maand.", "Pupils out of school > 4 weeks, attendance officer's count on the first of the month."},
+			{"leerlingen", "pupils"},
+			{"nulmeting", "baseline"},
+		},
+		{
+			{"Snellere toewijzing arrangementen", "Faster decisions on support arrangements"},
+			{"Scholen wachten nu gemiddeld 6 weken op een besluit.", "Schools now wait 6 weeks on average for a decision."},
+			{"Doorlooptijd aanvraag → besluit in werkdagen (mediaan).", "Working days from request to decision (median)."},
+			{"werkdagen", "working days"},
+			{"", ""},
+		},
+		{
+			{"Basisondersteuning zichtbaar op elke school", "Basic support visible at every school"},
+			{"", ""},
+			{"Aantal scholen met een bijgewerkt schoolondersteuningsprofiel (van 24).", "Schools with an updated school support profile (of 24)."},
+			{"", ""},
+			{"", ""},
+		},
 	},
-	actions: [7]string{
-		"Plan a case meeting with the attendance officer for the 5 longest absences",
-		"Share waiting times per school with the head teachers",
-		"Simplify the checklist for a support request",
-		"Agree to call parents back within 2 working days",
-		"Send the school support profile template to all SENCOs",
-		"Prepare a pupil arena with the school coach",
-		"Coffee with the new educational psychologist",
+	actions: [7]tr{
+		{"Casusoverleg plannen met leerplicht voor de 5 langste thuiszitters", "Plan a case meeting with the attendance officer for the 5 longest absences"},
+		{"Overzicht wachttijden per school delen met directeuren", "Share waiting times per school with the head teachers"},
+		{"Checklist aanvraag arrangement vereenvoudigen", "Simplify the checklist for a support request"},
+		{"Terugbellen ouders binnen 2 werkdagen afspreken", "Agree to call parents back within 2 working days"},
+		{"Format schoolondersteuningsprofiel naar alle IB'ers", "Send the school support profile template to all SENCOs"},
+		{"Leerlingarena voorbereiden met schoolcoach", "Prepare a pupil arena with the school coach"},
+		{"Koffie-afspraak nieuwe collega orthopedagoog", "Coffee with the new educational psychologist"},
 	},
-	succs: [3]string{
-		"Two pupils back at school through a tailored plan",
-		"First meeting with youth services in the district went smoothly",
-		"Every request of October decided within the term",
+	succs: [3]tr{
+		{"Twee thuiszitters terug naar school via een maatwerktraject", "Two pupils back at school through a tailored plan"},
+		{"Eerste overleg met jeugdhulp in de wijk liep soepel", "First meeting with youth services in the district went smoothly"},
+		{"Alle aanvragen van oktober binnen de termijn besloten", "Every request of October decided within the term"},
 	},
-	plan: [4]string{
-		"Work session: approach to pupils out of school",
-		"Lesson visit, pair De Regenboog / Het Palet",
-		"Pupil arena, groups 7 and 8",
-		"Retrospective, term 2",
+	plan: [4]tr{
+		{"Werksessie: aanpak thuiszitters uitwerken", "Work session: approach to pupils out of school"},
+		{"Lesbezoek duo De Regenboog / Het Palet", "Lesson visit, pair De Regenboog / Het Palet"},
+		{"Leerlingarena groep 7 en 8", "Pupil arena, groups 7 and 8"},
+		{"Retrospective periode 2", "Retrospective, term 2"},
 	},
-	park: [2]string{
-		"How do we involve parents in the development plan?",
-		"New procedure for special school admission statements in 2027",
+	park: [2]tr{
+		{"Hoe betrekken we ouders bij het OPP?", "How do we involve parents in the development plan?"},
+		{"Nieuwe werkwijze toelaatbaarheidsverklaringen (TLV) in 2027", "New procedure for special school admission statements in 2027"},
 	},
-	words: [4]string{"energetic", "busy", "", "tired"},
+	words: [4]tr{
+		{"energiek", "energetic"},
+		{"druk", "busy"},
+		{"", ""},
+		{"moe", "tired"},
+	},
 }

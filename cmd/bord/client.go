@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"time"
 
 	xterm "github.com/charmbracelet/x/term"
 	"github.com/verbeterbord/bord/tui/i18n"
@@ -94,4 +95,32 @@ func runClient(conn net.Conn, user string, lang i18n.Lang, t terminal) error {
 		return nil
 	}
 	return err
+}
+
+// dialSession is an SSH session to the owner over conn, as user.
+func dialSession(conn net.Conn, user string) (*gossh.Session, func(), error) {
+	signer, err := ephemeralSigner()
+	if err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	cc, chans, reqs, err := gossh.NewClientConn(conn, "bord", &gossh.ClientConfig{
+		User: user,
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		// owner.Dial checked that the socket's other end is this user;
+		// the owner's host key is made new at every start.
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Timeout:         10 * time.Second,
+	})
+	if err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	client := gossh.NewClient(cc, chans, reqs)
+	sess, err := client.NewSession()
+	if err != nil {
+		client.Close()
+		return nil, nil, err
+	}
+	return sess, func() { sess.Close(); client.Close() }, nil
 }

@@ -9,16 +9,13 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 	"github.com/verbeterbord/bord/owner"
 	"github.com/verbeterbord/bord/sshserver"
 	"github.com/verbeterbord/bord/store"
-	"github.com/verbeterbord/bord/tui/i18n"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -80,11 +77,7 @@ func (o *options) startOwner(s *store.Store, srv *sshserver.Server, stderr io.Wr
 // client checks the socket's user instead), and no log in the TUI's
 // terminal.
 func localServer(s *store.Store, db string) (*sshserver.Server, error) {
-	_, key, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		return nil, err
-	}
-	signer, err := gossh.NewSignerFromKey(key)
+	signer, err := ephemeralSigner()
 	if err != nil {
 		return nil, err
 	}
@@ -134,126 +127,13 @@ func execute(root *cobra.Command) error {
 	return err
 }
 
-// errNoOwner: nobody answers on the file's socket; whatever holds the
-// file is no owner (a bord of an older version, bord compact of one).
-var errNoOwner = errors.New("no owner on the socket")
-
-// forward runs cmd in the owner of o.db, when one answers within wait,
-// and returns forwarded with the owner's exit status.
-func (o *options) forward(cmd *cobra.Command, args []string, msg *i18n.Messages, wait time.Duration) error {
-	if o.held != nil || o.db == "" {
-		return errNoOwner
-	}
-	path, err := owner.Socket(o.db)
-	if err != nil {
-		return errNoOwner
-	}
-	conn, err := owner.Dial(path, wait)
-	if err != nil {
-		return errNoOwner
-	}
-	words, err := forwardArgs(cmd, args, msg.Lang, o.user())
-	if err != nil {
-		conn.Close()
-		return err
-	}
-	sess, done, err := dialSession(conn, o.user())
-	if err != nil {
-		return errNoOwner
-	}
-	defer done()
-	sess.Stdout, sess.Stderr = cmd.Root().OutOrStdout(), cmd.Root().ErrOrStderr()
-	err = sess.Run(shellQuote(words))
-	var exit *gossh.ExitError
-	switch {
-	case err == nil:
-		return forwarded{0}
-	case errors.As(err, &exit):
-		return forwarded{exit.ExitStatus()}
-	}
-	return err
-}
-
-// dialSession is an SSH session to the owner over conn, as user.
-func dialSession(conn net.Conn, user string) (*gossh.Session, func(), error) {
+// ephemeralSigner is a key made for one run: the owner's host key and a
+// window's client key, which nobody needs to know (the socket's user is
+// what is checked).
+func ephemeralSigner() (gossh.Signer, error) {
 	_, key, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
-		conn.Close()
-		return nil, nil, err
+		return nil, err
 	}
-	signer, err := gossh.NewSignerFromKey(key)
-	if err != nil {
-		conn.Close()
-		return nil, nil, err
-	}
-	cc, chans, reqs, err := gossh.NewClientConn(conn, "bord", &gossh.ClientConfig{
-		User: user,
-		Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
-		// owner.Dial checked that the socket's other end is this user;
-		// the owner's host key is made new at every start.
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
-		Timeout:         10 * time.Second,
-	})
-	if err != nil {
-		conn.Close()
-		return nil, nil, err
-	}
-	client := gossh.NewClient(cc, chans, reqs)
-	sess, err := client.NewSession()
-	if err != nil {
-		client.Close()
-		return nil, nil, err
-	}
-	return sess, func() { sess.Close(); client.Close() }, nil
-}
-
-// forwardArgs are the words that run cmd with args in the owner: the
-// command's path, the flags given (--db left out: the owner has its file;
-// --lang and --as always, so the owner answers in this process's language
-// and under its name) and the arguments. Files are named absolutely: the
-// owner runs in another directory.
-func forwardArgs(cmd *cobra.Command, args []string, lang i18n.Lang, user string) ([]string, error) {
-	words := strings.Fields(cmd.CommandPath())[1:]
-	words = append(words, "--lang="+string(lang), "--as="+user)
-	var err error
-	cmd.Flags().Visit(func(f *pflag.Flag) {
-		if f.Name == "db" || f.Name == "lang" || f.Name == "as" {
-			return
-		}
-		values := []string{f.Value.String()}
-		if sv, ok := f.Value.(pflag.SliceValue); ok {
-			values = sv.GetSlice()
-		}
-		for _, v := range values {
-			if _, isFile := f.Annotations[cobra.BashCompFilenameExt]; isFile && v != "-" {
-				if v, err = filepath.Abs(v); err != nil {
-					return
-				}
-			}
-			words = append(words, "--"+f.Name+"="+v)
-		}
-	})
-	words = append(words, "--")
-	for _, a := range args {
-		if cmd.Annotations[fileArgs] != "" {
-			if a, err = filepath.Abs(a); err != nil {
-				return nil, err
-			}
-		}
-		words = append(words, a)
-	}
-	return words, err
-}
-
-// fileArgs marks a command whose arguments are file names.
-const fileArgs = "bord/file-args"
-
-// shellQuote joins words so that the server's split (POSIX shell words,
-// as gliderlabs' Session.Command does it) gives them back unchanged.
-func shellQuote(words []string) string {
-	q := make([]string, len(words))
-	for i, w := range words {
-		q[i] = "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
-	}
-	return strings.Join(q, " ")
+	return gossh.NewSignerFromKey(key)
 }
