@@ -24,9 +24,12 @@ func TestMemberAddFindsTeamByDashAndCase(t *testing.T) {
 		"nl": `Er is geen team "Groep 9". De teams zijn: Groep 7 – 8. Geef een van die namen met --team.`,
 		"en": `There is no team "Groep 9". The teams are: Groep 7 – 8. Give one of those names with --team.`,
 	} {
-		_, _, err := run(t, "--db", db, "--lang", lang, "member", "remove", "Sanne", "--team", "Groep 9")
-		if err == nil || err.Error() != want {
-			t.Errorf("%s: missing team: %v, want %q", lang, err, want)
+		for _, cmd := range [][]string{{"remove", "Sanne"}, {"list"}} {
+			args := append([]string{"--db", db, "--lang", lang, "member"}, cmd...)
+			_, _, err := run(t, append(args, "--team", "Groep 9")...)
+			if err == nil || err.Error() != want {
+				t.Errorf("%s: member %s, missing team: %v, want %q", lang, cmd[0], err, want)
+			}
 		}
 	}
 }

@@ -306,7 +306,7 @@ func newTeam(o *options) *cobra.Command {
 	}
 	add.Flags().StringVar(&boardName, "board", "", "name of the first board (default: the team's name)")
 	add.Flags().StringSliceVar(&members, "member", nil, "member names (repeat or separate by commas)")
-	list := listTeams(o, "list teams, boards and members", func(w io.Writer, s *store.Store, t board.Team) {
+	list := listTeams(o, "list teams, boards and members", nil, func(w io.Writer, s *store.Store, t board.Team) {
 		infos, _ := s.Boards(t.ID)
 		var boards []string
 		for _, in := range infos {
@@ -339,13 +339,19 @@ func teamNamed(s *store.Store, lang i18n.Lang, name string) (board.Team, error) 
 	return t, txtNoTeam.errorf(lang, board.CleanLine(name, 60), strings.Join(names, ", "))
 }
 
-// listTeams is a "list" command that writes every team with each.
-func listTeams(o *options, short string, each func(w io.Writer, s *store.Store, t board.Team)) *cobra.Command {
+// listTeams is a "list" command that writes every team with each, after
+// check (if any) said yes.
+func listTeams(o *options, short string, check func(*store.Store, *i18n.Messages) error, each func(w io.Writer, s *store.Store, t board.Team)) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
 		Short: short,
 		Args:  cobra.NoArgs,
-		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
+		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
+			if check != nil {
+				if err := check(s, msg); err != nil {
+					return err
+				}
+			}
 			teams, err := s.Teams()
 			if err != nil {
 				return err
@@ -389,7 +395,15 @@ func newMember(o *options) *cobra.Command {
 	add.Flags().StringVar(&keyText, "key", "", "SSH public key, as in authorized_keys")
 	_ = add.MarkFlagRequired("team")
 	var listTeam string
-	list := listTeams(o, "list members and their key fingerprints", func(w io.Writer, _ *store.Store, t board.Team) {
+	// A --team that names no team says so, rather than listing nothing.
+	knownTeam := func(s *store.Store, msg *i18n.Messages) error {
+		if listTeam == "" {
+			return nil
+		}
+		_, err := teamNamed(s, msg.Lang, listTeam)
+		return err
+	}
+	list := listTeams(o, "list members and their key fingerprints", knownTeam, func(w io.Writer, _ *store.Store, t board.Team) {
 		if listTeam != "" && !board.SameName(t.Name, listTeam) {
 			return
 		}
@@ -398,7 +412,7 @@ func newMember(o *options) *cobra.Command {
 			fmt.Fprintf(w, "  %s %s\n", m.Name, strings.Join(m.Keys, " "))
 		}
 	})
-	list.Flags().StringVar(&listTeam, "team", "", "only this team")
+	list.Flags().StringVar(&listTeam, "team", "", "only this team (case and kind of dash do not matter)")
 	var rmTeam string
 	remove := &cobra.Command{
 		Use:   "remove NAME --team TEAM",
