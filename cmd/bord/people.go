@@ -169,4 +169,3 @@ func newMember(o *options) *cobra.Command {
 	member.AddCommand(add, list, remove)
 	return member
 }
-
