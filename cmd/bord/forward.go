@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"github.com/verbeterbord/bord/owner"
+	"github.com/verbeterbord/bord/cmd/owner"
 	"github.com/verbeterbord/bord/tui/i18n"
 	gossh "golang.org/x/crypto/ssh"
 )

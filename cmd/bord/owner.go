@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/verbeterbord/bord/owner"
+	"github.com/verbeterbord/bord/cmd/owner"
 	"github.com/verbeterbord/bord/sshserver"
 	"github.com/verbeterbord/bord/store"
 	gossh "golang.org/x/crypto/ssh"

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/verbeterbord/bord/owner"
+	"github.com/verbeterbord/bord/cmd/owner"
 	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/tui/i18n"
 )

@@ -15,7 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/cmd/commands"
-	"github.com/verbeterbord/bord/owner"
+	"github.com/verbeterbord/bord/cmd/owner"
 	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/tui"
 	"github.com/verbeterbord/bord/tui/i18n"
