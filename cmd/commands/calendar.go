@@ -63,6 +63,9 @@ func exportICS(w io.Writer, env *Env, boards []*board.Board) error {
 	cal.SetXWRCalName("bord")
 	stamp := env.Now().UTC()
 	zone := calendarZone()
+	if zone != time.UTC && slices.ContainsFunc(events, func(e board.CalEvent) bool { return !e.AllDay }) {
+		addAmsterdam(cal)
+	}
 	for _, e := range events {
 		ev := cal.AddEvent(e.UID)
 		ev.SetDtStampTime(stamp)
@@ -90,6 +93,35 @@ func exportICS(w io.Writer, env *Env, boards []*board.Board) error {
 		}
 	}
 	return cal.SerializeTo(w)
+}
+
+// addAmsterdam describes the zone the timed events are written in: Outlook
+// reads a TZID only with its VTIMEZONE (Google knows the name). The rules
+// are the EU's since 1996: summer time from the last Sunday of March to
+// the last Sunday of October.
+func addAmsterdam(cal *ics.Calendar) {
+	tz := cal.AddTimezone("Europe/Amsterdam")
+	for _, r := range []struct {
+		c                     ics.ComponentBase
+		from, to, start, rule string
+		name                  string
+		daylight              bool
+	}{
+		{from: "+0100", to: "+0200", start: "19810329T020000", rule: "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", name: "CEST", daylight: true},
+		{from: "+0200", to: "+0100", start: "19961027T030000", rule: "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", name: "CET"},
+	} {
+		c := r.c
+		c.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), r.from)
+		c.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), r.to)
+		c.SetProperty(ics.ComponentPropertyDtStart, r.start)
+		c.SetProperty(ics.ComponentPropertyRrule, r.rule)
+		c.SetProperty(ics.ComponentProperty(ics.PropertyTzname), r.name)
+		if r.daylight {
+			tz.Components = append(tz.Components, &ics.Daylight{ComponentBase: c})
+		} else {
+			tz.Components = append(tz.Components, &ics.Standard{ComponentBase: c})
+		}
+	}
 }
 
 // planningBoards are the boards a calendar export covers: the one named,

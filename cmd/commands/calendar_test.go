@@ -109,6 +109,14 @@ func TestPlanningCalendarUIDsStable(t *testing.T) {
 			if r := e.GetProperty(ics.ComponentPropertyRrule); r == nil || r.Value != "FREQ=WEEKLY" {
 				t.Errorf("the bordsessie does not repeat weekly: %v", r)
 			}
+			// At 09:00 UTC in November: 10:00 in Amsterdam, in the zone
+			// the calendar file describes, so summer time keeps 10:00.
+			if _, err := time.LoadLocation("Europe/Amsterdam"); err == nil {
+				start, err := e.GetStartAt()
+				if err != nil || !start.Equal(calNow) || len(first.Timezones()) != 1 {
+					t.Errorf("the bordsessie starts %v (%v), want %v in a described zone (%d zones)", start, err, calNow, len(first.Timezones()))
+				}
+			}
 		}
 	}
 	second, _ := exportCalendar(t, s, []uint64{info.TeamID}, i18n.NL)
