@@ -91,7 +91,7 @@ func (m *boardScreen) done(msg doneMsg) {
 func (m *boardScreen) setBoard(b *board.Board) {
 	old := m.b
 	for _, a := range board.Areas {
-		rows := m.ids(b, a)
+		rows := m.rows(b, a)
 		if id, ok := m.selectedID(old, a); ok {
 			if i := slices.IndexFunc(rows, func(r row) bool { return r.id == id }); i >= 0 {
 				m.sel[a] = i
@@ -102,7 +102,7 @@ func (m *boardScreen) setBoard(b *board.Board) {
 	}
 	m.b = b
 	if f := m.focusOn; f != nil {
-		rows := m.ids(m.b, f.area)
+		rows := m.rows(m.b, f.area)
 		if i := slices.IndexFunc(rows, func(r row) bool { return r.id == f.id }); i >= 0 {
 			m.area = slices.Index(board.Areas, f.area)
 			m.sel[f.area] = i

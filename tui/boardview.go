@@ -139,9 +139,9 @@ func (m *boardScreen) drawArea(r rect) string {
 	avail := inner - len(lines)
 	start := scrollStart(sel, len(rows), avail)
 	for i := start; i < len(rows) && len(lines) < inner; i++ {
-		text := " " + rows[i].text
+		text := " " + rows[i].text()
 		if focused && i == sel {
-			text = m.st.selected.Render(fit("›"+ansi.Strip(rows[i].text), r.w-2))
+			text = m.st.selected.Render(fit("›"+ansi.Strip(rows[i].text()), r.w-2))
 		}
 		lines = append(lines, text)
 	}
@@ -182,13 +182,7 @@ func (m *boardScreen) missingCheckIns() []string {
 
 func (m *boardScreen) actionsTitle(shown int) string {
 	title := fmt.Sprintf("%s (%d)", m.msg.AreaAction, shown)
-	overdue := 0
-	for _, a := range m.b.Actions {
-		if a.Overdue(m.now()) {
-			overdue++
-		}
-	}
-	if overdue > 0 {
+	if overdue := m.overdue(m.b); overdue > 0 {
 		title += fmt.Sprintf(" · ! %d %s", overdue, m.msg.Overdue)
 	}
 	if m.filter.kind != filterAll {
