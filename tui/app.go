@@ -270,7 +270,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	m.board.focusOn = nil // the user moved on: a later snapshot must not move the cursor
 	switch {
 	case m.choose != nil: // over the form, when it asks about the form
-		cmd, done := m.choose.update(k)
+		cmd, done := m.choose.update(k, m.height)
 		if done {
 			m.choose = nil
 			if cmd != nil {

@@ -144,6 +144,8 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 		m.sel[area] = max(m.sel[area]-1, 0)
 	case key.Matches(k, m.keys.Down):
 		m.sel[area] = max(min(m.sel[area]+1, len(rows)-1), 0)
+	case key.Matches(k, m.keys.Page):
+		m.sel[area] = paged(k, m.sel[area], len(rows), m.pageRows())
 	case key.Matches(k, m.keys.FirstLast):
 		m.sel[area] = 0
 		if k.String() == "end" {

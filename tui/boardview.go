@@ -151,6 +151,21 @@ func (m *boardScreen) drawArea(r rect) string {
 	return panel(title, lines, r.w, r.h, focused, m.st)
 }
 
+// pageRows is how many rows the focused area shows: a page for PgUp/PgDn.
+func (m *boardScreen) pageRows() int {
+	rects, _ := m.layout()
+	for _, r := range rects {
+		if r.area == board.Areas[m.area] {
+			n := r.h - 2
+			if r.area == board.AreaCheckIn {
+				n -= len(m.missingCheckIns())
+			}
+			return max(n, 1)
+		}
+	}
+	return 1
+}
+
 // scrollStart is the first of n rows to show in avail lines with row sel
 // selected. When not all rows fit, the last line says how many more there
 // are, so the selection is kept above that line.
