@@ -13,6 +13,7 @@ import (
 
 	"github.com/gliderlabs/ssh"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/tui"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -144,7 +145,7 @@ type Server struct {
 	ssh     *ssh.Server
 	signer  gossh.Signer
 	log     *slog.Logger
-	hub     hub
+	hub     tui.Hub
 	conns   connCounter
 	open    *ipCounter
 	stop    chan struct{} // closed by Shutdown: connections stop waiting
@@ -267,7 +268,7 @@ func (s *Server) Sessions() int {
 }
 
 // OnBoard lists the names of the people on a board now.
-func (s *Server) OnBoard(boardID uint64) []string { return s.hub.on(boardID) }
+func (s *Server) OnBoard(boardID uint64) []string { return s.hub.On(boardID) }
 
 // Shutdown ends every session with a goodbye line and a restored terminal,
 // then stops the server. Sessions still running when ctx ends are cut off.

@@ -45,7 +45,7 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	newApp := func(id store.Identity) *tui.Model {
 		// The member's view of the store reaches their own teams only (no
 		// team: nothing), below the screens, whatever keys are pressed.
-		pres := s.hub.join(id.Name)
+		pres := s.hub.Join(id.Name)
 		app := tui.New(tui.Config{Store: s.cfg.Store.For(id.Teams), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now})
 		apps.set(app, pres)
 		return app
@@ -144,11 +144,11 @@ func (s *Server) redeem(msg *i18n.Messages, fp, ip, code, name string) error {
 type memberApp struct {
 	mu     sync.Mutex
 	app    *tui.Model
-	pres   *presence
+	pres   *tui.Here
 	closed bool
 }
 
-func (a *memberApp) set(app *tui.Model, pres *presence) {
+func (a *memberApp) set(app *tui.Model, pres *tui.Here) {
 	a.mu.Lock()
 	closed := a.closed
 	if !closed {
@@ -157,7 +157,7 @@ func (a *memberApp) set(app *tui.Model, pres *presence) {
 	a.mu.Unlock()
 	if closed {
 		app.Close()
-		pres.leave()
+		pres.Leave()
 	}
 }
 
@@ -170,6 +170,6 @@ func (a *memberApp) close() {
 		app.Close()
 	}
 	if pres != nil {
-		pres.leave()
+		pres.Leave()
 	}
 }

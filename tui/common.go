@@ -33,6 +33,7 @@ type Common struct {
 	status    string // the last thing that happened, shown above the help line
 	statusErr bool
 	peers     []Peer
+	lead      leaderWatch // whether the bordsessie's leader is still here (leader.go)
 
 	// overlays, at most one at a time
 	form     *form
