@@ -22,6 +22,11 @@ type boardScreen struct {
 	undo    []undoOp
 	focusOn *undoOp // select this item when the snapshot with it arrives
 	meet    *meeting
+	// band is the wide layout's top band height, kept (boardwrap.go).
+	band struct {
+		key bandKey
+		top int
+	}
 }
 
 func newBoardScreen(c *Common) *boardScreen {
