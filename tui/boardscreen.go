@@ -22,6 +22,8 @@ type boardScreen struct {
 	undo    []undoOp
 	focusOn *undoOp // select this item when the snapshot with it arrives
 	meet    *meeting
+	// present shows the step's area on its own, large (present.go).
+	present bool
 	// band is the wide layout's top band height, kept (boardwrap.go).
 	band struct {
 		key bandKey
@@ -137,6 +139,9 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 	area := board.Areas[m.area]
 	rows := m.rows(m.b, area)
 	switch {
+	case key.Matches(k, m.keys.Present):
+		// esc only ends the presentation; p starts and ends it.
+		m.present = !m.present && k.String() != "esc"
 	case key.Matches(k, m.keys.Quit):
 		return tea.Quit
 	case key.Matches(k, m.keys.NextArea):
@@ -196,6 +201,9 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 // click selects the area and row under the mouse.
 func (m *boardScreen) click(ms tea.Mouse) tea.Cmd {
 	m.focusOn = nil
+	if m.present {
+		return nil // no panels under the pointer
+	}
 	area, rowIdx, ok := m.areaAt(ms.X, ms.Y)
 	if !ok {
 		return nil

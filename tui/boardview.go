@@ -49,6 +49,9 @@ func (m *boardScreen) layout() (rects []rect, wide bool) {
 
 // View draws the board: header, bordsessie bar, areas, status and keys.
 func (m *boardScreen) View() string {
+	if m.present {
+		return m.presentView()
+	}
 	b := m.b
 	week := board.WeekOf(m.now())
 	header := m.st.header.Render("bord") + " · " + fmt.Sprintf(m.msg.WeekF, week.Week) + " · " +

@@ -54,7 +54,7 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 		Down:      bind("↓", m.KeyMove, "down", "j"),
 		FirstLast: bind("home/end", m.KeyFirstLast, "home", "end"),
 		Page:      pageKey(m),
-		Present:   bind("p", m.Wall.KeyPresent, "p"),
+		Present:   bind("p", m.Wall.KeyPresent, "p", "esc"),
 		Add:       bind("a", m.KeyAdd, "a", "n", "+"),
 		Edit:      bind("e/enter", m.KeyEdit, "e", "enter"),
 		Delete:    bind("d/del", m.KeyDelete, "d", "delete", "backspace"),
