@@ -22,6 +22,17 @@ func withGoals(b *board.Board, n int) *board.Board {
 	return c
 }
 
+// reload hands the model the store's snapshot of board id now, without
+// waiting for the notices of the writes before it.
+func (h *harness) reload(id uint64) {
+	h.t.Helper()
+	snap, err := h.s.Board(id)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.send(snapshotMsg{snap})
+}
+
 // lines checks the frame has exactly h lines and returns them plain.
 func lines(t *testing.T, h *harness, height int) []string {
 	t.Helper()
@@ -75,11 +86,7 @@ func TestPageRetroList(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	snap, err := h.s.Board(info.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.send(snapshotMsg{snap})
+	h.reload(info.ID)
 	h.press("R")
 	if h.m.screen != screenRetros {
 		t.Fatalf("not on the retrospectives:\n%s", h.plain())

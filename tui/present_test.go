@@ -22,11 +22,7 @@ func presenting(t *testing.T, lang i18n.Lang, w, h int) (*harness, board.Info) {
 	if _, err := hs.s.MoveMeeting(me, info.ID, board.StepGoals); err != nil {
 		t.Fatal(err)
 	}
-	snap, err := hs.s.Board(info.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs.send(snapshotMsg{snap})
+	hs.reload(info.ID)
 	hs.press("p")
 	return hs, info
 }
