@@ -42,6 +42,10 @@ type Config struct {
 	Idle time.Duration
 	// MaxSession ends any session after this long (12h).
 	MaxSession time.Duration
+	// KeepAlive asks a terminal's client for an answer this often (3s)
+	// and closes a connection that gave none in two: a dropped client
+	// leaves the board within seconds (keepalive.go).
+	KeepAlive time.Duration
 	// ConnsPerIP allows this many sessions of keys that are no member's
 	// (the invite screen, whoami) per IP address at once, refilled one per
 	// ConnRefill (20 per 3s). Members' sessions do not count: forty
@@ -95,6 +99,7 @@ func (c *Config) validate() error {
 		{"InvitesMadeRefill", int64(c.InvitesMadeRefill)},
 		{"Idle", int64(c.Idle)},
 		{"MaxSession", int64(c.MaxSession)},
+		{"KeepAlive", int64(c.KeepAlive)},
 		{"Handshake", int64(c.Handshake)},
 		{"ConnRefill", int64(c.ConnRefill)},
 		{"SessionRefill", int64(c.SessionRefill)},
@@ -123,6 +128,7 @@ func (c *Config) defaults() {
 	defDur(&c.Handshake, 30*time.Second)
 	defDur(&c.Idle, 30*time.Minute)
 	defDur(&c.MaxSession, 12*time.Hour)
+	defDur(&c.KeepAlive, 3*time.Second)
 	def(&c.ConnsPerIP, 20)
 	defDur(&c.ConnRefill, 3*time.Second)
 	def(&c.SessionsPerKey, 10)

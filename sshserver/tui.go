@@ -61,6 +61,7 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	ss.program = s.newProgram(ctx, ss, c, model, cancel)
 	ss.setReady()
 	go s.watchdog(ctx, ss, c.fp)
+	go s.keepalive(ctx, sess, c.fp)
 
 	if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		s.log.Warn("session ended with error", "key", c.fp, "err", err.Error())
