@@ -18,17 +18,7 @@ func TestLeaderDropsOverSSH(t *testing.T) {
 	clk := newClock()
 	e := startServerAt(t, clk, nil)
 	bert := e.join(t, "Fatima")
-	me := openWith(t, e.mustDial(t, e.member("Joost")), termOpts{w: 140, h: 40})
-	me.name = "Joost"
-	me.waitFor(demoAction)
-	if _, err := e.st.StartMeeting("Fatima", e.boardID, 30*time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	me.waitFor("bordleider: Fatima")
-	// Joost's session has seen Fatima's on the board: the server counts both.
-	if !eventually(func() bool { return len(e.srv.OnBoard(e.boardID)) == 2 }) {
-		t.Fatalf("sessions on the board: %v", e.srv.OnBoard(e.boardID))
-	}
+	me := e.ledBy(t, "Fatima")
 	bert.client.Close() // the leader's connection ends
 
 	if !eventually(func() bool { return strings.Contains(me.repaint("Bordsessie"), "Fatima is weg") }) {
@@ -44,6 +34,24 @@ func TestLeaderDropsOverSSH(t *testing.T) {
 		t.Fatalf("Joost does not lead:\n%s", tail(me.text()))
 	}
 	me.waitFor("Bordleider is nu Joost")
+}
+
+// ledBy opens Joost's terminal at 140x40 once leader's session is on the
+// board, starts a bordsessie led by leader and waits until Joost's screen
+// shows it and the server counts both sessions on the board.
+func (e *env) ledBy(t *testing.T, leader string) *term {
+	t.Helper()
+	me := openWith(t, e.mustDial(t, e.member("Joost")), termOpts{w: 140, h: 40})
+	me.name = "Joost"
+	me.waitFor(demoAction)
+	if _, err := e.st.StartMeeting(leader, e.boardID, 30*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	me.waitFor("bordleider: " + leader)
+	if !eventually(func() bool { return len(e.srv.OnBoard(e.boardID)) == 2 }) {
+		t.Fatalf("sessions on the board: %v", e.srv.OnBoard(e.boardID))
+	}
+	return me
 }
 
 // cable is a loopback proxy to the server that can go dead the way a
@@ -128,16 +136,7 @@ func TestLeaderDropsSilently(t *testing.T) {
 	lead := openWith(t, via.mustDial(t, e.member("Fatima")), termOpts{})
 	lead.name = "Fatima"
 	lead.waitFor(demoAction)
-	me := openWith(t, e.mustDial(t, e.member("Joost")), termOpts{w: 140, h: 40})
-	me.name = "Joost"
-	me.waitFor(demoAction)
-	if _, err := e.st.StartMeeting("Fatima", e.boardID, 30*time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	me.waitFor("bordleider: Fatima")
-	if !eventually(func() bool { return len(e.srv.OnBoard(e.boardID)) == 2 }) {
-		t.Fatalf("sessions on the board: %v", e.srv.OnBoard(e.boardID))
-	}
+	me := e.ledBy(t, "Fatima")
 	wire.cut()
 	if !eventually(func() bool { return len(e.srv.OnBoard(e.boardID)) == 1 }) {
 		t.Fatalf("the silent leader is still on the board: %v", e.srv.OnBoard(e.boardID))
