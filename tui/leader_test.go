@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
@@ -34,7 +36,11 @@ func (h *harness) await(what string, cond func() bool) {
 
 // inSession starts a bordsessie led by leader on the demo board, with a
 // session of leader and one of me in one process and one Hub.
-func inSession(t *testing.T, lang i18n.Lang, leader string) (lead, other *harness, s Store, boardID uint64) {
+func inSession(t *testing.T, lang i18n.Lang, leader string, size ...int) (lead, other *harness, s Store, boardID uint64) {
+	w, h := 80, 24
+	if len(size) == 2 {
+		w, h = size[0], size[1]
+	}
 	st := openStore(t)
 	info, err := st.CreateDemo(me)
 	if err != nil {
@@ -42,7 +48,7 @@ func inSession(t *testing.T, lang i18n.Lang, leader string) (lead, other *harnes
 	}
 	hub := &Hub{}
 	lead = start(t, st, Config{Lang: lang, User: leader, Presence: hub.Join(leader)}, 140, 40)
-	other = start(t, st, Config{Lang: lang, User: me, Presence: hub.Join(me)}, 80, 24)
+	other = start(t, st, Config{Lang: lang, User: me, Presence: hub.Join(me)}, w, h)
 	if _, err := st.StartMeeting(leader, info.ID, 30*time.Minute); err != nil {
 		t.Fatal(err)
 	}
@@ -124,5 +130,23 @@ func TestLeaderAwayIsNotGone(t *testing.T) {
 	alone.press("down")
 	if alone.m.choose != nil || alone.m.lead.gone != "" {
 		t.Errorf("a leader never seen here is called gone:\n%s", alone.plain())
+	}
+}
+
+// TestGoldenLeaderGone keeps the screen of a member whose bordsessie
+// leader left, and the offer after their first key, at both sizes and in
+// both languages.
+func TestGoldenLeaderGone(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.NL, i18n.EN} {
+		for _, size := range goldenSizes {
+			t.Run(fmt.Sprintf("%s_%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				lead, other, _, _ := inSession(t, lang, "Fatima", size[0], size[1])
+				lead.m.Close()
+				other.await("the leader gone", func() bool { return other.m.lead.gone != "" })
+				golden.RequireEqual(t, []byte(ascii(t, other.view())))
+				other.press("down")
+				t.Run("offer", func(t *testing.T) { golden.RequireEqual(t, []byte(ascii(t, other.view()))) })
+			})
+		}
 	}
 }
