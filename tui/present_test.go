@@ -76,3 +76,21 @@ func TestPresentFollowsTheLeader(t *testing.T) {
 		t.Errorf("%d lines", n)
 	}
 }
+
+// TestGoldenLeaderGone keeps the screen of a member whose bordsessie
+// leader left, and the offer after their first key, at both sizes and in
+// both languages.
+func TestGoldenLeaderGone(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.NL, i18n.EN} {
+		for _, size := range goldenSizes {
+			t.Run(fmt.Sprintf("%s_%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				lead, other, _, _ := inSession(t, lang, "Fatima", size[0], size[1])
+				lead.m.Close()
+				other.await("the leader gone", func() bool { return other.m.lead.gone != "" })
+				golden.RequireEqual(t, []byte(ascii(t, other.view())))
+				other.press("down")
+				t.Run("offer", func(t *testing.T) { golden.RequireEqual(t, []byte(ascii(t, other.view()))) })
+			})
+		}
+	}
+}
