@@ -30,7 +30,7 @@ func (m *boardScreen) layout() (rects []rect, wide bool) {
 	if w >= wideWidth {
 		third := w / 3
 		top := max(bodyH*2/5, 5)
-		if m.wraps() {
+		if wraps(w) {
 			top = m.topHeight(bodyH, third, w/2)
 		}
 		bottom := bodyH - top

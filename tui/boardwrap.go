@@ -22,8 +22,8 @@ const (
 	wrapIndent = "   "
 )
 
-// wraps tells whether rows wrap at the current width.
-func (m *boardScreen) wraps() bool { return m.width >= wrapWidth }
+// wraps tells whether rows wrap on a screen w wide.
+func wraps(w int) bool { return w >= wrapWidth }
 
 // rowLines is a row's text in a panel whose lines are w cells wide (the
 // leading space included): one line, or up to maxRowLines when wrap.
@@ -155,7 +155,7 @@ func (m *boardScreen) areaLines(r rect) (lines []string, lineRow []int) {
 		lineRow = append(lineRow, -1)
 	}
 	inner, w := r.h-2, r.w-2
-	wrap := m.wraps()
+	wrap := wraps(m.width)
 	texts := map[int][]string{}
 	text := func(i int) []string {
 		if t, ok := texts[i]; ok {
@@ -205,8 +205,15 @@ func (m *boardScreen) topHeight(bodyH, third, half int) int {
 	if m.band.key == k {
 		return m.band.top
 	}
-	needTop := max(m.need(board.AreaCheckIn, third, bodyH), m.need(board.AreaSuccess, third, bodyH), m.need(board.AreaGoal, third, bodyH))
-	needBottom := max(m.need(board.AreaAction, half, bodyH), m.need(board.AreaPlanning, half/2, bodyH), m.need(board.AreaParking, half/2, bodyH))
+	need := func(a board.Area, w int) int {
+		hints := 0
+		if a == board.AreaCheckIn {
+			hints = len(m.missingCheckIns())
+		}
+		return needLines(m.rows(m.b, a), hints, w, bodyH)
+	}
+	needTop := max(need(board.AreaCheckIn, third), need(board.AreaSuccess, third), need(board.AreaGoal, third))
+	needBottom := max(need(board.AreaAction, half), need(board.AreaPlanning, half/2), need(board.AreaParking, half/2))
 	top := min(needTop, bodyH-min(needBottom, bodyH*3/5))
 	if spare := bodyH - needTop - needBottom; spare > 0 {
 		top = needTop + spare/2
@@ -216,16 +223,12 @@ func (m *boardScreen) topHeight(bodyH, third, half int) int {
 	return top
 }
 
-// need is the lines area a's panel w wide needs for all its rows, frame
-// and hints included, counted no further than limit.
-func (m *boardScreen) need(a board.Area, w, limit int) int {
-	rows := m.rows(m.b, a)
-	n := 2 // the frame
+// needLines is the lines a panel w wide needs for rows, its frame and
+// hints lines above them included, counted no further than limit.
+func needLines(rows []row, hints, w, limit int) int {
+	n := 2 + hints // the frame
 	if len(rows) == 0 {
 		n += 2 // "empty" and, when focused, how to add
-	}
-	if a == board.AreaCheckIn {
-		n += len(m.missingCheckIns())
 	}
 	for i := 0; i < len(rows) && n <= limit; i++ {
 		n += len(rowLines(rows[i].text(), w-2, true))

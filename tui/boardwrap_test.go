@@ -53,7 +53,7 @@ func TestBandsFollowContent(t *testing.T) {
 	if rects[0].h >= before {
 		t.Errorf("60 actions below, the top band stays %d high (was %d)", rects[0].h, before)
 	}
-	if need := h.m.board.need(board.AreaGoal, rects[2].w, 40); rects[0].h < need {
+	if need := needLines(h.m.board.rows(h.board(), board.AreaGoal), 0, rects[2].w, 40); rects[0].h < need {
 		t.Errorf("the goals need %d lines and get %d", need, rects[0].h)
 	}
 	lines := strings.Split(h.plain(), "\n")
