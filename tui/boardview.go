@@ -116,7 +116,7 @@ func (m *boardScreen) tabs() string {
 // same panel of the same snapshot (panelcache.go).
 func (m *boardScreen) viewArea(r rect) string {
 	k := panelKey{area: r.area, w: r.w, h: r.h, focused: board.Areas[m.area] == r.area,
-		sel: m.sel[r.area], filter: m.filter, day: board.Day(m.now()).Unix(), msg: m.msg}
+		sel: m.sel[r.area], filter: m.filter, day: board.Day(m.now()).Unix(), msg: m.msg, wrap: wraps(m.width)}
 	if m.filter.kind == filterMine {
 		k.user = m.cfg.User
 	}

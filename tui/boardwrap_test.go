@@ -69,3 +69,33 @@ func TestBandsFollowContent(t *testing.T) {
 	small, _ := demo(t, i18n.NL, 80, 24)
 	mustContain(t, small.plain(), "Casusoverleg plannen met leerplicht voor de 5 langste t…")
 }
+
+// TestWrappedPanelsAreNotShared: a panel drawn for a session at 140
+// columns (rows wrap) is not handed to one at 139 (rows cut) that draws
+// the same area at the same panel size (panelcache.go): at 140x26 and
+// 139x28 the successes panel is 46x10 in both.
+func TestWrappedPanelsAreNotShared(t *testing.T) {
+	clearPanels()
+	wide, _ := demo(t, i18n.NL, 140, 26)
+	mustContain(t, wide.plain(), "   termijn besloten")
+	narrow := start(t, wide.s, Config{Lang: i18n.NL}, 139, 28)
+	if w, n := layoutOf(wide.m.board, board.AreaSuccess), layoutOf(narrow.m.board, board.AreaSuccess); w.w != n.w || w.h != n.h {
+		t.Fatalf("the panels differ in size (%dx%d, %dx%d); the test compares nothing", w.w, w.h, n.w, n.h)
+	}
+	if narrow.m.b != wide.m.b {
+		t.Fatal("the two sessions do not share the snapshot; the test compares nothing")
+	}
+	mustNotContain(t, narrow.plain(), "   termijn besloten")
+	mustContain(t, narrow.plain(), "★ Alle aanvragen van oktober binnen de ter…")
+}
+
+// layoutOf is area a's place in the current layout.
+func layoutOf(m *boardScreen, a board.Area) rect {
+	rects, _ := m.layout()
+	for _, r := range rects {
+		if r.area == a {
+			return r
+		}
+	}
+	return rect{}
+}
