@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/verbeterbord/bord/board"
 )
 
 // TestPresentOverSSH: the presentation view of a bordsessie reaches a
@@ -23,5 +25,19 @@ func TestPresentOverSSH(t *testing.T) {
 	tm.send("p") // back to the board: its panels come again
 	if !eventually(func() bool { return strings.Contains(tm.textSince(n), "▶ Check-in") }) {
 		t.Fatalf("not back on the board:\n%s", tail(tm.text()))
+	}
+}
+
+// TestLocalSessionInPresence: a terminal of the serving process joined
+// through Server.Join is on the board for the SSH members, and leaves it.
+func TestLocalSessionInPresence(t *testing.T) {
+	e := startServer(t, nil)
+	tm := e.join(t, "Joost")
+	here := e.srv.Join("Fatima")
+	here.Move(e.boardID, board.AreaAction)
+	tm.waitFor("Hier: Fatima")
+	here.Leave()
+	if !eventually(func() bool { return len(e.srv.OnBoard(e.boardID)) == 1 }) {
+		t.Fatalf("on the board: %v", e.srv.OnBoard(e.boardID))
 	}
 }

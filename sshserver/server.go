@@ -276,6 +276,12 @@ func (s *Server) Sessions() int {
 // OnBoard lists the names of the people on a board now.
 func (s *Server) OnBoard(boardID uint64) []string { return s.hub.On(boardID) }
 
+// Join puts a session that is not an SSH session, such as the terminal of
+// the process that serves, in the server's presence: the others see it on
+// the board, and see it leave (a bordsessie leader's included). Pass the
+// result as tui.Config.Presence; the model's Close leaves.
+func (s *Server) Join(name string) *tui.Here { return s.hub.Join(name) }
+
 // Shutdown ends every session with a goodbye line and a restored terminal,
 // then stops the server. Sessions still running when ctx ends are cut off.
 func (s *Server) Shutdown(ctx context.Context) error {
