@@ -33,10 +33,10 @@ func TestPresentOverSSH(t *testing.T) {
 func TestLocalSessionInPresence(t *testing.T) {
 	e := startServer(t, nil)
 	tm := e.join(t, "Joost")
-	here := e.srv.Join("Fatima")
+	here, leave := e.srv.Join("Fatima")
 	here.Move(e.boardID, board.AreaAction)
 	tm.waitFor("Hier: Fatima")
-	here.Leave()
+	leave()
 	if !eventually(func() bool { return len(e.srv.OnBoard(e.boardID)) == 1 }) {
 		t.Fatalf("on the board: %v", e.srv.OnBoard(e.boardID))
 	}
