@@ -1,12 +1,11 @@
 package sshserver_test
 
 import (
-	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/sshserver"
 )
 
@@ -54,77 +53,6 @@ func (e *env) ledBy(t *testing.T, leader string) *term {
 	return me
 }
 
-// cable is a loopback proxy to the server that can go dead the way a
-// dropped wifi does: it stops carrying bytes and closes nothing.
-type cable struct {
-	addr string
-	dead chan struct{} // closed by cut
-	done chan struct{} // closed when the test ends
-}
-
-func newCable(t *testing.T, to string) *cable {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &cable{addr: l.Addr().String(), dead: make(chan struct{}), done: make(chan struct{})}
-	var conns []net.Conn
-	var mu sync.Mutex
-	t.Cleanup(func() {
-		close(c.done)
-		l.Close()
-		mu.Lock()
-		defer mu.Unlock()
-		for _, x := range conns {
-			x.Close()
-		}
-	})
-	go func() {
-		for {
-			in, err := l.Accept()
-			if err != nil {
-				return
-			}
-			out, err := net.Dial("tcp", to)
-			if err != nil {
-				in.Close()
-				return
-			}
-			mu.Lock()
-			conns = append(conns, in, out)
-			mu.Unlock()
-			go c.carry(out, in)
-			go c.carry(in, out)
-		}
-	}()
-	return c
-}
-
-// carry copies src to dst until the cable dies; then it holds the bytes.
-func (c *cable) carry(dst, src net.Conn) {
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := src.Read(buf)
-		select {
-		case <-c.dead:
-			<-c.done // hold on to the bytes, answer nothing
-			return
-		default:
-		}
-		if n > 0 {
-			if _, werr := dst.Write(buf[:n]); werr != nil {
-				return
-			}
-		}
-		if err != nil {
-			return
-		}
-	}
-}
-
-func (c *cable) cut() { close(c.dead) }
-
 // TestLeaderDropsSilently: the leader's network goes away without closing
 // anything; the server's keepalive notices within two intervals, and the
 // others see the leader gone.
@@ -142,4 +70,18 @@ func TestLeaderDropsSilently(t *testing.T) {
 		t.Fatalf("the silent leader is still on the board: %v", e.srv.OnBoard(e.boardID))
 	}
 	me.waitFor("Fatima is weg")
+}
+
+// TestLocalLeaderQuits: the leader is the terminal of the process that
+// owns the file (joined through Server.Join, as bord does); when that bord
+// quits, the SSH members see the leader gone, as for a dropped connection.
+func TestLocalLeaderQuits(t *testing.T) {
+	e := startServerAt(t, newClock(), nil)
+	here, leave := e.srv.Join("Fatima")
+	here.Move(e.boardID, board.AreaAction)
+	me := e.ledBy(t, "Fatima")
+	leave() // bord quits: its model's Close, or the deferred leave
+	me.waitFor("Fatima is weg")
+	me.send("j")
+	me.waitFor("Wil jij de bordsessie leiden?")
 }
