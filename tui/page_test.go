@@ -139,3 +139,31 @@ func TestPageChooser(t *testing.T) {
 		t.Errorf("the chosen %q is not on screen:\n%s", want, ansi.Strip(h.view()))
 	}
 }
+
+// TestPageArenaQuestions: PgDn pages an arena's list of questions.
+func TestPageArenaQuestions(t *testing.T) {
+	h, info := demo(t, i18n.NL, 80, 24)
+	a, err := h.s.CreateArena(me, info.ID, "Uitleg", fixedNow(), "groep 7", 6, me, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 40 {
+		if _, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: fmt.Sprintf("Vraag nummer %02d?", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.reload(info.ID)
+	h.press("A", "enter")
+	if h.m.screen != screenArena {
+		t.Fatalf("the arena is not open:\n%s", h.plain())
+	}
+	h.press("pgdown")
+	if got, want := h.m.arena.as.sel[0], h.m.panelPage()-1; got != want {
+		t.Errorf("a page down selects question %d, want %d", got, want)
+	}
+	mustContain(t, strings.Join(lines(t, h, 24), "\n"), fmt.Sprintf("›%d. Vraag nummer %02d?", h.m.panelPage(), h.m.panelPage()-1))
+	h.press("pgup")
+	if got := h.m.arena.as.sel[0]; got != 0 {
+		t.Errorf("a page up selects question %d", got)
+	}
+}
