@@ -4,6 +4,7 @@ import "github.com/verbeterbord/bord/board"
 
 var en = Messages{
 	Handover: enHandover,
+	Wall:     enWall,
 	Lang:     EN,
 
 	AreaCheckIn: "Check-in", AreaSuccess: "Successes", AreaGoal: "Goals",

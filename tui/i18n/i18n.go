@@ -69,6 +69,8 @@ type Messages struct {
 
 	// Handover: handing retrospectives and arenas over (handover.go).
 	Handover HandoverMessages
+	// Wall is the board on the wall: paging, presentation, a leader who left.
+	Wall WallMessages
 
 	// Areas of the board.
 	AreaCheckIn, AreaSuccess, AreaGoal, AreaAction, AreaPlanning, AreaParking string

@@ -4,6 +4,7 @@ import "github.com/verbeterbord/bord/board"
 
 var nl = Messages{
 	Handover: nlHandover,
+	Wall:     nlWall,
 	Lang:     NL,
 
 	AreaCheckIn: "Check-in", AreaSuccess: "Successen", AreaGoal: "Doelen",
