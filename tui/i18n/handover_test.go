@@ -9,14 +9,18 @@ import (
 // The hand-over's words exist in both languages with the same verbs:
 // TestCatalogsComplete looks at Messages' own strings only.
 func TestHandoverCatalogComplete(t *testing.T) {
-	a, b := reflect.ValueOf(nlHandover), reflect.ValueOf(enHandover)
-	for i := range a.NumField() {
-		name, x, y := a.Type().Field(i).Name, a.Field(i).String(), b.Field(i).String()
-		if x == "" || y == "" {
-			t.Errorf("%s is empty in one language", name)
+	words := func(m HandoverMessages) map[string]string {
+		out := map[string]string{}
+		v := reflect.ValueOf(m)
+		for _, f := range reflect.VisibleFields(v.Type()) {
+			out[f.Name] = v.FieldByIndex(f.Index).String()
 		}
-		if strings.Count(x, "%") != strings.Count(y, "%") {
-			t.Errorf("%s: format verbs differ: %q vs %q", name, x, y)
+		return out
+	}
+	nlW, enW := words(nlHandover), words(enHandover)
+	for name, x := range nlW {
+		if y := enW[name]; x == "" || y == "" || strings.Count(x, "%") != strings.Count(y, "%") {
+			t.Errorf("%s: %q / %q (empty, or format verbs differ)", name, x, y)
 		}
 	}
 	if For(NL).Handover != nlHandover || For(EN).Handover != enHandover {
