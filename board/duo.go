@@ -38,6 +38,10 @@ type Partner struct {
 	TeamID uint64   `json:"team_id,omitempty"`
 	School string   `json:"school,omitempty"` // the team's name, as shown
 	Keys   []string `json:"keys,omitempty"`
+	// Left is set when the store reads a partner who is no longer a
+	// member of their team: the duo keeps working for the others, and the
+	// coordinator sees who left (and may invite them to the duo alone).
+	Left bool `json:"left,omitempty"`
 }
 
 // MinPartners and MaxPartners bound a duo: two, or three for a trio.

@@ -29,6 +29,16 @@ type Visit struct {
 	ObservationsDeleted time.Time `json:"observations_deleted,omitzero"`
 	Talk                Talk      `json:"talk"`
 	Lessons             []Lesson  `json:"lessons,omitempty"`
+	// Planned are the planning items the visit put on the partners'
+	// teams' boards.
+	Planned []PlanRef `json:"planned,omitempty"`
+}
+
+// PlanRef is a planning item a visit put on a team's board.
+type PlanRef struct {
+	Team  uint64 `json:"team"`
+	Board uint64 `json:"board"`
+	Item  uint64 `json:"item"`
 }
 
 // Observation is one thing the visitor saw, linked to the kijkvraag or
@@ -153,7 +163,7 @@ func (d *Duo) planVisit(v Visit, past bool, now time.Time) (uint64, error) {
 	if v.School == "" {
 		v.School = d.schoolOf(v.Teacher)
 	}
-	v.Observations, v.Talk, v.Lessons, v.Copy = nil, Talk{}, nil, nil
+	v.Observations, v.Talk, v.Lessons, v.Copy, v.Planned = nil, Talk{}, nil, nil, nil
 	v.ID = d.next()
 	d.Visits = append(d.Visits, v)
 	return v.ID, nil

@@ -11,6 +11,7 @@ var (
 	bucketBoards  = []byte("boards")  // <board id>/ -> one bucket per board
 	bucketAudit   = []byte("audit")   // team-level audit, and each board's
 	bucketInvites = []byte("invites") // <code hash> -> invite
+	bucketDuos    = []byte("duos")    // <duo id> -> board.Duo
 
 	// Inside a board's bucket, besides one bucket per board.Area and audit.
 	bucketMeetings = []byte("meetings")

@@ -43,7 +43,10 @@ func (s *Store) CreateDemo(actor string) (board.Info, error) {
 		if err != nil {
 			return err
 		}
-		return s.fillDemo(bb, actor, info.ID)
+		if err := s.fillDemo(bb, actor, info.ID); err != nil {
+			return err
+		}
+		return s.demoDuo(tx, actor, t.ID)
 	})
 	if err != nil {
 		return board.Info{}, err

@@ -14,6 +14,8 @@
 //	  <seq>               -> Record as JSON
 //	invites/              one-time codes to join a team
 //	  <code hash>         -> invite as JSON (hex SHA-256 of the code)
+//	duos/                 lesson-design duos across teams, made by the first one
+//	  <duo id>            -> board.Duo as JSON (designs, visits, nagesprekken)
 //	boards/
 //	  <board id>/
 //	    info              -> board.Info as JSON
