@@ -182,6 +182,8 @@ type Messages struct {
 	// ArenaNotes titles the masked notes of the report-back tab;
 	// ArenaClosedCapture answers a new note on a reported-back arena.
 	ArenaNotes, ArenaClosedCapture string
+	// Duo is the words of the duo screens and report (duo.go).
+	Duo DuoMessages
 }
 
 // Area returns the name of an area.
@@ -346,6 +348,9 @@ func (m *Messages) Err(err error) string {
 	case errors.Is(err, board.ErrAlreadyAction):
 		// Someone made the action a moment earlier (two people at once).
 		return m.ErrAlreadyAction
+	}
+	if s, ok := m.Duo.err(err); ok {
+		return s
 	}
 	return m.ErrGeneric
 }
