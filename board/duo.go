@@ -58,6 +58,9 @@ var (
 	ErrNotPartner = errors.New("board: not a partner of this duo")
 	// ErrDesignInUse: a visit tries the design; deleting it needs a yes.
 	ErrDesignInUse = errors.New("board: a visit uses this design")
+	// ErrNoTeam: a duo is made from the coordinator's team, and there is
+	// none in reach.
+	ErrNoTeam = errors.New("board: no team to coordinate from")
 )
 
 // NewDuo checks and fills in a new duo made by coordinator of team teamID.
@@ -282,4 +285,17 @@ func (d *Duo) Planned() []PlannedVisit {
 	}
 	slices.SortFunc(out, func(a, b PlannedVisit) int { return a.Start.Compare(b.Start) })
 	return out
+}
+
+// PeriodStart is the start of the school half-year now is in (1 August or
+// 1 February): the period the coordinator counts visits in.
+func PeriodStart(now time.Time) time.Time {
+	y, m := now.Year(), time.August
+	switch {
+	case now.Month() < time.February:
+		y--
+	case now.Month() < time.August:
+		m = time.February
+	}
+	return time.Date(y, m, 1, 0, 0, 0, 0, now.Location())
 }

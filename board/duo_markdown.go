@@ -9,11 +9,11 @@ import (
 // DuoLabels are the words of a duo report, from the catalog.
 type DuoLabels struct {
 	Duo, Coordinator, Partners, Left, Step, Designs, Version, By, Changed, Visits string
-	Visitor, Teacher, Tried, Copy, Observations, Kijkvraag, Talk, Lessons, Action   string
-	Nothing, NameMask, ObservationsDeleted, Minutes                                 string
-	Steps                                                                           map[DuoStep]string
-	Fields                                                                          map[string]string // DesignFields
-	TalkSteps                                                                       map[string]string // TalkSteps
+	Visitor, Teacher, Tried, Copy, Observations, Kijkvraag, Talk, Lessons, Action string
+	Nothing, NameMask, ObservationsDeleted, Minutes                               string
+	Steps                                                                         map[DuoStep]string
+	Fields                                                                        map[string]string // DesignFields
+	TalkSteps                                                                     map[string]string // TalkSteps
 }
 
 // MarkdownDuo writes a duo: its partners and step, every design with every

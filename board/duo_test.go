@@ -238,3 +238,12 @@ func TestRemindersAndPlanning(t *testing.T) {
 		t.Fatalf("planned: %+v", p)
 	}
 }
+
+func TestPeriodStart(t *testing.T) {
+	for in, want := range map[string]string{"2026-11-02": "2026-08-01", "2027-01-31": "2026-08-01", "2027-02-01": "2027-02-01", "2027-07-31": "2027-02-01"} {
+		d, _ := time.Parse("2006-01-02", in)
+		if got := PeriodStart(d).Format("2006-01-02"); got != want {
+			t.Errorf("PeriodStart(%s) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -23,7 +23,8 @@ func duoFeed(id uint64) uint64 { return 1<<62 | id }
 
 // CreateDuo makes a duo of two or three partners, coordinated by actor, a
 // member of team teamID (the SWV's). A partner with a TeamID must be a
-// member of that team; one without (TeamID 0) joins by CreateDuoInvite.
+// member of that team, or one named by its School (the team's name); one
+// without either joins by CreateDuoInvite.
 func (s *Store) CreateDuo(actor string, teamID uint64, name string, partners []board.Partner) (board.Duo, error) {
 	var out board.Duo
 	err := s.db.Update(func(tx *bolt.Tx) error {
@@ -36,6 +37,14 @@ func (s *Store) CreateDuo(actor string, teamID uint64, name string, partners []b
 			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
 		}
 		for i, p := range partners {
+			if p.TeamID == 0 && p.School != "" {
+				// "name @ team": the coordinator names a school's team
+				// they are no member of, so it is found here.
+				if partners[i].TeamID = teamIDByName(tx, p.School); partners[i].TeamID == 0 {
+					return &board.ValidationError{Field: "partner", Problem: board.ProblemUnknownOwner, Value: p.Name + " @ " + p.School}
+				}
+				p.TeamID = partners[i].TeamID
+			}
 			if p.TeamID == 0 {
 				partners[i].Keys = nil // keys come from the duo's invite only
 				continue
@@ -73,6 +82,19 @@ func (s *Store) CreateDuo(actor string, teamID uint64, name string, partners []b
 		return s.audit(tx.Bucket(bucketAudit), Record{Actor: who, Op: OpDuoCreate, TeamID: teamID, ItemID: d.ID, Label: d.Name})
 	})
 	return out, err
+}
+
+// teamIDByName is the id of the team named name (any case), or 0.
+func teamIDByName(tx *bolt.Tx, name string) uint64 {
+	var id uint64
+	_ = tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
+		var t board.Team
+		if json.Unmarshal(v, &t) == nil && equalFold(t.Name, strings.TrimSpace(name)) {
+			id = t.ID
+		}
+		return nil
+	})
+	return id
 }
 
 // Duos lists every duo, oldest first, each with its partners' Left set.

@@ -34,7 +34,7 @@ func ctrlCKey(m *i18n.Messages) key.Binding { return bind("ctrl+c", m.KeyQuit, "
 // It implements help.KeyMap for the help line and the overlay.
 type boardKeys struct {
 	NextArea, PrevArea, AreaN, Up, Down, FirstLast, Add, Edit, Delete, Status, Done, Drop, Goal key.Binding
-	Measure, Filter, Undo, CheckIn, Boards, Retros, Arenas, Help, Quit                          key.Binding
+	Measure, Filter, Undo, CheckIn, Boards, Retros, Arenas, Duos, Help, Quit                    key.Binding
 	// Bordsessie keys; the handlers live in meeting.go.
 	MeetStart, MeetStep, MeetLead, MeetEnd, MeetFollow key.Binding
 }
@@ -61,6 +61,7 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 		Boards:    bind("b", m.KeyBoards, "b"),
 		Retros:    bind("R", m.KeyRetros, "R"),
 		Arenas:    bind("A", m.KeyArenas, "A"),
+		Duos:      bind("D", m.Duo.KeyDuos, "D"),
 		Help:      helpKey(m),
 		Quit:      quitKey(m),
 
@@ -84,7 +85,7 @@ func (k boardKeys) FullHelp() [][]key.Binding {
 		{k.NextArea, k.PrevArea, k.AreaN, k.Up, k.Down, k.FirstLast},
 		{k.Add, k.Edit, k.Delete, k.Undo, k.CheckIn},
 		{k.Status, k.Done, k.Drop, k.Goal, k.Measure},
-		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Help, k.Quit},
+		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Duos, k.Help, k.Quit},
 		{k.MeetStart, k.MeetStep, k.MeetFollow, k.MeetLead, k.MeetEnd},
 	}
 }
@@ -127,6 +128,7 @@ func newListKeys(m *i18n.Messages, back ...string) listKeys {
 func newPickerKeys(m *i18n.Messages) listKeys {
 	k := newListKeys(m, "esc")
 	k.New = bind("n", m.KeyNewBoard, "n")
+	k.Extra = bind("D", m.Duo.KeyDuos, "D")
 	k.Quit, k.quitInLine = quitKey(m), true
 	return k
 }

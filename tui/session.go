@@ -13,6 +13,7 @@ type (
 	boardsMsg struct {
 		entries []boardEntry
 		open    uint64 // open this board right away (0: show the picker)
+		duos    int    // how many duos the person opens, for one with no board
 	}
 	openedMsg struct {
 		b       *board.Board

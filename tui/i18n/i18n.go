@@ -306,6 +306,9 @@ func (m *Messages) Err(err error) string {
 	if err == nil {
 		return ""
 	}
+	if s, ok := m.Duo.err(err); ok {
+		return s
+	}
 	if v, ok := board.AsValidation(err); ok {
 		switch v.Problem {
 		case board.ProblemEmpty:
@@ -348,9 +351,6 @@ func (m *Messages) Err(err error) string {
 	case errors.Is(err, board.ErrAlreadyAction):
 		// Someone made the action a moment earlier (two people at once).
 		return m.ErrAlreadyAction
-	}
-	if s, ok := m.Duo.err(err); ok {
-		return s
 	}
 	return m.ErrGeneric
 }
