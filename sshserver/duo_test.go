@@ -16,6 +16,7 @@ type duoSchools struct {
 	*env
 	anna, dirk gossh.Signer
 	linde      board.Info
+	duoID      uint64
 }
 
 const (
@@ -58,6 +59,7 @@ func newDuoSchools(t *testing.T) *duoSchools {
 		Group: "groep 6", Subject: "breuken", Goal: "breuken vergelijken", Kijkvraag: duoQuestion}}); err != nil {
 		t.Fatal(err)
 	}
+	d.duoID = duo.ID
 	d.anna, d.dirk = e.memberOf(teams[0].ID, "Anna"), e.memberOf(teams[1].ID, "Dirk")
 	return d
 }
@@ -121,5 +123,72 @@ func TestDuoInviteOverSSH(t *testing.T) {
 	}
 	if out, errOut, _ := d.run(t, sanne, "export --what board"); strings.Contains(out+errOut, lindeSecret) || strings.Contains(out, "Marieke") {
 		t.Errorf("Sanne reached a board: %q %q", out, errOut)
+	}
+}
+
+// TestDuoPartnerTerminal: in his own terminal Dirk, of Het Anker, opens
+// the duo with Anna of De Linde, sees its design live as Anna changes it,
+// and nothing of De Linde's board reaches his screen; his board picker
+// lists only his own board.
+func TestDuoPartnerTerminal(t *testing.T) {
+	t.Parallel()
+	d := newDuoSchools(t)
+	tm := d.open(t, d.dirk)
+	tm.name = "Dirk"
+	tm.waitFor(ankerSecret)
+	tm.send("D")
+	tm.waitFor(duoName)
+	tm.send("\r")
+	tm.waitFor(duoQuestion)
+	duo, err := d.st.Duo(d.duoID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := duo.Designs[0].Current()
+	v.Kijkvraag = "Wie kijkt terug naar het leerdoel?"
+	if _, err := d.st.ChangeDuo("Anna", duo.ID, board.DuoOp{Kind: board.OpReviseDesign, ID: duo.Designs[0].ID, Design: v, Seen: 1}); err != nil {
+		t.Fatal(err)
+	}
+	tm.waitFor("Wie kijkt terug naar het leerdoel?")
+	tm.send("\x1b")
+	tm.repaint("Volgend bezoek") // the duo list again
+	tm.send("\x1b")
+	tm.repaint(ankerSecret) // his board
+	tm.send("b")
+	picker := tm.repaint("Kies een bord")
+	if !strings.Contains(picker, "Bord Anker") || strings.Contains(picker, "Bord Linde") {
+		t.Errorf("Dirk's picker:\n%s", picker)
+	}
+	for _, leak := range []string{lindeSecret, "Bord Linde"} {
+		if strings.Contains(tm.text(), leak) {
+			t.Errorf("De Linde's %q reached Dirk's terminal:\n%s", leak, tail(tm.text()))
+		}
+	}
+}
+
+// TestDuoInviteTerminal: a teacher with no team joins with the duo's code
+// on the invite screen and lands on that duo, nothing else.
+func TestDuoInviteTerminal(t *testing.T) {
+	t.Parallel()
+	d := newDuoSchools(t)
+	trio, err := d.st.CreateDuo("Marieke", d.teamID, "Taal", []board.Partner{{Name: "Anna", TeamID: d.linde.TeamID}, {Name: "Sanne"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, err := d.st.CreateDuoInvite("Marieke", trio.ID, "Sanne", time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := d.open(t, newKey(t))
+	tm.name = "Sanne"
+	tm.waitFor(askInviteNL)
+	tm.enterCode(code, "Sanne")
+	tm.waitFor("Anna (De Linde), Sanne")
+	tm.send("\r")
+	tm.waitFor("Nog geen lesontwerp")
+	for _, leak := range append([]string{lindeSecret, ankerSecret, duoName}, boardData...) {
+		if strings.Contains(tm.text(), leak) {
+			t.Errorf("%q reached the duo-only partner's terminal:\n%s", leak, tail(tm.text()))
+		}
 	}
 }
