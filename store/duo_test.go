@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -264,5 +266,41 @@ func TestRetentionErasesObservations(t *testing.T) {
 	last := ds[0].Visits[0]
 	if len(last.Observations) != 0 || !last.Talk.Done() {
 		t.Fatalf("after retention: observations %d, talk kept %v", len(last.Observations), last.Talk.Done())
+	}
+}
+
+// TestDuosSurviveExportImport: the duos come across an export and import
+// byte for byte (with their sequence, so the next duo gets a new id); the
+// copy that may leave the school has no raw observations; a duo of a team
+// that is not in the export is refused.
+func TestDuosSurviveExportImport(t *testing.T) {
+	f := newDuoFixture(t)
+	if _, err := f.s.CreateDemo("Anna"); err != nil {
+		t.Fatal(err)
+	}
+	data := export(t, f.s)
+	fresh := imported(t, f.clk, data, "import with duos")
+	if again := export(t, fresh); !bytes.Equal(data, again) {
+		t.Fatalf("export after import differs: %s", firstDiff(data, again))
+	}
+	ds, _ := fresh.Duos()
+	if len(ds) != 2 || len(ds[1].Designs[0].Versions) != 2 {
+		t.Fatalf("imported duos: %+v", ds)
+	}
+	next := must[board.Duo](t, "a duo after import")(fresh.CreateDuo("Carla", f.swv.ID, "Nieuw", []board.Partner{{Name: "Anna", TeamID: f.team.ID}, {Name: "Dirk", TeamID: f.other.ID}}))
+	if next.ID <= ds[1].ID {
+		t.Errorf("a duo made after import got id %d, used already", next.ID)
+	}
+	var without bytes.Buffer
+	if err := f.s.ExportWithoutNotes(&without); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(without.String(), "wisbordje omhoog") || !strings.Contains(without.String(), "observations_deleted") {
+		t.Error("the export without notes holds a visit's observations")
+	}
+	bad := editDump(t, data, func(d *store.Dump) { d.Teams = d.Teams[:1] })
+	var de *store.DumpError
+	if err := emptyStore(t, f.clk).Import(bytes.NewReader(bad)); !errors.As(err, &de) || !strings.Contains(de.Error(), "duos[") {
+		t.Errorf("a duo of a missing team: %v", err)
 	}
 }
