@@ -146,9 +146,9 @@ func TestVisitOnBothPlanningsAndLessonAction(t *testing.T) {
 	f := newDuoFixture(t)
 	anna, dirk := f.person("Anna", f.team.ID), f.person("Dirk", f.other.ID)
 	d := must[board.Duo](t, "design")(anna.ChangeDuo("Anna", f.duo.ID, designOp()))
-	at := f.clk.day(3).Add(10*time.Hour + 30*time.Minute)
+	at := f.clk.Day(3).Add(10*time.Hour + 30*time.Minute)
 	visit := board.Visit{At: at, Group: "groep 6", Teacher: "Anna", Visitor: "Dirk", Design: d.Designs[0].ID}
-	if _, err := anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpPlanVisit, Visit: board.Visit{At: f.clk.day(-1), Group: "g", Teacher: "Anna", Visitor: "Dirk"}}); err == nil {
+	if _, err := anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpPlanVisit, Visit: board.Visit{At: f.clk.Day(-1), Group: "g", Teacher: "Anna", Visitor: "Dirk"}}); err == nil {
 		t.Error("a visit in the past was planned without asking")
 	}
 	d = must[board.Duo](t, "plan")(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpPlanVisit, Visit: visit}))
@@ -164,7 +164,7 @@ func TestVisitOnBothPlanningsAndLessonAction(t *testing.T) {
 	must[board.Duo](t, "talk")(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpTalk, ID: vid, Talk: board.Talk{Designer: "ik wilde zien wie meedoet", Saw: "veel handen"}}))
 	d = must[board.Duo](t, "lesson")(dirk.ChangeDuo("Dirk", f.duo.ID, board.DuoOp{Kind: board.OpAddLesson, ID: vid, Text: "wisbordjes bij de check"}))
 	lesson := d.Visits[0].Lessons[0].ID
-	act := &board.Action{What: "wisbordjes inzetten", Who: "Anna", When: f.clk.day(7)}
+	act := &board.Action{What: "wisbordjes inzetten", Who: "Anna", When: f.clk.Day(7)}
 	// Dirk's view does not reach Anna's board: the action cannot go there.
 	if _, err := dirk.ChangeDuo("Dirk", f.duo.ID, board.DuoOp{Kind: board.OpLessonAction, ID: vid, Sub: lesson, Board: f.board.ID, Action: act}); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("Dirk put an action on Anna's board: %v", err)
