@@ -27,9 +27,10 @@ type DesignVersion struct {
 	Differ    string        `json:"differ"`    // differentiatie
 	Check     string        `json:"check"`     // hoe begrip wordt gecheckt
 	Kijkvraag string        `json:"kijkvraag"` // what the visitor watches for
-	// Edits counts the changes of this version; an edit carries the count
-	// its editor saw (DuoOp.Seen), so a partner's edit is never silently
-	// overwritten. By and At: who changed it last, and when.
+	// Edits counts the changes of the design up to this version (a new
+	// version goes on from the last count); an edit carries the count its
+	// editor saw (DuoOp.Seen), so a partner's edit or bijstellen is never
+	// silently overwritten. By and At: who changed it last, and when.
 	Edits uint64    `json:"edits"`
 	By    string    `json:"by"`
 	At    time.Time `json:"at"`
@@ -181,7 +182,9 @@ func (d *Duo) changeDesign(by string, id uint64, v DesignVersion, seen uint64, r
 	}
 	v.By, v.At = by, now
 	if revise {
-		v.N, v.Edits = cur.N+1, 1
+		// The count goes on across versions: an edit begun on version n
+		// must not land on version n+1 because both were at edit 1.
+		v.N, v.Edits = cur.N+1, cur.Edits+1
 		ds.Versions = append(ds.Versions, v)
 		return nil
 	}

@@ -247,3 +247,17 @@ func TestPeriodStart(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleEditAfterReviseRefused: an edit begun on version 1 does not land
+// on version 2 made meanwhile (found by TestModelDuo: both versions were
+// at edit 1).
+func TestStaleEditAfterReviseRefused(t *testing.T) {
+	d := testDuo(t)
+	mustApply(t, d, "Anna", DuoOp{Kind: OpAddDesign, Design: testDesign()}, duoNow)
+	id := d.Designs[0].ID
+	mustApply(t, d, "Bram", DuoOp{Kind: OpReviseDesign, ID: id, Design: testDesign(), Seen: 1}, duoNow)
+	var c *ConflictError
+	if err := d.Apply("Anna", DuoOp{Kind: OpEditDesign, ID: id, Design: testDesign(), Seen: 1}, duoNow); !errors.As(err, &c) {
+		t.Fatalf("an edit of version 1 went onto version 2: %v", err)
+	}
+}
