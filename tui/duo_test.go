@@ -242,3 +242,16 @@ func TestDuoOverviewMarksStalled(t *testing.T) {
 		}
 	}
 }
+
+// TestDuoRemindsOnTheBoard: the day before (and on the day of) a visit,
+// the partner's bord says so when it starts, over the board; the visit is
+// on its planning.
+func TestDuoRemindsOnTheBoard(t *testing.T) {
+	p := newPartnerDuo(t)
+	again := start(t, p.s, Config{Store: p.m.cfg.Store.(guardStore).s}, 100, 30)
+	mustContain(t, again.plain(), "Bord Linde", "Herinnering: lesbezoek 2026-11-23 om 11:00 (Het Anker, groep 6)")
+	b := must[*board.Board](t)(p.s.Board(p.linde.ID))
+	if len(b.Planning) != 1 || b.Planning[0].Text != "Rekenen · groep 6 · 11:00 · Marieke → Dirk" {
+		t.Fatalf("planning: %+v", b.Planning)
+	}
+}

@@ -55,6 +55,10 @@ func (m *duoListScreen) Update(msg tea.Msg) tea.Cmd {
 	case duosMsg:
 		m.duos = msg.duos
 		m.cursor = min(m.cursor, max(len(m.duos)-1, 0))
+	case duoRemindMsg:
+		if m.status == "" {
+			m.setStatus(msg.text, false)
+		}
 	case duoCreatedMsg:
 		m.form = nil
 		return tea.Batch(m.load(), m.opened(msg.id))
@@ -126,6 +130,28 @@ func (m *duoListScreen) partnerList(d *board.Duo) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// duoRemindMsg is the reminder of a visit today or tomorrow, for the
+// status line when bord starts.
+type duoRemindMsg struct{ text string }
+
+// remind looks for the person's visits today or tomorrow in every duo, so
+// the day before both partners see it when they open bord.
+func (m *duoListScreen) remind() tea.Cmd {
+	s, user, now, f := m.cfg.Store, m.cfg.User, m.now(), m.msg.Duo.RemindF
+	return func() tea.Msg {
+		ds, err := s.Duos()
+		if err != nil {
+			return nil
+		}
+		for i := range ds {
+			for _, v := range ds[i].Reminders(user, now) {
+				return duoRemindMsg{fmt.Sprintf(f, v.At.Format("2006-01-02"), v.At.Format("15:04"), v.School, v.Group)}
+			}
+		}
+		return nil
+	}
 }
 
 // duoCreatedMsg: a new duo was made; the list opens it.
