@@ -58,7 +58,9 @@
 // it, and migrates it only when its schema is older; a damaged, foreign or
 // newer file is refused unchanged. Ids never wrap (MaxID), and Import checks
 // a whole export before writing any of it. A View (view.go) reaches only
-// some teams: it is what a member's session gets. Backup, compaction into a
+// some teams, and with ForPerson the duos its person is in (duo_access.go):
+// it is what a member's session gets. Backup, compaction into a
 // fresh file (so deleted text leaves the file's bytes) and retention of arena
-// notes are here too. It must never log or print item contents.
+// notes (and of duo observations) are here too. It must never log or print
+// item contents.
 package store
