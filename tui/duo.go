@@ -310,6 +310,29 @@ func (m *duoScreen) talkKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.openForm(m.lessonForm(v.ID), 0)
 	case key.Matches(k, m.keys.ToAction):
 		return m.lessonAction(v)
+	case key.Matches(k, m.keys.Revise):
+		return m.reviseFromTalk(v)
+	}
+	return nil
+}
+
+// reviseFromTalk opens bijstellen of the design the visit tried, with the
+// visit's lessen beside the kijkvraag: the lessen become the next version.
+func (m *duoScreen) reviseFromTalk(v *board.Visit) tea.Cmd {
+	for i := range m.d.Designs {
+		if m.d.Designs[i].ID != v.Design {
+			continue
+		}
+		m.tab, m.sel[0], m.version = 0, i, 0
+		f := m.designForm(&m.d.Designs[i], true)
+		texts := make([]string, len(v.Lessons))
+		for j, l := range v.Lessons {
+			texts[j] = l.Text
+		}
+		if fl := f.field("kijkvraag"); fl != nil && len(texts) > 0 {
+			fl.hint = m.msg.Duo.Lessons + ": " + strings.Join(texts, "; ")
+		}
+		return m.openForm(f, 0)
 	}
 	return nil
 }

@@ -204,6 +204,16 @@ func TestDuoTalkLessonToAction(t *testing.T) {
 		t.Fatalf("actions on the partner's board: %+v\n%s", b.Actions, p.plain())
 	}
 	mustContain(t, p.plain(), "→ actie op het bord")
+	// b: the lessen become the next version of the design tried.
+	p.press("b")
+	if p.m.form == nil || !strings.Contains(p.m.form.field("kijkvraag").hint, "wisbordjes ook tussendoor") {
+		t.Fatalf("bijstellen from the nagesprek:\n%s", p.plain())
+	}
+	p.fill("differ", "wisbordjes ook tussendoor")
+	p.press("ctrl+s")
+	if vs := p.stored().Designs[0].Versions; len(vs) != 2 || vs[1].Differ != "wisbordjes ook tussendoor" {
+		t.Fatalf("versions: %+v", vs)
+	}
 }
 
 // TestDuoOnlyPartnerLandsOnTheDuos: someone who joined by a duo invite has

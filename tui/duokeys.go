@@ -44,7 +44,7 @@ func newDuoKeys(m *i18n.Messages) duoKeys {
 // the capture line when typing.
 func (k *duoKeys) setTab(tab int, typing bool) {
 	on := map[*key.Binding]bool{
-		&k.Revise: tab == 0, &k.Version: tab == 0, &k.Compare: tab == 0, &k.Delete: tab == 0,
+		&k.Revise: tab != 1, &k.Version: tab == 0, &k.Compare: tab == 0, &k.Delete: tab == 0,
 		&k.Edit: tab != 1, &k.Capture: tab == 1, &k.Talk: tab != 0, &k.Lesson: tab == 2, &k.ToAction: tab == 2,
 	}
 	for b, v := range on {

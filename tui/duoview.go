@@ -76,12 +76,12 @@ func (m *duoScreen) cycleLine() string {
 	return strings.Join(parts, " → ") + " ↺"
 }
 
-// rows marks the selected one of a tab's list.
-func (m *duoScreen) rows(items []string, sel int) []string {
+// markRows marks the selected one of a tab's list.
+func markRows(st styles, items []string, sel int) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
 		if i == sel {
-			out[i] = m.st.selected.Render("› " + it)
+			out[i] = st.selected.Render("› " + it)
 		} else {
 			out[i] = "  " + it
 		}
@@ -98,7 +98,7 @@ func (m *duoScreen) designView() []string {
 		cur := ds.Current()
 		items[i] = fmt.Sprintf("%d. %s — %s %d (%s)", i+1, cur.Title(), m.msg.Duo.Version, cur.N, ds.Author)
 	}
-	lines := m.rows(items, m.sel[0])
+	lines := markRows(m.st, items, m.sel[0])
 	ds, _ := m.design()
 	v := m.shown(ds)
 	head := fmt.Sprintf("%s %d/%d · %s %s, %s", m.msg.Duo.Version, v.N, len(ds.Versions), m.msg.Duo.By, v.By, v.At.Format("2006-01-02"))
@@ -163,7 +163,7 @@ func (m *duoScreen) visitsView() []string {
 	for i, v := range m.d.Visits {
 		items[i] = m.visitLine(v)
 	}
-	lines := m.rows(items, m.sel[1])
+	lines := markRows(m.st, items, m.sel[1])
 	v, _ := m.visit()
 	lines = append(lines, "")
 	if tried, ok := m.d.Tried(*v); ok {
@@ -216,5 +216,5 @@ func (m *duoScreen) talkView() []string {
 			items[i] += " → " + m.msg.Duo.Action
 		}
 	}
-	return append(lines, m.rows(items, m.sel[2])...)
+	return append(lines, markRows(m.st, items, m.sel[2])...)
 }
