@@ -207,6 +207,9 @@ func (s *Store) planOnBoards(tx *bolt.Tx, d *board.Duo, v *board.Visit) ([]uint6
 		if p.TeamID == 0 || slices.ContainsFunc(v.Planned, func(r board.PlanRef) bool { return r.Team == p.TeamID }) {
 			continue
 		}
+		if t, err := getTeam(tx, p.TeamID); err != nil || !t.HasMember(p.Name) {
+			continue // left their team: the others' planning still gets it
+		}
 		boardID, bb := firstBoard(tx, p.TeamID)
 		if bb == nil {
 			continue

@@ -192,6 +192,12 @@ func TestPartnerRemovedFromTeam(t *testing.T) {
 	if !d.Partners[1].Left || d.Partners[0].Left {
 		t.Errorf("left marks: %+v", d.Partners)
 	}
+	// A visit with him still plans, on Anna's board only.
+	d = must[board.Duo](t, "plan")(f.person("Anna", f.team.ID).ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpPlanVisit,
+		Visit: board.Visit{At: f.clk.Day(2), Group: "groep 6", Teacher: "Anna", Visitor: "Dirk"}}))
+	if p := d.Visits[0].Planned; len(p) != 1 || p[0].Board != f.board.ID {
+		t.Errorf("planned on %+v, want Anna's board only", p)
+	}
 }
 
 // TestDuoInviteLetsIntoTheDuoOnly: an outside teacher joins one duo with a
