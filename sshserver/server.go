@@ -13,6 +13,7 @@ import (
 
 	"github.com/gliderlabs/ssh"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/tui"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -41,6 +42,10 @@ type Config struct {
 	Idle time.Duration
 	// MaxSession ends any session after this long (12h).
 	MaxSession time.Duration
+	// KeepAlive asks a terminal's client for an answer this often (3s)
+	// and closes a connection that gave none in two: a dropped client
+	// leaves the board within seconds (keepalive.go).
+	KeepAlive time.Duration
 	// ConnsPerIP allows this many sessions of keys that are no member's
 	// (the invite screen, whoami) per IP address at once, refilled one per
 	// ConnRefill (20 per 3s). Members' sessions do not count: forty
@@ -62,6 +67,13 @@ type Config struct {
 	InvitesMadeRefill time.Duration
 	Logger            *slog.Logger
 	Now               func() time.Time
+	// HostKey, when set, is the host key, and HostKeyPath is not read: for
+	// a server that only listens on the owner's Unix socket (local.go),
+	// whose clients check who the server is by the socket, not the key.
+	HostKey gossh.Signer
+	// LocalExec runs the command line for local sessions (local.go); nil
+	// refuses them commands.
+	LocalExec LocalExec
 
 	hooks testHooks // set only by tests (export_test.go)
 }
@@ -94,6 +106,7 @@ func (c *Config) validate() error {
 		{"InvitesMadeRefill", int64(c.InvitesMadeRefill)},
 		{"Idle", int64(c.Idle)},
 		{"MaxSession", int64(c.MaxSession)},
+		{"KeepAlive", int64(c.KeepAlive)},
 		{"Handshake", int64(c.Handshake)},
 		{"ConnRefill", int64(c.ConnRefill)},
 		{"SessionRefill", int64(c.SessionRefill)},
@@ -122,6 +135,7 @@ func (c *Config) defaults() {
 	defDur(&c.Handshake, 30*time.Second)
 	defDur(&c.Idle, 30*time.Minute)
 	defDur(&c.MaxSession, 12*time.Hour)
+	defDur(&c.KeepAlive, 3*time.Second)
 	def(&c.ConnsPerIP, 20)
 	defDur(&c.ConnRefill, 3*time.Second)
 	def(&c.SessionsPerKey, 10)
@@ -144,7 +158,7 @@ type Server struct {
 	ssh     *ssh.Server
 	signer  gossh.Signer
 	log     *slog.Logger
-	hub     hub
+	hub     tui.Hub
 	conns   connCounter
 	open    *ipCounter
 	stop    chan struct{} // closed by Shutdown: connections stop waiting
@@ -169,9 +183,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("sshserver: no store")
 	}
-	signer, err := LoadHostKey(cfg.HostKeyPath)
-	if err != nil {
-		return nil, err
+	signer := cfg.HostKey
+	if signer == nil {
+		var err error
+		if signer, err = LoadHostKey(cfg.HostKeyPath); err != nil {
+			return nil, err
+		}
 	}
 	s := &Server{
 		cfg: cfg, signer: signer, log: cfg.Logger,
@@ -222,7 +239,9 @@ func New(cfg Config) (*Server, error) {
 // HostKeyFingerprint is the fingerprint clients see for this server.
 func (s *Server) HostKeyFingerprint() string { return Fingerprint(s.signer.PublicKey()) }
 
-// Serve accepts connections on l until Shutdown.
+// Serve accepts connections on l until Shutdown. It may be called for
+// more than one listener: bord serve's TCP address and the owner's Unix
+// socket share one server, so everyone sees everyone on the board.
 func (s *Server) Serve(l net.Listener) error {
 	err := s.ssh.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
@@ -250,6 +269,8 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.log.Warn("refused", "reason", "max sessions", "ip", ip, "max", s.cfg.MaxSessions)
 		return nil
 	}
+	// Over the owner's socket: the same user, checked by the listener.
+	ctx.SetValue(localKey{}, isLocal(conn))
 	tc := &trackedConn{Conn: conn, c: &s.conns, open: s.open, ip: ip, handshake: time.Now().Add(s.cfg.Handshake)}
 	_ = conn.SetDeadline(tc.handshake)
 	// handle finds the connection here, to clear the deadline.
@@ -267,7 +288,7 @@ func (s *Server) Sessions() int {
 }
 
 // OnBoard lists the names of the people on a board now.
-func (s *Server) OnBoard(boardID uint64) []string { return s.hub.on(boardID) }
+func (s *Server) OnBoard(boardID uint64) []string { return s.hub.On(boardID) }
 
 // Shutdown ends every session with a goodbye line and a restored terminal,
 // then stops the server. Sessions still running when ctx ends are cut off.
@@ -277,7 +298,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	s.mu.Lock()
 	for ss := range s.sessions {
-		go ss.end(ss.msg.Goodbye)
+		go ss.end(ss.goodbyeAtShutdown())
 	}
 	s.mu.Unlock()
 	done := make(chan struct{})

@@ -20,7 +20,7 @@ import (
 func (s *Server) serveTUI(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		c := callerOf(sess)
-		ss := &session{sess: sess, msg: c.msg, ready: make(chan struct{})}
+		ss := &session{sess: sess, msg: c.msg, local: c.local, ready: make(chan struct{})}
 		defer ss.setReady()
 		if !s.track(ss) {
 			fmt.Fprintln(sess, c.msg.Goodbye)
@@ -46,8 +46,14 @@ func (s *Server) runTUI(ss *session, c *caller) {
 		// The member's view of the store reaches their own teams only (no
 		// team: nothing) and the duos they are in, below the screens,
 		// whatever keys are pressed.
-		pres := s.hub.join(id.Name)
-		app := tui.New(tui.Config{Store: s.cfg.Store.ForPerson(id), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now})
+		pres := s.hub.Join(id.Name)
+		cfg := tui.Config{Store: s.cfg.Store.ForPerson(id), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now}
+		if c.local {
+			// The owner's own user: the whole file, as bord on the
+			// command line, joining a board's team as it opens.
+			cfg.Store, cfg.AutoJoin = s.cfg.Store, true
+		}
+		app := tui.New(cfg)
 		apps.set(app, pres)
 		return app
 	}
@@ -62,6 +68,7 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	ss.program = s.newProgram(ctx, ss, c, model, cancel)
 	ss.setReady()
 	go s.watchdog(ctx, ss, c.fp)
+	go s.keepalive(ctx, sess, c.fp)
 
 	if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		s.log.Warn("session ended with error", "key", c.fp, "err", err.Error())
@@ -145,11 +152,11 @@ func (s *Server) redeem(msg *i18n.Messages, fp, ip, code, name string) error {
 type memberApp struct {
 	mu     sync.Mutex
 	app    *tui.Model
-	pres   *presence
+	pres   *tui.Here
 	closed bool
 }
 
-func (a *memberApp) set(app *tui.Model, pres *presence) {
+func (a *memberApp) set(app *tui.Model, pres *tui.Here) {
 	a.mu.Lock()
 	closed := a.closed
 	if !closed {
@@ -158,7 +165,7 @@ func (a *memberApp) set(app *tui.Model, pres *presence) {
 	a.mu.Unlock()
 	if closed {
 		app.Close()
-		pres.leave()
+		pres.Leave()
 	}
 }
 
@@ -171,6 +178,6 @@ func (a *memberApp) close() {
 		app.Close()
 	}
 	if pres != nil {
-		pres.leave()
+		pres.Leave()
 	}
 }

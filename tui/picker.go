@@ -88,6 +88,8 @@ func (m *pickerScreen) Update(msg tea.Msg) tea.Cmd {
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(k, m.keys.Down):
 		m.cursor = max(min(m.cursor+1, len(m.boards)-1), 0)
+	case key.Matches(k, m.keys.Page):
+		m.cursor = paged(k, m.cursor, len(m.boards), m.listPage())
 	case key.Matches(k, m.keys.Open):
 		if m.cursor < len(m.boards) {
 			return m.openCmd(m.boards[m.cursor].info.ID)
@@ -173,9 +175,9 @@ func (m welcomeScreen) Update(msg tea.Msg) tea.Cmd {
 	keys := newWelcomeKeys(m.msg)
 	switch {
 	case key.Matches(k, keys.Demo):
-		s, user := m.cfg.Store, m.cfg.User
+		s, user, lang := m.cfg.Store, m.cfg.User, string(m.msg.Lang)
 		return func() tea.Msg {
-			info, err := s.CreateDemo(user)
+			info, err := s.CreateDemoIn(lang, user)
 			if err != nil {
 				return errMsg{err}
 			}
