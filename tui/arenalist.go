@@ -65,7 +65,7 @@ func (m *arenaListScreen) newArenaForm() *form {
 
 func (m *arenaListScreen) createArena(f *form) tea.Cmd {
 	f.clearErrors()
-	date, ok := f.date("date", m.now(), m.msg.ErrBadDate)
+	date, ok := f.date("date", m.now(), m.msg)
 	if !ok {
 		return nil
 	}

@@ -210,6 +210,7 @@ func (m *boardScreen) openMeasure() tea.Cmd {
 	if m.msg.Lang == "en" {
 		f.field("date").input.SetValue("today")
 	}
+	f.lookBack("date") // a measurement was taken, it is not due
 	f.add("value", m.msg.FieldValue, fNumber, "", "")
 	f.add("note", m.msg.FieldNote, fLine, "", "")
 	return m.openForm(f, 1)
@@ -217,7 +218,7 @@ func (m *boardScreen) openMeasure() tea.Cmd {
 
 func (m *boardScreen) saveMeasure(f *form) tea.Cmd {
 	f.clearErrors()
-	d, ok := f.date("date", m.now(), m.msg.ErrBadDate)
+	d, ok := f.date("date", m.now(), m.msg)
 	if !ok {
 		return nil
 	}

@@ -40,7 +40,12 @@ func (m *Common) viewForm(f *form, width int) string {
 		}
 		fl.input.SetWidth(max(inner-labelW-4, 10))
 		lines = append(lines, marker+padRight(fl.label, labelW)+"  "+fl.input.View())
-		subs := []string{m.preview(fl)}
+		// A preview can be a whole sentence (what was not understood
+		// and what works): it wraps like an error, never cut.
+		subs := []string{""}
+		if p, st := m.preview(fl); p != "" {
+			subs = wrapped(p, text-labelW-4, st)
+		}
 		if c := m.counter(fl); c != "" {
 			subs = []string{c}
 		}
@@ -70,36 +75,39 @@ func wrapped(s string, w int, st paint) []string {
 	return lines
 }
 
-// preview shows how a field's text will be read: the parsed date, the goal
-// it matches, or why it cannot be read.
-func (m *Common) preview(fl *field) string {
+// preview shows how a field's text will be read, and in which style: the
+// parsed date, the goal it matches, or why it cannot be read.
+func (m *Common) preview(fl *field) (string, paint) {
 	v := strings.TrimSpace(fl.input.Value())
 	if v == "" {
-		return ""
+		return "", m.st.dim
 	}
 	switch fl.kind {
 	case fDate:
-		d, err := board.ParseDate(v, m.now())
+		d, err := board.ParseDateAs(v, m.now(), fl.use)
 		if err != nil {
-			return m.st.err.Render("✗ " + m.msg.ErrBadDate)
+			return "✗ " + m.msg.DateErr(fl.label, err), m.st.err
 		}
-		return m.st.ok.Render("→ " + m.msg.Date(d))
+		if fl.use == board.DateAhead && d.Before(board.Day(m.now())) {
+			return "→ " + m.msg.Date(d) + " · " + m.msg.Words.Passed, m.st.warn
+		}
+		return "→ " + m.msg.Date(d), m.st.ok
 	case fGoal:
 		if g, ok := m.matchGoal(v); ok {
-			return m.st.ok.Render("→ " + g.Title)
+			return "→ " + g.Title, m.st.ok
 		}
-		return m.st.err.Render("✗ " + m.msg.ErrBadValue)
+		return "✗ " + m.msg.ErrBadValue, m.st.err
 	case fNumber:
 		if _, err := parseNumber(v); err != nil {
-			return m.st.err.Render("✗ " + m.msg.ErrNumber)
+			return "✗ " + m.msg.ErrNumber, m.st.err
 		}
 	case fMood:
 		if md, ok := m.parseMood(v); ok {
-			return m.st.ok.Render("→ " + md.Symbol() + " " + m.msg.Mood(md))
+			return "→ " + md.Symbol() + " " + m.msg.Mood(md), m.st.ok
 		}
-		return m.st.err.Render("✗ " + m.msg.HintMood)
+		return "✗ " + m.msg.HintMood, m.st.err
 	}
-	return ""
+	return "", m.st.dim
 }
 
 // counter is the count of a field's characters once it comes near its

@@ -253,7 +253,7 @@ func newBackup(o *options) *cobra.Command {
 				}
 			}
 			if err := s.Backup(args[0]); err != nil {
-				return err
+				return errors.New(msg.FileErr(args[0], err))
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), msg.BackupDoneF+"\n", args[0])
 			return nil
@@ -271,12 +271,14 @@ func newImport(o *options) *cobra.Command {
 		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			f, err := os.Open(args[0])
 			if err != nil {
-				return err
+				return errors.New(msg.FileErr(args[0], err))
 			}
 			defer f.Close()
 			var de *store.DumpError
 			if err := s.Import(f); errors.As(err, &de) {
 				return dumpError(msg.Lang, args[0], de)
+			} else if err != nil && !errors.Is(err, store.ErrNotEmpty) {
+				return errors.New(msg.FileErr(args[0], err))
 			} else if err != nil {
 				return err
 			}

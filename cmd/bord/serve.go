@@ -435,6 +435,9 @@ func storeCommand(o *options, mode openMode, run func(*cobra.Command, *store.Sto
 			case errors.Is(err, store.ErrNotEmpty):
 				return errors.New(msg.ErrNotEmpty)
 			}
+			if w := msg.FileProblem(o.db, err); w != "" { // a full disk, no access
+				return errors.New(w)
+			}
 			return err
 		}
 		return nil

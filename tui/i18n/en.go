@@ -92,7 +92,7 @@ var en = Messages{
 	FieldUnit: "Unit", FieldBaseline: "Baseline", FieldTarget: "Target", FieldDate: "Date",
 	FieldValue: "Value", FieldNote: "Note", FieldMood: "How are you", FieldWord: "One word",
 	FieldTeam: "Team", FieldBoard: "Board", FieldMembers: "Members",
-	HintDate:     "e.g. 4-12, fri, tomorrow, next week, week 50",
+	HintDate:     "e.g. 4-12, 4 Dec, fri, tomorrow, next week, week 50",
 	HintWho:      "a team member's name (tab completes)",
 	HintGoal:     "empty = no goal (tab completes)",
 	HintMembers:  "names, separated by commas",
@@ -147,7 +147,6 @@ var en = Messages{
 	Fingerprint:     "Your key's fingerprint",
 	AskInvite:       "Do you have an invite code from your team lead? Enter it below.",
 	ErrInvite:       "This code is wrong, used or expired. Ask your team lead for a new one.",
-	ErrTooMany:      "Too many attempts. Wait a quarter of an hour and try again.",
 	ErrNameTaken:    "That name is already used in this team. Choose another (e.g. add your surname).",
 	ErrKeyTaken:     "This key already belongs to someone else.",
 	Goodbye:         "bord is stopping now (maintenance). See you soon!",
@@ -334,4 +333,6 @@ var en = Messages{
 	DeleteQuestionAskF: "Delete the question with %d notes? The notes go with it.",
 	TooManyPupilsFormF: "More than %d pupils: the inner circle gets large and speakers only get L1…L%d. Press Enter again to save anyway.",
 	ErrSpeaker:         "Speakers are L1…L8. The note was not saved.",
+
+	Words: enWords,
 }

@@ -92,7 +92,7 @@ var nl = Messages{
 	FieldUnit: "Eenheid", FieldBaseline: "Nulmeting", FieldTarget: "Streefwaarde", FieldDate: "Datum",
 	FieldValue: "Waarde", FieldNote: "Notitie", FieldMood: "Hoe gaat het", FieldWord: "Eén woord",
 	FieldTeam: "Team", FieldBoard: "Bord", FieldMembers: "Teamleden",
-	HintDate:     "bijv. 4-12, vr, morgen, volgende week, week 50",
+	HintDate:     "bijv. 4-12, 4 dec, vr, morgen, volgende week, week 50",
 	HintWho:      "naam van een teamlid (tab vult aan)",
 	HintGoal:     "leeg = geen doel (tab vult aan)",
 	HintMembers:  "namen, gescheiden door komma's",
@@ -147,7 +147,6 @@ var nl = Messages{
 	Fingerprint:     "Vingerafdruk van je sleutel",
 	AskInvite:       "Heb je een uitnodigingscode van je teamleider? Vul hem hieronder in.",
 	ErrInvite:       "Deze code klopt niet, is al gebruikt of is verlopen. Vraag een nieuwe aan je teamleider.",
-	ErrTooMany:      "Te veel pogingen. Wacht een kwartier en probeer het dan opnieuw.",
 	ErrNameTaken:    "Die naam is al in gebruik in dit team. Kies een andere (bijv. met je achternaam erbij).",
 	ErrKeyTaken:     "Deze sleutel hoort al bij iemand anders.",
 	Goodbye:         "bord stopt nu (onderhoud). Tot zo!",
@@ -334,4 +333,6 @@ var nl = Messages{
 	DeleteQuestionAskF: "Vraag met %d notities verwijderen? De notities gaan mee.",
 	TooManyPupilsFormF: "Meer dan %d leerlingen: de binnenkring wordt groot en sprekers krijgen alleen L1…L%d. Druk nogmaals Enter om toch op te slaan.",
 	ErrSpeaker:         "Sprekers heten L1…L8. De notitie is niet opgeslagen.",
+
+	Words: nlWords,
 }

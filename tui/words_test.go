@@ -1,0 +1,144 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// goldenEach runs do on the demo board in both languages at both golden
+// sizes and keeps the screen it leaves, as testdata/<test>/<lang>_<w>x<h>.
+func goldenEach(t *testing.T, do func(t *testing.T, h *harness, info board.Info, lang i18n.Lang)) {
+	for _, lang := range []i18n.Lang{i18n.NL, i18n.EN} {
+		for _, size := range goldenSizes {
+			t.Run(fmt.Sprintf("%s_%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				t.Parallel()
+				h, info := demo(t, lang, size[0], size[1])
+				do(t, h, info, lang)
+				golden.RequireEqual(t, []byte(ascii(t, h.view())))
+			})
+		}
+	}
+}
+
+// A retrospective's period looks back: on Monday 23 November "1-9" is the
+// last 1 September and "vr" last Friday, not next year's or this week's.
+func TestRetroPeriodLooksBack(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.NL, 140, 40)
+	h.press("R", "n")
+	h.fill("topic", "Gedrag")
+	h.fill("from", "1-9")
+	mustContain(t, h.plain(), "→ di 1 sep 2026")
+	h.fill("to", "vr")
+	mustContain(t, h.plain(), "→ vr 20 nov 2026")
+	h.press("ctrl+s")
+	b := h.board()
+	if len(b.Retros) == 0 {
+		t.Fatalf("no retrospective made; screen:\n%s", h.plain())
+	}
+	r := b.Retros[len(b.Retros)-1]
+	if r.From.Format("2006-01-02") != "2026-09-01" || r.To.Format("2006-01-02") != "2026-11-20" {
+		t.Errorf("period %s – %s, want 2026-09-01 – 2026-11-20", r.From, r.To)
+	}
+}
+
+// A due date looks ahead ("1-9" is next September), and one that passed a
+// moment ago is questioned with the day to type instead, not moved a year
+// ahead; nothing is saved.
+func TestDueDatePassedIsQuestioned(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.NL, 140, 40)
+	before := len(h.board().Actions)
+	h.press("a")
+	h.typeText("Ouders bellen")
+	h.fill("when", "1-9")
+	mustContain(t, h.plain(), "→ wo 1 sep 2027")
+	h.fill("when", "20-11")
+	mustContain(t, h.plain(), "→ vr 20 nov 2026 · al voorbij")
+	h.press("ctrl+s")
+	mustContain(t, h.plain(), "vr 20 nov 2026 is al voorbij. Bedoel je 20-11-2027? Typ dat dan.")
+	if n := len(h.board().Actions); n != before {
+		t.Fatalf("a passed due date was saved: %d actions, want %d", n, before)
+	}
+}
+
+// Editing an action to a date that passed asks once; saving again keeps it
+// (a due date put right after the fact).
+func TestEditedDueDatePassedAsksOnce(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.EN, 140, 40)
+	a := h.selectAction("Format schoolondersteuningsprofiel")
+	h.press("e")
+	h.fill("when", "20-11")
+	h.press("ctrl+s")
+	mustContain(t, h.plain(), "Fri 20 Nov 2026 has passed. Do you mean 20-11-2027? Then type that, or press ctrl+s", "again to keep this date.")
+	if got, _ := h.action(a.ID); !got.When.Equal(a.When) {
+		t.Fatalf("saved at the first ctrl+s: %s", got.When)
+	}
+	h.press("ctrl+s")
+	if got, _ := h.action(a.ID); got.When.Format("2006-01-02") != "2026-11-20" {
+		t.Errorf("second ctrl+s: due %s, want 2026-11-20", got.When)
+	}
+}
+
+// English reads "1 sep" and "sep 1"; a date not understood names what was
+// not understood and shows what works; an empty required date says so.
+func TestDateWords(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.EN, 140, 40)
+	h.press("a")
+	for _, in := range []string{"1 sep", "sep 1", "Sep 1, 2027"} {
+		h.fill("when", in)
+		mustContain(t, h.plain(), "→ Wed 1 Sep 2027")
+	}
+	h.fill("when", "4 decmber")
+	mustContain(t, h.plain(), `✗ I don't understand "decmber" as a date. These work: 4-12, 4 Dec`)
+	h.fill("when", "31-2")
+	mustContain(t, h.plain(), "✗ 31-2 is not in the calendar")
+	h.press("esc", "1")       // throw away what was typed
+	h.press("3", "home", "m") // a goal's measurement: its date is required
+	h.fill("date", "")
+	h.fill("value", "4")
+	h.press("ctrl+s")
+	mustContain(t, h.plain(), "✗ Date is required. These work:")
+	h.fill("date", "1-9") // a measurement looks back
+	mustContain(t, h.plain(), "→ Tue 1 Sep 2026")
+}
+
+// A field's message goes as soon as its text changes: it was about the
+// old text.
+func TestFieldErrorGoesWithItsText(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.NL, 140, 40)
+	h.press("a")
+	h.fill("when", "morgen")
+	h.press("ctrl+s")
+	mustContain(t, h.plain(), "Wat mag niet leeg zijn.")
+	h.fill("what", "O")
+	mustNotContain(t, h.plain(), "Wat mag niet leeg zijn.")
+}
+
+// Labels say what the field is: a group's title and a theme are no goal.
+func TestFormLabelsSayWhatTheyAre(t *testing.T) {
+	t.Parallel()
+	h, info := demo(t, i18n.NL, 140, 40)
+	arenaFixture(t, h, info.ID)
+	h.awaitChange()
+	h.press("A", "enter", "3", "n")
+	if f := h.m.form; f == nil || f.fields[0].label != "Thema" {
+		t.Fatalf("new theme form: %+v", f)
+	}
+	h.press("esc", "esc", "esc")
+
+	h2, info2 := demo(t, i18n.EN, 140, 40)
+	retroFixture(t, h2, info2.ID, board.PhaseGroup)
+	h2.awaitChange()
+	h2.press("R", "enter", "g", "enter")
+	if f := h2.m.form; f == nil || f.fields[0].label != "Title" {
+		t.Fatalf("group title form: %+v\n%s", f, h2.plain())
+	}
+}
