@@ -46,6 +46,10 @@ type field struct {
 	// passedOK is a passed due date the user was asked about and saved
 	// again: the second save keeps it.
 	passedOK string
+	// preset marks a pre-filled value shown selected (the user's own name
+	// as owner): the first character typed replaces it instead of being
+	// added to it ("rootSa"), any other key keeps it.
+	preset bool
 }
 
 // Domain limits of fields that hold less than a line (see package board).
@@ -200,6 +204,7 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
 		case key.Matches(k, keys.Save):
 			return nil, true, false
 		case key.Matches(k, keys.Next):
+			cur.acceptName()
 			if f.focus == len(f.fields)-1 {
 				return nil, true, false
 			}
@@ -221,6 +226,7 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
 	}
 	var c tea.Cmd
 	cur := &f.fields[f.focus]
+	cur.takePreset(msg)
 	was := cur.input.Value()
 	cur.input, c = cur.input.Update(msg)
 	if cur.input.Value() != was {
@@ -238,6 +244,59 @@ func (f *form) lookBack(keys ...string) {
 		if fl := f.field(k); fl != nil {
 			fl.use = board.DateBack
 		}
+	}
+}
+
+// preselect shows the pre-filled value of field key selected: typing
+// replaces it.
+func (f *form) preselect(key string) {
+	if fl := f.field(key); fl != nil && fl.input.Value() != "" {
+		fl.preset = true
+	}
+}
+
+// takePreset ends a preset selection at the first key or paste that reaches
+// the input: text, a paste, backspace or delete replace it first.
+func (fl *field) takePreset(msg tea.Msg) {
+	if !fl.preset {
+		return
+	}
+	switch k := msg.(type) {
+	case tea.KeyPressMsg:
+		if k.Text != "" || k.Code == tea.KeyBackspace || k.Code == tea.KeyDelete {
+			fl.input.SetValue("")
+		}
+	case tea.PasteMsg:
+		fl.input.SetValue("")
+	default:
+		return
+	}
+	fl.preset = false
+}
+
+// acceptName completes a name typed in part ("Sa") to the one member it
+// begins, when enter leaves the field: the quick way to give an action to
+// a colleague is their first letters and enter. A name typed in full stays
+// as it is.
+func (fl *field) acceptName() {
+	v := strings.TrimSpace(fl.input.Value())
+	if fl.kind != fWho || v == "" {
+		return
+	}
+	var match string
+	for _, s := range fl.input.AvailableSuggestions() {
+		switch {
+		case strings.EqualFold(s, v):
+			return
+		case strings.HasPrefix(strings.ToLower(s), strings.ToLower(v)):
+			if match != "" {
+				return // two members begin so: the user must say which
+			}
+			match = s
+		}
+	}
+	if match != "" {
+		fl.input.SetValue(match)
 	}
 }
 

@@ -39,7 +39,11 @@ func (m *Common) viewForm(f *form, width int) string {
 			marker = "› "
 		}
 		fl.input.SetWidth(max(inner-labelW-4, 10))
-		lines = append(lines, marker+padRight(fl.label, labelW)+"  "+fl.input.View())
+		in := fl.input.View()
+		if fl.preset && i == f.focus {
+			in = m.st.selected.Render(fl.input.Value()) // typing replaces it
+		}
+		lines = append(lines, marker+padRight(fl.label, labelW)+"  "+in)
 		// A preview can be a whole sentence (what was not understood
 		// and what works): it wraps like an error, never cut.
 		subs := []string{""}

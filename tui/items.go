@@ -97,6 +97,9 @@ func (m *Common) itemForm(area board.Area, it board.Item, goalID uint64) *form {
 	}
 	if fl := f.field("who"); fl != nil {
 		suggest(fl, members)
+		if it == nil {
+			f.preselect("who") // your own name, until you type another
+		}
 	}
 	return f
 }

@@ -142,3 +142,52 @@ func TestFormLabelsSayWhatTheyAre(t *testing.T) {
 		t.Fatalf("group title form: %+v\n%s", f, h2.plain())
 	}
 }
+
+// The pre-filled owner of a new action is selected: typing replaces it
+// ("Sa", not "MariekeSa"), and enter completes a name begun. Adding an
+// action for a colleague is a, text, enter, name, enter, date, ctrl+s.
+func TestNewActionOwnerTypedOver(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.NL, 140, 40)
+	h.press("a")
+	h.typeText("Ouders bellen")
+	h.press("enter")
+	h.typeText("Sa")
+	if got := h.m.form.value("who"); got != "Sa" {
+		t.Fatalf("who = %q after typing over the pre-filled name", got)
+	}
+	h.press("enter")
+	h.typeText("morgen")
+	h.press("ctrl+s")
+	a, ok := h.actionByWhat("Ouders bellen")
+	if !ok || a.Who != "Sanne" || !a.When.Equal(day(1)) {
+		t.Fatalf("action %+v (found %v), want Sanne's, due tomorrow\n%s", a, ok, h.plain())
+	}
+
+	// Moving in the field keeps the name; enter keeps a name typed in full.
+	h.press("a")
+	h.typeText("Zelf doen")
+	h.press("enter", "end")
+	h.typeText(" ")
+	h.press("backspace", "enter")
+	if got := h.m.form.value("who"); got != me {
+		t.Errorf("who = %q after end, space, backspace; want %q", got, me)
+	}
+}
+
+func TestGoldenNewActionOwnerSelected(t *testing.T) {
+	goldenEach(t, func(t *testing.T, h *harness, _ board.Info, _ i18n.Lang) {
+		h.press("a")
+		h.typeText("Ouders bellen")
+		h.press("enter")
+	})
+}
+
+func TestGoldenDueDatePassed(t *testing.T) {
+	goldenEach(t, func(t *testing.T, h *harness, _ board.Info, _ i18n.Lang) {
+		h.press("a")
+		h.typeText("Ouders bellen")
+		h.fill("when", "20-11")
+		h.press("ctrl+s")
+	})
+}
