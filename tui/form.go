@@ -86,6 +86,9 @@ type form struct {
 	// start is each field's text when the form opened: a form whose text
 	// changed asks before esc or ctrl+c throws it away.
 	start []string
+	// saveAs is what ctrl+s does, for the key line, when it is more than
+	// saving ("starten"); "" says "opslaan".
+	saveAs string
 }
 
 func newInput(value string, limit int) textinput.Model {

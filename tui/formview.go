@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -65,8 +66,22 @@ func (m *Common) viewForm(f *form, width int) string {
 			}
 		}
 	}
-	lines = append(lines, "", m.keyLine(newFormKeys(m.msg)))
+	lines = append(lines, "", m.keyLine(m.formKeyLine(f)))
 	return box(lines, width, m.st.focusBorder)
+}
+
+// formKeyLine is the form's key line as it works now: ctrl+s says what
+// saving does (a session start says "starten"), and on the last field,
+// where enter saves too, enter says so instead of "next field".
+func (m *Common) formKeyLine(f *form) formKeys {
+	k := newFormKeys(m.msg)
+	save := cmp.Or(f.saveAs, m.msg.KeySave)
+	k.Save.SetHelp("ctrl+s", save)
+	if f.focus == len(f.fields)-1 {
+		k.Next.SetEnabled(false)
+		k.Save.SetHelp("enter/ctrl+s", save)
+	}
+	return k
 }
 
 // wrapped breaks s into styled lines of at most w cells, at spaces where it

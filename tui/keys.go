@@ -74,8 +74,9 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 
 // ShortHelp is the always-visible help line.
 func (k boardKeys) ShortHelp() []key.Binding {
-	// Help and quit first: a narrow terminal cuts the end of the line.
-	return []key.Binding{k.Help, k.Quit, k.NextArea, k.Add, k.Edit, k.Delete, k.Status, k.Undo, k.Filter}
+	// What a newcomer needs first: a narrow terminal cuts the end of the
+	// line, and ? shows every key.
+	return []key.Binding{k.Help, k.MeetStart, k.Retros, k.Arenas, k.Quit, k.Add, k.Edit, k.NextArea, k.Status, k.Delete, k.Undo, k.Filter}
 }
 
 // FullHelp is the overlay shown by ?.

@@ -191,3 +191,41 @@ func TestGoldenDueDatePassed(t *testing.T) {
 		h.press("ctrl+s")
 	})
 }
+
+// ? lists every key of the board, at every size: the help component cut
+// the session keys off at 140 columns.
+func TestHelpListsEveryKey(t *testing.T) {
+	for _, size := range goldenSizes {
+		h, _ := demo(t, i18n.NL, size[0], size[1])
+		h.press("?")
+		screen := h.plain()
+		for _, group := range h.m.board.keys.FullHelp() {
+			for _, b := range group {
+				mustContain(t, screen, b.Help().Key+" ", b.Help().Desc)
+			}
+		}
+	}
+}
+
+func TestGoldenHelpOverlay(t *testing.T) {
+	goldenEach(t, func(t *testing.T, h *harness, _ board.Info, _ i18n.Lang) { h.press("?") })
+}
+
+// The session keys say why nothing happens outside a session; the start
+// form says that ctrl+s (and enter, on its one field) starts.
+func TestSessionKeysOutsideASession(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.NL, 140, 40)
+	for _, k := range []string{"]", "v", "E", "L"} {
+		h.m.status = ""
+		h.press(k)
+		mustContain(t, h.plain(), "Er loopt geen bordsessie: ] [, v, L en E werken alleen tijdens een sessie. Start er een met S.")
+	}
+	h.press("S")
+	mustContain(t, h.plain(), "Bordsessie starten", "enter/ctrl+s starten")
+	mustNotContain(t, h.plain(), "opslaan")
+}
+
+func TestGoldenSessionStartForm(t *testing.T) {
+	goldenEach(t, func(t *testing.T, h *harness, _ board.Info, _ i18n.Lang) { h.press("S") })
+}

@@ -23,6 +23,9 @@ type WordsMessages struct {
 	PastDueF, PastDueAgainF, Passed string
 	// LabelTitle labels a title that is no goal's (a retrospective group).
 	LabelTitle string
+	// SaveStart is ctrl+s of the form that starts a bordsessie;
+	// NoSessionKeys answers a session key pressed with no session.
+	SaveStart, NoSessionKeys string
 
 	// Storage and files.
 	DiskFull, DiskFullFileF, NoAccessF, FileNotFoundF, NotExportF, FileF string
@@ -42,6 +45,8 @@ var nlWords = WordsMessages{
 	PastDueAgainF: "%s is al voorbij. Bedoel je %s? Typ dat dan, of druk nog eens ctrl+s om deze datum te houden.",
 	Passed:        "al voorbij",
 	LabelTitle:    "Titel",
+	SaveStart:     "starten",
+	NoSessionKeys: "Er loopt geen bordsessie: ] [, v, L en E werken alleen tijdens een sessie. Start er een met S.",
 
 	DiskFull:      "De schijf is vol: er is niets opgeslagen. Maak ruimte vrij op de computer met het bord (of vraag de beheerder) en probeer het opnieuw.",
 	DiskFullFileF: "De schijf is vol bij het schrijven van %s; het bestand is niet af. Maak ruimte vrij of kies een andere plek, en probeer het opnieuw.",
@@ -72,6 +77,8 @@ var enWords = WordsMessages{
 	PastDueAgainF: "%s has passed. Do you mean %s? Then type that, or press ctrl+s again to keep this date.",
 	Passed:        "passed",
 	LabelTitle:    "Title",
+	SaveStart:     "start",
+	NoSessionKeys: "No board session is running: ] [, v, L and E only work during one. Start one with S.",
 
 	DiskFull:      "The disk is full: nothing was saved. Free some space on the computer with the board (or ask its administrator) and try again.",
 	DiskFullFileF: "The disk filled up while writing %s; the file is incomplete. Free some space or choose another place, and try again.",
