@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -13,31 +12,6 @@ import (
 
 	"github.com/verbeterbord/bord/board"
 )
-
-// Every sub-catalog (Words and the others' structs) is complete in both
-// languages with the same verbs: TestCatalogsComplete sees only the top.
-func TestSubCatalogsComplete(t *testing.T) {
-	a, b := reflect.ValueOf(nl), reflect.ValueOf(en)
-	for i := range a.NumField() {
-		if a.Field(i).Kind() != reflect.Struct {
-			continue
-		}
-		sa, sb := a.Field(i), b.Field(i)
-		for j := range sa.NumField() {
-			name := a.Type().Field(i).Name + "." + sa.Type().Field(j).Name
-			if sa.Field(j).Kind() != reflect.String {
-				continue
-			}
-			x, y := sa.Field(j).String(), sb.Field(j).String()
-			if x == "" || y == "" {
-				t.Errorf("%s is empty in one language", name)
-			}
-			if strings.Count(x, "%") != strings.Count(y, "%") {
-				t.Errorf("%s: format verbs differ: %q vs %q", name, x, y)
-			}
-		}
-	}
-}
 
 // A full disk says so, also when bbolt flattened the errno into its text;
 // it never says "try again" alone, which cannot help.
