@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 // arenaScreen is one open leerlingarena: its questions, the note-taking,
@@ -123,7 +124,7 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		// Its notes are deleted with it: ask first, there is no undo.
 		if n := len(a.NotesOf(row.card)); n > 0 {
-			m.confirm(fmt.Sprintf(m.msg.DeleteQuestionAskF, n), del)
+			m.confirm(fmt.Sprintf(m.msg.DeleteQuestionAskF, i18n.Count(n, m.msg.Words.NounNote)), del)
 			return nil
 		}
 		return del()

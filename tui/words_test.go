@@ -229,3 +229,30 @@ func TestSessionKeysOutsideASession(t *testing.T) {
 func TestGoldenSessionStartForm(t *testing.T) {
 	goldenEach(t, func(t *testing.T, h *harness, _ board.Info, _ i18n.Lang) { h.press("S") })
 }
+
+// Counts say their noun in the right form in both languages, and a
+// panel counts what it holds, not its header rows.
+func TestCountsAndPlurals(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		w    i18n.Noun
+		want string
+	}{
+		{1, i18n.For(i18n.NL).Words.NounAction, "1 actie"},
+		{2, i18n.For(i18n.NL).Words.NounAction, "2 acties"},
+		{0, i18n.For(i18n.NL).Words.NounTheme, "0 thema's"},
+		{1, i18n.For(i18n.EN).Words.NounQuestion, "1 question"},
+		{3, i18n.For(i18n.EN).Words.NounQuestion, "3 questions"},
+	} {
+		if got := i18n.Count(c.n, c.w); got != c.want {
+			t.Errorf("Count(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+	h, info := demo(t, i18n.NL, 140, 40)
+	arenaFixture(t, h, info.ID) // 2 questions, 2 notes, 1 theme, 2 ideas
+	h.awaitChange()
+	h.press("A", "enter", "3")
+	mustContain(t, h.plain(), "Thema's (1)")
+	h.press("5")
+	mustContain(t, h.plain(), "2 vragen · 2 notities · 1 thema · 2 ideeën · 0 acties", "Notities (namen gemaskeerd) (2)")
+}

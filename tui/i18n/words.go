@@ -23,6 +23,8 @@ type WordsMessages struct {
 	PastDueF, PastDueAgainF, Passed string
 	// LabelTitle labels a title that is no goal's (a retrospective group).
 	LabelTitle string
+	// Counted nouns: "1 actie", "2 acties" (see Count).
+	NounAction, NounOpenAction, NounQuestion, NounNote, NounTheme, NounIdea, NounPupil, NounDay, NounArena Noun
 	// SaveStart is ctrl+s of the form that starts a bordsessie;
 	// NoSessionKeys answers a session key pressed with no session.
 	SaveStart, NoSessionKeys string
@@ -35,18 +37,27 @@ type WordsMessages struct {
 }
 
 var nlWords = WordsMessages{
-	DateUnknownF:  "%q begrijp ik niet als datum. %s",
-	DateNoDayF:    "%s bestaat niet in de kalender (eerst de dag, dan de maand). %s",
-	DateNoWeekF:   "Week %s bestaat niet: een jaar heeft week 1 tot 52, soms 53. %s",
-	DateYearF:     "Het jaar in %s kan niet: bord kent 1900 tot 9999. %s",
-	DateRequiredF: "%s is verplicht. %s",
-	DateWorks:     "Dit werkt: 4-12, 4 dec, vr, morgen, volgende week, week 50.",
-	PastDueF:      "%s is al voorbij. Bedoel je %s? Typ dat dan.",
-	PastDueAgainF: "%s is al voorbij. Bedoel je %s? Typ dat dan, of druk nog eens ctrl+s om deze datum te houden.",
-	Passed:        "al voorbij",
-	LabelTitle:    "Titel",
-	SaveStart:     "starten",
-	NoSessionKeys: "Er loopt geen bordsessie: ] [, v, L en E werken alleen tijdens een sessie. Start er een met S.",
+	DateUnknownF:   "%q begrijp ik niet als datum. %s",
+	DateNoDayF:     "%s bestaat niet in de kalender (eerst de dag, dan de maand). %s",
+	DateNoWeekF:    "Week %s bestaat niet: een jaar heeft week 1 tot 52, soms 53. %s",
+	DateYearF:      "Het jaar in %s kan niet: bord kent 1900 tot 9999. %s",
+	DateRequiredF:  "%s is verplicht. %s",
+	DateWorks:      "Dit werkt: 4-12, 4 dec, vr, morgen, volgende week, week 50.",
+	PastDueF:       "%s is al voorbij. Bedoel je %s? Typ dat dan.",
+	PastDueAgainF:  "%s is al voorbij. Bedoel je %s? Typ dat dan, of druk nog eens ctrl+s om deze datum te houden.",
+	Passed:         "al voorbij",
+	LabelTitle:     "Titel",
+	NounAction:     Noun{"actie", "acties"},
+	NounOpenAction: Noun{"open actie", "open acties"},
+	NounQuestion:   Noun{"vraag", "vragen"},
+	NounNote:       Noun{"notitie", "notities"},
+	NounTheme:      Noun{"thema", "thema's"},
+	NounIdea:       Noun{"idee", "ideeën"},
+	NounPupil:      Noun{"leerling", "leerlingen"},
+	NounDay:        Noun{"dag", "dagen"},
+	NounArena:      Noun{"arena", "arena's"},
+	SaveStart:      "starten",
+	NoSessionKeys:  "Er loopt geen bordsessie: ] [, v, L en E werken alleen tijdens een sessie. Start er een met S.",
 
 	DiskFull:      "De schijf is vol: er is niets opgeslagen. Maak ruimte vrij op de computer met het bord (of vraag de beheerder) en probeer het opnieuw.",
 	DiskFullFileF: "De schijf is vol bij het schrijven van %s; het bestand is niet af. Maak ruimte vrij of kies een andere plek, en probeer het opnieuw.",
@@ -67,18 +78,27 @@ var nlWords = WordsMessages{
 }
 
 var enWords = WordsMessages{
-	DateUnknownF:  "I don't understand %q as a date. %s",
-	DateNoDayF:    "%s is not in the calendar (day first, then month). %s",
-	DateNoWeekF:   "There is no week %s: a year has weeks 1 to 52, sometimes 53. %s",
-	DateYearF:     "The year in %s cannot be: bord knows 1900 to 9999. %s",
-	DateRequiredF: "%s is required. %s",
-	DateWorks:     "These work: 4-12, 4 Dec, Dec 4, fri, tomorrow, next week, week 50.",
-	PastDueF:      "%s has passed. Do you mean %s? Then type that.",
-	PastDueAgainF: "%s has passed. Do you mean %s? Then type that, or press ctrl+s again to keep this date.",
-	Passed:        "passed",
-	LabelTitle:    "Title",
-	SaveStart:     "start",
-	NoSessionKeys: "No board session is running: ] [, v, L and E only work during one. Start one with S.",
+	DateUnknownF:   "I don't understand %q as a date. %s",
+	DateNoDayF:     "%s is not in the calendar (day first, then month). %s",
+	DateNoWeekF:    "There is no week %s: a year has weeks 1 to 52, sometimes 53. %s",
+	DateYearF:      "The year in %s cannot be: bord knows 1900 to 9999. %s",
+	DateRequiredF:  "%s is required. %s",
+	DateWorks:      "These work: 4-12, 4 Dec, Dec 4, fri, tomorrow, next week, week 50.",
+	PastDueF:       "%s has passed. Do you mean %s? Then type that.",
+	PastDueAgainF:  "%s has passed. Do you mean %s? Then type that, or press ctrl+s again to keep this date.",
+	Passed:         "passed",
+	LabelTitle:     "Title",
+	NounAction:     Noun{"action", "actions"},
+	NounOpenAction: Noun{"open action", "open actions"},
+	NounQuestion:   Noun{"question", "questions"},
+	NounNote:       Noun{"note", "notes"},
+	NounTheme:      Noun{"theme", "themes"},
+	NounIdea:       Noun{"idea", "ideas"},
+	NounPupil:      Noun{"pupil", "pupils"},
+	NounDay:        Noun{"day", "days"},
+	NounArena:      Noun{"arena", "arenas"},
+	SaveStart:      "start",
+	NoSessionKeys:  "No board session is running: ] [, v, L and E only work during one. Start one with S.",
 
 	DiskFull:      "The disk is full: nothing was saved. Free some space on the computer with the board (or ask its administrator) and try again.",
 	DiskFullFileF: "The disk filled up while writing %s; the file is incomplete. Free some space or choose another place, and try again.",
@@ -96,6 +116,17 @@ var enWords = WordsMessages{
 	MinutesF:  "%d minutes",
 	OneMinute: "a minute",
 	OneSecond: "a second",
+}
+
+// Noun is a word in the singular and the plural.
+type Noun struct{ One, Many string }
+
+// Count puts a number before a noun in the right form: "1 vraag", "0 vragen".
+func Count(n int, w Noun) string {
+	if n == 1 {
+		return "1 " + w.One
+	}
+	return fmt.Sprintf("%d %s", n, w.Many)
 }
 
 // DateErr words a date that could not be read: what was not understood and
