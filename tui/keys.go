@@ -35,6 +35,7 @@ func ctrlCKey(m *i18n.Messages) key.Binding { return bind("ctrl+c", m.KeyQuit, "
 type boardKeys struct {
 	NextArea, PrevArea, AreaN, Up, Down, FirstLast, Add, Edit, Delete, Status, Done, Drop, Goal key.Binding
 	Measure, Filter, Undo, CheckIn, Boards, Retros, Arenas, Help, Quit                          key.Binding
+	Member                                                                                      key.Binding
 	// Bordsessie keys; the handlers live in meeting.go.
 	MeetStart, MeetStep, MeetLead, MeetEnd, MeetFollow key.Binding
 }
@@ -61,6 +62,7 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 		Boards:    bind("b", m.KeyBoards, "b"),
 		Retros:    bind("R", m.KeyRetros, "R"),
 		Arenas:    bind("A", m.KeyArenas, "A"),
+		Member:    bind("M", m.Words.KeyMember, "M"),
 		Help:      helpKey(m),
 		Quit:      quitKey(m),
 
@@ -85,7 +87,7 @@ func (k boardKeys) FullHelp() [][]key.Binding {
 		{k.NextArea, k.PrevArea, k.AreaN, k.Up, k.Down, k.FirstLast},
 		{k.Add, k.Edit, k.Delete, k.Undo, k.CheckIn},
 		{k.Status, k.Done, k.Drop, k.Goal, k.Measure},
-		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Help, k.Quit},
+		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Member, k.Help, k.Quit},
 		{k.MeetStart, k.MeetStep, k.MeetFollow, k.MeetLead, k.MeetEnd},
 	}
 }

@@ -256,3 +256,34 @@ func TestCountsAndPlurals(t *testing.T) {
 	h.press("5")
 	mustContain(t, h.plain(), "2 vragen · 2 notities · 1 thema · 2 ideeën · 0 acties", "Notities (namen gemaskeerd) (2)")
 }
+
+// A team lead adds a colleague from the board (M): the name is then a
+// member who can own an action; a name already there is refused.
+func TestAddMemberFromTheBoard(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.NL, 140, 40)
+	h.press("M")
+	h.typeText("Sanne")
+	h.press("ctrl+s")
+	mustContain(t, h.plain(), "Sanne is al lid van dit team.")
+	h.fill("name", "Bram de Wit")
+	h.press("enter")
+	mustContain(t, h.plain(), "Bram de Wit hoort nu bij het team")
+	if !h.board().Team.HasMember("Bram de Wit") {
+		t.Fatalf("not a member: %v", h.board().Team.MemberNames())
+	}
+	h.press("a")
+	h.typeText("Rooster maken")
+	h.press("enter")
+	h.typeText("Br")
+	h.press("enter")
+	h.typeText("morgen")
+	h.press("ctrl+s")
+	if a, ok := h.actionByWhat("Rooster maken"); !ok || a.Who != "Bram de Wit" {
+		t.Errorf("action %+v, want Bram de Wit's", a)
+	}
+}
+
+func TestGoldenAddMemberForm(t *testing.T) {
+	goldenEach(t, func(t *testing.T, h *harness, _ board.Info, _ i18n.Lang) { h.press("M") })
+}

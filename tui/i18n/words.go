@@ -25,6 +25,8 @@ type WordsMessages struct {
 	LabelTitle string
 	// Counted nouns: "1 actie", "2 acties" (see Count).
 	NounAction, NounOpenAction, NounQuestion, NounNote, NounTheme, NounIdea, NounPupil, NounDay, NounArena Noun
+	// Adding a colleague to the team from the board.
+	KeyMember, AddMemberF, LabelName, HintMember, MemberExistsF, MemberAddedF, SaveAdd string
 	// SaveStart is ctrl+s of the form that starts a bordsessie;
 	// NoSessionKeys answers a session key pressed with no session.
 	SaveStart, NoSessionKeys string
@@ -57,6 +59,13 @@ var nlWords = WordsMessages{
 	NounDay:        Noun{"dag", "dagen"},
 	NounArena:      Noun{"arena", "arena's"},
 	SaveStart:      "starten",
+	KeyMember:      "teamlid toevoegen",
+	AddMemberF:     "Teamlid toevoegen aan %s",
+	LabelName:      "Naam",
+	HintMember:     "zoals het team je collega kent, bijv. Sanne of Sanne de Vries; geen leerlingen",
+	MemberExistsF:  "%s is al lid van dit team.",
+	MemberAddedF:   "%s hoort nu bij het team en kan eigenaar van acties zijn. Werkt je collega via ssh? Geef dan een uitnodigingscode (bord invite).",
+	SaveAdd:        "toevoegen",
 	NoSessionKeys:  "Er loopt geen bordsessie: ] [, v, L en E werken alleen tijdens een sessie. Start er een met S.",
 
 	DiskFull:      "De schijf is vol: er is niets opgeslagen. Maak ruimte vrij op de computer met het bord (of vraag de beheerder) en probeer het opnieuw.",
@@ -98,6 +107,13 @@ var enWords = WordsMessages{
 	NounDay:        Noun{"day", "days"},
 	NounArena:      Noun{"arena", "arenas"},
 	SaveStart:      "start",
+	KeyMember:      "add a colleague",
+	AddMemberF:     "Add a colleague to %s",
+	LabelName:      "Name",
+	HintMember:     "as the team knows them, e.g. Sanne or Sanne de Vries; no pupils",
+	MemberExistsF:  "%s is already a member of this team.",
+	MemberAddedF:   "%s is now on the team and can own actions. Does your colleague use ssh? Then give them an invite code (bord invite).",
+	SaveAdd:        "add",
 	NoSessionKeys:  "No board session is running: ] [, v, L and E only work during one. Start one with S.",
 
 	DiskFull:      "The disk is full: nothing was saved. Free some space on the computer with the board (or ask its administrator) and try again.",
