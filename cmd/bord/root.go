@@ -110,6 +110,9 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 		if werr := openError(msg.Lang, o.db, err); werr != nil {
 			return nil, werr
 		}
+		if w := msg.FileProblem(o.db, err); w != "" { // no access, a full disk
+			return nil, errors.New(w)
+		}
 		return nil, err
 	}
 	if s.Created() {

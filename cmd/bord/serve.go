@@ -438,8 +438,22 @@ func storeCommand(o *options, mode openMode, run func(*cobra.Command, *store.Sto
 			if w := msg.FileProblem(o.db, err); w != "" { // a full disk, no access
 				return errors.New(w)
 			}
+			if internal(err) { // never "store: …" to a user
+				return errors.New(msg.FileErr(o.db, err))
+			}
 			return err
 		}
 		return nil
 	}
+}
+
+// internal reports an error still in a package's own words ("store: …",
+// "board: …"), not yet worded for the user.
+func internal(err error) bool {
+	for _, p := range []string{"store: ", "board: ", "i18n: ", "bbolt: "} {
+		if strings.HasPrefix(err.Error(), p) {
+			return true
+		}
+	}
+	return false
 }

@@ -28,3 +28,19 @@ func TestImportNotJSONNamesTheFile(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// A database bord may not read says so with the file's name, not
+// "open …: permission denied".
+func TestOpenNoAccessNamesTheFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads any file")
+	}
+	db := demoDB(t)
+	if err := os.Chmod(db, 0); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := run(t, "--db", db, "--lang", "en", "export")
+	if err == nil || !strings.HasPrefix(err.Error(), "bord may not read or write "+db) {
+		t.Errorf("export of an unreadable database: %v", err)
+	}
+}
