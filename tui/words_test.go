@@ -207,6 +207,28 @@ func TestHelpListsEveryKey(t *testing.T) {
 	}
 }
 
+// The same for an open retrospective and an open pupil arena.
+func TestHelpListsEveryKeyOfRetroAndArena(t *testing.T) {
+	for _, size := range goldenSizes {
+		h, info := demo(t, i18n.EN, size[0], size[1])
+		retroFixture(t, h, info.ID, board.PhaseVote)
+		arenaFixture(t, h, info.ID)
+		h.awaitChange()
+		h.press("R", "enter", "?")
+		for _, group := range h.m.retro.keys.FullHelp() {
+			for _, b := range group {
+				mustContain(t, h.plain(), b.Help().Key+" ", b.Help().Desc)
+			}
+		}
+		h.press("esc", "esc", "esc", "A", "enter", "?")
+		for _, group := range h.m.arena.keys.FullHelp() {
+			for _, b := range group {
+				mustContain(t, h.plain(), b.Help().Key+" ", b.Help().Desc)
+			}
+		}
+	}
+}
+
 func TestGoldenHelpOverlay(t *testing.T) {
 	goldenEach(t, func(t *testing.T, h *harness, _ board.Info, _ i18n.Lang) { h.press("?") })
 }
