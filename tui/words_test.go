@@ -149,16 +149,7 @@ func TestFormLabelsSayWhatTheyAre(t *testing.T) {
 func TestNewActionOwnerTypedOver(t *testing.T) {
 	t.Parallel()
 	h, _ := demo(t, i18n.NL, 140, 40)
-	h.press("a")
-	h.typeText("Ouders bellen")
-	h.press("enter")
-	h.typeText("Sa")
-	if got := h.m.form.value("who"); got != "Sa" {
-		t.Fatalf("who = %q after typing over the pre-filled name", got)
-	}
-	h.press("enter")
-	h.typeText("morgen")
-	h.press("ctrl+s")
+	quickAction(h, "Ouders bellen", "Sa", "morgen")
 	a, ok := h.actionByWhat("Ouders bellen")
 	if !ok || a.Who != "Sanne" || !a.When.Equal(day(1)) {
 		t.Fatalf("action %+v (found %v), want Sanne's, due tomorrow\n%s", a, ok, h.plain())
@@ -173,6 +164,19 @@ func TestNewActionOwnerTypedOver(t *testing.T) {
 	if got := h.m.form.value("who"); got != me {
 		t.Errorf("who = %q after end, space, backspace; want %q", got, me)
 	}
+}
+
+// quickAction adds an action the short way: a, what, enter, who (over the
+// pre-filled name), enter, when, ctrl+s.
+func quickAction(h *harness, what, who, when string) {
+	h.t.Helper()
+	h.press("a")
+	h.typeText(what)
+	h.press("enter")
+	h.typeText(who)
+	h.press("enter")
+	h.typeText(when)
+	h.press("ctrl+s")
 }
 
 func TestGoldenNewActionOwnerSelected(t *testing.T) {
@@ -294,13 +298,7 @@ func TestAddMemberFromTheBoard(t *testing.T) {
 	if !h.board().Team.HasMember("Bram de Wit") {
 		t.Fatalf("not a member: %v", h.board().Team.MemberNames())
 	}
-	h.press("a")
-	h.typeText("Rooster maken")
-	h.press("enter")
-	h.typeText("Br")
-	h.press("enter")
-	h.typeText("morgen")
-	h.press("ctrl+s")
+	quickAction(h, "Rooster maken", "Br", "morgen")
 	if a, ok := h.actionByWhat("Rooster maken"); !ok || a.Who != "Bram de Wit" {
 		t.Errorf("action %+v, want Bram de Wit's", a)
 	}
