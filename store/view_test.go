@@ -90,10 +90,11 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 			return err
 		},
 		"SetRetention": func() error { return v.SetRetention("Anna", id, 10) },
-		// The two that make a new team reach no existing one at all; they
+		// The three that make a new team reach no existing one at all; they
 		// are checked below by the other board staying as it was.
-		"CreateDemo": nil,
-		"CreateTeam": nil,
+		"CreateDemo":   nil,
+		"CreateDemoIn": nil,
+		"CreateTeam":   nil,
 	}
 	vt := reflect.TypeOf(v)
 	for i := range vt.NumMethod() {

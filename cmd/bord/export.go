@@ -69,6 +69,7 @@ func newExport(o *options) *cobra.Command {
 	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import, with the raw arena notes: a backup that stays in school)")
 	f.BoolVar(&e.withoutNotes, "without-notes", false, "with --format json: leave out the raw arena notes, for a copy that may leave the school")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
+	_ = cmd.MarkFlagFilename("output") // named absolutely for the owner (owner.go)
 	return cmd
 }
 
