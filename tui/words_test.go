@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -306,4 +307,47 @@ func TestAddMemberFromTheBoard(t *testing.T) {
 
 func TestGoldenAddMemberForm(t *testing.T) {
 	goldenEach(t, func(t *testing.T, h *harness, _ board.Info, _ i18n.Lang) { h.press("M") })
+}
+
+// A question about a form (throw away what was typed?) stands centred over
+// the form, at every size (an offset was noticed once).
+func TestConfirmCentredOverForm(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {140, 40}, {100, 30}, {61, 21}} {
+		h, _ := demo(t, i18n.NL, size[0], size[1])
+		h.press("a")
+		h.typeText("iets")
+		h.press("esc")
+		lines := strings.Split(h.plain(), "\n")
+		form := boxAround(lines, "│ Acti") // the question may cover the rest of the title
+		ask := boxAround(lines, "│ Wat je typte bij")
+		if form[0] < 0 || ask[0] < 0 {
+			t.Fatalf("%v: no form or no question:\n%s", size, h.plain())
+		}
+		if d := (form[0] + form[1]) - (ask[0] + ask[1]); d < -2 || d > 2 {
+			t.Errorf("%v: form spans columns %v, the question %v: not centred", size, form, ask)
+		}
+	}
+}
+
+// boxAround is the first and last column of the box whose first line
+// inside starts with head: its top border is the line above.
+func boxAround(lines []string, head string) [2]int {
+	for i := 1; i < len(lines); i++ {
+		r := []rune(lines[i])
+		at := strings.Index(lines[i], head)
+		if at < 0 {
+			continue
+		}
+		left := len([]rune(lines[i][:at]))
+		top := []rune(lines[i-1])
+		if left >= len(top) || top[left] != '╭' {
+			continue
+		}
+		for right := left + 1; right < len(top) && right < len(r); right++ {
+			if top[right] == '╮' {
+				return [2]int{left, right}
+			}
+		}
+	}
+	return [2]int{-1, -1}
 }
