@@ -74,16 +74,15 @@ func (s *Store) fillDemo(bb *bolt.Bucket, actor string, boardID uint64) error {
 		{Title: "Minder thuiszitters in de regio", Why: "Elk kind een passende plek; thuiszitten duurt nu te lang.",
 			ByWhen: day(35), Measure: "Aantal thuiszitters > 4 weken, telling leerplicht op de eerste van de maand.",
 			SpeerpuntID: sps[0], Owner: "Fatima",
-			Indicator: &board.Indicator{Unit: "leerlingen", Baseline: 38, BaselineDate: day(-120), Target: 30, TargetDate: day(35),
+			Indicator: &board.Indicator{Unit: "leerlingen", Baseline: 38, BaselineDate: day(-28), Target: 30, TargetDate: day(35),
 				Direction: board.LowerIsBetter, Cadence: board.CadenceMonthly, Measurements: []board.Measurement{
-					{Date: day(-90), Value: 37, Who: "Fatima"}, {Date: day(-60), Value: 35, Who: "Fatima"},
-					{Date: day(-30), Value: 33, Who: "Ahmed", Note: "twee terug naar school"}, {Date: day(-7), Value: 31, Who: "Fatima"}}}},
+					{Date: day(-28), Value: 38, Note: "nulmeting", Who: "Fatima"}, {Date: day(-7), Value: 35, Who: "Ahmed"}}}},
 		{Title: "Snellere toewijzing arrangementen", Why: "Scholen wachten nu gemiddeld 6 weken op een besluit.",
 			ByWhen: day(42), Measure: "Doorlooptijd aanvraag → besluit in werkdagen (mediaan).",
 			SpeerpuntID: sps[1], Owner: "Sanne",
-			Indicator: &board.Indicator{Unit: "werkdagen", Baseline: 30, BaselineDate: day(-90), Target: 15, TargetDate: day(42),
+			Indicator: &board.Indicator{Unit: "werkdagen", Baseline: 30, BaselineDate: day(-120), Target: 15, TargetDate: day(42),
 				Direction: board.LowerIsBetter, Cadence: board.CadenceMonthly, Measurements: []board.Measurement{
-					{Date: day(-60), Value: 29, Who: "Sanne"}, {Date: day(-7), Value: 27, Who: "Joost"}}}},
+					{Date: day(-85), Value: 30, Who: "Sanne"}, {Date: day(-21), Value: 28.5, Who: "Joost"}, {Date: day(-7), Value: 24, Who: "Sanne"}}}},
 		{Title: "Basisondersteuning zichtbaar op elke school", ByWhen: day(28), SpeerpuntID: sps[1],
 			Measure: "Aantal scholen met een bijgewerkt schoolondersteuningsprofiel (van 24)."},
 	}
