@@ -32,6 +32,7 @@ func (s *Store) CreateDemo(actor string) (board.Info, error) {
 		}
 	}
 	var info board.Info
+	var others []uint64
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if err := s.createTeamTx(tx, actor, &t); err != nil {
 			return err
@@ -44,12 +45,22 @@ func (s *Store) CreateDemo(actor string) (board.Info, error) {
 		if err != nil {
 			return err
 		}
-		return s.fillDemo(bb, actor, info.ID)
+		spSeq := tx.Bucket(bucketSpeerpunten).Sequence()
+		if err := s.fillDemo(bb, actor, info.ID); err != nil {
+			return err
+		}
+		if tx.Bucket(bucketSpeerpunten).Sequence() != spSeq {
+			// New speerpunten show on every board: move the others on too.
+			others, err = bumpBoards(tx, info.ID)
+		}
+		return err
 	})
 	if err != nil {
 		return board.Info{}, err
 	}
-	s.changed(info.ID)
+	for _, id := range append(others, info.ID) {
+		s.changed(id)
+	}
 	return info, nil
 }
 

@@ -293,3 +293,22 @@ func TestPlanExportImport(t *testing.T) {
 		t.Errorf("an export with a goal under a missing speerpunt: %v", err)
 	}
 }
+
+// The demo's speerpunten are the network's: a board made before the demo
+// shows them too, and its screens are told.
+func TestDemoSpeerpuntenReachEveryBoard(t *testing.T) {
+	f := newFixture(t)
+	before := f.snap(t).Version
+	sub := f.s.Subscribe(f.board.ID)
+	defer sub.Close()
+	must[board.Info](t)(f.s.CreateDemo("Anna"))
+	b := f.snap(t)
+	if len(b.Speerpunten) != 2 || b.Version != before+1 {
+		t.Errorf("the older board after the demo: %d speerpunten, version %d (was %d)", len(b.Speerpunten), b.Version, before)
+	}
+	select {
+	case <-sub.C:
+	default:
+		t.Error("the older board's screens were not told")
+	}
+}
