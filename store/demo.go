@@ -32,7 +32,6 @@ func (s *Store) CreateDemo(actor string) (board.Info, error) {
 		}
 	}
 	var info board.Info
-	var others []uint64
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if err := s.createTeamTx(tx, actor, &t); err != nil {
 			return err
@@ -45,22 +44,12 @@ func (s *Store) CreateDemo(actor string) (board.Info, error) {
 		if err != nil {
 			return err
 		}
-		spSeq := tx.Bucket(bucketSpeerpunten).Sequence()
-		if err := s.fillDemo(bb, actor, info.ID); err != nil {
-			return err
-		}
-		if tx.Bucket(bucketSpeerpunten).Sequence() != spSeq {
-			// New speerpunten show on every board: move the others on too.
-			others, err = bumpBoards(tx, info.ID)
-		}
-		return err
+		return s.fillDemo(bb, actor, info.ID)
 	})
 	if err != nil {
 		return board.Info{}, err
 	}
-	for _, id := range append(others, info.ID) {
-		s.changed(id)
-	}
+	s.changed(info.ID)
 	return info, nil
 }
 
@@ -165,23 +154,34 @@ func (s *Store) fillDemo(bb *bolt.Bucket, actor string, boardID uint64) error {
 	return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+changes+1))
 }
 
-// demoSpeerpunten returns the ids of the demo's two speerpunten, made
-// when the network has none of that title yet (a second demo shares them,
-// as teams of one network do).
+// demoSpeerpunten returns the ids of the demo's two speerpunten (0 for one
+// it does not have). Speerpunten are the whole network's, so the demo makes
+// them only in a file where its own team is the only one (a first start):
+// elsewhere it uses speerpunten of those titles if the network has them,
+// and never adds example priorities to a real plan (nor changes the other
+// teams' boards, which show every speerpunt).
 func (s *Store) demoSpeerpunten(tx *bolt.Tx, actor string, year int) ([]uint64, error) {
 	b := tx.Bucket(bucketSpeerpunten)
 	have, err := appendAll([]board.Speerpunt(nil), b)
 	if err != nil {
 		return nil, err
 	}
+	c := tx.Bucket(bucketTeams).Cursor()
+	first, _ := c.First()
+	second, _ := c.Next()
+	alone := first != nil && second == nil
 	var ids []uint64
 	for _, sp := range []board.Speerpunt{
 		{Title: "Thuiszitters", Description: "Geen kind langer dan vier weken zonder passende plek.", FromYear: year - 1, ToYear: year + 3, Owner: "Fatima"},
 		{Title: "Basisondersteuning op orde", Description: "Elke school biedt de afgesproken basisondersteuning.", FromYear: year - 1, ToYear: year + 3, Owner: "Ingrid"},
 	} {
 		i := slices.IndexFunc(have, func(h board.Speerpunt) bool { return h.Title == sp.Title })
-		if i >= 0 {
-			ids = append(ids, have[i].ID)
+		if i >= 0 || !alone {
+			id := uint64(0)
+			if i >= 0 {
+				id = have[i].ID
+			}
+			ids = append(ids, id)
 			continue
 		}
 		if err := s.stampNew(actor)(b, &sp.Meta); err != nil {
