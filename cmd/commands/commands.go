@@ -74,12 +74,15 @@ func member(f func(c *cobra.Command, env *Env) error) func(c *cobra.Command, env
 
 // Export is `export`: a board of the teams in reach, as markdown.
 func Export(run Runner) *cobra.Command {
-	var boardName, what, topic string
+	var boardName, what, topic, format string
 	var year int
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "write actions or a whole board as markdown / exporteer",
 		RunE: noArgs(run, member(func(c *cobra.Command, env *Env) error {
+			if err := checkFormat(env, format, what); err != nil {
+				return err
+			}
 			return export(c.OutOrStdout(), env, boardName, what, topic, year)
 		})),
 	}
@@ -88,6 +91,7 @@ func Export(run Runner) *cobra.Command {
 	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro, arena, plan (the year's account) or measurements (CSV)")
 	f.StringVar(&topic, "topic", "", "with --what retro or arena: its topic (the start is enough); default the latest")
 	f.IntVar(&year, "year", 0, "with --what plan: the plan year (default: this year)")
+	f.StringVar(&format, "format", "md", "md, or csv (with --what measurements)")
 	return cmd
 }
 

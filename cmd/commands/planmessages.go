@@ -98,5 +98,17 @@ func ImportedText(msg *i18n.Messages, n int, file string) string {
 	return fmt.Sprintf(txtImportedF.in(msg.Lang), n, board.CleanLine(file, 200))
 }
 
-// NoCSVWhat refuses --format csv for anything but the measurements.
-func NoCSVWhat(msg *i18n.Messages) error { return errors.New(txtNoCSVWhat.in(msg.Lang)) }
+// checkFormat refuses a --format the shared export does not write: csv is
+// for the measurements only (which are always CSV), md for the rest.
+func checkFormat(env *Env, format, what string) error {
+	switch format {
+	case "csv":
+		if what != "measurements" && what != "metingen" {
+			return errors.New(txtNoCSVWhat.in(env.Msg.Lang))
+		}
+	case "md", "markdown", "":
+	default:
+		return fmt.Errorf("--format %s: md | csv", board.CleanLine(format, 20))
+	}
+	return nil
+}
