@@ -1,7 +1,9 @@
 // Package commands holds the commands bord runs both on the command line and
-// over SSH without a terminal (`ssh host export`): export, invite, whoami
-// and, over SSH, help. Each one is handed a store view, an identity and its
-// cobra command's writers, so the same code answers locally and remotely.
+// over SSH without a terminal (`ssh host export`): export (also the plan's
+// account and the measurements as CSV), invite, whoami and, over SSH, help.
+// Each one is handed a store view, an identity and its cobra command's
+// writers, so the same code answers locally and remotely. It also reads a
+// measurements CSV (from a reader) for `bord import measurements`.
 //
 // It is not package main so that sshserver can use it; it depends only on
 // board, store and the message catalog, never on sshserver. It must never
