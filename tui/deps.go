@@ -46,6 +46,8 @@ type Store interface {
 	SetRetention(actor string, boardID uint64, days int) error
 
 	CreateDemo(actor string) (board.Info, error)
+	// CreateDemoIn makes the demo in the user's language ("en" or Dutch).
+	CreateDemoIn(lang, actor string) (board.Info, error)
 	CreateTeam(actor, name string, members ...string) (board.Team, error)
 	CreateBoard(actor string, teamID uint64, name string) (board.Info, error)
 	AddMember(actor string, teamID uint64, name string) (board.Team, error)
