@@ -77,7 +77,7 @@ var nlWords = WordsMessages{
 	JSONAtF:       "onverwacht teken op positie %d",
 	JSONEnds:      "het bestand houdt halverwege op",
 	JSONTypeF:     "%s heeft een verkeerd soort waarde",
-	ReportWhatF:   "Een export %q bestaat niet. Kies met --what: actions, board, session, retro of arena.",
+	ReportWhatF:   "Een export %q bestaat niet. Kies met --what: actions, board, session, retro, arena, plan of measurements.",
 
 	TooManyF:  "Te veel pogingen. Probeer het over %s opnieuw.",
 	SecondsF:  "%d seconden",
@@ -125,7 +125,7 @@ var enWords = WordsMessages{
 	JSONAtF:       "unexpected character at position %d",
 	JSONEnds:      "the file ends halfway",
 	JSONTypeF:     "%s has the wrong kind of value",
-	ReportWhatF:   "There is no export %q. Choose one with --what: actions, board, session, retro or arena.",
+	ReportWhatF:   "There is no export %q. Choose one with --what: actions, board, session, retro, arena, plan or measurements.",
 
 	TooManyF:  "Too many attempts. Try again in %s.",
 	SecondsF:  "%d seconds",
