@@ -177,4 +177,3 @@ func writePlanGoal(sb *strings.Builder, b *Board, g *Goal, year int, l PlanLabel
 	}
 	sb.WriteString("\n")
 }
-
