@@ -24,17 +24,12 @@ type duoFixture struct {
 func newDuoFixture(t *testing.T) *duoFixture {
 	t.Helper()
 	f := &duoFixture{fixture: newFixture(t)}
-	f.swv = must[board.Team](t, "SWV team")(f.s.CreateTeam("Carla", "SWV", "Carla", "Wim"))
-	f.other = must[board.Team](t, "other school")(f.s.CreateTeam("Dirk", "Het Anker", "Dirk", "Els"))
-	f.otherBoard = must[board.Info](t, "other board")(f.s.CreateBoard("Dirk", f.other.ID, "Bord Anker"))
-	f.duo = must[board.Duo](t, "CreateDuo")(f.s.CreateDuo("Carla", f.swv.ID, "Rekenen bovenbouw",
+	f.swv = must[board.Team](t)(f.s.CreateTeam("Carla", "SWV", "Carla", "Wim"))
+	f.other = must[board.Team](t)(f.s.CreateTeam("Dirk", "Het Anker", "Dirk", "Els"))
+	f.otherBoard = must[board.Info](t)(f.s.CreateBoard("Dirk", f.other.ID, "Bord Anker"))
+	f.duo = must[board.Duo](t)(f.s.CreateDuo("Carla", f.swv.ID, "Rekenen bovenbouw",
 		[]board.Partner{{Name: "anna", TeamID: f.team.ID}, {Name: "Dirk", TeamID: f.other.ID}}))
 	return f
-}
-
-// must is the value of a store call that must work.
-func must[T any](t testing.TB, what string) func(T, error) T {
-	return func(v T, err error) T { return done(t, what, v, err) }
 }
 
 func (f *duoFixture) person(name string, teams ...uint64) *store.View {
@@ -106,7 +101,7 @@ func TestDuoOpensExactlyItsPeople(t *testing.T) {
 		t.Errorf("the coordinator designed: %v", err)
 	}
 	// A session acts as its own person, whatever name it passes.
-	d := must[board.Duo](t, "design")(dirk.ChangeDuo("Anna", f.duo.ID, designOp()))
+	d := must[board.Duo](t)(dirk.ChangeDuo("Anna", f.duo.ID, designOp()))
 	if d.Designs[0].Author != "Dirk" {
 		t.Errorf("design by %q through Dirk's view", d.Designs[0].Author)
 	}
@@ -117,24 +112,24 @@ func TestDuoDesignVersionsPersist(t *testing.T) {
 	anna, dirk := f.person("Anna", f.team.ID), f.person("Dirk", f.other.ID)
 	ch, stop := dirk.WatchDuo(f.duo.ID)
 	defer stop()
-	d := must[board.Duo](t, "design")(anna.ChangeDuo("Anna", f.duo.ID, designOp()))
+	d := must[board.Duo](t)(anna.ChangeDuo("Anna", f.duo.ID, designOp()))
 	if v := <-ch; v != d.Version {
 		t.Fatalf("Dirk's watch got version %d, want %d", v, d.Version)
 	}
 	id := d.Designs[0].ID
 	edit := designOp().Design
 	edit.Criteria = "ik kan breuken ordenen"
-	must[board.Duo](t, "Dirk edits")(dirk.ChangeDuo("Dirk", f.duo.ID, board.DuoOp{Kind: board.OpEditDesign, ID: id, Design: edit, Seen: 1}))
+	must[board.Duo](t)(dirk.ChangeDuo("Dirk", f.duo.ID, board.DuoOp{Kind: board.OpEditDesign, ID: id, Design: edit, Seen: 1}))
 	_, err := anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpEditDesign, ID: id, Design: designOp().Design, Seen: 1})
 	var c *board.ConflictError
 	if !errors.As(err, &c) || c.By != "Dirk" {
 		t.Fatalf("Anna's stale edit: %v, want a conflict naming Dirk", err)
 	}
 	edit.Kijkvraag = "hoe vaak kijken ze naar het doel?"
-	must[board.Duo](t, "bijstellen")(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpReviseDesign, ID: id, Design: edit, Seen: 2}))
+	must[board.Duo](t)(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpReviseDesign, ID: id, Design: edit, Seen: 2}))
 	f.s.Close()
 	f.s = open(t, f.path, f.clk)
-	d = must[board.Duo](t, "reopened")(f.s.Duo(f.duo.ID))
+	d = must[board.Duo](t)(f.s.Duo(f.duo.ID))
 	v1, _ := d.Designs[0].Version(1)
 	v2, _ := d.Designs[0].Version(2)
 	if len(d.Designs[0].Versions) != 2 || v1.Criteria != "ik kan breuken ordenen" || v1.Kijkvraag != "wie doet mee?" || v2.Kijkvraag != edit.Kijkvraag {
@@ -145,32 +140,32 @@ func TestDuoDesignVersionsPersist(t *testing.T) {
 func TestVisitOnBothPlanningsAndLessonAction(t *testing.T) {
 	f := newDuoFixture(t)
 	anna, dirk := f.person("Anna", f.team.ID), f.person("Dirk", f.other.ID)
-	d := must[board.Duo](t, "design")(anna.ChangeDuo("Anna", f.duo.ID, designOp()))
+	d := must[board.Duo](t)(anna.ChangeDuo("Anna", f.duo.ID, designOp()))
 	at := f.clk.Day(3).Add(10*time.Hour + 30*time.Minute)
 	visit := board.Visit{At: at, Group: "groep 6", Teacher: "Anna", Visitor: "Dirk", Design: d.Designs[0].ID}
 	if _, err := anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpPlanVisit, Visit: board.Visit{At: f.clk.Day(-1), Group: "g", Teacher: "Anna", Visitor: "Dirk"}}); err == nil {
 		t.Error("a visit in the past was planned without asking")
 	}
-	d = must[board.Duo](t, "plan")(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpPlanVisit, Visit: visit}))
+	d = must[board.Duo](t)(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpPlanVisit, Visit: visit}))
 	for _, id := range []uint64{f.board.ID, f.otherBoard.ID} {
-		b := must[*board.Board](t, "board")(f.s.Board(id))
+		b := must[*board.Board](t)(f.s.Board(id))
 		if len(b.Planning) != 1 || !b.Planning[0].Date.Equal(board.Day(at)) {
 			t.Errorf("board %d planning: %+v", id, b.Planning)
 		}
 	}
 	vid := d.Visits[0].ID
 	f.clk.Add(3*24*time.Hour + 2*time.Hour)
-	must[board.Duo](t, "observe")(dirk.ChangeDuo("Dirk", f.duo.ID, board.DuoOp{Kind: board.OpObserve, ID: vid, Text: "veel handen", Kijkvraag: true}))
-	must[board.Duo](t, "talk")(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpTalk, ID: vid, Talk: board.Talk{Designer: "ik wilde zien wie meedoet", Saw: "veel handen"}}))
-	d = must[board.Duo](t, "lesson")(dirk.ChangeDuo("Dirk", f.duo.ID, board.DuoOp{Kind: board.OpAddLesson, ID: vid, Text: "wisbordjes bij de check"}))
+	must[board.Duo](t)(dirk.ChangeDuo("Dirk", f.duo.ID, board.DuoOp{Kind: board.OpObserve, ID: vid, Text: "veel handen", Kijkvraag: true}))
+	must[board.Duo](t)(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpTalk, ID: vid, Talk: board.Talk{Designer: "ik wilde zien wie meedoet", Saw: "veel handen"}}))
+	d = must[board.Duo](t)(dirk.ChangeDuo("Dirk", f.duo.ID, board.DuoOp{Kind: board.OpAddLesson, ID: vid, Text: "wisbordjes bij de check"}))
 	lesson := d.Visits[0].Lessons[0].ID
 	act := &board.Action{What: "wisbordjes inzetten", Who: "Anna", When: f.clk.Day(7)}
 	// Dirk's view does not reach Anna's board: the action cannot go there.
 	if _, err := dirk.ChangeDuo("Dirk", f.duo.ID, board.DuoOp{Kind: board.OpLessonAction, ID: vid, Sub: lesson, Board: f.board.ID, Action: act}); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("Dirk put an action on Anna's board: %v", err)
 	}
-	d = must[board.Duo](t, "action")(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpLessonAction, ID: vid, Sub: lesson, Board: f.board.ID, Action: act}))
-	b := must[*board.Board](t, "board")(f.s.Board(f.board.ID))
+	d = must[board.Duo](t)(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpLessonAction, ID: vid, Sub: lesson, Board: f.board.ID, Action: act}))
+	b := must[*board.Board](t)(f.s.Board(f.board.ID))
 	if len(b.Actions) != 1 || b.Actions[0].Origin != board.OriginDuo || d.Visits[0].Lessons[0].Action != b.Actions[0].ID {
 		t.Fatalf("lesson action: %+v, lesson %+v", b.Actions, d.Visits[0].Lessons[0])
 	}
@@ -183,17 +178,17 @@ func TestVisitOnBothPlanningsAndLessonAction(t *testing.T) {
 // one removed no longer opens it through the team, and is marked Left.
 func TestPartnerRemovedFromTeam(t *testing.T) {
 	f := newDuoFixture(t)
-	must[board.Team](t, "remove")(f.s.RemoveMember("Dirk", f.other.ID, "Dirk"))
+	must[board.Team](t)(f.s.RemoveMember("Dirk", f.other.ID, "Dirk"))
 	id, _ := f.s.Identify("nobody")
 	if _, err := f.person("Dirk", id.Teams...).Duo(f.duo.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Dirk opens the duo after leaving his team: %v", err)
 	}
-	d := must[board.Duo](t, "Anna designs")(f.person("Anna", f.team.ID).ChangeDuo("Anna", f.duo.ID, designOp()))
+	d := must[board.Duo](t)(f.person("Anna", f.team.ID).ChangeDuo("Anna", f.duo.ID, designOp()))
 	if !d.Partners[1].Left || d.Partners[0].Left {
 		t.Errorf("left marks: %+v", d.Partners)
 	}
 	// A visit with him still plans, on Anna's board only.
-	d = must[board.Duo](t, "plan")(f.person("Anna", f.team.ID).ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpPlanVisit,
+	d = must[board.Duo](t)(f.person("Anna", f.team.ID).ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpPlanVisit,
 		Visit: board.Visit{At: f.clk.Day(2), Group: "groep 6", Teacher: "Anna", Visitor: "Dirk"}}))
 	if p := d.Visits[0].Planned; len(p) != 1 || p[0].Board != f.board.ID {
 		t.Errorf("planned on %+v, want Anna's board only", p)
@@ -204,7 +199,7 @@ func TestPartnerRemovedFromTeam(t *testing.T) {
 // code from its coordinator, and reaches no team and no board.
 func TestDuoInviteLetsIntoTheDuoOnly(t *testing.T) {
 	f := newDuoFixture(t)
-	trio := must[board.Duo](t, "trio")(f.s.CreateDuo("Carla", f.swv.ID, "Taal", []board.Partner{{Name: "Bram", TeamID: f.team.ID}, {Name: "Sanne"}}))
+	trio := must[board.Duo](t)(f.s.CreateDuo("Carla", f.swv.ID, "Taal", []board.Partner{{Name: "Bram", TeamID: f.team.ID}, {Name: "Sanne"}}))
 	if _, _, err := f.s.CreateDuoInvite("Anna", trio.ID, "Sanne", time.Hour); err == nil {
 		t.Error("a partner made a duo invite; only the coordinator may")
 	}
@@ -212,7 +207,7 @@ func TestDuoInviteLetsIntoTheDuoOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	must[board.Team](t, "redeem")(f.s.RedeemInvite(code, "SHA256:sanne", "Wie dan ook"))
+	must[board.Team](t)(f.s.RedeemInvite(code, "SHA256:sanne", "Wie dan ook"))
 	if _, err := f.s.RedeemInvite(code, "SHA256:again", "Sanne"); !errors.Is(err, store.ErrInvite) {
 		t.Errorf("a used code worked again: %v", err)
 	}
@@ -231,7 +226,7 @@ func TestDuoInviteLetsIntoTheDuoOnly(t *testing.T) {
 	if _, err := v.Board(f.board.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Sanne reaches a board: %v", err)
 	}
-	must[board.Duo](t, "Sanne designs")(v.ChangeDuo("Sanne", trio.ID, designOp()))
+	must[board.Duo](t)(v.ChangeDuo("Sanne", trio.ID, designOp()))
 	// Her key cannot then join a team under another name.
 	team, _, _ := f.s.CreateInvite("Anna", f.team.ID, time.Hour)
 	if _, err := f.s.RedeemInvite(team, "SHA256:sanne", "Iemand"); !errors.Is(err, store.ErrKeyTaken) {
@@ -293,7 +288,7 @@ func TestDuosSurviveExportImport(t *testing.T) {
 	if len(ds) != 2 || len(ds[1].Designs[0].Versions) != 2 {
 		t.Fatalf("imported duos: %+v", ds)
 	}
-	next := must[board.Duo](t, "a duo after import")(fresh.CreateDuo("Carla", f.swv.ID, "Nieuw", []board.Partner{{Name: "Anna", TeamID: f.team.ID}, {Name: "Dirk", TeamID: f.other.ID}}))
+	next := must[board.Duo](t)(fresh.CreateDuo("Carla", f.swv.ID, "Nieuw", []board.Partner{{Name: "Anna", TeamID: f.team.ID}, {Name: "Dirk", TeamID: f.other.ID}}))
 	if next.ID <= ds[1].ID {
 		t.Errorf("a duo made after import got id %d, used already", next.ID)
 	}

@@ -196,6 +196,8 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 		m.screen = screenDuos
 	case key.Matches(k, m.keys.Boards):
 		m.screen = screenPicker
+	case key.Matches(k, m.keys.Member):
+		return m.memberForm()
 	}
 	return nil
 }

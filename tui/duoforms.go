@@ -149,7 +149,7 @@ func (m *duoScreen) planVisit(f *form) tea.Cmd {
 
 // visitStart reads the visit's day and time ("10:30") as one moment.
 func visitStart(f *form, now time.Time, msg *i18n.Messages) (time.Time, bool) {
-	day, ok := f.date("date", now, msg.ErrBadDate)
+	day, ok := f.date("date", now, msg)
 	at, err := time.ParseInLocation("15:04", f.value("time"), day.Location())
 	if err != nil {
 		f.field("time").err = msg.ErrBadValue

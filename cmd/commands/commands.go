@@ -1,7 +1,9 @@
 // Package commands holds the commands bord runs both on the command line and
-// over SSH without a terminal (`ssh host export`): export, invite, whoami
-// and, over SSH, help. Each one is handed a store view, an identity and its
-// cobra command's writers, so the same code answers locally and remotely.
+// over SSH without a terminal (`ssh host export`): export (also the plan's
+// account and the measurements as CSV), invite, whoami and, over SSH, help.
+// Each one is handed a store view, an identity and its cobra command's
+// writers, so the same code answers locally and remotely. It also reads a
+// measurements CSV (from a reader) for `bord import measurements`.
 //
 // It is not package main so that sshserver can use it; it depends only on
 // board, store and the message catalog, never on sshserver. It must never
@@ -74,26 +76,32 @@ func member(f func(c *cobra.Command, env *Env) error) func(c *cobra.Command, env
 
 // Export is `export`: a board of the teams in reach, as markdown.
 func Export(run Runner) *cobra.Command {
-	var boardName, what, topic, duo string
+	var boardName, what, topic, format, duo string
+	var year int
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "write actions or a whole board as markdown / exporteer",
 		RunE: noArgs(run, member(func(c *cobra.Command, env *Env) error {
+			if err := checkFormat(env, format, what); err != nil {
+				return err
+			}
 			if what == "duo" {
 				return exportDuo(c.OutOrStdout(), env, duo)
 			}
-			return export(c.OutOrStdout(), env, boardName, what, topic)
+			return export(c.OutOrStdout(), env, boardName, what, topic, year)
 		})),
 	}
 	f := cmd.Flags()
 	f.StringVar(&boardName, "board", "", "board name / naam van het bord (default: the only board)")
-	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro, arena or duo")
+	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro, arena, plan (the year's account), measurements (CSV) or duo")
 	f.StringVar(&duo, "duo", "", "with --what duo: its name (the start is enough); default every duo in reach")
 	f.StringVar(&topic, "topic", "", "with --what retro or arena: its topic (the start is enough); default the latest")
+	f.IntVar(&year, "year", 0, "with --what plan: the plan year (default: this year)")
+	f.StringVar(&format, "format", "md", "md, or csv (with --what measurements)")
 	return cmd
 }
 
-func export(w io.Writer, env *Env, name, what, topic string) error {
+func export(w io.Writer, env *Env, name, what, topic string, year int) error {
 	infos, err := env.View.Boards()
 	if err != nil {
 		return err
@@ -111,6 +119,13 @@ func export(w io.Writer, env *Env, name, what, topic string) error {
 	b, err := env.View.Board(info.ID)
 	if err != nil {
 		return err
+	}
+	switch what {
+	case "plan":
+		_, err := io.WriteString(w, env.Msg.PlanReport(b, year, env.Now()))
+		return err
+	case "measurements", "metingen":
+		return WriteMeasurementsCSV(w, b, env.Msg)
 	}
 	out, err := env.Msg.Report(b, what, topic, env.Now())
 	if err != nil {
