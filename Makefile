@@ -12,7 +12,7 @@ DB          ?=
 # make test-long gives each fuzzer 300000.
 FUZZTIME    ?= 50000x
 # The fuzzers that get a short run in `make test`, as package:Fuzzer.
-FUZZ        := ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzCleanScreen ./board:FuzzParseDate ./board:FuzzMarkdownLine ./board:FuzzLooksLikeName
+FUZZ        := ./cmd/commands:FuzzParseMeasurementsCSV ./board:FuzzParseNumber ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzCleanScreen ./board:FuzzParseDate ./board:FuzzMarkdownLine ./board:FuzzLooksLikeName
 
 # The package version: a commit tagged vX.Y.Z is release X.Y.Z; any other
 # commit is 0.0.0~dev+git.<hash>, which sorts before every release.

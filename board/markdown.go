@@ -3,6 +3,7 @@ package board
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -17,6 +18,8 @@ type Labels struct {
 	Moods                                                                          map[Mood]string
 	Statuses                                                                       map[Status]string
 	GoalStatuses                                                                   map[GoalStatus]string
+	// Numbers is how the reader's language writes numbers (zero: English).
+	Numbers NumberFormat
 }
 
 // MarkdownActions writes the actions of b grouped by goal, each as
@@ -63,9 +66,13 @@ func MarkdownBoard(b *Board, l Labels, now time.Time) string {
 			fmt.Fprintf(&sb, "- %s: %s\n", l.Measure, mdLine(g.Measure))
 		}
 		if in := g.Indicator; in != nil {
-			fmt.Fprintf(&sb, "- %s → %s %s", fmtNum(in.Baseline), fmtNum(in.Target), mdLine(in.Unit))
+			nf := l.Numbers
+			if nf.Decimal == 0 {
+				nf = EnglishNumbers
+			}
+			fmt.Fprintf(&sb, "- %s → %s %s", nf.Format(in.Baseline), nf.Format(in.Target), mdLine(in.Unit))
 			for _, m := range in.Measurements {
-				fmt.Fprintf(&sb, " · %s: %s", m.Date.Format("2006-01-02"), fmtNum(m.Value))
+				fmt.Fprintf(&sb, " · %s: %s", m.Date.Format("2006-01-02"), nf.Format(m.Value))
 			}
 			sb.WriteString("\n")
 		}
@@ -124,24 +131,31 @@ func writeActions(sb *strings.Builder, b *Board, l Labels, now time.Time, h stri
 		}
 		fmt.Fprintf(sb, "%s %s\n\n", h, title)
 		for _, a := range g.Actions {
-			box := " "
-			if a.Status == StatusDone {
-				box = "x"
-			}
-			line := fmt.Sprintf("- [%s] %s — %s — %s", box, mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
-			switch {
-			case a.Overdue(now):
-				line += " — **" + l.Overdue + "**"
-			case a.Status == StatusDoing || a.Status == StatusDropped:
-				line += " — _" + l.Statuses[a.Status] + "_"
-			}
-			sb.WriteString(line + "\n")
+			sb.WriteString(mdAction(a, l.Overdue, l.Statuses, now) + "\n")
 		}
 		sb.WriteString("\n")
 	}
 	if len(groups) == 0 {
 		nothing(sb, 0, l)
 	}
+}
+
+// mdAction is an action as a markdown task line, "- [ ] wat — wie —
+// wanneer", checked when done, marked when overdue, and else with its
+// status when it is doing or dropped and statuses has a word for it.
+func mdAction(a Action, overdue string, statuses map[Status]string, now time.Time) string {
+	box := " "
+	if a.Status == StatusDone {
+		box = "x"
+	}
+	line := fmt.Sprintf("- [%s] %s — %s — %s", box, mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
+	switch {
+	case a.Overdue(now):
+		line += " — **" + overdue + "**"
+	case (a.Status == StatusDoing || a.Status == StatusDropped) && statuses[a.Status] != "":
+		line += " — _" + statuses[a.Status] + "_"
+	}
+	return line
 }
 
 // ActionGroup is a goal with its actions; Goal is nil for actions without one.
@@ -195,7 +209,12 @@ func sortedCheckIns(cs []CheckIn) []CheckIn {
 
 // mdEscaper backslash-escapes markdown's active characters; the backslash
 // itself first, or a typed "\[" would become a live link again.
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "`", "\\`", "*", `\*`, "_", `\_`)
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "`", "\\`", "*", `\*`, "_", `\_`,
+	"~", `\~`, "&", `\&`, "|", `\|`)
+
+// listStart is what would start an ordered list at the beginning of a line
+// or list item: up to nine digits and a dot or parenthesis.
+var listStart = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
 
 // mdLine makes user text safe inside one markdown line: sanitized again
 // (files are read in terminals too), one line, and markdown's active
@@ -204,14 +223,18 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<`, 
 // of the [ after it and make a live link again.
 func mdLine(s string) string {
 	s = mdEscaper.Replace(CleanLine(s, MaxText))
-	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") || strings.HasPrefix(s, "=") {
 		s = `\` + s
 	}
+	if m := listStart.FindString(s); m != "" {
+		s = m[:len(m)-1] + `\` + s[len(m)-1:]
+	}
+	// In a heading, " #" at the end would close it; an even run of
+	// backslashes before it escapes only itself.
+	if body, ok := strings.CutSuffix(s, "#"); ok && (len(body)-len(strings.TrimRight(body, `\`)))%2 == 0 {
+		s = body + `\#`
+	}
 	return s
-}
-
-func fmtNum(f float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
 }
 
 // MarkdownMeeting writes the summary of the board's last closed bordsessie:

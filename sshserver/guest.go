@@ -76,13 +76,5 @@ func (s *Server) guestModel(ctx context.Context, ss *session, c *caller, apps *m
 
 // CreateGuestInvite is capped like CreateInvite: each code is a way in.
 func (v memberView) CreateGuestInvite(by string, scope store.GuestScope, ttl time.Duration) (string, time.Time, error) {
-	if !v.s.invitesMade.allow(by) {
-		v.s.log.Warn("refused", "reason", "invite cap per member", "key", v.c.fp, "member", by, "ip", v.c.ip, "max", v.s.cfg.InvitesMade)
-		return "", time.Time{}, tooManyInvites(v.c.msg.Lang)
-	}
-	code, exp, err := v.View.CreateGuestInvite(by, scope, ttl)
-	if err == nil {
-		v.s.log.Info("guest invite made", "key", v.c.fp, "member", by, "board", scope.BoardID)
-	}
-	return code, exp, err
+	return v.capped(by, "board", scope.BoardID, func() (string, time.Time, error) { return v.View.CreateGuestInvite(by, scope, ttl) })
 }

@@ -1,6 +1,9 @@
 package store
 
 import (
+	"slices"
+	"time"
+
 	"github.com/verbeterbord/bord/board"
 	bolt "go.etcd.io/bbolt"
 )
@@ -55,7 +58,10 @@ func (s *Store) CreateDemoIn(lang, actor string) (board.Info, error) {
 		if err != nil {
 			return err
 		}
-		return s.fillDemo(bb, actor, info.ID, d)
+		if err := s.fillDemo(bb, actor, info.ID, d); err != nil {
+			return err
+		}
+		return s.demoDuo(tx, actor, t.ID)
 	})
 	if err != nil {
 		return board.Info{}, err
@@ -74,6 +80,13 @@ func (s *Store) fillDemo(bb *bolt.Bucket, actor string, boardID uint64, d demoSe
 	}
 	now := s.now()
 	goals, actions := d.goals, d.actions
+	sps, err := s.demoSpeerpunten(bb.Tx(), actor, d.speerpunten)
+	if err != nil {
+		return err
+	}
+	for i, g := range goals {
+		g.SpeerpuntID = sps[demoSpeerpuntOf[i]]
+	}
 	var items []board.Item
 	for _, g := range goals {
 		items = append(items, g)
@@ -109,5 +122,58 @@ func (s *Store) fillDemo(bb *bolt.Bucket, actor string, boardID uint64, d demoSe
 		}
 		changes++
 	}
-	return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+changes))
+	if err := s.demoPhase(bb, now, actor); err != nil {
+		return err
+	}
+	return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+changes+1))
+}
+
+// demoSpeerpunten returns the ids of the demo's two speerpunten (0 for one
+// it does not have). Speerpunten are the whole network's, so the demo makes
+// them only in a file where its own team is the only one (a first start):
+// elsewhere it uses speerpunten of those titles if the network has them,
+// and never adds example priorities to a real plan (nor changes the other
+// teams' boards, which show every speerpunt).
+func (s *Store) demoSpeerpunten(tx *bolt.Tx, actor string, want []board.Speerpunt) ([]uint64, error) {
+	b := tx.Bucket(bucketSpeerpunten)
+	have, err := appendAll([]board.Speerpunt(nil), b)
+	if err != nil {
+		return nil, err
+	}
+	c := tx.Bucket(bucketTeams).Cursor()
+	first, _ := c.First()
+	second, _ := c.Next()
+	alone := first != nil && second == nil
+	var ids []uint64
+	for _, sp := range want {
+		i := slices.IndexFunc(have, func(h board.Speerpunt) bool { return h.Title == sp.Title })
+		if i >= 0 || !alone {
+			id := uint64(0)
+			if i >= 0 {
+				id = have[i].ID
+			}
+			ids = append(ids, id)
+			continue
+		}
+		if err := s.stampNew(actor)(b, &sp.Meta); err != nil {
+			return nil, err
+		}
+		if err := putJSON(b, itob(sp.ID), sp); err != nil {
+			return nil, err
+		}
+		ids = append(ids, sp.ID)
+	}
+	return ids, nil
+}
+
+// demoPhase puts this year in BKA2 (carry out and steer), after BKA1.
+func (s *Store) demoPhase(bb *bolt.Bucket, now time.Time, actor string) error {
+	plan, err := bb.CreateBucketIfNotExists(bucketPlan)
+	if err != nil {
+		return err
+	}
+	py := board.PlanYear{Year: now.Year(), Phase: board.BKA2, History: []board.PhaseChange{
+		{Stamp: board.Stamp{At: now.AddDate(0, -3, 0), By: actor}, From: board.BKANone, To: board.BKA1},
+		{Stamp: board.Stamp{At: now.AddDate(0, -1, 0), By: actor}, From: board.BKA1, To: board.BKA2}}}
+	return putJSON(plan, itob(uint64(py.Year)), py)
 }

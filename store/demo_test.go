@@ -30,7 +30,7 @@ func TestCreateDemoIsOneTransaction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Goals) != 3 || len(b.Actions) != 7 || len(b.CheckIns) != 4 || b.Version != 3+3+4+2+7+4 {
+	if len(b.Goals) != 3 || len(b.Actions) != 7 || len(b.CheckIns) != 4 || b.Version != 3+3+4+2+7+4+1 {
 		t.Errorf("demo board: %d goals, %d actions, %d check-ins, version %d", len(b.Goals), len(b.Actions), len(b.CheckIns), b.Version)
 	}
 }
@@ -48,8 +48,11 @@ func TestCreateDemoInEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Name != store.DemoBoardEN || b.Goals[0].Title != "Fewer pupils out of school in the region" || len(b.Actions) != 7 || b.Version != 3+3+4+2+7+4 {
+	if info.Name != store.DemoBoardEN || b.Goals[0].Title != "Fewer pupils out of school in the region" || len(b.Actions) != 7 || b.Version != 3+3+4+2+7+4+1 {
 		t.Errorf("English demo: board %q, goal %q, %d actions, version %d", info.Name, b.Goals[0].Title, len(b.Actions), b.Version)
+	}
+	if len(b.Speerpunten) != 2 || b.Speerpunten[0].Title != "Pupils out of school" {
+		t.Errorf("English demo speerpunten: %+v", b.Speerpunten)
 	}
 	teams, _ := s.Teams()
 	if len(teams) != 1 || teams[0].Name != store.DemoTeamEN {

@@ -16,7 +16,14 @@ type demoSet struct {
 	plan        []board.PlanItem
 	park        []board.Parking
 	words       []string // the check-in words of demoMembers[:4]
+	// speerpunten are the plan's two priorities the goals hang under
+	// (demoSpeerpuntOf).
+	speerpunten []board.Speerpunt
 }
+
+// demoSpeerpuntOf places each goal under a speerpunt: its index in
+// speerpunten.
+var demoSpeerpuntOf = []int{0, 1, 1}
 
 // demoGoalOf links each action to a goal: its number (1-based) in goals,
 // 0 for none.
@@ -33,6 +40,8 @@ type demoText struct {
 	plan    [4]string
 	park    [2]string
 	words   [4]string
+	// speerpunten: title, description.
+	speerpunten [2][2]string
 }
 
 func (d *demoText) set(today time.Time, actor string) demoSet {
@@ -46,14 +55,24 @@ func (d *demoText) set(today time.Time, actor string) demoSet {
 	}
 	set := demoSet{
 		team: d.team, board: d.board,
+		// One goal on course, one behind with a meetmoment unmeasured,
+		// one not measurable: every picture of the plan shows on the first
+		// start. The latest values are the board's familiar 38% and 40%.
 		goals: []*board.Goal{
-			g(0, 35, &board.Indicator{Baseline: 38, Target: 30, Measurements: []board.Measurement{
-				{Date: day(-28), Value: 38, Note: d.goals[0][4]}, {Date: day(-7), Value: 35}}}),
-			g(1, 42, &board.Indicator{Baseline: 30, Target: 15, Measurements: []board.Measurement{
-				{Date: day(-21), Value: 30}, {Date: day(-7), Value: 24}}}),
+			g(0, 35, &board.Indicator{Baseline: 38, BaselineDate: day(-28), Target: 30, TargetDate: day(35),
+				Direction: board.LowerIsBetter, Cadence: board.CadenceMonthly, Measurements: []board.Measurement{
+					{Date: day(-28), Value: 38, Note: d.goals[0][4], Who: "Fatima"}, {Date: day(-7), Value: 35, Who: "Ahmed"}}}),
+			g(1, 42, &board.Indicator{Baseline: 30, BaselineDate: day(-120), Target: 15, TargetDate: day(42),
+				Direction: board.LowerIsBetter, Cadence: board.CadenceMonthly, Measurements: []board.Measurement{
+					{Date: day(-85), Value: 30, Who: "Sanne"}, {Date: day(-21), Value: 28.5, Who: "Joost"}, {Date: day(-7), Value: 24, Who: "Sanne"}}}),
 			g(2, 28, nil),
 		},
 		words: d.words[:],
+	}
+	set.goals[0].Owner, set.goals[1].Owner = "Fatima", "Sanne"
+	for i, owner := range []string{"Fatima", "Ingrid"} {
+		set.speerpunten = append(set.speerpunten, board.Speerpunt{Title: d.speerpunten[i][0], Description: d.speerpunten[i][1],
+			FromYear: today.Year() - 1, ToYear: today.Year() + 3, Owner: owner})
 	}
 	who := []string{"Fatima", "Joost", "Sanne", "Ahmed", "Ingrid", "Pieter", actor}
 	for i, when := range []int{4, -2, 9, -6, 11, 16, 2} {
@@ -116,6 +135,9 @@ func demoTextIn(en bool) *demoText {
 	pick(d.plan[:], demoWords.plan[:])
 	pick(d.park[:], demoWords.park[:])
 	pick(d.words[:], demoWords.words[:])
+	for i, sp := range demoWords.speerpunten {
+		d.speerpunten[i] = [2]string{sp[0].in(en), sp[1].in(en)}
+	}
 	return d
 }
 
@@ -127,6 +149,8 @@ var demoWords = struct {
 	plan    [4]tr
 	park    [2]tr
 	words   [4]tr
+	// speerpunten: title, description
+	speerpunten [2][2]tr
 }{
 	goals: [3][5]tr{
 		{
@@ -180,5 +204,9 @@ var demoWords = struct {
 		{"druk", "busy"},
 		{"", ""},
 		{"moe", "tired"},
+	},
+	speerpunten: [2][2]tr{
+		{{"Thuiszitters", "Pupils out of school"}, {"Geen kind langer dan vier weken zonder passende plek.", "No child longer than four weeks without a fitting place."}},
+		{{"Basisondersteuning op orde", "Basic support in order"}, {"Elke school biedt de afgesproken basisondersteuning.", "Every school offers the agreed basic support."}},
 	},
 }

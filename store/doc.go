@@ -10,10 +10,14 @@
 //	  schema              -> uint64, the schema version (migrations run on Open)
 //	teams/
 //	  <team id>           -> board.Team as JSON
-//	audit/                team-level changes (team created, member added)
+//	audit/                team-level changes (team created, member added) and speerpunten
 //	  <seq>               -> Record as JSON
 //	invites/              one-time codes to join a team
 //	  <code hash>         -> invite as JSON (hex SHA-256 of the code)
+//	duos/                 lesson-design duos across teams, made by the first one
+//	  <duo id>            -> board.Duo as JSON (designs, visits, nagesprekken)
+//	speerpunten/          the network's, shared by every team's board
+//	  <speerpunt id>      -> board.Speerpunt as JSON (its Meta carries its version)
 //	guests/               keys let into one retrospective or arena, made by the first
 //	  <key fingerprint>   -> Guest as JSON
 //	boards/
@@ -40,6 +44,8 @@
 //	      <retro id>      -> board.Retro as JSON
 //	    arenas/           leerlingarena's, made by the first one
 //	      <arena id>      -> board.Arena as JSON
+//	    plan/             plan years, made by the first phase set
+//	      <year>          -> board.PlanYear as JSON
 //
 // Ids and sequence numbers are 8-byte big-endian, so keys sort numerically.
 //
@@ -58,7 +64,9 @@
 // it, and migrates it only when its schema is older; a damaged, foreign or
 // newer file is refused unchanged. Ids never wrap (MaxID), and Import checks
 // a whole export before writing any of it. A View (view.go) reaches only
-// some teams: it is what a member's session gets. Backup, compaction into a
+// some teams, and with ForPerson the duos its person is in (duo_access.go):
+// it is what a member's session gets. Backup, compaction into a
 // fresh file (so deleted text leaves the file's bytes) and retention of arena
-// notes are here too. It must never log or print item contents.
+// notes (and of duo observations) are here too. It must never log or print
+// item contents.
 package store

@@ -113,10 +113,9 @@ func (s *Store) bindGuest(tx *bolt.Tx, inv invite, fingerprint, name string, out
 	if t.HasMember(name) {
 		return board.ErrExists
 	}
-	// A key that is a guest's already stays with its one record. A
-	// member's key never gets here: over SSH only a stranger sees the
-	// invite screen (sshserver identify), and a member needs no guest code.
-	if fingerprint == "" || guestByKey(tx, fingerprint) != "" {
+	// The key must be nobody's: not a member's or duo partner's
+	// (keyOwner), not another record's guest.
+	if fingerprint == "" || keyOwner(tx, fingerprint) != "" || guestByKey(tx, fingerprint) != "" {
 		return ErrKeyTaken
 	}
 	gb, err := tx.CreateBucketIfNotExists(bucketGuests)

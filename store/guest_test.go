@@ -75,6 +75,19 @@ func TestGuestReachesOneRetro(t *testing.T) {
 	if _, err := v.CreateTeam("Gina", "Eigen"); err == nil {
 		t.Fatal("the guest made a team")
 	}
+	// The network's speerpunten are no team's, and so no guest's.
+	if _, err := f.s.AddSpeerpunt("Anna", board.Speerpunt{Title: "Thuiszitters", FromYear: 2026, ToYear: 2030}); err != nil {
+		t.Fatal(err)
+	}
+	if sps, _ := v.Speerpunten(); len(sps) != 0 {
+		t.Fatalf("the guest sees the speerpunten: %v", sps)
+	}
+	if _, err := v.AddSpeerpunt("Gina", board.Speerpunt{Title: "x"}); !errors.Is(err, board.ErrGuestOnly) {
+		t.Fatalf("a guest's speerpunt: %v", err)
+	}
+	if err := v.DeleteSpeerpunt("Gina", 1, 0); !errors.Is(err, board.ErrGuestOnly) {
+		t.Fatalf("a guest deleted a speerpunt: %v", err)
+	}
 	if _, err := f.s.ChangeRetro("Anna", f.board.ID, r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite}); err != nil {
 		t.Fatal(err)
 	}
@@ -108,8 +121,8 @@ func TestGuestReachesOneRetro(t *testing.T) {
 }
 
 // Bad guest invites and redeems are refused with what went wrong, and
-// nothing is stored: no such record, a member's name, a guest's key again,
-// a closed record.
+// nothing is stored: no such record, a member's name, a guest's or a
+// member's key, a closed record.
 func TestGuestInviteRefused(t *testing.T) {
 	f := newFixture(t)
 	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.Day(0), "groep 7", 6, "Anna", nil, 0)
@@ -131,6 +144,12 @@ func TestGuestInviteRefused(t *testing.T) {
 	code, _, _ = f.s.CreateGuestInvite("Anna", scope, time.Hour)
 	if _, err := f.s.RedeemInvite(code, "SHA256:gast", "Gast twee"); !errors.Is(err, store.ErrKeyTaken) {
 		t.Errorf("a guest's key became a second guest: %v", err)
+	}
+	if _, err := f.s.AddMemberKey("Anna", f.team.ID, "Chris", "SHA256:chris"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.RedeemInvite(code, "SHA256:chris", "Gast drie"); !errors.Is(err, store.ErrKeyTaken) {
+		t.Errorf("a member's key became a guest: %v", err)
 	}
 	code, _, _ = f.s.CreateGuestInvite("Anna", scope, time.Hour)
 	if _, err := f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "in de klas", Date: f.clk.Day(0)}); err != nil {

@@ -164,3 +164,30 @@ func (v *GuestView) CreateBoard(string, uint64, string) (board.Info, error) {
 
 // SetRetention is refused to a guest.
 func (v *GuestView) SetRetention(string, uint64, int) error { return board.ErrGuestOnly }
+
+// The network's speerpunten are above every team, so View passes them on
+// without a team check; a guest, who is in no team, reaches none of them.
+
+// Speerpunten is none for a guest.
+func (v *GuestView) Speerpunten() ([]board.Speerpunt, error) { return nil, nil }
+
+// AddSpeerpunt is refused to a guest.
+func (v *GuestView) AddSpeerpunt(string, board.Speerpunt) (board.Speerpunt, error) {
+	return board.Speerpunt{}, board.ErrGuestOnly
+}
+
+// UpdateSpeerpunt is refused to a guest.
+func (v *GuestView) UpdateSpeerpunt(string, board.Speerpunt) (board.Speerpunt, error) {
+	return board.Speerpunt{}, board.ErrGuestOnly
+}
+
+// SpeerpuntUse is refused to a guest: even counts are the network's.
+func (v *GuestView) SpeerpuntUse(uint64) (int, int, error) { return 0, 0, board.ErrGuestOnly }
+
+// DeleteSpeerpunt is refused to a guest.
+func (v *GuestView) DeleteSpeerpunt(string, uint64, uint64) error { return board.ErrGuestOnly }
+
+// CreateDemoIn is refused, as CreateDemo.
+func (v *GuestView) CreateDemoIn(string, string) (board.Info, error) {
+	return board.Info{}, board.ErrGuestOnly
+}

@@ -22,15 +22,17 @@ var ErrInvite = errors.New("store: invite code not valid")
 // ErrKeyTaken: the SSH key already belongs to someone else.
 var ErrKeyTaken = errors.New("store: key belongs to another member")
 
-// Identity is who a key belongs to: the member's name and their teams.
+// Identity is who a key belongs to: the member's name and their teams, and
+// the key itself, which opens the duos its person joined by a duo invite.
 type Identity struct {
 	Name  string
 	Teams []uint64
+	Key   string
 }
 
 // Identify finds the member an SSH key fingerprint belongs to.
 func (s *Store) Identify(fingerprint string) (Identity, bool) {
-	var id Identity
+	id := Identity{Key: fingerprint}
 	teams, err := s.Teams()
 	if err != nil {
 		return id, false
@@ -42,6 +44,9 @@ func (s *Store) Identify(fingerprint string) (Identity, bool) {
 				id.Teams = append(id.Teams, t.ID)
 			}
 		}
+	}
+	if id.Name == "" {
+		id.Name = s.duoPartnerByKey(fingerprint)
 	}
 	return id, id.Name != ""
 }
@@ -87,23 +92,7 @@ func (s *Store) bindKey(tx *bolt.Tx, actor string, teamID uint64, name, fingerpr
 		return err
 	}
 	if fingerprint != "" {
-		owner := ""
-		err := tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
-			var other board.Team
-			if err := json.Unmarshal(v, &other); err != nil {
-				return err
-			}
-			for _, m := range other.Members {
-				if m.HasKey(fingerprint) {
-					owner = m.Name
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if owner != "" && !strings.EqualFold(owner, name) {
+		if owner := keyOwner(tx, fingerprint); owner != "" && !strings.EqualFold(owner, name) {
 			return ErrKeyTaken
 		}
 	}
@@ -160,6 +149,10 @@ type invite struct {
 	TeamID  uint64    `json:"team_id"`
 	Expires time.Time `json:"expires"`
 	By      string    `json:"by"`
+	// DuoID and Partner: an invite into one duo only, as that partner
+	// (CreateDuoInvite); TeamID is 0 then.
+	DuoID   uint64 `json:"duo_id,omitempty"`
+	Partner string `json:"partner,omitempty"`
 	// Guest, when set, makes the code a guest's: into one retrospective
 	// or arena, not into the team (guest.go).
 	Guest *GuestScope `json:"guest,omitempty"`
@@ -251,12 +244,15 @@ func (s *Store) RedeemInvite(code, fingerprint, name string) (board.Team, error)
 		if inv.Guest != nil {
 			return s.bindGuest(tx, inv, fingerprint, name, &t)
 		}
+		if inv.DuoID != 0 {
+			return s.bindDuoKey(tx, inv, fingerprint)
+		}
 		return s.bindKey(tx, name, inv.TeamID, name, fingerprint, true, &t)
 	})
 	if err == nil && expired {
 		return board.Team{}, ErrInvite
 	}
-	if err == nil {
+	if err == nil && t.ID != 0 {
 		s.teamChanged(t.ID)
 	}
 	return t, err

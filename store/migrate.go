@@ -10,7 +10,7 @@ import (
 
 // SchemaVersion is the schema this bord writes. Open migrates older files
 // step by step and refuses newer ones.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // schemaGoalLinksChecked is the first schema in which every action's goal_id
 // names an existing goal of its board.
@@ -22,6 +22,37 @@ const schemaGoalLinksChecked = 3
 var migrations = []func(tx *bolt.Tx) error{
 	migrateActionOrigin,
 	migrateDanglingGoals,
+	migrateGoalDates,
+}
+
+// migrateGoalDates (3 → 4): schema 4 gives a nulmeting and a streefwaarde
+// a date, and a goal without them is "niet meetbaar". An indicator of an
+// older file had both values, so it gets the dates they meant: the
+// nulmeting when the goal was made (or its first measurement, if earlier),
+// the streefwaarde by the goal's date. The speerpunten bucket is made by
+// migrate, as a root bucket.
+func migrateGoalDates(tx *bolt.Tx) error {
+	boards := tx.Bucket(bucketBoards)
+	return boards.ForEachBucket(func(k []byte) error {
+		goals := boards.Bucket(k).Bucket([]byte(board.AreaGoal))
+		if goals == nil {
+			return nil
+		}
+		return rewrite(goals, func(g *board.Goal) uint64 { return g.ID }, func(g *board.Goal) bool {
+			in := g.Indicator
+			if in == nil || !in.BaselineDate.IsZero() || !in.TargetDate.IsZero() {
+				return false
+			}
+			in.BaselineDate = board.Day(g.CreatedAt)
+			for _, m := range in.Measurements {
+				if m.Date.Before(in.BaselineDate) {
+					in.BaselineDate = board.Day(m.Date)
+				}
+			}
+			in.TargetDate = g.ByWhen
+			return true
+		})
+	})
 }
 
 // migrateActionOrigin (1 → 2): schema 1 had no action origin; every action
@@ -59,29 +90,40 @@ func migrateDanglingGoals(tx *bolt.Tx) error {
 		if actions == nil {
 			return nil
 		}
-		// Collected first: bbolt forbids a Put while ForEach walks the bucket.
-		var unlinked []*board.Action
-		err := actions.ForEach(func(_, v []byte) error {
-			var a board.Action
-			if err := json.Unmarshal(v, &a); err != nil {
-				return err
-			}
+		return rewrite(actions, func(a *board.Action) uint64 { return a.ID }, func(a *board.Action) bool {
 			if a.GoalID != 0 && (goals == nil || goals.Get(itob(a.GoalID)) == nil) {
 				a.GoalID = 0
-				unlinked = append(unlinked, &a)
+				return true
 			}
-			return nil
+			return false
 		})
-		if err != nil {
+	})
+}
+
+// rewrite decodes every record of b, lets change edit it, and writes back
+// the ones it changed. They are collected first: bbolt forbids a Put while
+// ForEach walks the bucket.
+func rewrite[T any](b *bolt.Bucket, id func(*T) uint64, change func(*T) bool) error {
+	var changed []*T
+	err := b.ForEach(func(_, v []byte) error {
+		x := new(T)
+		if err := json.Unmarshal(v, x); err != nil {
 			return err
 		}
-		for _, a := range unlinked {
-			if err := putJSON(actions, itob(a.ID), a); err != nil {
-				return err
-			}
+		if change(x) {
+			changed = append(changed, x)
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	for _, x := range changed {
+		if err := putJSON(b, itob(id(x)), x); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // unlinkDanglingGoals does to an export of schema 2 or older what

@@ -36,6 +36,12 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	duo := must[board.Duo](t)(f.s.CreateDuo("Eva", other.ID, "hun duo", []board.Partner{{Name: "Eva", TeamID: other.ID}, {Name: "Gast"}}))
+	// A speerpunt the other team's goal hangs under.
+	shared := must[board.Speerpunt](t)(f.s.AddSpeerpunt("Eva", board.Speerpunt{Title: "Thuiszitters", FromYear: 2026, ToYear: 2030}))
+	if _, err := f.s.Add("Eva", ob.ID, &board.Goal{Title: "Hun doel", ByWhen: f.clk.Day(9), SpeerpuntID: shared.ID}); err != nil {
+		t.Fatal(err)
+	}
 	before, _ := f.s.Board(ob.ID)
 
 	v := f.s.For([]uint64{f.team.ID})
@@ -55,7 +61,21 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 		},
 		"Recap": func() error { _, err := v.Recap(id, 0, 0); return err },
 		"Teams": func() error { return teamsHide(v, tid) },
-		"Watch": func() error { return watchClosed(v, id) },
+		"Watch": func() error { return watchClosed(v.Watch(id)) },
+		"Duos": func() error {
+			if ds, err := v.Duos(); err != nil || len(ds) > 0 {
+				return errors.New("the other team's duo is listed")
+			}
+			return store.ErrNotFound
+		},
+		"Duo":       func() error { _, err := v.Duo(duo.ID); return err },
+		"WatchDuo":  func() error { return watchClosed(v.WatchDuo(duo.ID)) },
+		"ChangeDuo": func() error { _, err := v.ChangeDuo("Anna", duo.ID, designOp()); return err },
+		"CreateDuo": func() error {
+			_, err := v.CreateDuo("Anna", tid, "ingebroken", []board.Partner{{Name: "Eva", TeamID: tid}, {Name: "X"}})
+			return err
+		},
+		"CreateDuoInvite": func() error { _, _, err := v.CreateDuoInvite("Anna", duo.ID, "Gast", time.Hour); return err },
 		"AddMember": func() error {
 			_, err := v.AddMember("Anna", tid, "Anna")
 			return err
@@ -90,6 +110,18 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 			return err
 		},
 		"SetRetention": func() error { return v.SetRetention("Anna", id, 10) },
+		"ChangeGoal": func() error {
+			_, err := v.ChangeGoal("Anna", id, board.GoalOp{Kind: board.GoalSetStatus, GoalID: 1, Status: board.GoalStopped, Reason: "x"})
+			return err
+		},
+		"SetPhase": func() error { _, err := v.SetPhase("Anna", id, 2026, board.BKANone, board.BKA1); return err },
+		"ImportMeasurements": func() error {
+			_, err := v.ImportMeasurements("Anna", id, []store.MeasurementRow{{Line: 2, GoalID: 1, Measurement: board.Measurement{Date: f.clk.Day(0), Value: 1}}})
+			return err
+		},
+		// Speerpunten are the network's, shared by design (plan_test.go);
+		// deleting one the other team uses is refused below.
+		"Speerpunten": nil, "AddSpeerpunt": nil, "UpdateSpeerpunt": nil, "SpeerpuntUse": nil, "DeleteSpeerpunt": nil,
 		// The three that make a new team reach no existing one at all; they
 		// are checked below by the other board staying as it was.
 		"CreateDemo":   nil,
@@ -112,6 +144,9 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 				t.Errorf("%s on the other team: %v, want ErrNotFound", name, err)
 			}
 		})
+	}
+	if err := v.DeleteSpeerpunt("Anna", shared.ID, shared.Version); !errors.Is(err, store.ErrSharedSpeerpunt) {
+		t.Errorf("deleting a speerpunt the other team uses: %v", err)
 	}
 	if _, err := v.CreateDemo("Anna"); err != nil {
 		t.Errorf("CreateDemo: %v", err)
@@ -156,8 +191,7 @@ func teamsHide(v *store.View, other uint64) error {
 	return store.ErrNotFound
 }
 
-func watchClosed(v *store.View, id uint64) error {
-	ch, stop := v.Watch(id)
+func watchClosed(ch <-chan uint64, stop func()) error {
 	defer stop()
 	select {
 	case _, open := <-ch:

@@ -54,6 +54,9 @@ type Model struct {
 	retro   *retroScreen
 	arenas  *arenaListScreen
 	arena   *arenaScreen
+	// The duos live beside the boards: made once, kept when a board opens.
+	duos *duoListScreen
+	duo  *duoScreen
 
 	watch    <-chan uint64
 	unwatch  func()
@@ -71,6 +74,8 @@ func New(cfg Config) *Model {
 	c := &Common{cfg: cfg, msg: i18n.For(cfg.Lang), st: newStyles(), width: 80, height: 24}
 	m := &Model{Common: c, help: h, helpKey: helpKey(c.msg), ctrlC: ctrlCKey(c.msg)}
 	m.picker = newPicker(c, m.openBoard)
+	m.duo = newDuoScreen(c)
+	m.duos = newDuoList(c, m.duo.open)
 	m.openScreens()
 	return m
 }
@@ -92,12 +97,15 @@ func (m *Model) openScreens() {
 		screenRetro:   m.retro,
 		screenArenas:  m.arenas,
 		screenArena:   m.arena,
+		screenDuos:    m.duos,
+		screenDuo:     m.duo,
 	}
 }
 
 // Close ends the board subscription and leaves Presence; call it when the
 // program ends.
 func (m *Model) Close() {
+	m.duo.close()
 	m.stopWatch()
 	// Gone at once for the others, not when the connection ends: a leader
 	// who quits has left the bordsessie (leader.go).
@@ -127,6 +135,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case msg.open != 0:
 			return m, m.openBoard(msg.open)
+		case len(msg.entries) == 0 && msg.duos > 0:
+			// A partner of a duo only (joined by a duo invite).
+			m.screen = screenDuos
+			return m, m.duos.load()
 		case len(msg.entries) == 0:
 			m.screen = screenWelcome
 		default:
@@ -173,6 +185,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.form != nil && m.form.saving {
 			m.form.saving = false
 			m.form.fail(m.msg, msg.err)
+			m.form.pastDue(msg.err, m.now(), m.msg)
 			return m, cmd
 		}
 		m.setStatus(m.msg.Err(msg.err), true)

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 // The board's edits beyond the item form: delete, status, undo, the goal
@@ -33,7 +34,7 @@ func (m *boardScreen) delete() tea.Cmd {
 	if g, ok := it.(*board.Goal); ok {
 		// Its open actions lose their goal: say so and ask first.
 		if n := m.b.OpenActionsOf(g.ID); n > 0 {
-			m.confirm(fmt.Sprintf(m.msg.DeleteGoalAskF, n), del)
+			m.confirm(fmt.Sprintf(m.msg.DeleteGoalAskF, i18n.Count(n, m.msg.Words.NounOpenAction)), del)
 			return nil
 		}
 	}
@@ -210,6 +211,7 @@ func (m *boardScreen) openMeasure() tea.Cmd {
 	if m.msg.Lang == "en" {
 		f.field("date").input.SetValue("today")
 	}
+	f.lookBack("date") // a measurement was taken, it is not due
 	f.add("value", m.msg.FieldValue, fNumber, "", "")
 	f.add("note", m.msg.FieldNote, fLine, "", "")
 	return m.openForm(f, 1)
@@ -217,7 +219,7 @@ func (m *boardScreen) openMeasure() tea.Cmd {
 
 func (m *boardScreen) saveMeasure(f *form) tea.Cmd {
 	f.clearErrors()
-	d, ok := f.date("date", m.now(), m.msg.ErrBadDate)
+	d, ok := f.date("date", m.now(), m.msg)
 	if !ok {
 		return nil
 	}

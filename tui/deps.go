@@ -45,6 +45,14 @@ type Store interface {
 	ChangeArena(actor string, boardID, arenaID uint64, op board.ArenaOp) (board.Arena, error)
 	SetRetention(actor string, boardID uint64, days int) error
 
+	// The duos this person opens (partner or coordinator), also across
+	// teams; store.View refuses every other duo.
+	Duos() ([]board.Duo, error)
+	Duo(id uint64) (board.Duo, error)
+	WatchDuo(id uint64) (<-chan uint64, func())
+	ChangeDuo(actor string, id uint64, op board.DuoOp) (board.Duo, error)
+	CreateDuo(actor string, teamID uint64, name string, partners []board.Partner) (board.Duo, error)
+
 	CreateDemo(actor string) (board.Info, error)
 	// CreateDemoIn makes the demo in the user's language ("en" or Dutch).
 	CreateDemoIn(lang, actor string) (board.Info, error)

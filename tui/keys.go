@@ -39,8 +39,8 @@ func ctrlCKey(m *i18n.Messages) key.Binding { return bind("ctrl+c", m.KeyQuit, "
 // It implements help.KeyMap for the help line and the overlay.
 type boardKeys struct {
 	NextArea, PrevArea, AreaN, Up, Down, FirstLast, Add, Edit, Delete, Status, Done, Drop, Goal key.Binding
-	Measure, Filter, Undo, CheckIn, Boards, Retros, Arenas, Help, Quit                          key.Binding
-	Page, Present                                                                               key.Binding
+	Measure, Filter, Undo, CheckIn, Boards, Retros, Arenas, Duos, Help, Quit                    key.Binding
+	Page, Present, Member                                                                       key.Binding
 	// Bordsessie keys; the handlers live in meeting.go.
 	MeetStart, MeetStep, MeetLead, MeetEnd, MeetFollow key.Binding
 }
@@ -69,6 +69,8 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 		Boards:    bind("b", m.KeyBoards, "b"),
 		Retros:    bind("R", m.KeyRetros, "R"),
 		Arenas:    bind("A", m.KeyArenas, "A"),
+		Duos:      bind("D", m.Duo.KeyDuos, "D"),
+		Member:    bind("M", m.Words.KeyMember, "M"),
 		Help:      helpKey(m),
 		Quit:      quitKey(m),
 
@@ -82,8 +84,9 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 
 // ShortHelp is the always-visible help line.
 func (k boardKeys) ShortHelp() []key.Binding {
-	// Help and quit first: a narrow terminal cuts the end of the line.
-	return []key.Binding{k.Help, k.Quit, k.NextArea, k.Add, k.Edit, k.Delete, k.Status, k.Undo, k.Filter}
+	// What a newcomer needs first: a narrow terminal cuts the end of the
+	// line, and ? shows every key.
+	return []key.Binding{k.Help, k.MeetStart, k.Retros, k.Arenas, k.Quit, k.Add, k.Edit, k.NextArea, k.Status, k.Delete, k.Undo, k.Filter}
 }
 
 // FullHelp is the overlay shown by ?.
@@ -92,7 +95,7 @@ func (k boardKeys) FullHelp() [][]key.Binding {
 		{k.NextArea, k.PrevArea, k.AreaN, k.Up, k.Down, k.Page, k.FirstLast},
 		{k.Add, k.Edit, k.Delete, k.Undo, k.CheckIn},
 		{k.Status, k.Done, k.Drop, k.Goal, k.Measure},
-		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Help, k.Quit},
+		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Duos, k.Member, k.Help, k.Quit},
 		{k.MeetStart, k.MeetStep, k.MeetFollow, k.MeetLead, k.MeetEnd, k.Present},
 	}
 }
@@ -135,6 +138,7 @@ func newListKeys(m *i18n.Messages, back ...string) listKeys {
 func newPickerKeys(m *i18n.Messages) listKeys {
 	k := newListKeys(m, "esc")
 	k.New = bind("n", m.KeyNewBoard, "n")
+	k.Extra = bind("D", m.Duo.KeyDuos, "D")
 	k.Quit, k.quitInLine = quitKey(m), true
 	return k
 }

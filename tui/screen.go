@@ -49,6 +49,8 @@ const (
 	screenRetro
 	screenArenas
 	screenArena
+	screenDuos
+	screenDuo
 )
 
 type tickMsg struct{}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,7 +15,7 @@ import (
 )
 
 type exportOptions struct {
-	format, out  string
+	out          string
 	withoutNotes bool
 }
 
@@ -30,8 +31,8 @@ func newExport(o *options) *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		var buf bytes.Buffer
 		var err error
-		// --format is the shared command's flag: md and ics run there.
-		switch e.format, _ = cmd.Flags().GetString("format"); e.format {
+		format, _ := cmd.Flags().GetString("format")
+		switch format {
 		case "json":
 			err = readStore(o, func(_ *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
 				if e.withoutNotes {
@@ -39,7 +40,7 @@ func newExport(o *options) *cobra.Command {
 				}
 				return s.Export(&buf)
 			})(cmd, args)
-		default:
+		case "md", "markdown", "csv", "ics": // the shared export's formats; it checks them
 			if e.withoutNotes {
 				// A markdown report masks names already; leaving notes out
 				// of it silently would look like an arena without answers.
@@ -48,6 +49,8 @@ func newExport(o *options) *cobra.Command {
 			cmd.SetOut(&buf)
 			err = markdown(cmd, args)
 			cmd.SetOut(nil)
+		default:
+			return fmt.Errorf("--format: md | json | csv | ics")
 		}
 		if err != nil {
 			return err
@@ -56,15 +59,16 @@ func newExport(o *options) *cobra.Command {
 			_, err := io.Copy(cmd.OutOrStdout(), &buf)
 			return err
 		}
-		if err := writeFileAtomic(e.out, buf.Bytes()); err != nil {
-			return err
-		}
 		msg, _ := o.messages()
+		if err := writeFileAtomic(e.out, buf.Bytes()); err != nil {
+			return errors.New(msg.FileErr(e.out, err))
+		}
 		fmt.Fprintf(cmd.ErrOrStderr(), msg.ExportDoneF+"\n", e.out)
 		return nil
 	}
 	f := cmd.Flags()
-	f.Lookup("format").Usage = "md, ics (with --what planning: a calendar) or json (json: the whole database, for bord import, with the raw arena notes: a backup that stays in school)"
+	// The shared export defines --format (md, csv, ics); the CLI adds json.
+	f.Lookup("format").Usage = "md, json (the whole database, for bord import, with the raw arena notes: a backup that stays in school), csv (with --what measurements) or ics (with --what planning: a calendar)"
 	f.BoolVar(&e.withoutNotes, "without-notes", false, "with --format json: leave out the raw arena notes, for a copy that may leave the school")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
 	_ = cmd.MarkFlagFilename("output") // named absolutely for the owner (owner.go)

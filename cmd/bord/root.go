@@ -120,6 +120,9 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 		if werr := openError(msg.Lang, o.db, err); werr != nil {
 			return nil, werr
 		}
+		if w := msg.FileProblem(o.db, err); w != "" { // no access, a full disk
+			return nil, errors.New(w)
+		}
 		return nil, err
 	}
 	if s.Created() {
@@ -181,7 +184,9 @@ second window opens the same board, live.`,
 	f.StringVar(&o.db, "db", defaultDB(), "database file / databasebestand (needed when HOME is not set)")
 	f.StringVar(&o.lang, "lang", "", "taal / language: nl or en (default: from LANG, else nl)")
 	f.StringVar(&o.as, "as", "", "display name / je naam (default: your login name)")
-	root.AddCommand(newExport(o), newImport(o), newBackup(o), newCompact(o), newDemo(o), newVersion(),
+	imp := newImport(o)
+	imp.AddCommand(newImportMeasurements(o))
+	root.AddCommand(newExport(o), imp, newBackup(o), newCompact(o), newDemo(o), newVersion(),
 		newServe(o), newTeam(o), newMember(o),
 		// The same commands ssh host invite and whoami run (package commands).
 		commands.Invite(o.write), commands.Whoami(o.read))
@@ -319,7 +324,7 @@ func newBackup(o *options) *cobra.Command {
 				}
 			}
 			if err := s.Backup(args[0]); err != nil {
-				return err
+				return errors.New(msg.FileErr(args[0], err))
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), msg.BackupDoneF+"\n", args[0])
 			return nil
@@ -339,12 +344,14 @@ func newImport(o *options) *cobra.Command {
 		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			f, err := os.Open(args[0])
 			if err != nil {
-				return err
+				return errors.New(msg.FileErr(args[0], err))
 			}
 			defer f.Close()
 			var de *store.DumpError
 			if err := s.Import(f); errors.As(err, &de) {
 				return dumpError(msg.Lang, args[0], de)
+			} else if err != nil && !errors.Is(err, store.ErrNotEmpty) {
+				return errors.New(msg.FileErr(args[0], err))
 			} else if err != nil {
 				return err
 			}

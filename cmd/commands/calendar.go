@@ -159,11 +159,11 @@ func planning(w io.Writer, env *Env, name string) error {
 	return exportICS(w, env, boards)
 }
 
-// checkFormat refuses a format that does not fit what is asked, saying
-// what would: ics is the planning's only, and the planning is ics only.
-// json is the owner's, on the server's command line (cmd/bord), which
-// handles it before the shared export runs.
-func checkFormat(env *Env, what, format string) error {
+// checkCalendar refuses what does not fit the calendar, saying what would:
+// ics is the planning's only, and the planning is ics only. json is the
+// owner's, on the server's command line (cmd/bord), which handles it
+// before the shared export runs. The other formats are checkFormat's.
+func checkCalendar(env *Env, what, format string) error {
 	en := env.Msg.Lang == i18n.EN
 	switch {
 	case format == "ics" && what != "planning":
@@ -171,9 +171,9 @@ func checkFormat(env *Env, what, format string) error {
 			return fmt.Errorf("--format ics is the calendar of the planning: use --what planning --format ics")
 		}
 		return fmt.Errorf("--format ics is de agenda van de planning: gebruik --what planning --format ics")
-	case format == "ics", format == "md" && what != "planning", format == "markdown" && what != "planning":
+	case format == "ics":
 		return nil
-	case format == "md" || format == "markdown":
+	case what == "planning":
 		if en {
 			return fmt.Errorf("--what planning is a calendar file: add --format ics")
 		}
@@ -183,9 +183,11 @@ func checkFormat(env *Env, what, format string) error {
 			return fmt.Errorf("--format json (the whole database) is only for the server's own command line: bord export --format json")
 		}
 		return fmt.Errorf("--format json (de hele database) kan alleen op de server zelf: bord export --format json")
+	case slices.Contains([]string{"", "md", "markdown", "csv"}, format):
+		return nil
 	}
 	if en {
-		return fmt.Errorf("--format %q: use md, or ics with --what planning", board.CleanLine(format, 20))
+		return fmt.Errorf("--format %q: use md, csv with --what measurements, or ics with --what planning", board.CleanLine(format, 20))
 	}
-	return fmt.Errorf("--format %q: gebruik md, of ics met --what planning", board.CleanLine(format, 20))
+	return fmt.Errorf("--format %q: gebruik md, csv met --what measurements, of ics met --what planning", board.CleanLine(format, 20))
 }

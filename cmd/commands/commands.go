@@ -1,7 +1,9 @@
 // Package commands holds the commands bord runs both on the command line and
-// over SSH without a terminal (`ssh host export`): export, invite, whoami
-// and, over SSH, help. Each one is handed a store view, an identity and its
-// cobra command's writers, so the same code answers locally and remotely.
+// over SSH without a terminal (`ssh host export`): export (also the plan's
+// account and the measurements as CSV), invite, whoami and, over SSH, help.
+// Each one is handed a store view, an identity and its cobra command's
+// writers, so the same code answers locally and remotely. It also reads a
+// measurements CSV (from a reader) for `bord import measurements`.
 //
 // It is not package main so that sshserver can use it; it depends only on
 // board, store and the message catalog, never on sshserver. It must never
@@ -74,29 +76,38 @@ func member(f func(c *cobra.Command, env *Env) error) func(c *cobra.Command, env
 
 // Export is `export`: a board of the teams in reach, as markdown.
 func Export(run Runner) *cobra.Command {
-	var boardName, what, topic, format string
+	var boardName, what, topic, format, duo string
+	var year int
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "write actions or a whole board as markdown, or the planning as iCalendar / exporteer",
 		RunE: noArgs(run, member(func(c *cobra.Command, env *Env) error {
-			if err := checkFormat(env, what, format); err != nil {
+			if err := checkCalendar(env, what, format); err != nil {
 				return err
 			}
 			if format == "ics" {
 				return planning(c.OutOrStdout(), env, boardName)
 			}
-			return export(c.OutOrStdout(), env, boardName, what, topic)
+			if err := checkFormat(env, format, what); err != nil {
+				return err
+			}
+			if what == "duo" {
+				return exportDuo(c.OutOrStdout(), env, duo)
+			}
+			return export(c.OutOrStdout(), env, boardName, what, topic, year)
 		})),
 	}
 	f := cmd.Flags()
 	f.StringVar(&boardName, "board", "", "board name / naam van het bord (default: the only board)")
-	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro, arena, or planning (with --format ics)")
-	f.StringVar(&format, "format", "md", "md, or ics for --what planning (a calendar file for Outlook or Google Agenda)")
+	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro, arena, plan (the year's account), measurements (CSV), duo, or planning (with --format ics)")
+	f.StringVar(&duo, "duo", "", "with --what duo: its name (the start is enough); default every duo in reach")
 	f.StringVar(&topic, "topic", "", "with --what retro or arena: its topic (the start is enough); default the latest")
+	f.IntVar(&year, "year", 0, "with --what plan: the plan year (default: this year)")
+	f.StringVar(&format, "format", "md", "md, csv (with --what measurements), or ics (with --what planning: a calendar for Outlook or Google Agenda)")
 	return cmd
 }
 
-func export(w io.Writer, env *Env, name, what, topic string) error {
+func export(w io.Writer, env *Env, name, what, topic string, year int) error {
 	infos, err := env.View.Boards()
 	if err != nil {
 		return err
@@ -115,6 +126,13 @@ func export(w io.Writer, env *Env, name, what, topic string) error {
 	if err != nil {
 		return err
 	}
+	switch what {
+	case "plan":
+		_, err := io.WriteString(w, env.Msg.PlanReport(b, year, env.Now()))
+		return err
+	case "measurements", "metingen":
+		return WriteMeasurementsCSV(w, b, env.Msg)
+	}
 	out, err := env.Msg.Report(b, what, topic, env.Now())
 	if err != nil {
 		return err
@@ -129,7 +147,7 @@ const MaxInviteTTL = 30 * 24 * time.Hour
 // Invite is `invite`: a one-time code that lets a new SSH key join one of
 // the teams in reach, so a team can let a colleague in while bord serves.
 func Invite(run Runner) *cobra.Command {
-	var team string
+	var team, duo, partner string
 	var ttl time.Duration
 	var g guestFlags
 	cmd := &cobra.Command{
@@ -139,10 +157,15 @@ func Invite(run Runner) *cobra.Command {
 			if g.retro != "" || g.arena != "" {
 				return guestInvite(c.OutOrStdout(), env, g, ttl)
 			}
+			if duo != "" {
+				return inviteDuo(c.OutOrStdout(), env, duo, partner, ttl)
+			}
 			return invite(c.OutOrStdout(), env, team, ttl)
 		})),
 	}
 	cmd.Flags().StringVar(&team, "team", "", "team name, case and kind of dash do not matter (default: the only team)")
+	cmd.Flags().StringVar(&duo, "duo", "", "a code into this duo only, for --partner (the duo's coordinator)")
+	cmd.Flags().StringVar(&partner, "partner", "", "with --duo: the partner who joins")
 	cmd.Flags().DurationVar(&ttl, "ttl", 72*time.Hour, "how long the code is valid (at most 720h)")
 	g.add(cmd)
 	return cmd

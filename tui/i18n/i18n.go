@@ -146,7 +146,7 @@ type Messages struct {
 
 	// Joining over SSH.
 	InviteTitle, FieldCode, HintCode, FieldName, HintName, UnknownKey, Fingerprint, AskInvite string
-	ErrInvite, ErrTooMany, ErrNameTaken, ErrKeyTaken                                          string
+	ErrInvite, ErrNameTaken, ErrKeyTaken                                                      string
 	Goodbye, IdleBye, TooLongBye, NoPTY, UnknownCommandF, ExecHelp, WhoamiF, NotMember        string
 
 	// The bordsessie.
@@ -187,6 +187,11 @@ type Messages struct {
 	// ArenaNotes titles the masked notes of the report-back tab;
 	// ArenaClosedCapture answers a new note on a reported-back arena.
 	ArenaNotes, ArenaClosedCapture string
+	// Duo is the words of the duo screens and report (duo.go).
+	Duo DuoMessages
+
+	// Words of issue 14: dates, errors, waits (words.go).
+	Words WordsMessages
 }
 
 // Area returns the name of an area.
@@ -309,6 +314,12 @@ func (m *Messages) Err(err error) string {
 	if err == nil {
 		return ""
 	}
+	if s, ok := m.Duo.err(err); ok {
+		return s
+	}
+	if s, ok := m.planErr(err); ok {
+		return s
+	}
 	if v, ok := board.AsValidation(err); ok {
 		switch v.Problem {
 		case board.ProblemEmpty:
@@ -318,7 +329,7 @@ func (m *Messages) Err(err error) string {
 		case board.ProblemPastDate:
 			return m.ErrPastDate
 		case board.ProblemNoDate:
-			return m.ErrNoDate
+			return fmt.Sprintf(m.Words.DateRequiredF, m.Field(v.Field), m.Words.DateWorks)
 		}
 		return m.ErrBadValue
 	}
@@ -327,7 +338,7 @@ func (m *Messages) Err(err error) string {
 	case errors.As(err, &c):
 		return fmt.Sprintf(m.ErrConflictF, c.By, c.At.Local().Format("15:04"))
 	case errors.Is(err, board.ErrBadDate):
-		return m.ErrBadDate
+		return m.DateErr(m.FieldDate, err)
 	case errors.Is(err, board.ErrNotFound):
 		return m.ErrGone
 	case errors.Is(err, board.ErrExists):
@@ -356,6 +367,10 @@ func (m *Messages) Err(err error) string {
 		// Someone made the action a moment earlier (two people at once).
 		return m.ErrAlreadyAction
 	}
+	// The disk and the file: "try again" cannot help a full disk.
+	if s := m.storageErr(err); s != "" {
+		return s
+	}
 	return m.ErrGeneric
 }
 
@@ -366,7 +381,7 @@ func (m *Messages) Labels() board.Labels {
 		CheckIns: m.AreaCheckIn, Successes: m.AreaSuccess, Goals: m.AreaGoal,
 		Planning: m.AreaPlanning, Parking: m.AreaParking, Measure: m.MdMeasure,
 		Session: m.Meeting, Leader: m.Leaders, NewActions: m.NewActions, Done: m.DoneActions,
-		SinceLast: m.SinceLast, NoSession: m.NoSession,
+		SinceLast: m.SinceLast, NoSession: m.NoSession, Numbers: m.Numbers(),
 		Status: m.MdStatus, Week: strings.TrimSpace(strings.TrimSuffix(m.WeekF, "%d")), Nothing: m.MdNothing,
 		Moods: map[board.Mood]string{board.MoodGood: m.MoodGood, board.MoodSoSo: m.MoodSoSo, board.MoodNotOK: m.MoodBad},
 		Statuses: map[board.Status]string{board.StatusTodo: m.StatusTodo, board.StatusDoing: m.StatusDoing,
