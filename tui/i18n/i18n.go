@@ -182,6 +182,9 @@ type Messages struct {
 	// ArenaNotes titles the masked notes of the report-back tab;
 	// ArenaClosedCapture answers a new note on a reported-back arena.
 	ArenaNotes, ArenaClosedCapture string
+
+	// Goals that steer: goal rows, goal detail, plan view (goals.go).
+	Goals GoalsMessages
 }
 
 // Area returns the name of an area.
