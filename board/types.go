@@ -1,7 +1,6 @@
 package board
 
 import (
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -86,6 +85,10 @@ type Board struct {
 	Retros []Retro `json:"retros,omitempty"`
 	// Arenas are the board's leerlingarena's, oldest first.
 	Arenas []Arena `json:"arenas,omitempty"`
+	// Speerpunten are the network's strategic priorities (shared by every
+	// team's board), by id; PlanYears the board's plan years, oldest first.
+	Speerpunten []Speerpunt `json:"speerpunten,omitempty"`
+	PlanYears   []PlanYear  `json:"plan_years,omitempty"`
 }
 
 // Arena returns the arena with the given id.
@@ -211,71 +214,6 @@ type Success struct {
 	Text string    `json:"text"`
 	Who  string    `json:"who"`
 	Date time.Time `json:"date"`
-}
-
-// GoalStatus tells where an improvement goal stands.
-type GoalStatus string
-
-// Goal statuses.
-const (
-	GoalActive  GoalStatus = "active"
-	GoalReached GoalStatus = "reached"
-	GoalStopped GoalStatus = "stopped"
-)
-
-// Goal is a verbeterdoel for the next four to six weeks.
-type Goal struct {
-	Meta
-	Title     string     `json:"title"`
-	Why       string     `json:"why,omitempty"`
-	ByWhen    time.Time  `json:"by_when"`
-	Measure   string     `json:"measure"`
-	Indicator *Indicator `json:"indicator,omitempty"`
-	Status    GoalStatus `json:"status"`
-}
-
-// Indicator makes a goal measurable: a unit, a baseline, a target and the
-// measurements over time.
-type Indicator struct {
-	Unit         string        `json:"unit"`
-	Baseline     float64       `json:"baseline"`
-	Target       float64       `json:"target"`
-	Measurements []Measurement `json:"measurements,omitempty"`
-}
-
-// Measurement is one measured value of an indicator.
-type Measurement struct {
-	Date  time.Time `json:"date"`
-	Value float64   `json:"value"`
-	Note  string    `json:"note,omitempty"`
-}
-
-// Latest returns the most recent measurement and whether there is one.
-func (in *Indicator) Latest() (Measurement, bool) {
-	if in == nil || len(in.Measurements) == 0 {
-		return Measurement{}, false
-	}
-	latest := in.Measurements[0]
-	for _, m := range in.Measurements[1:] {
-		if !m.Date.Before(latest.Date) {
-			latest = m
-		}
-	}
-	return latest, true
-}
-
-// Progress is how far the latest measurement has come from baseline to
-// target, clamped to 0..1; ok is false without a measurement or a range.
-func (in *Indicator) Progress() (p float64, ok bool) {
-	m, ok := in.Latest()
-	if !ok || in.Target == in.Baseline {
-		return 0, false
-	}
-	p = (m.Value - in.Baseline) / (in.Target - in.Baseline)
-	if math.IsNaN(p) {
-		return 0, false // a NaN value or an infinite range has no progress
-	}
-	return min(max(p, 0), 1), true
 }
 
 // Status is where an action stands.
@@ -445,12 +383,8 @@ func (b *Board) Find(a Area, id uint64) Item {
 		return find(b.Successes, id)
 	case AreaGoal:
 		it := find(b.Goals, id)
-		if g, ok := it.(*Goal); ok && g.Indicator != nil {
-			// The indicator is a pointer into the shared snapshot: copy it
-			// too, or editing it (even Clean) would change every session's board.
-			in := *g.Indicator
-			in.Measurements = slices.Clone(in.Measurements)
-			g.Indicator = &in
+		if g, ok := it.(*Goal); ok {
+			g.detach()
 		}
 		return it
 	case AreaAction:

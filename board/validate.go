@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -112,43 +113,77 @@ func (g *Goal) Clean() {
 	g.Title = CleanLine(g.Title, MaxLine)
 	g.Why = CleanText(g.Why, MaxText)
 	g.Measure = CleanText(g.Measure, MaxText)
+	g.Owner = CleanName(g.Owner)
 	if g.Indicator != nil {
 		g.Indicator.Unit = CleanLine(g.Indicator.Unit, 40)
 		for i := range g.Indicator.Measurements {
-			g.Indicator.Measurements[i].Note = CleanLine(g.Indicator.Measurements[i].Note, MaxLine)
+			m := &g.Indicator.Measurements[i]
+			m.Note, m.Who = CleanLine(m.Note, MaxLine), CleanName(m.Who)
 		}
+	}
+	for i := range g.History {
+		h := &g.History[i]
+		h.Reason, h.By = CleanLine(h.Reason, MaxLine), CleanName(h.By)
 	}
 }
 
-func (g *Goal) Check(_ Team, now time.Time, isNew bool) error {
+func (g *Goal) Check(t Team, now time.Time, isNew bool) error {
 	if g.Title == "" {
 		return invalid("title", ProblemEmpty)
 	}
 	if err := due("by_when", g.ByWhen, now, isNew); err != nil {
 		return err
 	}
-	if in := g.Indicator; in != nil {
-		// NaN and ±Inf cannot be stored (JSON has no such numbers) and
-		// would make every progress figure meaningless.
-		finite := !math.IsNaN(in.Baseline) && !math.IsInf(in.Baseline, 0) && !math.IsNaN(in.Target) && !math.IsInf(in.Target, 0)
-		if !finite {
-			return invalid("indicator", ProblemBadValue)
+	if g.Owner != "" {
+		if err := owner(t, &g.Owner); err != nil {
+			return err
 		}
-		for _, m := range in.Measurements {
-			if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
-				return invalid("measurement", ProblemBadValue)
-			}
-		}
+	}
+	if err := g.Indicator.check(); err != nil {
+		return err
 	}
 	switch g.Status {
 	case "":
 		g.Status = GoalActive
-	case GoalActive, GoalReached, GoalStopped:
+	case GoalActive, GoalReached, GoalAdjusted, GoalStopped:
 	default:
 		return invalid("status", ProblemBadValue)
 	}
 	return nil
 }
+
+// check validates an indicator (nil is fine: a goal may have none). NaN
+// and ±Inf cannot be stored (JSON has no such numbers) and would make
+// every progress figure meaningless.
+func (in *Indicator) check() error {
+	if in == nil {
+		return nil
+	}
+	if !Finite(in.Baseline) || !Finite(in.Target) {
+		return invalid("indicator", ProblemBadValue)
+	}
+	for _, m := range in.Measurements {
+		if !Finite(m.Value) {
+			return invalid("measurement", ProblemBadValue)
+		}
+	}
+	switch in.Direction {
+	case "", HigherIsBetter, LowerIsBetter:
+	default:
+		return invalid("direction", ProblemBadValue)
+	}
+	if !slices.Contains(Cadences, in.Cadence) {
+		return invalid("cadence", ProblemBadValue)
+	}
+	if !in.BaselineDate.IsZero() && !in.TargetDate.IsZero() && in.TargetDate.Before(in.BaselineDate) {
+		return invalid("target_date", ProblemBadValue)
+	}
+	return nil
+}
+
+// Finite reports whether v is a number that can be stored and shown: not
+// NaN, not ±Inf.
+func Finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 func (a *Action) Clean() {
 	a.What = CleanLine(a.What, MaxLine)
