@@ -51,6 +51,8 @@ type Model struct {
 	retro   *retroScreen
 	arenas  *arenaListScreen
 	arena   *arenaScreen
+	goal    *goalScreen
+	plan    *planScreen
 
 	watch    <-chan uint64
 	unwatch  func()
@@ -81,6 +83,9 @@ func (m *Model) openScreens() {
 	m.retros = newRetroList(c, m.retro.open)
 	m.arena = newArenaScreen(c)
 	m.arenas = newArenaList(c, m.arena.open)
+	m.goal = newGoalScreen(c)
+	m.plan = newPlanScreen(c, m.goal.open)
+	m.board.openGoal = m.goal.open
 	m.screens = map[screenID]Screen{
 		screenWelcome: welcomeScreen{c, m.picker},
 		screenPicker:  m.picker,
@@ -89,6 +94,8 @@ func (m *Model) openScreens() {
 		screenRetro:   m.retro,
 		screenArenas:  m.arenas,
 		screenArena:   m.arena,
+		screenGoal:    m.goal,
+		screenPlan:    m.plan,
 	}
 }
 

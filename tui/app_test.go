@@ -802,7 +802,7 @@ func TestMeasurement(t *testing.T) {
 	if !ok || g.Title != "Minder thuiszitters in de regio" {
 		t.Fatalf("selected %+v", h.m.board.selected())
 	}
-	mustContain(t, h.plain(), "›▕███░░░░░▏  38% Minder thuiszitters")
+	mustContain(t, h.plain(), "›▕███░░░░░▏ – Minder thuiszitters")
 	h.press("m")
 	if h.m.form == nil || !strings.HasPrefix(h.m.form.title, h.m.msg.MeasureTitle) {
 		t.Fatal("m did not open the measurement form")
@@ -832,7 +832,7 @@ func TestMeasurement(t *testing.T) {
 	if len(ms) != 3 || ms[2].Value != 32.5 || !ms[2].Date.Equal(day(0)) || ms[2].Note != "na de zomer" {
 		t.Errorf("measurements %+v", ms)
 	}
-	mustContain(t, h.plain(), "›▕██████░░▏  69% Minder thuiszitters")
+	mustContain(t, h.plain(), "›▕██████░░▏ – Minder thuiszitters")
 	// m on an action does nothing.
 	h.press("4", "m")
 	if h.m.form != nil {
@@ -980,7 +980,7 @@ func TestMouseWide(t *testing.T) {
 	if h.focused() != board.AreaAction || h.m.board.sel[board.AreaAction] != 2 {
 		t.Fatalf("click in actions: %s row %d", h.focused(), h.m.board.sel[board.AreaAction])
 	}
-	h.click(100, 1+1+1) // second goal
+	h.click(100, 1+1+goalRowLines) // second goal: a goal row is three lines
 	if h.focused() != board.AreaGoal || h.m.board.sel[board.AreaGoal] != 1 {
 		t.Fatalf("click in goals: %s row %d", h.focused(), h.m.board.sel[board.AreaGoal])
 	}

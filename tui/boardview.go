@@ -124,7 +124,11 @@ func (m *boardScreen) drawArea(r rect) string {
 	if r.area == board.AreaAction {
 		title = m.actionsTitle(len(rows))
 	}
+	if r.area == board.AreaGoal && len(m.b.FocusWarnings()) > 0 {
+		title += " · ⚠ " + m.msg.Goals.FocusShort
+	}
 	inner := r.h - 2
+	rh := rowLines(r.area, inner)
 	var lines []string
 	if len(rows) == 0 {
 		lines = append(lines, m.st.dim.Render(" "+m.msg.Empty))
@@ -136,17 +140,29 @@ func (m *boardScreen) drawArea(r rect) string {
 		lines = append(lines, m.missingCheckIns()...)
 	}
 	sel := m.sel[r.area]
-	avail := inner - len(lines)
+	avail := (inner - len(lines)) / rh
 	start := scrollStart(sel, len(rows), avail)
-	for i := start; i < len(rows) && len(lines) < inner; i++ {
-		text := " " + rows[i].text
-		if focused && i == sel {
-			text = m.st.selected.Render(fit("›"+ansi.Strip(rows[i].text), r.w-2))
+	for i := start; i < len(rows) && len(lines)+rh <= inner; i++ {
+		parts := strings.Split(rows[i].text, "\n")
+		for j := range rh {
+			text, mark := "", " "
+			if j < len(parts) {
+				text = parts[j]
+			}
+			if j == 0 {
+				mark = "›"
+			}
+			if focused && i == sel {
+				text = m.st.selected.Render(fit(mark+ansi.Strip(text), r.w-2))
+			} else {
+				text = " " + text
+			}
+			lines = append(lines, text)
 		}
-		lines = append(lines, text)
 	}
 	if rest := len(rows) - start - avail; rest > 0 && avail >= 2 {
-		lines[len(lines)-1] = m.st.dim.Render(" " + fmt.Sprintf(m.msg.MoreF, rest+1))
+		// The last row makes way for the count of the hidden ones.
+		lines = append(lines[:len(lines)-rh], m.st.dim.Render(" "+fmt.Sprintf(m.msg.MoreF, rest+1)))
 	}
 	return panel(title, lines, r.w, r.h, focused, m.st)
 }
@@ -238,7 +254,8 @@ func (m *boardScreen) areaAt(x, y int) (area, rowIdx int, ok bool) {
 			if line < 0 || line >= avail { // the frame or the line of who is missing
 				return area, -1, true
 			}
-			return area, scrollStart(m.sel[r.area], len(m.rows(m.b, r.area)), avail) + line, true
+			rh := rowLines(r.area, r.h-2)
+			return area, scrollStart(m.sel[r.area], len(m.ids(m.b, r.area)), avail/rh) + line/rh, true
 		}
 	}
 	return 0, 0, false
@@ -249,4 +266,19 @@ func dateOr(t time.Time) string {
 		return ""
 	}
 	return fmt.Sprintf("%d-%d-%d", t.Day(), t.Month(), t.Year())
+}
+
+// rowLines is how many lines a row of area takes in a panel with inner
+// lines: a goal shows its numbers and its warnings on lines of their own
+// when the panel has room for three goals so.
+func rowLines(a board.Area, inner int) int {
+	if a != board.AreaGoal {
+		return 1
+	}
+	for n := goalRowLines; n > 1; n-- {
+		if inner >= 3*n {
+			return n
+		}
+	}
+	return 1
 }

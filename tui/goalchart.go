@@ -57,7 +57,7 @@ var sparks = []rune("▁▂▃▄▅▆▇█")
 
 // sparkline draws the last w values as bars from ▁ (the lowest of them)
 // to █ (the highest). Equal values draw a flat middle line, so one
-// measurement still shows. No values draw w spaces.
+// measurement still shows. Fewer values than w draw fewer cells.
 func sparkline(vals []float64, w int) string {
 	if w < 1 {
 		return ""
@@ -77,7 +77,6 @@ func sparkline(vals []float64, w int) string {
 		}
 		b.WriteRune(sparks[i])
 	}
-	b.WriteString(strings.Repeat(" ", w-len(vals)))
 	return b.String()
 }
 

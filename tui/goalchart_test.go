@@ -35,36 +35,13 @@ func TestSparkline(t *testing.T) {
 		w    int
 		want string
 	}{
-		{nil, 4, "    "},
-		{[]float64{3}, 4, "▅   "},
+		{nil, 4, ""},
+		{[]float64{3}, 4, "▅"},
 		{[]float64{1, 2, 3, 4, 5, 6, 7, 8}, 8, "▁▂▃▄▅▆▇█"},
 		{[]float64{8, 100, 1, 8}, 2, "▁█"}, // the last w values, scaled among themselves
 	} {
 		if got := sparkline(tc.vals, tc.w); got != tc.want {
 			t.Errorf("sparkline(%v, %d) = %q, want %q", tc.vals, tc.w, got, tc.want)
-		}
-	}
-}
-
-func TestNumberByLanguage(t *testing.T) {
-	nl, en := i18n.For(i18n.NL).Goals, i18n.For(i18n.EN).Goals
-	for _, tc := range []struct {
-		f      float64
-		prec   int
-		nl, en string
-	}{
-		{3.5, 1, "3,5", "3.5"},
-		{1250, 1, "1.250", "1,250"},
-		{-1234567.25, 2, "-1.234.567,25", "-1,234,567.25"},
-		{4.0, 2, "4", "4"},
-		{-0.01, 1, "0", "0"},
-		{0.125, 3, "0,125", "0.125"},
-	} {
-		if got := nl.Number(tc.f, tc.prec); got != tc.nl {
-			t.Errorf("nl Number(%v) = %q, want %q", tc.f, got, tc.nl)
-		}
-		if got := en.Number(tc.f, tc.prec); got != tc.en {
-			t.Errorf("en Number(%v) = %q, want %q", tc.f, got, tc.en)
 		}
 	}
 }
@@ -75,10 +52,11 @@ func TestNumberByLanguage(t *testing.T) {
 func TestLineChartFitsWithDates(t *testing.T) {
 	d := func(m, day int) time.Time { return time.Date(2026, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
 	msg := i18n.For(i18n.NL)
+	m := &Common{msg: msg}
 	c := chartSpec{
 		points: []point{{d(4, 9), 9.5}, {d(1, 10), 12}, {d(2, 10), 11}, {d(3, 12), 9}},
 		from:   point{d(1, 10), 12}, to: point{d(7, 1), 4},
-		num: msg.Goals.Number, date: msg.ShortDate,
+		num: m.roundedNumber, date: msg.ShortDate,
 	}
 	for _, size := range [][2]int{{76, 12}, {130, 28}} {
 		c.w, c.h = size[0], size[1]
