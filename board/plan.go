@@ -38,9 +38,18 @@ func (s *Speerpunt) Clean() {
 	s.Owner = CleanName(s.Owner)
 }
 
+// AreaSpeerpunt is the Area of a speerpunt: not an area of a board (it is
+// not in Areas), but the name its conflicts and audit records go by, so a
+// speerpunt is edited like any item (versioned, Diff and Merge).
+const AreaSpeerpunt Area = "speerpunt"
+
+func (s *Speerpunt) Area() Area  { return AreaSpeerpunt }
+func (s *Speerpunt) Base() *Meta { return &s.Meta }
+
 // Check validates a speerpunt: a title and a plan period of at most
-// MaxPlanLength years within MinPlanYear..MaxPlanYear.
-func (s *Speerpunt) Check() error {
+// MaxPlanLength years within MinPlanYear..MaxPlanYear. It belongs to no
+// team, so the team is not used.
+func (s *Speerpunt) Check(Team, time.Time, bool) error {
 	if s.Title == "" {
 		return invalid("title", ProblemEmpty)
 	}
@@ -121,6 +130,19 @@ type PhaseChange struct {
 	From BKAPhase `json:"from"`
 	To   BKAPhase `json:"to"`
 }
+
+// PhaseConflictError is a phase set by someone else since the user saw the
+// plan year: nothing was written; Current is the year as it is now (its
+// last History entry says who and when).
+type PhaseConflictError struct {
+	Current PlanYear
+}
+
+func (e *PhaseConflictError) Error() string {
+	return fmt.Sprintf("board: plan year %d changed to phase %d by someone else", e.Current.Year, e.Current.Phase)
+}
+
+func (e *PhaseConflictError) Unwrap() error { return ErrConflict }
 
 // PlanYear returns the board's plan year y; a year never set has phase 0.
 func (b *Board) PlanYear(y int) PlanYear {

@@ -238,7 +238,7 @@ func TestSpeerpuntCheck(t *testing.T) {
 		{Speerpunt{Title: "x", FromYear: 2026, ToYear: 2040}, false},
 		{Speerpunt{Title: "x", FromYear: 0, ToYear: 0}, false},
 	} {
-		if err := tc.s.Check(); (err == nil) != tc.want {
+		if err := tc.s.Check(Team{}, time.Time{}, true); (err == nil) != tc.want {
 			t.Errorf("Check(%+v) = %v", tc.s, err)
 		}
 	}

@@ -322,6 +322,8 @@ func NewItem(a Area) Item {
 		return &PlanItem{}
 	case AreaParking:
 		return &Parking{}
+	case AreaSpeerpunt:
+		return &Speerpunt{}
 	}
 	return nil
 }

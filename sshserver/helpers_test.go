@@ -21,6 +21,7 @@ import (
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/sshserver"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -62,9 +63,9 @@ func startServer(t *testing.T, change func(*sshserver.Config)) *env {
 // clk instead of sleeping.
 func startServerAt(t *testing.T, clk *clock, change func(*sshserver.Config)) *env {
 	t.Helper()
-	st, info := openDemoWith(t, filepath.Join(t.TempDir(), "bord.db"), store.Options{Now: clk.now})
+	st, info := openDemoWith(t, filepath.Join(t.TempDir(), "bord.db"), store.Options{Now: clk.Now})
 	return serve(t, st, info, func(c *sshserver.Config) {
-		c.Now = clk.now
+		c.Now = clk.Now
 		if change != nil {
 			change(c)
 		}
@@ -72,24 +73,9 @@ func startServerAt(t *testing.T, clk *clock, change func(*sshserver.Config)) *en
 }
 
 // clock is a clock a test moves by hand.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
+type clock = storetest.Clock
 
-func newClock() *clock { return &clock{t: time.Now()} }
-
-func (c *clock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
+func newClock() *clock { return storetest.NewClock(time.Now()) }
 
 // openDemo opens a store at path and makes the demo team and board.
 func openDemo(t *testing.T, path string) (*store.Store, board.Info) {

@@ -145,7 +145,7 @@ func TestBadInviteCodesRefused(t *testing.T) {
 	if _, err := e.st.RedeemInvite(used, fp(newKey(t)), "Eerder"); err != nil {
 		t.Fatal(err)
 	}
-	clk.add(time.Hour + time.Second) // past the expired code's end
+	clk.Add(time.Hour + time.Second) // past the expired code's end
 	codes := map[string]string{"expired": expired, "used": used, "garbage": "ABCD-EFGH-IJKL"}
 	retry := e.invite(time.Hour)
 

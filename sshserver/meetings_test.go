@@ -127,8 +127,8 @@ func TestMeetingOverSSH(t *testing.T) {
 	}
 	// Both clocks count down from the same stored start, on the server's
 	// clock: moved on by a minute and a half, both show the time left.
-	clk.add(90 * time.Second)
-	left := mt.Remaining(clk.now())
+	clk.Add(90 * time.Second)
+	left := mt.Remaining(clk.Now())
 	s := int(left.Round(time.Second).Seconds())
 	want := fmt.Sprintf("nog %02d:%02d", s/60, s%60)
 	for _, tm := range []*term{lead, other} {

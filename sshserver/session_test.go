@@ -266,10 +266,10 @@ func TestIdleFromLastKeypress(t *testing.T) {
 	quiet.waitFor("Omroep")
 	busy.waitFor("Omroep")
 
-	clk.add(idle * 2 / 3)
+	clk.Add(idle * 2 / 3)
 	busy.send("?") // a keypress, seen once the help is on screen
 	busy.waitFor("Toetsen")
-	clk.add(idle * 2 / 3) // quiet: 80 s without a key; busy: 40 s
+	clk.Add(idle * 2 / 3) // quiet: 80 s without a key; busy: 40 s
 
 	tk.look(busy, busyKey)
 	select {
@@ -305,14 +305,14 @@ func TestMaxSessionLength(t *testing.T) {
 	tm := e.open(t, key)
 	tm.name = "Anna"
 	tm.waitFor(demoAction)
-	clk.add(59 * time.Minute)
+	clk.Add(59 * time.Minute)
 	tk.look(tm, key)
 	select {
 	case <-tm.eof:
 		t.Fatalf("the session ended before its maximum:\n%s", tail(tm.text()))
 	default:
 	}
-	clk.add(2 * time.Minute)
+	clk.Add(2 * time.Minute)
 	tm.send("?")
 	tm.waitFor("Toetsen")
 	tk.look(tm, key)

@@ -14,7 +14,7 @@ import (
 // an action with origin "arena".
 func TestArenaConcurrentNotesAndPromote(t *testing.T) {
 	f := newFixture(t)
-	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(0), "groep 7", 6, "Anna", []string{"Bram", "Chris"}, 0)
+	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.Day(0), "groep 7", 6, "Anna", []string{"Bram", "Chris"}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestArenaConcurrentNotesAndPromote(t *testing.T) {
 	if _, err := f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpAddIdea, Text: "Kortere uitleg", Feasibility: 3, Impact: 3}); err != nil {
 		t.Fatal(err)
 	}
-	got2, err := f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpPromote, ID: 2 + 50, Action: &board.Action{What: "Uitleg max 10 min", Who: "Bram", When: f.clk.day(7)}})
+	got2, err := f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpPromote, ID: 2 + 50, Action: &board.Action{What: "Uitleg max 10 min", Who: "Bram", When: f.clk.Day(7)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,9 +71,9 @@ func TestArenaRetention(t *testing.T) {
 		t.Fatal(err)
 	}
 	const secret = "notitie-die-weg-moet"
-	old, _ := f.s.CreateArena("Anna", f.board.ID, "Oud", f.clk.day(0), "groep 5", 6, "Anna", nil, 0)
-	young, _ := f.s.CreateArena("Anna", f.board.ID, "Jong", f.clk.day(25), "groep 6", 6, "Anna", nil, 0)
-	elsewhere, _ := f.s.CreateArena("Anna", other.ID, "Elders", f.clk.day(0), "groep 8", 6, "Anna", nil, 0)
+	old, _ := f.s.CreateArena("Anna", f.board.ID, "Oud", f.clk.Day(0), "groep 5", 6, "Anna", nil, 0)
+	young, _ := f.s.CreateArena("Anna", f.board.ID, "Jong", f.clk.Day(25), "groep 6", 6, "Anna", nil, 0)
+	elsewhere, _ := f.s.CreateArena("Anna", other.ID, "Elders", f.clk.Day(0), "groep 8", 6, "Anna", nil, 0)
 	for _, ar := range []struct{ board, id uint64 }{{f.board.ID, old.ID}, {f.board.ID, young.ID}, {other.ID, elsewhere.ID}} {
 		a, err := f.s.ChangeArena("Anna", ar.board, ar.id, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest?"})
 		if err != nil {
@@ -91,7 +91,7 @@ func TestArenaRetention(t *testing.T) {
 	}
 	o, _ := f.snap(t).Arena(old.ID)
 	promoted, err := f.s.ChangeArena("Anna", f.board.ID, old.ID, board.ArenaOp{Kind: board.OpPromote, ID: o.Ideas[0].ID,
-		Action: &board.Action{What: "Kortere uitleg", Who: "Bram", When: f.clk.day(40)}})
+		Action: &board.Action{What: "Kortere uitleg", Who: "Bram", When: f.clk.Day(40)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -145,21 +146,13 @@ func TestCheckFile(t *testing.T) {
 	}
 	// A valid bbolt file of some other program.
 	foreign := filepath.Join(dir, "foreign.db")
-	db, err := bolt.Open(foreign, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, foreign, func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucket([]byte("settings"))
 		if err != nil {
 			return err
 		}
 		return b.Put([]byte("theme"), []byte("dark"))
 	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 
 	tests := []struct {
 		path string

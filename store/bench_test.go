@@ -67,9 +67,9 @@ func BenchmarkSnapshot(b *testing.B) {
 	f := newFixture(b)
 	var goals []uint64
 	for i := range 40 {
-		g := f.add(b, "Anna", &board.Goal{Title: fmt.Sprintf("Doel %d", i), ByWhen: f.clk.day(42),
+		g := f.add(b, "Anna", &board.Goal{Title: fmt.Sprintf("Doel %d", i), ByWhen: f.clk.Day(42),
 			Measure: "Iets meetbaars per week", Indicator: &board.Indicator{Unit: "punten", Baseline: 10, Target: 20,
-				Measurements: []board.Measurement{{Date: f.clk.day(0), Value: 11}, {Date: f.clk.day(1), Value: 12}}}})
+				Measurements: []board.Measurement{{Date: f.clk.Day(0), Value: 11}, {Date: f.clk.Day(1), Value: 12}}}})
 		goals = append(goals, g.Base().ID)
 	}
 	who := []string{"Anna", "Bram", "Chris"}

@@ -11,11 +11,14 @@ var (
 	bucketBoards  = []byte("boards")  // <board id>/ -> one bucket per board
 	bucketAudit   = []byte("audit")   // team-level audit, and each board's
 	bucketInvites = []byte("invites") // <code hash> -> invite
+	// <speerpunt id> -> board.Speerpunt: the network's, above every team.
+	bucketSpeerpunten = []byte("speerpunten")
 
 	// Inside a board's bucket, besides one bucket per board.Area and audit.
 	bucketMeetings = []byte("meetings")
 	bucketRetros   = []byte("retros")
 	bucketArenas   = []byte("arenas")
+	bucketPlan     = []byte("plan") // <year> -> board.PlanYear
 
 	// Fixed keys.
 	keySchema  = []byte("schema")  // in meta
@@ -24,4 +27,4 @@ var (
 )
 
 // rootBuckets are created in a new file, in one transaction with its schema.
-var rootBuckets = [][]byte{bucketMeta, bucketTeams, bucketBoards, bucketAudit}
+var rootBuckets = [][]byte{bucketMeta, bucketTeams, bucketBoards, bucketAudit, bucketSpeerpunten}

@@ -16,7 +16,7 @@ import (
 // arenaWithQuestion makes an arena with one question on the fixture's board.
 func arenaWithQuestion(t *testing.T, f *fixture) (arenaID, questionID uint64) {
 	t.Helper()
-	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(0), "groep 7", 6, "Anna", []string{"Bram"}, 0)
+	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.Day(0), "groep 7", 6, "Anna", []string{"Bram"}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"time"
 
 	"github.com/verbeterbord/bord/board"
@@ -63,16 +64,27 @@ func (s *Store) fillDemo(bb *bolt.Bucket, actor string, boardID uint64) error {
 	now := s.now()
 	day := func(n int) time.Time { return board.Day(now).AddDate(0, 0, n) }
 
+	sps, err := s.demoSpeerpunten(bb.Tx(), actor, now.Year())
+	if err != nil {
+		return err
+	}
+	// One goal on course, one behind with a month unmeasured, one not
+	// measurable: every picture of the plan shows on the first start.
 	goals := []*board.Goal{
 		{Title: "Minder thuiszitters in de regio", Why: "Elk kind een passende plek; thuiszitten duurt nu te lang.",
 			ByWhen: day(35), Measure: "Aantal thuiszitters > 4 weken, telling leerplicht op de eerste van de maand.",
-			Indicator: &board.Indicator{Unit: "leerlingen", Baseline: 38, Target: 30, Measurements: []board.Measurement{
-				{Date: day(-28), Value: 38, Note: "nulmeting"}, {Date: day(-7), Value: 35}}}},
+			SpeerpuntID: sps[0], Owner: "Fatima",
+			Indicator: &board.Indicator{Unit: "leerlingen", Baseline: 38, BaselineDate: day(-120), Target: 30, TargetDate: day(35),
+				Direction: board.LowerIsBetter, Cadence: board.CadenceMonthly, Measurements: []board.Measurement{
+					{Date: day(-90), Value: 37, Who: "Fatima"}, {Date: day(-60), Value: 35, Who: "Fatima"},
+					{Date: day(-30), Value: 33, Who: "Ahmed", Note: "twee terug naar school"}, {Date: day(-7), Value: 31, Who: "Fatima"}}}},
 		{Title: "Snellere toewijzing arrangementen", Why: "Scholen wachten nu gemiddeld 6 weken op een besluit.",
 			ByWhen: day(42), Measure: "Doorlooptijd aanvraag → besluit in werkdagen (mediaan).",
-			Indicator: &board.Indicator{Unit: "werkdagen", Baseline: 30, Target: 15, Measurements: []board.Measurement{
-				{Date: day(-21), Value: 30}, {Date: day(-7), Value: 24}}}},
-		{Title: "Basisondersteuning zichtbaar op elke school", ByWhen: day(28),
+			SpeerpuntID: sps[1], Owner: "Sanne",
+			Indicator: &board.Indicator{Unit: "werkdagen", Baseline: 30, BaselineDate: day(-90), Target: 15, TargetDate: day(42),
+				Direction: board.LowerIsBetter, Cadence: board.CadenceMonthly, Measurements: []board.Measurement{
+					{Date: day(-60), Value: 29, Who: "Sanne"}, {Date: day(-7), Value: 27, Who: "Joost"}}}},
+		{Title: "Basisondersteuning zichtbaar op elke school", ByWhen: day(28), SpeerpuntID: sps[1],
 			Measure: "Aantal scholen met een bijgewerkt schoolondersteuningsprofiel (van 24)."},
 	}
 	var items []board.Item
@@ -137,5 +149,50 @@ func (s *Store) fillDemo(bb *bolt.Bucket, actor string, boardID uint64) error {
 		}
 		changes++
 	}
-	return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+changes))
+	if err := s.demoPhase(bb, now, actor); err != nil {
+		return err
+	}
+	return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+changes+1))
+}
+
+// demoSpeerpunten returns the ids of the demo's two speerpunten, made
+// when the network has none of that title yet (a second demo shares them,
+// as teams of one network do).
+func (s *Store) demoSpeerpunten(tx *bolt.Tx, actor string, year int) ([]uint64, error) {
+	b := tx.Bucket(bucketSpeerpunten)
+	have, err := appendAll([]board.Speerpunt(nil), b)
+	if err != nil {
+		return nil, err
+	}
+	var ids []uint64
+	for _, sp := range []board.Speerpunt{
+		{Title: "Thuiszitters", Description: "Geen kind langer dan vier weken zonder passende plek.", FromYear: year - 1, ToYear: year + 3, Owner: "Fatima"},
+		{Title: "Basisondersteuning op orde", Description: "Elke school biedt de afgesproken basisondersteuning.", FromYear: year - 1, ToYear: year + 3, Owner: "Ingrid"},
+	} {
+		i := slices.IndexFunc(have, func(h board.Speerpunt) bool { return h.Title == sp.Title })
+		if i >= 0 {
+			ids = append(ids, have[i].ID)
+			continue
+		}
+		if err := s.stampNew(actor)(b, &sp.Meta); err != nil {
+			return nil, err
+		}
+		if err := putJSON(b, itob(sp.ID), sp); err != nil {
+			return nil, err
+		}
+		ids = append(ids, sp.ID)
+	}
+	return ids, nil
+}
+
+// demoPhase puts this year in BKA2 (carry out and steer), after BKA1.
+func (s *Store) demoPhase(bb *bolt.Bucket, now time.Time, actor string) error {
+	plan, err := bb.CreateBucketIfNotExists(bucketPlan)
+	if err != nil {
+		return err
+	}
+	py := board.PlanYear{Year: now.Year(), Phase: board.BKA2, History: []board.PhaseChange{
+		{Stamp: board.Stamp{At: now.AddDate(0, -3, 0), By: actor}, From: board.BKANone, To: board.BKA1},
+		{Stamp: board.Stamp{At: now.AddDate(0, -1, 0), By: actor}, From: board.BKA1, To: board.BKA2}}}
+	return putJSON(plan, itob(uint64(py.Year)), py)
 }

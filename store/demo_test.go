@@ -27,7 +27,7 @@ func TestCreateDemoIsOneTransaction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Goals) != 3 || len(b.Actions) != 7 || len(b.CheckIns) != 4 || b.Version != 3+3+4+2+7+4 {
+	if len(b.Goals) != 3 || len(b.Actions) != 7 || len(b.CheckIns) != 4 || b.Version != 3+3+4+2+7+4+1 {
 		t.Errorf("demo board: %d goals, %d actions, %d check-ins, version %d", len(b.Goals), len(b.Actions), len(b.CheckIns), b.Version)
 	}
 }

@@ -14,6 +14,8 @@
 //	  <seq>               -> Record as JSON
 //	invites/              one-time codes to join a team
 //	  <code hash>         -> invite as JSON (hex SHA-256 of the code)
+//	speerpunten/          the network's, shared by every team's board
+//	  <speerpunt id>      -> board.Speerpunt as JSON (its Meta carries its version)
 //	boards/
 //	  <board id>/
 //	    info              -> board.Info as JSON
@@ -38,6 +40,8 @@
 //	      <retro id>      -> board.Retro as JSON
 //	    arenas/           leerlingarena's, made by the first one
 //	      <arena id>      -> board.Arena as JSON
+//	    plan/             plan years, made by the first phase set
+//	      <year>          -> board.PlanYear as JSON
 //
 // Ids and sequence numbers are 8-byte big-endian, so keys sort numerically.
 //

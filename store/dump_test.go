@@ -47,22 +47,22 @@ func fill(t *testing.T) *filled {
 	must(err)
 
 	lezen := f.add(t, "Anna", &board.Goal{Title: "Begrijpend lezen omhoog", Why: "Cito-scores dalen\nal twee jaar.",
-		ByWhen: f.clk.day(42), Measure: "Gemiddelde score blok 3",
+		ByWhen: f.clk.Day(42), Measure: "Gemiddelde score blok 3",
 		Indicator: &board.Indicator{Unit: "punten", Baseline: 42.5, Target: 50, Measurements: []board.Measurement{
-			{Date: f.clk.day(0), Value: 42.5, Note: "nulmeting"}}}}).(*board.Goal)
-	rust := f.add(t, "Bram", &board.Goal{Title: "Rust in de gang", ByWhen: f.clk.day(28), Measure: "Incidenten per week",
+			{Date: f.clk.Day(0), Value: 42.5, Note: "nulmeting"}}}}).(*board.Goal)
+	rust := f.add(t, "Bram", &board.Goal{Title: "Rust in de gang", ByWhen: f.clk.Day(28), Measure: "Incidenten per week",
 		Indicator: &board.Indicator{Unit: "incidenten", Baseline: 12, Target: 4}}).(*board.Goal)
 	for i, a := range []*board.Action{
-		{What: "Leesmethode kiezen", Who: "Anna", When: f.clk.day(7), GoalID: lezen.ID},
-		{What: "Pauzerooster aanpassen", Who: "Bram", When: f.clk.day(3), GoalID: rust.ID, Status: board.StatusDoing},
-		{What: "Ouderbrief over lezen", Who: "Dirk", When: f.clk.day(10), GoalID: lezen.ID, Origin: board.OriginRetro},
-		{What: "Koffie met de conciërge", Who: "bram", When: f.clk.day(1)},
+		{What: "Leesmethode kiezen", Who: "Anna", When: f.clk.Day(7), GoalID: lezen.ID},
+		{What: "Pauzerooster aanpassen", Who: "Bram", When: f.clk.Day(3), GoalID: rust.ID, Status: board.StatusDoing},
+		{What: "Ouderbrief over lezen", Who: "Dirk", When: f.clk.Day(10), GoalID: lezen.ID, Origin: board.OriginRetro},
+		{What: "Koffie met de conciërge", Who: "bram", When: f.clk.Day(1)},
 	} {
 		f.clk.Add(time.Duration(i+1) * time.Minute)
 		f.add(t, "Anna", a)
 	}
 	f.add(t, "Bram", &board.Success{Text: "Eerste leeskring\nwas een feest", Who: "Dirk"})
-	f.add(t, "Anna", &board.PlanItem{Date: f.clk.day(14), Text: "Studiemiddag lezen", Who: "Anna"})
+	f.add(t, "Anna", &board.PlanItem{Date: f.clk.Day(14), Text: "Studiemiddag lezen", Who: "Anna"})
 	f.add(t, "Anna", &board.Parking{Text: "Hoe betrekken we ouders?\nEn de leerlingen zelf?"})
 	last := f.add(t, "Anna", &board.Parking{Text: "Nieuwe gymzaal"})
 	_, err = s.SetCheckIn("Anna", id, board.MoodGood, "zin in")
@@ -73,7 +73,7 @@ func fill(t *testing.T) *filled {
 	// A week later: measurements, edits, a delete and an undone delete.
 	f.clk.Add(7 * 24 * time.Hour)
 	g := clone(f.snap(t).Find(board.AreaGoal, lezen.ID)).(*board.Goal)
-	g.Indicator.Measurements = append(g.Indicator.Measurements, board.Measurement{Date: f.clk.day(0), Value: 44.25})
+	g.Indicator.Measurements = append(g.Indicator.Measurements, board.Measurement{Date: f.clk.Day(0), Value: 44.25})
 	_, err = s.Update("Bram", id, g)
 	must(err)
 	done := clone(&f.snap(t).Actions[1]).(*board.Action)
@@ -300,8 +300,8 @@ func TestImportLowSequences(t *testing.T) {
 
 	for _, it := range []board.Item{
 		&board.Parking{Text: "Nieuw"},
-		&board.Action{What: "Nieuw", Who: "Anna", When: f.clk.day(1)},
-		&board.Goal{Title: "Nieuw", ByWhen: f.clk.day(30)},
+		&board.Action{What: "Nieuw", Who: "Anna", When: f.clk.Day(1)},
+		&board.Goal{Title: "Nieuw", ByWhen: f.clk.Day(30)},
 	} {
 		got, err := fresh.Add("Anna", f.board.ID, it)
 		if err != nil {

@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"errors"
-	"math"
 	"slices"
 
 	"github.com/verbeterbord/bord/board"
@@ -168,43 +167,6 @@ func (s *Store) Resave(actor string, boardID uint64, it board.Item) (board.Item,
 		return nil, err
 	}
 	return it, nil
-}
-
-// AddMeasurement adds one measured value to a goal's indicator. Like adding
-// a card it commutes with every other change, so it needs no version: two
-// people measuring at once both land.
-func (s *Store) AddMeasurement(actor string, boardID, goalID uint64, m board.Measurement) (board.Goal, error) {
-	actor = board.CleanName(actor)
-	var out board.Goal
-	m.Note = board.CleanLine(m.Note, board.MaxLine)
-	if m.Date.IsZero() {
-		return out, &board.ValidationError{Field: "date", Problem: board.ProblemNoDate}
-	}
-	if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
-		return out, &board.ValidationError{Field: "measurement", Problem: board.ProblemBadValue}
-	}
-	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		t, err := teamOf(bb)
-		if err != nil {
-			return err
-		}
-		if t.Member(actor) == "" {
-			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
-		}
-		items := bb.Bucket([]byte(board.AreaGoal))
-		cur, err := current(items, board.AreaGoal, goalID)
-		if err != nil {
-			return err
-		}
-		g := cur.(*board.Goal)
-		if g.Indicator == nil {
-			g.Indicator = &board.Indicator{}
-		}
-		g.Indicator.Measurements = append(g.Indicator.Measurements, m)
-		out = *g
-		return s.writeTx(bb, actor, boardID, OpMeasure, false, &out, s.stampUpdate(actor, board.AreaGoal, g.Version))
-	})
-	return out, err
 }
 
 // stampUpdate is the stamp of an update of an item the caller saw at

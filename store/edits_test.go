@@ -12,7 +12,7 @@ import (
 
 func (f *fixture) goal(t *testing.T, title string) *board.Goal {
 	t.Helper()
-	return f.add(t, "Anna", &board.Goal{Title: title, ByWhen: f.clk.day(30), Measure: "toets"}).(*board.Goal)
+	return f.add(t, "Anna", &board.Goal{Title: title, ByWhen: f.clk.Day(30), Measure: "toets"}).(*board.Goal)
 }
 
 // Deleting a goal with open actions: the board says how many first; the
@@ -125,7 +125,7 @@ func TestMeasurementsCommute(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := f.s.AddMeasurement(who, f.board.ID, g.ID, board.Measurement{Date: f.clk.day(0), Value: float64(i)}); err != nil {
+			if _, err := f.s.AddMeasurement(who, f.board.ID, g.ID, board.Measurement{Date: f.clk.Day(0), Value: float64(i)}); err != nil {
 				t.Error(err)
 			}
 		}()
@@ -135,7 +135,7 @@ func TestMeasurementsCommute(t *testing.T) {
 	if got.Indicator == nil || len(got.Indicator.Measurements) != 3 {
 		t.Fatalf("measurements: %+v, want 3", got.Indicator)
 	}
-	if _, err := f.s.AddMeasurement("Kees", f.board.ID, g.ID, board.Measurement{Date: f.clk.day(0), Value: 1}); err == nil {
+	if _, err := f.s.AddMeasurement("Kees", f.board.ID, g.ID, board.Measurement{Date: f.clk.Day(0), Value: 1}); err == nil {
 		t.Error("someone outside the team measured")
 	}
 }
@@ -196,11 +196,11 @@ func TestReviewActionOfRemovedOwner(t *testing.T) {
 func TestChangeItem(t *testing.T) {
 	f := newFixture(t)
 	bid := f.board.ID
-	g, err := f.s.ChangeItem("Anna", bid, board.ItemOp{Kind: board.ItemAdd, Item: &board.Goal{Title: "Lezen", ByWhen: f.clk.day(30)}})
+	g, err := f.s.ChangeItem("Anna", bid, board.ItemOp{Kind: board.ItemAdd, Item: &board.Goal{Title: "Lezen", ByWhen: f.clk.Day(30)}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.ChangeItem("Bram", bid, board.ItemOp{Kind: board.ItemMeasure, ID: g.Base().ID, Measurement: board.Measurement{Date: f.clk.day(0), Value: 3}}); err != nil {
+	if _, err := f.s.ChangeItem("Bram", bid, board.ItemOp{Kind: board.ItemMeasure, ID: g.Base().ID, Measurement: board.Measurement{Date: f.clk.Day(0), Value: 3}}); err != nil {
 		t.Fatal(err)
 	}
 	cur := f.snap(t).Find(board.AreaGoal, g.Base().ID)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -32,8 +33,8 @@ func writeDeletedGoal(t *testing.T) *goalLinks {
 	t.Helper()
 	f := newFixture(t)
 	g := &goalLinks{fixture: f}
-	g.gone = f.add(t, "Anna", &board.Goal{Title: "Rekenen", ByWhen: f.clk.day(42), Measure: "toets"}).(*board.Goal)
-	g.kept = f.add(t, "Anna", &board.Goal{Title: "Lezen", ByWhen: f.clk.day(42), Measure: "toets"}).(*board.Goal)
+	g.gone = f.add(t, "Anna", &board.Goal{Title: "Rekenen", ByWhen: f.clk.Day(42), Measure: "toets"}).(*board.Goal)
+	g.kept = f.add(t, "Anna", &board.Goal{Title: "Lezen", ByWhen: f.clk.Day(42), Measure: "toets"}).(*board.Goal)
 	a := f.action("Rekenmethode kiezen", "Anna", 7)
 	a.GoalID = g.gone.ID
 	g.orphan = f.add(t, "Anna", a).(*board.Action)
@@ -44,21 +45,13 @@ func writeDeletedGoal(t *testing.T) *goalLinks {
 	if err := f.s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	db, err := bolt.Open(f.path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, f.path, func(tx *bolt.Tx) error {
 		bb := tx.Bucket([]byte("boards")).Bucket(be(f.board.ID))
 		if err := bb.Bucket([]byte("goal")).Delete(be(g.gone.ID)); err != nil {
 			return err
 		}
 		return tx.Bucket([]byte("meta")).Put([]byte("schema"), be(2))
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return g
 }
 
@@ -111,17 +104,9 @@ func TestMigrateUnlinksDeletedGoals(t *testing.T) {
 func TestMigrateSchema1WithDeletedGoal(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "oud.db")
 	writeSchema1(t, path, 0)
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, path, func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte("boards")).Bucket(be(1)).Bucket([]byte("goal")).Delete(be(1))
 	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 	s := open(t, path, newClock())
 	b, err := s.Board(1)
 	if err != nil {

@@ -3,12 +3,12 @@ package store_test
 import (
 	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
 )
 
 // monday is the fixed "today" of most tests: a Monday morning, in UTC so
@@ -16,30 +16,10 @@ import (
 // snapshots can be compared with reflect.DeepEqual.
 var monday = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
-// clock is a settable Options.Now. The store calls it from many goroutines
-// in the concurrency tests, hence the mutex.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
+// clock is a settable Options.Now standing at monday.
+type clock = storetest.Clock
 
-func newClock() *clock { return &clock{t: monday} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-// day is n days after the clock's today, at midnight: how the TUI's date
-// parser hands dates to the store.
-func (c *clock) day(n int) time.Time { return board.Day(c.Now()).AddDate(0, 0, n) }
+func newClock() *clock { return storetest.NewClock(monday) }
 
 // open opens the store at path with the test clock and closes it at the end
 // of the test. Tests that close and reopen call store.Open themselves.
@@ -132,7 +112,7 @@ func (f *fixture) add(t testing.TB, actor string, it board.Item) board.Item {
 
 // action is a valid new action due d days from the clock's today.
 func (f *fixture) action(what, who string, d int) *board.Action {
-	return &board.Action{What: what, Who: who, When: f.clk.day(d)}
+	return &board.Action{What: what, Who: who, When: f.clk.Day(d)}
 }
 
 // clone returns a deep enough copy of an item from a snapshot, so a test can

@@ -7,6 +7,7 @@ import (
 
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -17,11 +18,7 @@ func TestIDAllocationNeverWraps(t *testing.T) {
 	f := newFixture(t)
 	first := f.add(t, "Anna", f.action("Eerste actie", "Anna", 3))
 	f.s.Close()
-	db, err := bolt.Open(f.path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, f.path, func(tx *bolt.Tx) error {
 		bb := tx.Bucket([]byte("boards")).Bucket(be(f.board.ID))
 		for _, b := range []*bolt.Bucket{tx.Bucket([]byte("teams")), tx.Bucket([]byte("boards")),
 			bb.Bucket([]byte("action")), bb.Bucket([]byte("checkin"))} {
@@ -31,10 +28,6 @@ func TestIDAllocationNeverWraps(t *testing.T) {
 		}
 		return nil
 	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 	f.s = open(t, f.path, f.clk)
 	if _, err := f.s.CreateTeam("Anna", "Nog een team"); !errors.Is(err, store.ErrIDsExhausted) {
 		t.Errorf("CreateTeam: %v", err)

@@ -10,7 +10,7 @@ import (
 
 // SchemaVersion is the schema this bord writes. Open migrates older files
 // step by step and refuses newer ones.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // schemaGoalLinksChecked is the first schema in which every action's goal_id
 // names an existing goal of its board.
@@ -22,6 +22,52 @@ const schemaGoalLinksChecked = 3
 var migrations = []func(tx *bolt.Tx) error{
 	migrateActionOrigin,
 	migrateDanglingGoals,
+	migrateGoalDates,
+}
+
+// migrateGoalDates (3 → 4): schema 4 gives a nulmeting and a streefwaarde
+// a date, and a goal without them is "niet meetbaar". An indicator of an
+// older file had both values, so it gets the dates they meant: the
+// nulmeting when the goal was made (or its first measurement, if earlier),
+// the streefwaarde by the goal's date. The speerpunten bucket is made by
+// migrate, as a root bucket.
+func migrateGoalDates(tx *bolt.Tx) error {
+	boards := tx.Bucket(bucketBoards)
+	return boards.ForEachBucket(func(k []byte) error {
+		goals := boards.Bucket(k).Bucket([]byte(board.AreaGoal))
+		if goals == nil {
+			return nil
+		}
+		var dated []*board.Goal
+		err := goals.ForEach(func(_, v []byte) error {
+			var g board.Goal
+			if err := json.Unmarshal(v, &g); err != nil {
+				return err
+			}
+			in := g.Indicator
+			if in == nil || !in.BaselineDate.IsZero() || !in.TargetDate.IsZero() {
+				return nil
+			}
+			in.BaselineDate = board.Day(g.CreatedAt)
+			for _, m := range in.Measurements {
+				if m.Date.Before(in.BaselineDate) {
+					in.BaselineDate = board.Day(m.Date)
+				}
+			}
+			in.TargetDate = g.ByWhen
+			dated = append(dated, &g)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, g := range dated {
+			if err := putJSON(goals, itob(g.ID), g); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // migrateActionOrigin (1 → 2): schema 1 had no action origin; every action

@@ -13,6 +13,7 @@ import (
 
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -55,12 +56,7 @@ func bucketAt(tx *bolt.Tx, name string, seq uint64) (*bolt.Bucket, error) {
 // non-zero corruptID makes that action's JSON unreadable.
 func writeSchema1(t *testing.T, path string, corruptID uint64) {
 	t.Helper()
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, path, func(tx *bolt.Tx) error {
 		meta, err := tx.CreateBucket([]byte("meta"))
 		if err != nil {
 			return err
@@ -116,9 +112,6 @@ func writeSchema1(t *testing.T, path string, corruptID uint64) {
 		}
 		return actions.SetSequence(schema1Actions)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestMigrateFromSchema1: opening a schema-1 file brings it to the current
@@ -165,7 +158,7 @@ func TestMigrateFromSchema1(t *testing.T) {
 	if _, err := s.Update("Anna", 1, edit); err != nil {
 		t.Errorf("Update of a migrated action: %v", err)
 	}
-	added, err := s.Add("Anna", 1, &board.Action{What: "Nieuw", Who: "Anna", When: clk.day(1)})
+	added, err := s.Add("Anna", 1, &board.Action{What: "Nieuw", Who: "Anna", When: clk.Day(1)})
 	if err != nil {
 		t.Fatalf("Add after migration: %v", err)
 	}
@@ -223,16 +216,9 @@ func TestNewerSchemaRefused(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "nieuw.db")
 	fileWithTeam(t, path)
 	setSchema := func(v uint64) {
-		db, err := bolt.Open(path, 0o600, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if err := db.Update(func(tx *bolt.Tx) error {
+		storetest.Update(t, path, func(tx *bolt.Tx) error {
 			return tx.Bucket([]byte("meta")).Put([]byte("schema"), be(v))
-		}); err != nil {
-			t.Fatal(err)
-		}
+		})
 	}
 	setSchema(store.SchemaVersion + 1)
 

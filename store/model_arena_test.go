@@ -15,7 +15,7 @@ import (
 func TestModelArena(t *testing.T) {
 	runModel(t, 150, func(m *model, steps int) {
 		s, bid := m.f.s, m.f.board.ID
-		a, err := s.CreateArena("Anna", bid, "Uitleg", m.f.clk.day(0), "groep 7", 6, "Anna", []string{"Bram", "Chris"}, 0)
+		a, err := s.CreateArena("Anna", bid, "Uitleg", m.f.clk.Day(0), "groep 7", 6, "Anna", []string{"Bram", "Chris"}, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,7 +100,7 @@ func TestModelArena(t *testing.T) {
 				}},
 				weighted{1, func() {
 					if m.step > steps*9/10 {
-						change(board.ArenaOp{Kind: board.OpReportBack, Text: "in de klas verteld", Date: m.f.clk.day(0)})
+						change(board.ArenaOp{Kind: board.OpReportBack, Text: "in de klas verteld", Date: m.f.clk.Day(0)})
 					}
 				}},
 			)

@@ -138,16 +138,16 @@ func (m *model) itemsAdd(a *itemsActor, tag int) {
 	who, _ := pick(m, a.view.Team.MemberNames())
 	switch v := it.(type) {
 	case *board.Goal:
-		*v = board.Goal{Title: text, ByWhen: m.f.clk.day(30), Measure: "m"}
+		*v = board.Goal{Title: text, ByWhen: m.f.clk.Day(30), Measure: "m"}
 	case *board.Action:
-		*v = board.Action{What: text, Who: who, When: m.f.clk.day(7)}
+		*v = board.Action{What: text, Who: who, When: m.f.clk.Day(7)}
 		if g, ok := pick(m, a.view.Goals); ok && m.rng.IntN(2) == 0 {
 			v.GoalID = g.ID
 		}
 	case *board.Success:
 		*v = board.Success{Text: text, Who: who}
 	case *board.PlanItem:
-		*v = board.PlanItem{Text: text, Date: m.f.clk.day(3)}
+		*v = board.PlanItem{Text: text, Date: m.f.clk.Day(3)}
 	case *board.Parking:
 		*v = board.Parking{Text: text}
 	}
@@ -308,7 +308,7 @@ func (m *model) itemsMeasure(a *itemsActor) {
 	if g.Indicator != nil {
 		n = len(g.Indicator.Measurements)
 	}
-	_, err := m.f.s.AddMeasurement(a.name, m.f.board.ID, g.ID, board.Measurement{Date: m.f.clk.day(0), Value: float64(m.rng.IntN(100))})
+	_, err := m.f.s.AddMeasurement(a.name, m.f.board.ID, g.ID, board.Measurement{Date: m.f.clk.Day(0), Value: float64(m.rng.IntN(100))})
 	m.did("%s measures goal %d: %v", a.name, g.ID, err)
 	if !m.snap().Team.HasMember(a.name) {
 		m.allowed("measure", only(err), errValidation)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/verbeterbord/bord/store/storetest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -17,20 +18,13 @@ import (
 func TestNeverNoSync(t *testing.T) {
 	dir := t.TempDir()
 	old := filepath.Join(dir, "old.db")
-	db, err := bolt.Open(old, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, old, func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucket(bucketMeta)
 		if err != nil {
 			return err
 		}
 		return b.Put(keySchema, itob(1))
-	}); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	})
 	path := filepath.Join(dir, "bord.db")
 	for _, tc := range []struct {
 		name, path string

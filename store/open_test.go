@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -133,14 +134,7 @@ func TestOpenRefusesBadFilesUnchanged(t *testing.T) {
 			return b.Put([]byte("schema"), be(store.SchemaVersion+1))
 		},
 	} {
-		db, err := bolt.Open(path, 0o600, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := db.Update(fill); err != nil {
-			t.Fatal(err)
-		}
-		db.Close()
+		storetest.Update(t, path, fill)
 	}
 	for _, tc := range []struct {
 		name, path string

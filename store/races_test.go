@@ -161,7 +161,7 @@ func TestArenaPromoteTwice(t *testing.T) {
 
 func (f *fixture) arena(t *testing.T) board.Arena {
 	t.Helper()
-	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.day(0), "groep 7", 6, "Anna", []string{"Bram", "Chris"}, 0)
+	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.Day(0), "groep 7", 6, "Anna", []string{"Bram", "Chris"}, 0)
 	return done(t, "CreateArena", a, err)
 }
 

@@ -36,7 +36,7 @@ func TestRetroActionsAndReview(t *testing.T) {
 		t.Errorf("a participant moved the phase: %v", err)
 	}
 	change("Anna", board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseActions})
-	a := &board.Action{What: "Instructie max 10 minuten", Who: "Bram", When: f.clk.day(7)}
+	a := &board.Action{What: "Instructie max 10 minuten", Who: "Bram", When: f.clk.Day(7)}
 	got := change("Anna", board.RetroOp{Kind: board.OpMakeAction, Action: a})
 	if len(got.Actions) != 1 {
 		t.Fatalf("retro does not remember its action: %+v", got.Actions)

@@ -122,7 +122,7 @@ func TestSchemaTree(t *testing.T) {
 	if _, err := s.CreateRetro("Anna", info.ID, "Periode 2", board.FormatPlusDelta, nil, time.Time{}, time.Time{}, true, 3); err != nil {
 		t.Fatal(err)
 	}
-	a, err := s.CreateArena("Anna", info.ID, "Uitleg", clk.day(0), "groep 7", 6, "Anna", []string{"Fatima"}, 0)
+	a, err := s.CreateArena("Anna", info.ID, "Uitleg", clk.Day(0), "groep 7", 6, "Anna", []string{"Fatima"}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -391,6 +391,12 @@ func readBoard(tx *bolt.Tx, id uint64) (*board.Board, error) {
 	if err := readArenas(bb, b); err != nil {
 		return nil, err
 	}
+	if b.Speerpunten, err = appendAll(b.Speerpunten, tx.Bucket(bucketSpeerpunten)); err != nil {
+		return nil, err
+	}
+	if b.PlanYears, err = appendAll(b.PlanYears, bb.Bucket(bucketPlan)); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 

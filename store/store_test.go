@@ -29,7 +29,7 @@ var textKinds = []textKind{
 		func(it board.Item) string { return it.(*board.Action).What },
 		func(it board.Item, s string) { it.(*board.Action).What = s }},
 	{"goal",
-		func(f *fixture) board.Item { return &board.Goal{Title: "Begrijpend lezen", ByWhen: f.clk.day(35)} },
+		func(f *fixture) board.Item { return &board.Goal{Title: "Begrijpend lezen", ByWhen: f.clk.Day(35)} },
 		func(it board.Item) string { return it.(*board.Goal).Title },
 		func(it board.Item, s string) { it.(*board.Goal).Title = s }},
 	{"success",
@@ -37,7 +37,7 @@ var textKinds = []textKind{
 		func(it board.Item) string { return it.(*board.Success).Text },
 		func(it board.Item, s string) { it.(*board.Success).Text = s }},
 	{"planning",
-		func(f *fixture) board.Item { return &board.PlanItem{Date: f.clk.day(10), Text: "Studiedag"} },
+		func(f *fixture) board.Item { return &board.PlanItem{Date: f.clk.Day(10), Text: "Studiedag"} },
 		func(it board.Item) string { return it.(*board.PlanItem).Text },
 		func(it board.Item, s string) { it.(*board.PlanItem).Text = s }},
 	{"parking",
@@ -243,7 +243,7 @@ func TestAddsNeverConflict(t *testing.T) {
 // message catalog can word, and writes nothing for them.
 func TestValidation(t *testing.T) {
 	f := newFixture(t)
-	goal := f.add(t, "Anna", &board.Goal{Title: "Rekenen", ByWhen: f.clk.day(30)})
+	goal := f.add(t, "Anna", &board.Goal{Title: "Rekenen", ByWhen: f.clk.Day(30)})
 	tests := []struct {
 		name                  string
 		item                  board.Item
@@ -255,10 +255,10 @@ func TestValidation(t *testing.T) {
 		{"unknown owner", f.action("Iets", "Dirk", 1), "who", board.ProblemUnknownOwner, "Dirk"},
 		{"past date", f.action("Iets", "Anna", -1), "when", board.ProblemPastDate, ""},
 		{"no date", &board.Action{What: "Iets", Who: "Anna"}, "when", board.ProblemNoDate, ""},
-		{"unknown goal", &board.Action{What: "Iets", Who: "Anna", When: f.clk.day(1), GoalID: goal.Base().ID + 7}, "goal", board.ProblemBadValue, ""},
-		{"bad status", &board.Action{What: "Iets", Who: "Anna", When: f.clk.day(1), Status: "busy"}, "status", board.ProblemBadValue, ""},
-		{"goal past date", &board.Goal{Title: "Oud doel", ByWhen: f.clk.day(-7)}, "by_when", board.ProblemPastDate, ""},
-		{"planning past date", &board.PlanItem{Text: "Gisteren", Date: f.clk.day(-1)}, "date", board.ProblemPastDate, ""},
+		{"unknown goal", &board.Action{What: "Iets", Who: "Anna", When: f.clk.Day(1), GoalID: goal.Base().ID + 7}, "goal", board.ProblemBadValue, ""},
+		{"bad status", &board.Action{What: "Iets", Who: "Anna", When: f.clk.Day(1), Status: "busy"}, "status", board.ProblemBadValue, ""},
+		{"goal past date", &board.Goal{Title: "Oud doel", ByWhen: f.clk.Day(-7)}, "by_when", board.ProblemPastDate, ""},
+		{"planning past date", &board.PlanItem{Text: "Gisteren", Date: f.clk.Day(-1)}, "date", board.ProblemPastDate, ""},
 		{"success unknown who", &board.Success{Text: "Mooi", Who: "Eva"}, "who", board.ProblemUnknownOwner, "Eva"},
 		{"empty parking", &board.Parking{Text: "\n\t "}, "text", board.ProblemEmpty, ""},
 	}
@@ -350,7 +350,7 @@ func TestSanitizedOnWrite(t *testing.T) {
 		t.Fatalf("AddMember: %v", err)
 	}
 
-	f.add(t, "Anna", &board.Action{What: hostile, Who: "Anna", When: f.clk.day(1)})
+	f.add(t, "Anna", &board.Action{What: hostile, Who: "Anna", When: f.clk.Day(1)})
 	f.add(t, "Anna", &board.Parking{Text: "Ouders\x1b[31m betrekken\r\nbij OPP\u202e\u009b2J"})
 	f.add(t, "Anna", &board.Success{Text: "Goed\bgedaan\x1bc!"})
 	if _, err := f.s.SetCheckIn("Dirk", f.board.ID, board.MoodGood, "blij\x1b[5m"); err != nil {
@@ -403,8 +403,8 @@ func TestReopen(t *testing.T) {
 	if f.board, err = s.CreateBoard("Anna", f.team.ID, "Bord"); err != nil {
 		t.Fatal(err)
 	}
-	goal := f.add(t, "Anna", &board.Goal{Title: "Lezen", ByWhen: clk.day(30),
-		Indicator: &board.Indicator{Unit: "AVI", Baseline: 3, Target: 5, Measurements: []board.Measurement{{Date: clk.day(0), Value: 3.5}}}})
+	goal := f.add(t, "Anna", &board.Goal{Title: "Lezen", ByWhen: clk.Day(30),
+		Indicator: &board.Indicator{Unit: "AVI", Baseline: 3, Target: 5, Measurements: []board.Measurement{{Date: clk.Day(0), Value: 3.5}}}})
 	for i, who := range []string{"Anna", "Bram", "Anna"} {
 		a := f.action("Actie "+string(rune('A'+i)), who, i+1)
 		a.GoalID = goal.Base().ID

@@ -24,7 +24,7 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	act, err := f.s.Add("Eva", ob.ID, &board.Action{What: "geheim", Who: "Eva", When: f.clk.day(3)})
+	act, err := f.s.Add("Eva", ob.ID, &board.Action{What: "geheim", Who: "Eva", When: f.clk.Day(3)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arena, err := f.s.CreateArena("Eva", ob.ID, "hun arena", f.clk.day(1), "groep 8", 6, "Eva", []string{"Eva"}, 30)
+	arena, err := f.s.CreateArena("Eva", ob.ID, "hun arena", f.clk.Day(1), "groep 8", 6, "Eva", []string{"Eva"}, 30)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 			return err
 		},
 		"CreateArena": func() error {
-			_, err := v.CreateArena("Anna", id, "x", f.clk.day(1), "g", 6, "Anna", []string{"Anna"}, 30)
+			_, err := v.CreateArena("Anna", id, "x", f.clk.Day(1), "g", 6, "Anna", []string{"Anna"}, 30)
 			return err
 		},
 		"ChangeArena": func() error {
@@ -130,7 +130,7 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 	if _, err := v.Board(f.board.ID); err != nil {
 		t.Errorf("own board: %v", err)
 	}
-	if _, err := v.Add("Anna", f.board.ID, &board.Action{What: "eigen", Who: "Anna", When: f.clk.day(2)}); err != nil {
+	if _, err := v.Add("Anna", f.board.ID, &board.Action{What: "eigen", Who: "Anna", When: f.clk.Day(2)}); err != nil {
 		t.Errorf("own Add: %v", err)
 	}
 	if infos, err := v.Boards(f.team.ID); err != nil || len(infos) != 1 {

@@ -135,6 +135,9 @@ func (s *Store) writeTx(bb *bolt.Bucket, actor string, boardID uint64, op Op, is
 	if err := keptGoal(bb, op, it, cur); err != nil {
 		return err
 	}
+	if err := keptSpeerpunt(bb, op, it, cur); err != nil {
+		return err
+	}
 	var before []byte
 	if cur != nil {
 		before = slices.Clone(items.Get(itob(it.Base().ID)))

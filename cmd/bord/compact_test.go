@@ -9,26 +9,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
 )
-
-// settable is a store clock the test moves.
-type settable struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *settable) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *settable) add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // arenaDB makes a database with one team, board and arena dated day, with
 // one question and one note per text. It returns the open store.
@@ -172,7 +159,7 @@ func TestRetentionOnOpen(t *testing.T) {
 // compacts; a deleted note leaves the file at the next compact tick.
 func TestServeUpkeep(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bord.db")
-	clk := &settable{t: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
+	clk := storetest.NewClock(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC))
 	const old, deleted = "Hourlyq-5772-bewaartermijn", "Minutex-6931-verwijderd"
 	s, bid, aid, a0 := arenaDB(t, path, clk.Now, clk.Now(), "Noor zegt "+old)
 	defer s.Close()
@@ -192,7 +179,7 @@ func TestServeUpkeep(t *testing.T) {
 		t.Fatal("the round at start deleted a note within retention")
 	}
 
-	clk.add(time.Duration(board.DefaultRetentionDays+1) * 24 * time.Hour)
+	clk.Add(time.Duration(board.DefaultRetentionDays+1) * 24 * time.Hour)
 	hourly <- clk.Now()
 	<-ran
 	b, err := s.Board(bid)

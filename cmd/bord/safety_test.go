@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -288,14 +289,7 @@ func TestForeignNewerAndBackupFilesUnchanged(t *testing.T) {
 			return b.Put([]byte("schema"), []byte{0, 0, 0, 0, 0, 0, 0, 99})
 		},
 	} {
-		db, err := bolt.Open(path, 0o600, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := db.Update(fill); err != nil {
-			t.Fatal(err)
-		}
-		db.Close()
+		storetest.Update(t, path, fill)
 	}
 	for path, want := range map[string]string{foreign: "geen bord-database", newer: "nieuwere versie van bord"} {
 		before := fileHash(t, path)
