@@ -802,7 +802,7 @@ func TestMeasurement(t *testing.T) {
 	if !ok || g.Title != "Minder thuiszitters in de regio" {
 		t.Fatalf("selected %+v", h.m.board.selected())
 	}
-	mustContain(t, h.plain(), "›▕███░░░░░▏ – Minder thuiszitters")
+	mustContain(t, h.plain(), "›▕██████┃░▏ ✓ op koers Minder thuiszitters")
 	h.press("m")
 	if h.m.form == nil || !strings.HasPrefix(h.m.form.title, h.m.msg.MeasureTitle) {
 		t.Fatal("m did not open the measurement form")
@@ -829,10 +829,11 @@ func TestMeasurement(t *testing.T) {
 	}
 	got, _ := h.board().Goal(g.ID)
 	ms := got.Indicator.Measurements
-	if len(ms) != 3 || ms[2].Value != 32.5 || !ms[2].Date.Equal(day(0)) || ms[2].Note != "na de zomer" {
+	if len(ms) != 5 || ms[4].Value != 32.5 || !ms[4].Date.Equal(day(0)) || ms[4].Note != "na de zomer" {
 		t.Errorf("measurements %+v", ms)
 	}
-	mustContain(t, h.plain(), "›▕██████░░▏ – Minder thuiszitters")
+	// 32,5 today is above the line from 38 to 30: behind.
+	mustContain(t, h.plain(), "›▕██████│░▏ ▼ achter Minder thuiszitters")
 	// m on an action does nothing.
 	h.press("4", "m")
 	if h.m.form != nil {

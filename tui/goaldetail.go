@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/cellwidth"
 )
 
 // goalScreen is one goal up close: its numbers, the line chart of its
@@ -134,17 +134,22 @@ func (m *goalScreen) header(g *board.Goal) []string {
 		if in.Better() == board.LowerIsBetter {
 			dir = gm.Lower
 		}
-		lines = append(lines, fmt.Sprintf("%s %s (%s) → %s %s → %s %s (%s) %s · %s · %s %s",
+		values := fmt.Sprintf("%s %s (%s) → %s %s → %s %s (%s) %s",
 			gm.Baseline, m.number(in.Baseline), m.msg.ShortDate(in.BaselineDate), gm.Latest, latest,
-			gm.Target, m.number(in.Target), m.msg.ShortDate(g.TargetDate()), in.Unit, dir,
-			m.goalBar(g, m.now()), m.trackWord(g)))
-	}
-	if c := m.b.ActionsOf(g.ID, m.now()); c.Open+c.Done > 0 {
-		acts := m.msg.AreaAction + ": " + fmt.Sprintf(gm.ActionsF, c.Open, c.Done)
-		if c.Overdue > 0 {
-			acts += " · " + fmt.Sprintf(gm.OverdueF, c.Overdue)
+			gm.Target, m.number(in.Target), m.msg.ShortDate(g.TargetDate()), in.Unit)
+		if cellwidth.String(values) > m.width {
+			// Narrow: the numbers without their names, which the chart's
+			// axis and the table below repeat.
+			values = m.goalValues(g) + " · " + m.msg.ShortDate(in.BaselineDate) + " – " + m.msg.ShortDate(g.TargetDate())
 		}
-		lines = append(lines, acts)
+		lines = append(lines, values)
+		progress := m.goalBar(g, m.now()) + " " + m.trackWord(g) + " · " + dir
+		if c := m.b.ActionsOf(g.ID, m.now()); c.Open+c.Done > 0 {
+			progress += " · " + m.actionCounts(c)
+		}
+		lines = append(lines, progress)
+	} else if c := m.b.ActionsOf(g.ID, m.now()); c.Open+c.Done > 0 {
+		lines = append(lines, m.actionCounts(c))
 	}
 	for _, w := range g.Warnings(m.now()) {
 		lines = append(lines, m.st.warn.Render("⚠ "+m.warning(m.b, w, false)))
@@ -194,19 +199,24 @@ func (m *goalScreen) measurementPanel(g *board.Goal, w, h int) string {
 	return m.panelOr(gm.Measurements, rows, m.sel, w, h, true, gm.NoMeasurements)
 }
 
-// historyPanel lists the status changes and adjustments, newest first.
+// historyPanel lists the status changes and adjustments, newest first,
+// each with its reason below it.
 func (m *goalScreen) historyPanel(g *board.Goal, w, h int) string {
 	gm := m.msg.Goals
-	var rows []retroRow
+	var lines []string
 	for i := len(g.History) - 1; i >= 0; i-- {
 		c := g.History[i]
 		what := fmt.Sprintf(gm.ChangedF, m.goalStatus(c.From), m.goalStatus(c.To))
 		if t := c.Target; t != nil {
 			what = fmt.Sprintf(gm.TargetChangedF, m.number(t.OldValue), m.msg.ShortDate(t.OldDate), m.number(t.NewValue), m.msg.ShortDate(t.NewDate))
 		}
-		rows = append(rows, retroRow{text: fmt.Sprintf("%s %s: %s — %s", m.msg.ShortDate(c.At), c.By, what, c.Reason)})
+		// The reason on a line of its own: half a narrow screen cuts it.
+		lines = append(lines, fmt.Sprintf(" %s %s: %s", m.msg.ShortDate(c.At), c.By, what), m.st.dim.Render("   — "+c.Reason))
 	}
-	return m.panelOr(gm.History, rows, 0, w, h, false, gm.NoHistory)
+	if len(lines) == 0 {
+		lines = []string{m.st.dim.Render(" " + gm.NoHistory)}
+	}
+	return panel(fmt.Sprintf("%s (%d)", gm.History, len(g.History)), lines, w, h, false, m.st)
 }
 
 // openMeasure asks for a measurement: date, value, note. The board's m
@@ -298,7 +308,7 @@ func (m *goalScreen) saveGoalOp(f *form, op board.GoalOp, status string) tea.Cmd
 		return nil
 	}
 	boardID := m.b.ID
-	return m.writeGoals(func(s goalStore, user string) error {
+	return m.write(func(s Store, user string) error {
 		_, err := s.ChangeGoal(user, boardID, op)
 		return err
 	}, status)
@@ -342,28 +352,4 @@ func (m *Common) numbers() board.NumberFormat {
 		return board.EnglishNumbers
 	}
 	return board.DutchNumbers
-}
-
-// goalStore is what the goal detail and the plan view write through, on
-// top of Store: closing, reopening and adjusting a goal with a reason,
-// the network's speerpunten and the plan year's BKA phase.
-type goalStore interface {
-	ChangeGoal(actor string, boardID uint64, op board.GoalOp) (board.Goal, error)
-	AddSpeerpunt(actor string, boardID uint64, s board.Speerpunt) (board.Speerpunt, error)
-	DeleteSpeerpunt(actor string, boardID, id uint64) error
-	SetPhase(actor string, boardID uint64, year int, p board.BKAPhase) error
-}
-
-// errNoGoalStore: the store cannot do the goals' writes.
-var errNoGoalStore = errors.New("tui: this store cannot change goals, speerpunten or phases")
-
-// writeGoals runs one goals write in a command, as write does.
-func (m *Common) writeGoals(do func(s goalStore, user string) error, status string) tea.Cmd {
-	return m.write(func(s Store, user string) error {
-		gs, ok := s.(goalStore)
-		if !ok {
-			return errNoGoalStore
-		}
-		return do(gs, user)
-	}, status)
 }

@@ -36,16 +36,21 @@ func (m *Common) goalRow(b *board.Board, g *board.Goal) string {
 		second = append(second, g.Owner)
 	}
 	if c := b.ActionsOf(g.ID, now); c.Open+c.Done > 0 {
-		acts := fmt.Sprintf(m.msg.Goals.ActionsF, c.Open, c.Done)
-		if c.Overdue > 0 {
-			acts += " · " + m.st.overdue.Render("! "+fmt.Sprintf(m.msg.Goals.OverdueF, c.Overdue))
-		}
-		second = append(second, acts)
+		second = append(second, m.actionCounts(c))
 	}
 	for _, w := range g.Warnings(now) {
 		third = append(third, m.st.warn.Render("⚠ "+m.warning(b, w, true)))
 	}
 	return first + "\n   " + strings.Join(second, " · ") + "\n   " + strings.Join(third, " · ")
+}
+
+// actionCounts is "acties: 2 open · 1 klaar · ! 1 te laat".
+func (m *Common) actionCounts(c board.ActionCount) string {
+	acts := strings.ToLower(m.msg.AreaAction) + ": " + fmt.Sprintf(m.msg.Goals.ActionsF, c.Open, c.Done)
+	if c.Overdue > 0 {
+		acts += " · " + m.st.overdue.Render("! "+fmt.Sprintf(m.msg.Goals.OverdueF, c.Overdue))
+	}
+	return acts
 }
 
 // goalBar is the progress bar with the point the goal should have reached

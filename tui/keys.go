@@ -310,7 +310,7 @@ func newPlanKeys(m *i18n.Messages) planKeys {
 		Up: upKey(m), Down: downKey(m),
 		Fold:   bind("enter", m.Goals.KeyExpand, "enter", "space"),
 		Open:   bind("o", m.Goals.KeyDetail, "o"),
-		New:    bind("n", m.Goals.NewSpeerpunt, "n", "a"),
+		New:    bind("n", m.Goals.KeyNewSpeerpunt, "n", "a"),
 		Delete: bind("d/del", m.KeyDelete, "d", "delete"),
 		Link:   bind("l", m.Goals.KeyLink, "l"),
 		Phase:  bind("F", m.Goals.KeyPhase, "F"),

@@ -115,6 +115,8 @@ func (m *planScreen) Update(msg tea.Msg) tea.Cmd {
 	case planBoardsMsg:
 		m.boards = msg.boards
 		return nil
+	case speerpuntUseMsg:
+		return m.askDelete(msg)
 	case tea.KeyPressMsg:
 		if m.screen != screenPlan {
 			return nil
@@ -150,7 +152,7 @@ func (m *planScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.openSpeerpuntForm()
 	case key.Matches(k, m.keys.Delete):
 		if n.goal == nil && !n.unlinked && len(nodes) > 0 {
-			m.deleteSpeerpunt(n.speerpunt)
+			return m.deleteSpeerpunt(n.speerpunt)
 		}
 	case key.Matches(k, m.keys.Link):
 		if n.goal != nil && n.action == nil {
@@ -169,20 +171,20 @@ func (m *planScreen) View() string {
 	year := m.now().Year()
 	py := m.b.PlanYear(year)
 	head := m.st.header.Render(gm.Plan) + " · " + strconv.Itoa(year) + " · "
+	phase := ""
 	if py.Phase.Valid() {
 		head += m.st.title.Render(fmt.Sprintf(gm.PhaseF, int(py.Phase), 3, gm.Phases[py.Phase-1]))
 		if n := len(py.History); n > 0 {
 			c := py.History[n-1]
-			head += m.st.dim.Render(" · " + fmt.Sprintf(gm.PhaseHistoryF, int(c.From), int(c.To), c.By, m.msg.ShortDate(c.At)))
+			phase = m.st.dim.Render(fmt.Sprintf(gm.PhaseHistoryF, int(c.From), int(c.To), c.By, m.msg.ShortDate(c.At)))
 		}
 	} else {
 		head += m.st.warn.Render(fmt.Sprintf(gm.NoPhase, year))
 	}
-	lines := []string{fit(head, w)}
+	lines := []string{fit(head, w), fit(phase, w)}
 	for _, f := range m.focusWarnings(m.b) {
 		lines = append(lines, fit(m.st.warn.Render("⚠ "+f), w))
 	}
-	lines = append(lines, "")
 	nodes := m.tree()
 	if len(m.b.Speerpunten) == 0 {
 		lines = append(lines, fit(m.st.dim.Render(" "+gm.NoSpeerpunten), w))
@@ -252,8 +254,8 @@ func (m *planScreen) openSpeerpuntForm() tea.Cmd {
 			return nil
 		}
 		sp := board.Speerpunt{Title: f.value("title"), FromYear: from, ToYear: to, Owner: f.value("owner"), Description: f.value("description")}
-		return m.writeGoals(func(s goalStore, user string) error {
-			_, err := s.AddSpeerpunt(user, m.b.ID, sp)
+		return m.write(func(s Store, user string) error {
+			_, err := s.AddSpeerpunt(user, sp)
 			return err
 		}, fmt.Sprintf(m.msg.SavedF, sp.Title))
 	}
@@ -280,27 +282,41 @@ func parsePeriod(s string) (from, to int, ok bool) {
 	return from, to, true
 }
 
-// deleteSpeerpunt asks first when goals hang under it; they stay, unlinked.
-func (m *planScreen) deleteSpeerpunt(id uint64) {
-	s, ok := m.b.Speerpunt(id)
+// speerpuntUseMsg brings how many goals hang under a speerpunt to delete.
+type speerpuntUseMsg struct {
+	sp           board.Speerpunt
+	goals, teams int
+}
+
+// deleteSpeerpunt counts the goals under the speerpunt on every board
+// first: with goals under it, it asks (they stay, unlinked).
+func (m *planScreen) deleteSpeerpunt(id uint64) tea.Cmd {
+	sp, ok := m.b.Speerpunt(id)
 	if !ok {
-		return
+		return nil
 	}
+	s := m.cfg.Store
+	return func() tea.Msg {
+		goals, boards, err := s.SpeerpuntUse(id)
+		if err != nil {
+			return errMsg{err}
+		}
+		return speerpuntUseMsg{sp: sp, goals: goals, teams: boards}
+	}
+}
+
+// askDelete deletes a speerpunt without goals at once, else asks first.
+func (m *planScreen) askDelete(u speerpuntUseMsg) tea.Cmd {
 	del := func() tea.Cmd {
-		return m.writeGoals(func(st goalStore, user string) error {
-			return st.DeleteSpeerpunt(user, m.b.ID, id)
-		}, fmt.Sprintf(m.msg.Goals.DeleteSpeerpuntF, s.Title))
+		return m.write(func(st Store, user string) error {
+			return st.DeleteSpeerpunt(user, u.sp.ID, u.sp.Version)
+		}, fmt.Sprintf(m.msg.Goals.DeleteSpeerpuntF, u.sp.Title))
 	}
-	// The goals under it on every board the member sees, once loaded.
-	boards := m.boards
-	if len(boards) == 0 {
-		boards = []*board.Board{m.b}
+	if u.goals == 0 {
+		return del()
 	}
-	n := 0
-	for _, b := range boards {
-		n += len(b.GoalsUnder(id))
-	}
-	m.confirm(fmt.Sprintf(m.msg.Goals.DeleteSpeerpuntAskF, s.Title, n), del)
+	m.confirm(fmt.Sprintf(m.msg.Goals.DeleteSpeerpuntAskF, u.sp.Title, u.goals), del)
+	return nil
 }
 
 // pickSpeerpunt links a goal to a speerpunt, or to none, as an edit of
@@ -336,11 +352,12 @@ func (m *planScreen) pickPhase() {
 		names[i] = fmt.Sprintf("BKA%d %s", i+1, p)
 	}
 	boardID := m.b.ID
-	cur := int(m.b.PlanYear(year).Phase) - 1
-	m.choose = &chooser{title: gm.PickPhase, options: names, cursor: max(cur, 0), pick: func(i int) tea.Cmd {
+	seen := m.b.PlanYear(year).Phase
+	m.choose = &chooser{title: gm.PickPhase, options: names, cursor: max(int(seen)-1, 0), pick: func(i int) tea.Cmd {
 		p := board.BKAPhase(i + 1)
-		return m.writeGoals(func(s goalStore, user string) error {
-			return s.SetPhase(user, boardID, year, p)
+		return m.write(func(s Store, user string) error {
+			_, err := s.SetPhase(user, boardID, year, seen, p)
+			return err
 		}, fmt.Sprintf(gm.PhaseSetF, year, i+1))
 	}}
 }

@@ -15,7 +15,7 @@ type GoalsMessages struct {
 	Detail, Measurements, History, NoMeasurements, NoHistory, NoChart          string
 	ColDate, ColValue, ColWho, ColNote, ChangedF, TargetChangedF, Expected     string
 	KeyDetail, KeyCloseGoal, KeyAdjust, KeyScroll, KeyPlan, KeyPhase, KeyLink  string
-	KeySpeerpunt, KeyExpand                                                    string
+	KeySpeerpunt, KeyExpand, KeyNewSpeerpunt                                   string
 	CloseTitle, AdjustTitle, PickStatus, FieldReason, HintReason, FieldNewDate string
 	StatusSetF, AdjustedF, MeasuredF, ErrNumberF, ErrNotFinite, ErrOutsideF    string
 	ErrReason, FocusShort, Today                                               string
@@ -49,7 +49,7 @@ var nlGoals = GoalsMessages{
 	ColDate:        "datum", ColValue: "waarde", ColWho: "wie", ColNote: "notitie",
 	ChangedF: "%s → %s", TargetChangedF: "streefwaarde %s (%s) → %s (%s)", Expected: "verwacht",
 	KeyDetail: "doel openen", KeyCloseGoal: "afsluiten/heropenen", KeyAdjust: "bijstellen", KeyScroll: "metingen",
-	KeyPlan: "plan", KeyPhase: "BKA-fase", KeyLink: "koppel aan speerpunt", KeySpeerpunt: "speerpunt", KeyExpand: "open/dicht",
+	KeyPlan: "plan", KeyPhase: "BKA-fase", KeyLink: "koppel aan speerpunt", KeySpeerpunt: "speerpunt", KeyExpand: "open/dicht", KeyNewSpeerpunt: "nieuw speerpunt",
 	CloseTitle: "Doel afsluiten of heropenen", AdjustTitle: "Streefwaarde bijstellen", PickStatus: "Nieuwe status",
 	FieldReason: "Reden", HintReason: "één regel: waarom (komt in de geschiedenis)", FieldNewDate: "Streefdatum",
 	StatusSetF: "%s is nu %s", AdjustedF: "Streefwaarde van %s bijgesteld; de oude staat in de geschiedenis", MeasuredF: "Meting %s toegevoegd aan %s",
@@ -63,7 +63,7 @@ var nlGoals = GoalsMessages{
 	NoSpeerpunten:       "Nog geen speerpunten: druk n om er een toe te voegen, l om een doel eraan te koppelen.",
 	Unlinked:            "Zonder speerpunt",
 	TallyF:              "%d scholen, %d op koers, %d achter",
-	GoalsTallyF:         "%d doelen, %d op koers, %d achter",
+	GoalsTallyF:         "doelen: %d, op koers: %d, achter: %d",
 	DeleteSpeerpuntAskF: "Speerpunt %q verwijderen? %d doelen hangen eronder; die blijven staan, zonder speerpunt.",
 	DeleteSpeerpuntF:    "Speerpunt %s verwijderd",
 	NewSpeerpunt:        "Nieuw speerpunt", FieldPeriod: "Planperiode", HintPeriod: "twee jaartallen, bijv. 2026-2030",
@@ -98,7 +98,7 @@ var enGoals = GoalsMessages{
 	ColDate:        "date", ColValue: "value", ColWho: "who", ColNote: "note",
 	ChangedF: "%s → %s", TargetChangedF: "target %s (%s) → %s (%s)", Expected: "expected",
 	KeyDetail: "open goal", KeyCloseGoal: "close/reopen", KeyAdjust: "adjust", KeyScroll: "measurements",
-	KeyPlan: "plan", KeyPhase: "BKA phase", KeyLink: "link to priority", KeySpeerpunt: "priority", KeyExpand: "open/close",
+	KeyPlan: "plan", KeyPhase: "BKA phase", KeyLink: "link to priority", KeySpeerpunt: "priority", KeyExpand: "open/close", KeyNewSpeerpunt: "new priority",
 	CloseTitle: "Close or reopen the goal", AdjustTitle: "Adjust the target", PickStatus: "New status",
 	FieldReason: "Reason", HintReason: "one line: why (kept in the history)", FieldNewDate: "Target date",
 	StatusSetF: "%s is now %s", AdjustedF: "Target of %s adjusted; the old one is in the history", MeasuredF: "Measurement %s added to %s",
@@ -112,7 +112,7 @@ var enGoals = GoalsMessages{
 	NoSpeerpunten:       "No priorities yet: press n to add one, l to link a goal to it.",
 	Unlinked:            "Without priority",
 	TallyF:              "%d schools, %d on track, %d behind",
-	GoalsTallyF:         "%d goals, %d on track, %d behind",
+	GoalsTallyF:         "goals: %d, on track: %d, behind: %d",
 	DeleteSpeerpuntAskF: "Delete priority %q? %d goals hang under it; they stay, without a priority.",
 	DeleteSpeerpuntF:    "Priority %s deleted",
 	NewSpeerpunt:        "New priority", FieldPeriod: "Plan period", HintPeriod: "two years, e.g. 2026-2030",

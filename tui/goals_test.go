@@ -1,0 +1,326 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/cellwidth"
+	"github.com/verbeterbord/bord/tui/i18n"
+)
+
+// The demo's first goal, "Minder thuiszitters in de regio", hangs under
+// the speerpunt Thuiszitters and has a nulmeting of 38 on 26 July, four
+// measurements down to 31 and a streefwaarde of 30 on 28 December: on
+// track. Its second goal is behind and the third cannot be measured.
+
+// openGoal opens the detail of the demo's first goal.
+func openGoal(t *testing.T, lang i18n.Lang, w, h int) (*harness, *board.Goal) {
+	t.Helper()
+	hs, _ := demo(t, lang, w, h)
+	hs.press("3", "home")
+	g, ok := hs.m.board.selected().(*board.Goal)
+	if !ok {
+		t.Fatalf("no goal selected: %+v", hs.m.board.selected())
+	}
+	hs.press("o")
+	if hs.m.screen != screenGoal {
+		t.Fatalf("o did not open the goal\n%s", hs.plain())
+	}
+	return hs, g
+}
+
+func TestGoalRowsSteer(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.NL, 80, 24)
+	h.press("3")
+	mustContain(t, h.plain(),
+		"✓ op koers Minder thuiszitters", "38 → 31 → 30 leerlingen █▆▃▁",
+		"▼ achter Snellere toewijzing", "⚠ meetmoment gemist: 25 okt",
+		"⚠ niet meetbaar: indicator, nulmeting en streefwaarde ontbreken")
+	// The bar marks where the goal should be today: past it (┃ in the
+	// filled part) for the goal on track, ahead of it (│ in the empty
+	// part) for the one behind.
+	mustContain(t, h.plain(), "▕██████┃░▏ ✓", "▕██░░░│░░▏ ▼")
+}
+
+func TestGoalDetailChartAndTables(t *testing.T) {
+	t.Parallel()
+	for _, size := range [][2]int{{80, 24}, {140, 40}} {
+		h, _ := openGoal(t, i18n.NL, size[0], size[1])
+		screen := h.plain()
+		mustContain(t, screen, "Doel · Minder thuiszitters in de regio (lopend)", "speerpunt: Thui",
+			"✓ op koers", "lager is beter", "38┼", "30┤", "└┬", "26 jul", "28 dec",
+			"Metingen (4)", "16 nov 2026", "Ahmed · twee", "Geschiedenis (0)")
+		lines := strings.Split(h.view(), "\n")
+		if len(lines) != size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		for i, l := range lines {
+			if w := cellwidth.String(l); w != size[0] {
+				t.Errorf("%dx%d: line %d is %d wide", size[0], size[1], i, w)
+			}
+		}
+		h.press("esc")
+		if h.m.screen != screenBoard {
+			t.Fatalf("esc did not go back to the board")
+		}
+	}
+}
+
+func TestGoalMeasurementInput(t *testing.T) {
+	t.Parallel()
+	h, g := openGoal(t, i18n.NL, 80, 24)
+	h.press("m")
+	if h.m.form == nil {
+		t.Fatal("m did not open the measurement form")
+	}
+	for _, tc := range []struct{ date, value, want string }{
+		{"vandaag", "abc", `"abc" is geen getal`},
+		{"vandaag", "NaN", "geen meetbaar getal"},
+		{"vandaag", "-Inf", "geen meetbaar getal"},
+		{"vandaag", "3,5,5", "geen getal"},
+		// Thuiszitters runs 2025–2029.
+		{"1-3-2031", "30", "buiten de planperiode 2025–2029"},
+	} {
+		h.fill("date", tc.date)
+		h.fill("value", tc.value)
+		h.press("ctrl+s")
+		if h.m.form == nil {
+			t.Fatalf("%s %q was saved", tc.date, tc.value)
+		}
+		mustContain(t, h.plain(), tc.want)
+	}
+	h.fill("date", "vandaag")
+	h.fill("value", "30,5")
+	h.press("ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("30,5 not saved: %q\n%s", h.m.form.err, h.plain())
+	}
+	got, _ := h.board().Goal(g.ID)
+	last, _ := got.Indicator.Latest()
+	if last.Value != 30.5 || last.Who != me {
+		t.Errorf("latest measurement %+v", last)
+	}
+	mustContain(t, h.plain(), "Metingen (5)", "30,5  Marieke", "Meting 30,5 toegevoegd")
+	if h.m.screen != screenGoal {
+		t.Errorf("the save left the goal detail")
+	}
+}
+
+// English reads and writes numbers the English way; both decimal marks are
+// read in both languages.
+func TestGoalNumbersEnglish(t *testing.T) {
+	t.Parallel()
+	h, g := openGoal(t, i18n.EN, 80, 24)
+	h.press("m")
+	h.fill("value", "30.25")
+	h.press("ctrl+s")
+	h.press("m")
+	h.fill("value", "1,250.5")
+	h.press("ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("not saved: %q", h.m.form.err)
+	}
+	got, _ := h.board().Goal(g.ID)
+	if n := len(got.Indicator.Measurements); n != 6 {
+		t.Fatalf("%d measurements", n)
+	}
+	mustContain(t, h.plain(), "1,250.5", "30.25")
+}
+
+func TestGoalCloseAsksReason(t *testing.T) {
+	t.Parallel()
+	h, g := openGoal(t, i18n.NL, 80, 24)
+	h.press("c")
+	if h.m.choose == nil {
+		t.Fatal("c did not ask for the new status")
+	}
+	h.press("1") // bereikt
+	if h.m.form == nil {
+		t.Fatal("no reason asked")
+	}
+	h.press("ctrl+s")
+	if h.m.form == nil || h.m.form.field("reason").err == "" {
+		t.Fatal("closed without a reason")
+	}
+	h.fill("reason", "streefwaarde eerder gehaald")
+	h.press("ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("not saved: %q", h.m.form.err)
+	}
+	got, _ := h.board().Goal(g.ID)
+	if got.Status != board.GoalReached || len(got.History) != 1 || got.History[0].Reason != "streefwaarde eerder gehaald" {
+		t.Errorf("goal %+v", got)
+	}
+	mustContain(t, h.plain(), "(bereikt)", "Marieke: lopend → bereikt", "— streefwaarde eerder gehaald")
+}
+
+func TestGoalAdjustKeepsOldTarget(t *testing.T) {
+	t.Parallel()
+	h, g := openGoal(t, i18n.NL, 140, 40)
+	h.press("t")
+	if h.m.form == nil {
+		t.Fatal("t did not open the adjustment")
+	}
+	h.fill("target", "twintig")
+	h.fill("reason", "te ambitieus")
+	h.press("ctrl+s")
+	if h.m.form == nil || !strings.Contains(h.m.form.field("target").err, "geen getal") {
+		t.Fatal("a word was taken as the new target")
+	}
+	h.fill("target", "32")
+	h.press("ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("not saved: %q", h.m.form.err)
+	}
+	got, _ := h.board().Goal(g.ID)
+	if got.Indicator.Target != 32 || got.Status != board.GoalAdjusted || got.History[0].Target == nil || got.History[0].Target.OldValue != 30 {
+		t.Errorf("goal %+v history %+v", got.Indicator, got.History)
+	}
+	mustContain(t, h.plain(), "(bijgesteld)", "streefwaarde 30 (28 dec) → 32 (28 dec)", "— te ambitieus")
+}
+
+// openPlan opens the plan view of the demo board.
+func openPlan(t *testing.T, lang i18n.Lang, w, h int) *harness {
+	t.Helper()
+	hs, _ := demo(t, lang, w, h)
+	hs.press("p")
+	if hs.m.screen != screenPlan {
+		t.Fatalf("p did not open the plan\n%s", hs.plain())
+	}
+	return hs
+}
+
+func TestPlanTree(t *testing.T) {
+	t.Parallel()
+	h := openPlan(t, i18n.NL, 140, 40)
+	mustContain(t, h.plain(),
+		"Plan · 2026 · BKA-fase 2 van 3: uitvoeren, bijsturen en evalueren",
+		"▾ Thuiszitters (2025–2029) · doelen: 1, op koers: 1, achter: 0",
+		"✓ op koers Minder thuiszitters in de regio · 38 → 31 → 30 leerlingen",
+		"[x] 17 nov   Ahmed: Terugbellen ouders",
+		"▾ Basisondersteuning op orde (2025–2029) · doelen: 2, op koers: 0, achter: 1",
+		"⚠ niet meetbaar")
+	// Folding a speerpunt hides its goals; o on a goal opens it.
+	h.press("enter")
+	mustContain(t, h.plain(), "▸ Thuiszitters")
+	mustNotContain(t, h.plain(), "Minder thuiszitters")
+	h.press("enter", "down", "o")
+	if h.m.screen != screenGoal {
+		t.Fatalf("o on a goal did not open it\n%s", h.plain())
+	}
+	h.press("esc")
+	if h.m.screen != screenPlan {
+		t.Errorf("esc from a goal opened in the plan went to %d", h.m.screen)
+	}
+	h.press("esc")
+	if h.m.screen != screenBoard {
+		t.Errorf("esc from the plan went to %d", h.m.screen)
+	}
+}
+
+func TestPlanPhase(t *testing.T) {
+	t.Parallel()
+	h := openPlan(t, i18n.EN, 80, 24)
+	h.press("F")
+	if h.m.choose == nil {
+		t.Fatal("F did not offer the phases")
+	}
+	h.press("3")
+	py := h.board().PlanYear(2026)
+	if py.Phase != board.BKA3 || len(py.History) == 0 || py.History[len(py.History)-1].By != me {
+		t.Fatalf("plan year %+v", py)
+	}
+	mustContain(t, h.plain(), "BKA phase 3 of 3: evaluate, give account and adjust", "phase 2 → 3 by Marieke")
+}
+
+func TestPlanSpeerpuntAddLinkDelete(t *testing.T) {
+	t.Parallel()
+	h := openPlan(t, i18n.NL, 140, 40)
+	h.press("n")
+	h.fill("title", "Samenwerking onderwijs en jeugdhulp")
+	h.fill("period", "2030-2020")
+	h.press("ctrl+s")
+	if h.m.form == nil || h.m.form.field("period").err == "" {
+		t.Fatal("a period running backwards was taken")
+	}
+	h.fill("period", "2026-2030")
+	h.press("ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("not saved: %q", h.m.form.err)
+	}
+	mustContain(t, h.plain(), "▾ Samenwerking onderwijs en jeugdhulp (2026–2030) · doelen: 0")
+	sps := h.board().Speerpunten
+	added := sps[len(sps)-1]
+
+	// l links the selected goal: the first goal, under Thuiszitters.
+	h.press("home", "down", "l")
+	if h.m.choose == nil {
+		t.Fatal("l did not offer the speerpunten")
+	}
+	h.press(fmtKey(len(sps) + 1)) // (geen speerpunt) first, then each speerpunt
+	if g, _ := h.board().Goal(goalByTitle(t, h, "Minder thuiszitters in de regio").ID); g.SpeerpuntID != added.ID {
+		t.Fatalf("goal hangs under %d, want %d", g.SpeerpuntID, added.ID)
+	}
+	mustContain(t, h.plain(), "Samenwerking onderwijs en jeugdhulp (2026–2030) · doelen: 1")
+
+	// Deleting a speerpunt with a goal under it asks; the goal stays.
+	h.press("home")
+	for range 10 {
+		if n := h.m.plan.tree()[h.m.plan.sel]; n.goal == nil && n.speerpunt == added.ID {
+			break
+		}
+		h.press("down")
+	}
+	h.press("d")
+	if h.m.choose == nil || !strings.Contains(h.m.choose.title, "1 doelen hangen eronder") {
+		t.Fatalf("no question before deleting a speerpunt with goals: %+v", h.m.choose)
+	}
+	h.press("enter") // yes
+	if _, ok := h.board().Speerpunt(added.ID); ok {
+		t.Fatal("speerpunt not deleted")
+	}
+	g := goalByTitle(t, h, "Minder thuiszitters in de regio")
+	if g.SpeerpuntID != 0 {
+		t.Errorf("goal still under %d", g.SpeerpuntID)
+	}
+	mustContain(t, h.plain(), "▾ Zonder speerpunt", "Minder thuiszitters in de regio")
+}
+
+// A member of two teams sees each speerpunt across both boards.
+func TestPlanAcrossTeams(t *testing.T) {
+	t.Parallel()
+	h := openPlan(t, i18n.NL, 140, 40)
+	s := h.s
+	thuis := h.board().Speerpunten[0]
+	team, err := s.CreateTeam(me, "Obs De Regenboog", me)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := s.CreateBoard(me, team.ID, "Zorgteam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &board.Goal{Title: "Thuiszitters binnen 3 weken terug", ByWhen: day(30), SpeerpuntID: thuis.ID,
+		Indicator: &board.Indicator{Unit: "leerlingen", Baseline: 4, BaselineDate: day(-60), Target: 0, TargetDate: day(30),
+			Measurements: []board.Measurement{{Date: day(-7), Value: 4}}}}
+	if _, err := s.Add(me, info.ID, g); err != nil {
+		t.Fatal(err)
+	}
+	h.press("esc", "p") // the view reads the other boards when it opens
+	mustContain(t, h.plain(), "Thuiszitters (2025–2029) · doelen: 1, op koers: 1, achter: 0 · Over al je teams: 2 scholen, 1 op koers, 1 achter")
+}
+
+func goalByTitle(t *testing.T, h *harness, title string) board.Goal {
+	t.Helper()
+	for _, g := range h.board().Goals {
+		if g.Title == title {
+			return g
+		}
+	}
+	t.Fatalf("no goal %q", title)
+	return board.Goal{}
+}
+
+func fmtKey(n int) string { return string(rune('0' + n)) }
