@@ -124,6 +124,13 @@ type PlanYear struct {
 	History []PhaseChange `json:"history,omitempty"`
 }
 
+// Clean sanitizes the names in the year's history in place.
+func (p *PlanYear) Clean() {
+	for i := range p.History {
+		p.History[i].By = CleanName(p.History[i].By)
+	}
+}
+
 // PhaseChange records one change of a plan year's phase.
 type PhaseChange struct {
 	Stamp

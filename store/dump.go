@@ -23,6 +23,9 @@ type Dump struct {
 	TeamAudit []Record     `json:"team_audit"`
 	Boards    []DumpBoard  `json:"boards"`
 	BoardSeq  uint64       `json:"board_seq"`
+	// Speerpunten are the network's, as stored (schema 4 on).
+	Speerpunten  []json.RawMessage `json:"speerpunten,omitempty"`
+	SpeerpuntSeq uint64            `json:"speerpunt_seq,omitempty"`
 }
 
 // DumpBoard is one board in a Dump.
@@ -39,6 +42,8 @@ type DumpBoard struct {
 	RetroSeq   uint64            `json:"retro_seq,omitempty"`
 	Arenas     []json.RawMessage `json:"arenas,omitempty"`
 	ArenaSeq   uint64            `json:"arena_seq,omitempty"`
+	// Plan holds the board's plan years (board.PlanYear).
+	Plan []json.RawMessage `json:"plan,omitempty"`
 }
 
 // Export writes the whole database as indented JSON.
@@ -92,6 +97,12 @@ func (s *Store) dump() (*Dump, error) {
 		if d.TeamAudit, err = readRecords(tx.Bucket(bucketAudit)); err != nil {
 			return err
 		}
+		if sb := tx.Bucket(bucketSpeerpunten); sb != nil {
+			d.SpeerpuntSeq = sb.Sequence()
+			if d.Speerpunten, err = appendRaw(d.Speerpunten, sb); err != nil {
+				return err
+			}
+		}
 		boards := tx.Bucket(bucketBoards)
 		d.BoardSeq = boards.Sequence()
 		return boards.ForEachBucket(func(k []byte) error {
@@ -123,6 +134,11 @@ func (s *Store) dump() (*Dump, error) {
 			if mb := bb.Bucket(bucketMeetings); mb != nil {
 				db.MeetingSeq = mb.Sequence()
 				if db.Meetings, err = appendRaw(db.Meetings, mb); err != nil {
+					return err
+				}
+			}
+			if pb := bb.Bucket(bucketPlan); pb != nil {
+				if db.Plan, err = appendRaw(db.Plan, pb); err != nil {
 					return err
 				}
 			}
@@ -188,6 +204,9 @@ func (s *Store) Import(r io.Reader) error {
 			return err
 		}
 		if err := putRecords(tx.Bucket(bucketAudit), d.TeamAudit); err != nil {
+			return err
+		}
+		if err := putSpeerpunten(tx, d); err != nil {
 			return err
 		}
 		for _, db := range d.Boards {
@@ -305,8 +324,36 @@ func putRecordsOf(bb *bolt.Bucket, db DumpBoard) error {
 			return err
 		}
 	}
+	if len(db.Plan) > 0 {
+		if err := putCleaned(bb, bucketPlan, db.Plan, 0, func(p *board.PlanYear) uint64 { return uint64(p.Year) }); err != nil {
+			return err
+		}
+	}
 	if len(db.Meetings) > 0 {
 		return putCleaned(bb, bucketMeetings, db.Meetings, db.MeetingSeq, func(m *board.Meeting) uint64 { return m.ID })
 	}
 	return nil
+}
+
+// putSpeerpunten loads the network's speerpunten, cleaned, with their
+// sequence raised to at least the highest id (see Import).
+func putSpeerpunten(tx *bolt.Tx, d Dump) error {
+	b, err := tx.CreateBucketIfNotExists(bucketSpeerpunten)
+	if err != nil {
+		return err
+	}
+	last := d.SpeerpuntSeq
+	for _, raw := range d.Speerpunten {
+		var sp board.Speerpunt
+		if err := json.Unmarshal(raw, &sp); err != nil {
+			return err
+		}
+		sp.Clean()
+		sp.CreatedBy, sp.UpdatedBy = board.CleanName(sp.CreatedBy), board.CleanName(sp.UpdatedBy)
+		if err := putJSON(b, itob(sp.ID), sp); err != nil {
+			return err
+		}
+		last = max(last, sp.ID)
+	}
+	return b.SetSequence(last)
 }

@@ -67,7 +67,10 @@ func (e *DumpError) Error() string {
 func (e *DumpError) Is(target error) bool { return target == ErrBadDump }
 
 // dumpCheck collects the problems of one export.
-type dumpCheck struct{ problems []DumpProblem }
+type dumpCheck struct {
+	problems    []DumpProblem
+	speerpunten map[uint64]bool // the export's, for the goals' links
+}
 
 func (c *dumpCheck) add(path string, kind ProblemKind, value any) {
 	c.problems = append(c.problems, DumpProblem{Path: path, Kind: kind, Value: fmt.Sprint(value)})
@@ -127,6 +130,11 @@ func checkDump(d *Dump) []DumpProblem {
 		c.id(fmt.Sprintf("teams[%d].id", i), t.ID, teams)
 	}
 	c.records("team_audit", d.TeamAudit)
+	c.seq("speerpunt_seq", d.SpeerpuntSeq)
+	c.speerpunten = map[uint64]bool{}
+	eachRecord(c, "speerpunten", d.Speerpunten, func(s *board.Speerpunt) uint64 { return s.ID }, func(p string, s *board.Speerpunt) {
+		c.speerpunten[s.ID] = true
+	})
 	boards := map[uint64]bool{}
 	for i := range d.Boards {
 		c.board(fmt.Sprintf("boards[%d]", i), &d.Boards[i], teams, boards)
@@ -176,8 +184,11 @@ func (c *dumpCheck) board(path string, db *DumpBoard, teams, boards map[uint64]b
 			switch v := it.(type) {
 			case *board.Goal:
 				goals[v.ID] = true
-				if !slices.Contains([]board.GoalStatus{"", board.GoalActive, board.GoalReached, board.GoalStopped}, v.Status) {
+				if v.Status != "" && !slices.Contains(board.GoalStatuses, v.Status) {
 					c.add(ipath+".status", DumpUnknown, v.Status)
+				}
+				if v.SpeerpuntID != 0 && !c.speerpunten[v.SpeerpuntID] {
+					c.add(ipath+".speerpunt_id", DumpMissing, v.SpeerpuntID)
 				}
 			case *board.Action:
 				actions, actionPaths = append(actions, v), append(actionPaths, ipath)
@@ -206,6 +217,14 @@ func (c *dumpCheck) board(path string, db *DumpBoard, teams, boards map[uint64]b
 	c.meetings(path+".meetings", db.Meetings)
 	c.retros(path+".retros", db.Retros)
 	c.arenas(path+".arenas", db.Arenas)
+	eachRecord(c, path+".plan", db.Plan, func(p *board.PlanYear) uint64 { return uint64(p.Year) }, func(p string, y *board.PlanYear) {
+		if y.Year < board.MinPlanYear || y.Year > board.MaxPlanYear {
+			c.add(p+".year", DumpRange, y.Year)
+		}
+		if y.Phase != board.BKANone && !y.Phase.Valid() {
+			c.add(p+".phase", DumpUnknown, y.Phase)
+		}
+	})
 }
 
 func (c *dumpCheck) meetings(path string, raws []json.RawMessage) {

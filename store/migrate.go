@@ -38,15 +38,10 @@ func migrateGoalDates(tx *bolt.Tx) error {
 		if goals == nil {
 			return nil
 		}
-		var dated []*board.Goal
-		err := goals.ForEach(func(_, v []byte) error {
-			var g board.Goal
-			if err := json.Unmarshal(v, &g); err != nil {
-				return err
-			}
+		return rewrite(goals, func(g *board.Goal) uint64 { return g.ID }, func(g *board.Goal) bool {
 			in := g.Indicator
 			if in == nil || !in.BaselineDate.IsZero() || !in.TargetDate.IsZero() {
-				return nil
+				return false
 			}
 			in.BaselineDate = board.Day(g.CreatedAt)
 			for _, m := range in.Measurements {
@@ -55,18 +50,8 @@ func migrateGoalDates(tx *bolt.Tx) error {
 				}
 			}
 			in.TargetDate = g.ByWhen
-			dated = append(dated, &g)
-			return nil
+			return true
 		})
-		if err != nil {
-			return err
-		}
-		for _, g := range dated {
-			if err := putJSON(goals, itob(g.ID), g); err != nil {
-				return err
-			}
-		}
-		return nil
 	})
 }
 
@@ -105,29 +90,40 @@ func migrateDanglingGoals(tx *bolt.Tx) error {
 		if actions == nil {
 			return nil
 		}
-		// Collected first: bbolt forbids a Put while ForEach walks the bucket.
-		var unlinked []*board.Action
-		err := actions.ForEach(func(_, v []byte) error {
-			var a board.Action
-			if err := json.Unmarshal(v, &a); err != nil {
-				return err
-			}
+		return rewrite(actions, func(a *board.Action) uint64 { return a.ID }, func(a *board.Action) bool {
 			if a.GoalID != 0 && (goals == nil || goals.Get(itob(a.GoalID)) == nil) {
 				a.GoalID = 0
-				unlinked = append(unlinked, &a)
+				return true
 			}
-			return nil
+			return false
 		})
-		if err != nil {
+	})
+}
+
+// rewrite decodes every record of b, lets change edit it, and writes back
+// the ones it changed. They are collected first: bbolt forbids a Put while
+// ForEach walks the bucket.
+func rewrite[T any](b *bolt.Bucket, id func(*T) uint64, change func(*T) bool) error {
+	var changed []*T
+	err := b.ForEach(func(_, v []byte) error {
+		x := new(T)
+		if err := json.Unmarshal(v, x); err != nil {
 			return err
 		}
-		for _, a := range unlinked {
-			if err := putJSON(actions, itob(a.ID), a); err != nil {
-				return err
-			}
+		if change(x) {
+			changed = append(changed, x)
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	for _, x := range changed {
+		if err := putJSON(b, itob(id(x)), x); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // unlinkDanglingGoals does to an export of schema 2 or older what
