@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,7 +31,7 @@ func (m *Common) goalRow(b *board.Board, g *board.Goal) string {
 	}
 	var second, third []string
 	if in := g.Indicator; in != nil {
-		second = append(second, m.goalValues(g)+" "+sparkline(values(in), 12))
+		second = append(second, m.goalValues(g)+" "+sparkline(lastValues(in, 12), 12))
 	}
 	if g.Owner != "" {
 		second = append(second, g.Owner)
@@ -98,9 +99,15 @@ func (m *Common) goalValues(g *board.Goal) string {
 	return s
 }
 
-// values are an indicator's measurements, oldest first.
-func values(in *board.Indicator) []float64 {
-	ms := in.Sorted()
+// lastValues are an indicator's last n measured values, oldest first:
+// what a sparkline shows. Measurements are usually stored in date order,
+// which is checked without copying them; only out-of-order ones are sorted.
+func lastValues(in *board.Indicator, n int) []float64 {
+	ms := in.Measurements
+	if !slices.IsSortedFunc(ms, func(a, b board.Measurement) int { return a.Date.Compare(b.Date) }) {
+		ms = in.Sorted()
+	}
+	ms = ms[max(len(ms)-n, 0):]
 	out := make([]float64, len(ms))
 	for i, x := range ms {
 		out[i] = x.Value

@@ -268,7 +268,7 @@ func TestPlanSpeerpuntAddLinkDelete(t *testing.T) {
 	// Deleting a speerpunt with a goal under it asks; the goal stays.
 	h.press("home")
 	for range 10 {
-		if n := h.m.plan.tree()[h.m.plan.sel]; n.goal == nil && n.speerpunt == added.ID {
+		if n := h.m.plan.cached().nodes[h.m.plan.sel]; n.goal == nil && n.speerpunt == added.ID {
 			break
 		}
 		h.press("down")

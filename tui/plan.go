@@ -25,7 +25,34 @@ type planScreen struct {
 	closed   map[uint64]bool // speerpunten folded shut (0: the goals under none)
 	boards   []*board.Board  // every board of the member's teams, for the tallies
 	openGoal func(id uint64, from screenID)
+	drawn    planDrawn
 }
+
+// planDrawn keeps the tree and the words of its lines for one snapshot, day
+// and width: a goal's line reads all its measurements and meetmomenten,
+// and a large plan redrawn on every key would take more than a frame
+// (BenchmarkViewPlan). Anything else that changes a line (the tallies
+// across teams, folding) clears it.
+type planDrawn struct {
+	b     *board.Board
+	day   int64
+	w     int
+	nodes []planNode
+	lines map[int]string
+}
+
+// cached returns the tree, read anew when the snapshot, day or width
+// changed.
+func (m *planScreen) cached() *planDrawn {
+	d, day := &m.drawn, board.Day(m.now()).Unix()
+	if d.b != m.b || d.day != day || d.w != m.width || d.lines == nil {
+		*d = planDrawn{b: m.b, day: day, w: m.width, nodes: m.tree(), lines: map[int]string{}}
+	}
+	return d
+}
+
+// forget drops the drawn tree: what it shows changed.
+func (m *planScreen) forget() { m.drawn = planDrawn{} }
 
 func newPlanScreen(c *Common, openGoal func(uint64, screenID)) *planScreen {
 	return &planScreen{Common: c, keys: newPlanKeys(c.msg), closed: map[uint64]bool{}, openGoal: openGoal}
@@ -86,13 +113,18 @@ type planNode struct {
 func (m *planScreen) tree() []planNode {
 	b := m.b
 	var out []planNode
-	add := func(sp uint64, goals []board.Goal, unlinked bool) {
+	// Pointers into the snapshot, not board.GoalsUnder's copies: a large
+	// plan has many goals, each with all its measurements.
+	add := func(sp uint64, unlinked bool) {
 		out = append(out, planNode{speerpunt: sp, unlinked: unlinked})
 		if m.closed[sp] {
 			return
 		}
-		for i := range goals {
-			g := &goals[i]
+		for i := range b.Goals {
+			g := &b.Goals[i]
+			if g.SpeerpuntID != sp {
+				continue
+			}
 			out = append(out, planNode{speerpunt: sp, goal: g})
 			for j := range b.Actions {
 				if a := &b.Actions[j]; a.GoalID == g.ID && a.Status != board.StatusDropped {
@@ -102,10 +134,10 @@ func (m *planScreen) tree() []planNode {
 		}
 	}
 	for _, s := range b.Speerpunten {
-		add(s.ID, b.GoalsUnder(s.ID), false)
+		add(s.ID, false)
 	}
-	if goals := b.GoalsUnder(0); len(goals) > 0 {
-		add(0, goals, true)
+	if slices.ContainsFunc(b.Goals, func(g board.Goal) bool { return g.SpeerpuntID == 0 }) {
+		add(0, true)
 	}
 	return out
 }
@@ -114,6 +146,7 @@ func (m *planScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case planBoardsMsg:
 		m.boards = msg.boards
+		m.forget()
 		return nil
 	case speerpuntUseMsg:
 		return m.askDelete(msg)
@@ -127,7 +160,7 @@ func (m *planScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *planScreen) key(k tea.KeyPressMsg) tea.Cmd {
-	nodes := m.tree()
+	nodes := m.cached().nodes
 	m.sel = max(min(m.sel, len(nodes)-1), 0)
 	var n planNode
 	if len(nodes) > 0 {
@@ -143,6 +176,7 @@ func (m *planScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Fold):
 		if n.goal == nil && len(nodes) > 0 {
 			m.closed[n.speerpunt] = !m.closed[n.speerpunt]
+			m.forget()
 		}
 	case key.Matches(k, m.keys.Open):
 		if n.goal != nil {
@@ -185,14 +219,19 @@ func (m *planScreen) View() string {
 	for _, f := range m.focusWarnings(m.b) {
 		lines = append(lines, fit(m.st.warn.Render("⚠ "+f), w))
 	}
-	nodes := m.tree()
+	d := m.cached()
+	nodes := d.nodes
 	if len(m.b.Speerpunten) == 0 {
 		lines = append(lines, fit(m.st.dim.Render(" "+gm.NoSpeerpunten), w))
 	}
 	avail := h - len(lines)
 	start := scrollStart(m.sel, len(nodes), avail)
 	for i := start; i < len(nodes) && len(lines) < h; i++ {
-		text := m.nodeLine(nodes[i])
+		text, ok := d.lines[i]
+		if !ok {
+			text = m.nodeLine(nodes[i])
+			d.lines[i] = text
+		}
 		if i == m.sel {
 			text = m.st.selected.Render(fit("›"+ansi.Strip(text), w))
 		} else {
@@ -213,7 +252,7 @@ func (m *planScreen) nodeLine(n planNode) string {
 		g := n.goal
 		text := "  " + m.goalBar(g, m.now()) + " " + m.trackWord(g) + " " + g.Title
 		if in := g.Indicator; in != nil && len(g.Missing()) == 0 {
-			text += " · " + m.goalValues(g) + " " + sparkline(values(in), 8)
+			text += " · " + m.goalValues(g) + " " + sparkline(lastValues(in, 8), 8)
 		}
 		if ws := g.Warnings(m.now()); len(ws) > 0 {
 			text += " " + m.st.warn.Render("⚠ "+m.warning(m.b, ws[0], true))
