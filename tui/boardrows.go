@@ -183,10 +183,6 @@ func (m *areaRows) actionRow(a board.Action) string {
 	return text
 }
 
-func num(f float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".")
-}
-
 // bar draws progress with blocks and a fixed width, readable without colour.
 func bar(p float64, w int) string {
 	n := int(p*float64(w) + 0.5)

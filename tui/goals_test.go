@@ -324,3 +324,47 @@ func goalByTitle(t *testing.T, h *harness, title string) board.Goal {
 }
 
 func fmtKey(n int) string { return string(rune('0' + n)) }
+
+// A new goal made measurable in the form: the dates of nulmeting and
+// streefwaarde, which way is better, how often it is measured, who and
+// under which speerpunt; numbers the Dutch way.
+func TestGoalFormMakesMeasurable(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.NL, 80, 24)
+	h.press("3", "a")
+	h.fill("title", "Wachttijd arrangement naar 10 werkdagen")
+	h.fill("by_when", "1-7-2027")
+	h.fill("unit", "werkdagen")
+	h.fill("baseline", "1.250")
+	h.fill("target", "10,5")
+	h.fill("baseline_date", "1-11-2026")
+	h.fill("direction", "l")
+	h.fill("cadence", "maand")
+	h.fill("owner", "Sanne")
+	h.fill("speerpunt", "zonder titel")
+	h.press("ctrl+s")
+	if h.m.form == nil || h.m.form.field("speerpunt").err == "" {
+		t.Fatal("an unknown speerpunt was taken")
+	}
+	h.fill("speerpunt", "Basis")
+	h.press("ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("not saved: %q\n%s", h.m.form.err, h.plain())
+	}
+	g := goalByTitle(t, h, "Wachttijd arrangement naar 10 werkdagen")
+	in := g.Indicator
+	sp, _ := h.board().Speerpunt(g.SpeerpuntID)
+	if in == nil || in.Baseline != 1250 || in.Target != 10.5 || in.Direction != board.LowerIsBetter ||
+		in.Cadence != board.CadenceMonthly || !in.TargetDate.Equal(g.ByWhen) || g.Owner != "Sanne" ||
+		!strings.HasPrefix(sp.Title, "Basisondersteuning") {
+		t.Fatalf("goal %+v indicator %+v", g, in)
+	}
+	if m := g.Missing(); len(m) != 0 {
+		t.Errorf("still not measurable: %v", m)
+	}
+	// Edited again, the form shows the numbers the Dutch way.
+	h.press("e")
+	if v := h.m.form.field("baseline").input.Value(); v != "1.250" {
+		t.Errorf("baseline shown as %q", v)
+	}
+}

@@ -20,6 +20,12 @@ type GoalsMessages struct {
 	StatusSetF, AdjustedF, MeasuredF, ErrNumberF, ErrNotFinite, ErrOutsideF    string
 	ErrReason, FocusShort, Today                                               string
 
+	// The goal form's plan fields.
+	FieldBaselineDate, HintTargetDate, FieldDirection, HintDirection, HintCadence string
+	FieldGoalOwner, HintSpeerpunt, ErrSpeerpunt, FieldCadence, FieldSpeerpunt     string
+	Directions                                                                    [2]string // higher, lower
+	Cadences                                                                      [5]string // as board.Cadences: none first
+
 	// The plan view.
 	Plan, PhaseF, NoPhase, NoSpeerpunten, Unlinked, TallyF, GoalsTallyF          string
 	DeleteSpeerpuntAskF, DeleteSpeerpuntF, NewSpeerpunt, FieldPeriod, HintPeriod string
@@ -58,6 +64,14 @@ var nlGoals = GoalsMessages{
 	ErrOutsideF:  "%s valt buiten de planperiode %d–%d. Kies een datum in die jaren.",
 	ErrReason:    "Schrijf in één regel waarom; die reden blijft in de geschiedenis staan.",
 	FocusShort:   "beperk het aantal doelen", Today: "vandaag",
+
+	FieldBaselineDate: "Datum nulmeting", HintTargetDate: "wanneer de streefwaarde bereikt moet zijn (leeg: de datum van het doel)",
+	FieldDirection: "Beter is", HintDirection: "hoger of lager (leeg: volgt uit nulmeting en streefwaarde)",
+	HintCadence: "geen, wekelijks, maandelijks, kwartaal of periode", FieldGoalOwner: "Wie", FieldCadence: "Meetmomenten", FieldSpeerpunt: "Speerpunt",
+	HintSpeerpunt: "leeg, of de titel van een speerpunt (tab vult aan)",
+	ErrSpeerpunt:  "Dat speerpunt ken ik niet. Typ het begin van de titel en druk tab, of laat het leeg.",
+	Directions:    [2]string{"hoger", "lager"},
+	Cadences:      [5]string{"geen", "wekelijks", "maandelijks", "kwartaal", "periode"},
 
 	Plan: "Plan", PhaseF: "BKA-fase %d van %d: %s", NoPhase: "BKA-fase van %d nog niet gekozen (F om te kiezen)",
 	NoSpeerpunten:       "Nog geen speerpunten: druk n om er een toe te voegen, l om een doel eraan te koppelen.",
@@ -107,6 +121,14 @@ var enGoals = GoalsMessages{
 	ErrOutsideF:  "%s is outside the plan period %d–%d. Pick a date in those years.",
 	ErrReason:    "Write in one line why; the reason stays in the history.",
 	FocusShort:   "limit the number of goals", Today: "today",
+
+	FieldBaselineDate: "Baseline date", HintTargetDate: "when the target should be reached (empty: the goal's date)",
+	FieldDirection: "Better is", HintDirection: "higher or lower (empty: follows from baseline and target)",
+	HintCadence: "none, weekly, monthly, quarterly or term", FieldGoalOwner: "Who", FieldCadence: "Measured", FieldSpeerpunt: "Priority",
+	HintSpeerpunt: "empty, or the title of a priority (tab completes)",
+	ErrSpeerpunt:  "I don't know that priority. Type the start of its title and press tab, or leave it empty.",
+	Directions:    [2]string{"higher", "lower"},
+	Cadences:      [5]string{"none", "weekly", "monthly", "quarterly", "term"},
 
 	Plan: "Plan", PhaseF: "BKA phase %d of %d: %s", NoPhase: "BKA phase of %d not chosen yet (F to choose)",
 	NoSpeerpunten:       "No priorities yet: press n to add one, l to link a goal to it.",
