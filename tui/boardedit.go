@@ -204,5 +204,5 @@ func (m *boardScreen) measure() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	return m.openMeasure(g)
+	return newGoalForms(m.Common).openMeasure(g)
 }

@@ -132,7 +132,7 @@ func (m *areaRows) list(b *board.Board, a board.Area, withText bool) []row {
 		}
 	case board.AreaGoal:
 		for i := range b.Goals {
-			add(b.Goals[i].ID, func() string { return m.goalRow(b, &b.Goals[i]) })
+			add(b.Goals[i].ID, func() string { return goalView{m.Common}.goalRow(b, &b.Goals[i]) })
 		}
 	case board.AreaAction:
 		for _, act := range m.actions(b) {

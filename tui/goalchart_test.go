@@ -52,7 +52,7 @@ func TestSparkline(t *testing.T) {
 func TestLineChartFitsWithDates(t *testing.T) {
 	d := func(m, day int) time.Time { return time.Date(2026, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
 	msg := i18n.For(i18n.NL)
-	m := &Common{msg: msg}
+	m := goalView{&Common{msg: msg}}
 	c := chartSpec{
 		points: []point{{d(4, 9), 9.5}, {d(1, 10), 12}, {d(2, 10), 11}, {d(3, 12), 9}},
 		from:   point{d(1, 10), 12}, to: point{d(7, 1), 4},

@@ -21,6 +21,7 @@ import (
 // every frame, so a measurement someone else adds redraws the chart.
 type goalScreen struct {
 	*Common
+	goalForms
 	keys goalKeys
 	id   uint64 // the goal shown
 	from screenID
@@ -28,7 +29,7 @@ type goalScreen struct {
 }
 
 func newGoalScreen(c *Common) *goalScreen {
-	return &goalScreen{Common: c, keys: newGoalKeys(c.msg)}
+	return &goalScreen{Common: c, goalForms: newGoalForms(c), keys: newGoalKeys(c.msg)}
 }
 
 // open shows goal id, coming from screen from.
@@ -221,7 +222,7 @@ func (m *goalScreen) historyPanel(g *board.Goal, w, h int) string {
 
 // openMeasure asks for a measurement: date, value, note. The board's m
 // opens the same form.
-func (m *Common) openMeasure(g *board.Goal) tea.Cmd {
+func (m goalForms) openMeasure(g *board.Goal) tea.Cmd {
 	f := &form{title: m.msg.MeasureTitle + ": " + g.Title, area: board.AreaGoal, orig: g, base: g.Version, submit: m.saveMeasure}
 	f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, m.msg.Goals.Today)
 	f.add("value", m.msg.FieldValue, fNumber, "", "")
@@ -229,7 +230,7 @@ func (m *Common) openMeasure(g *board.Goal) tea.Cmd {
 	return m.openForm(f, 1)
 }
 
-func (m *Common) saveMeasure(f *form) tea.Cmd {
+func (m goalForms) saveMeasure(f *form) tea.Cmd {
 	g := f.orig.(*board.Goal)
 	d, ok := m.goalDate(f, "date", g)
 	if !ok {
@@ -316,7 +317,7 @@ func (m *goalScreen) saveGoalOp(f *form, op board.GoalOp, status string) tea.Cmd
 
 // readNumber reads a number typed with either decimal mark; what is not a
 // finite number gets a message that says so and shows what was typed.
-func (m *Common) readNumber(f *form, key string) (float64, bool) {
+func (m goalForms) readNumber(f *form, key string) (float64, bool) {
 	text := strings.TrimSpace(f.value(key))
 	v, err := m.numbers().Parse(text)
 	if err == nil {
@@ -334,7 +335,7 @@ func (m *Common) readNumber(f *form, key string) (float64, bool) {
 
 // goalDate reads a date field; under a speerpunt it must fall in the plan
 // period, which the store checks too: the form says so before the save.
-func (m *Common) goalDate(f *form, key string, g *board.Goal) (time.Time, bool) {
+func (m goalForms) goalDate(f *form, key string, g *board.Goal) (time.Time, bool) {
 	d, ok := f.date(key, m.now(), m.msg.ErrBadDate)
 	if !ok {
 		return d, false
@@ -347,7 +348,7 @@ func (m *Common) goalDate(f *form, key string, g *board.Goal) (time.Time, bool) 
 }
 
 // numbers is how the user's language writes and reads numbers.
-func (m *Common) numbers() board.NumberFormat {
+func (m goalView) numbers() board.NumberFormat {
 	if m.msg.Lang == "en" {
 		return board.EnglishNumbers
 	}

@@ -13,8 +13,14 @@ import (
 // nulmeting and the streefwaarde, which way is better and how often it is
 // measured. The words typed are read in both languages.
 
+// goalForms asks for goals' numbers, dates and plan fields, for the goal
+// form, the measurement form and the goal detail's forms.
+type goalForms struct{ goalView }
+
+func newGoalForms(c *Common) goalForms { return goalForms{goalView{c}} }
+
 // goalPlanFields adds the fields to a goal's form, filled from g.
-func (m *Common) goalPlanFields(f *form, g *board.Goal) {
+func (m goalForms) goalPlanFields(f *form, g *board.Goal) {
 	gm := m.msg.Goals
 	var baseDate, targetDate time.Time
 	dir, cad := "", ""
@@ -45,7 +51,7 @@ func (m *Common) goalPlanFields(f *form, g *board.Goal) {
 // readGoalPlanFields puts the fields into g; a field it cannot read says
 // why and readGoalPlanFields returns false. date reads a date field as the
 // rest of the form does.
-func (m *Common) readGoalPlanFields(f *form, g *board.Goal, date func(string) time.Time) bool {
+func (m goalForms) readGoalPlanFields(f *form, g *board.Goal, date func(string) time.Time) bool {
 	gm := m.msg.Goals
 	ok := true
 	g.Owner = strings.TrimSpace(f.value("owner"))
@@ -99,7 +105,7 @@ var directions = []board.Direction{board.HigherIsBetter, board.LowerIsBetter}
 
 // bothGoals are the goal words of the user's language, then the other's:
 // a word typed in either is read.
-func (m *Common) bothGoals() []i18n.GoalsMessages {
+func (m goalForms) bothGoals() []i18n.GoalsMessages {
 	nl, en := i18n.For(i18n.NL).Goals, i18n.For(i18n.EN).Goals
 	if m.msg.Lang == i18n.EN {
 		return []i18n.GoalsMessages{en, nl}
@@ -107,7 +113,7 @@ func (m *Common) bothGoals() []i18n.GoalsMessages {
 	return []i18n.GoalsMessages{nl, en}
 }
 
-func (m *Common) directionWord(d board.Direction) string {
+func (m goalForms) directionWord(d board.Direction) string {
 	for i, x := range directions {
 		if x == d {
 			return m.msg.Goals.Directions[i]
@@ -116,7 +122,7 @@ func (m *Common) directionWord(d board.Direction) string {
 	return ""
 }
 
-func (m *Common) cadenceWord(c board.Cadence) string {
+func (m goalForms) cadenceWord(c board.Cadence) string {
 	for i, x := range board.Cadences {
 		if x == c && i > 0 {
 			return m.msg.Goals.Cadences[i]
@@ -127,7 +133,7 @@ func (m *Common) cadenceWord(c board.Cadence) string {
 
 // parseDirection reads "hoger", "lager", "higher", "lower" or a start of
 // one; empty is the direction that follows from the target.
-func (m *Common) parseDirection(s string) (board.Direction, bool) {
+func (m goalForms) parseDirection(s string) (board.Direction, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "" {
 		return "", true
@@ -144,7 +150,7 @@ func (m *Common) parseDirection(s string) (board.Direction, bool) {
 
 // parseCadence reads a cadence word (or a start of one) in either
 // language; empty or "geen" is none.
-func (m *Common) parseCadence(s string) (board.Cadence, bool) {
+func (m goalForms) parseCadence(s string) (board.Cadence, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "" {
 		return board.CadenceNone, true

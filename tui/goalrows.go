@@ -17,12 +17,16 @@ import (
 // come from the catalog; which warnings there are is board's
 // (Goal.Warnings, Board.FocusWarnings).
 
+// goalView words and draws goals for every screen that shows them; its
+// own type keeps Common small.
+type goalView struct{ *Common }
+
 // goalRowLines is the number of lines of a goal's row.
 const goalRowLines = 3
 
 // goalRow is a goal's lines, joined by newlines; the last is empty when
 // nothing needs attention.
-func (m *Common) goalRow(b *board.Board, g *board.Goal) string {
+func (m goalView) goalRow(b *board.Board, g *board.Goal) string {
 	now := m.now()
 	first := m.goalBar(g, now) + " " + m.trackWord(g)
 	first += " " + g.Title
@@ -46,7 +50,7 @@ func (m *Common) goalRow(b *board.Board, g *board.Goal) string {
 }
 
 // actionCounts is "acties: 2 open · 1 klaar · ! 1 te laat".
-func (m *Common) actionCounts(c board.ActionCount) string {
+func (m goalView) actionCounts(c board.ActionCount) string {
 	acts := strings.ToLower(m.msg.AreaAction) + ": " + fmt.Sprintf(m.msg.Goals.ActionsF, c.Open, c.Done)
 	if c.Overdue > 0 {
 		acts += " · " + m.st.overdue.Render("! "+fmt.Sprintf(m.msg.Goals.OverdueF, c.Overdue))
@@ -56,7 +60,7 @@ func (m *Common) actionCounts(c board.ActionCount) string {
 
 // goalBar is the progress bar with the point the goal should have reached
 // today; a goal that cannot be measured gets an empty bar.
-func (m *Common) goalBar(g *board.Goal, now time.Time) string {
+func (m goalView) goalBar(g *board.Goal, now time.Time) string {
 	p, ok := g.Indicator.Progress()
 	if !ok {
 		return progressBar(0, -1, 8)
@@ -72,7 +76,7 @@ func (m *Common) goalBar(g *board.Goal, now time.Time) string {
 
 // trackWord says "op koers" or "achter" with a symbol, so it reads without
 // colour; a goal that cannot tell yet gets a dash.
-func (m *Common) trackWord(g *board.Goal) string {
+func (m goalView) trackWord(g *board.Goal) string {
 	if !g.Open() {
 		return "·"
 	}
@@ -86,7 +90,7 @@ func (m *Common) trackWord(g *board.Goal) string {
 }
 
 // goalValues is "12 → 9,5 → 4 leerlingen": nulmeting, latest, streefwaarde.
-func (m *Common) goalValues(g *board.Goal) string {
+func (m goalView) goalValues(g *board.Goal) string {
 	in := g.Indicator
 	latest := "…"
 	if l, ok := in.Latest(); ok {
@@ -117,15 +121,15 @@ func lastValues(in *board.Indicator, n int) []float64 {
 
 // number writes a value the way the user's language does: 1.250 and 3,5
 // in Dutch, 1,250 and 3.5 in English.
-func (m *Common) number(v float64) string { return m.numbers().Format(v) }
+func (m goalView) number(v float64) string { return m.numbers().Format(v) }
 
 // roundedNumber writes v with at most prec decimals, for a chart's axis.
-func (m *Common) roundedNumber(v float64, prec int) string {
+func (m goalView) roundedNumber(v float64, prec int) string {
 	p := math.Pow10(prec)
 	return m.numbers().Format(math.Round(v*p) / p)
 }
 
-func (m *Common) goalStatus(s board.GoalStatus) string {
+func (m goalView) goalStatus(s board.GoalStatus) string {
 	g := m.msg.Goals
 	switch s {
 	case board.GoalReached:
@@ -140,7 +144,7 @@ func (m *Common) goalStatus(s board.GoalStatus) string {
 
 // warning words one warning; short is the form for a row, the long one
 // says what to do about it.
-func (m *Common) warning(b *board.Board, w board.Warning, short bool) string {
+func (m goalView) warning(b *board.Board, w board.Warning, short bool) string {
 	g := m.msg.Goals
 	switch w.Kind {
 	case board.WarnNotMeasurable:
@@ -176,7 +180,7 @@ func (m *Common) warning(b *board.Board, w board.Warning, short bool) string {
 }
 
 // missing names the missing parts: "nulmeting en streefwaarde".
-func (m *Common) missing(ms []board.Missing) string {
+func (m goalView) missing(ms []board.Missing) string {
 	g := m.msg.Goals
 	words := make([]string, len(ms))
 	for i, x := range ms {
@@ -198,7 +202,7 @@ func (m *Common) missing(ms []board.Missing) string {
 }
 
 // dates lists dates; short keeps the last one and a count of the others.
-func (m *Common) dates(ds []time.Time, short bool) string {
+func (m goalView) dates(ds []time.Time, short bool) string {
 	if short && len(ds) > 1 {
 		return fmt.Sprintf("%s (+%d)", m.msg.ShortDate(ds[len(ds)-1]), len(ds)-1)
 	}
@@ -210,7 +214,7 @@ func (m *Common) dates(ds []time.Time, short bool) string {
 }
 
 // focusWarnings words the board's "too many goals" warnings, long.
-func (m *Common) focusWarnings(b *board.Board) []string {
+func (m goalView) focusWarnings(b *board.Board) []string {
 	var out []string
 	for _, w := range b.FocusWarnings() {
 		out = append(out, m.warning(b, w, false))
@@ -220,7 +224,7 @@ func (m *Common) focusWarnings(b *board.Board) []string {
 
 // goalsSummary is the bordsessie's line in the goals step: how many open
 // goals are on track and behind, and the board's focus warnings in full.
-func (m *Common) goalsSummary(b *board.Board) string {
+func (m goalView) goalsSummary(b *board.Board) string {
 	var t board.Tally
 	for i := range b.Goals {
 		g := &b.Goals[i]

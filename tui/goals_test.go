@@ -368,3 +368,17 @@ func TestGoalFormMakesMeasurable(t *testing.T) {
 		t.Errorf("baseline shown as %q", v)
 	}
 }
+
+// The new keys are in the help: the board's line and ? overlay list the
+// plan view and the goal detail, and each new screen's ? lists its keys.
+func TestGoalKeysInHelp(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t, i18n.NL, 140, 40)
+	mustContain(t, h.plain(), "p plan")
+	h.press("?")
+	mustContain(t, h.plain(), "doel openen", "plan")
+	h.press("esc", "p", "?")
+	mustContain(t, h.plain(), "BKA-fase", "koppel aan speerpunt", "nieuw speerpunt", "open/dicht")
+	h.press("esc", "esc", "3", "o", "?")
+	mustContain(t, h.plain(), "afsluiten/heropenen", "bijstellen", "meting")
+}

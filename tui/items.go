@@ -67,13 +67,13 @@ func (m *Common) itemForm(area board.Area, it board.Item, goalID uint64) *form {
 		f.add("measure", m.msg.FieldMeasure, fText, "", g.Measure)
 		unit, baseline, target := "", "", ""
 		if in := g.Indicator; in != nil {
-			unit, baseline, target = in.Unit, m.number(in.Baseline), m.number(in.Target)
+			unit, baseline, target = in.Unit, goalView{m}.number(in.Baseline), goalView{m}.number(in.Target)
 		}
 		f.add("unit", m.msg.FieldUnit, fLine, "", unit)
 		f.limitTo("unit", shortLimit)
 		f.add("baseline", m.msg.FieldBaseline, fNumber, "", baseline)
 		f.add("target", m.msg.FieldTarget, fNumber, "", target)
-		m.goalPlanFields(f, g)
+		newGoalForms(m).goalPlanFields(f, g)
 	case board.AreaSuccess:
 		s, _ := it.(*board.Success)
 		if s == nil {
@@ -127,7 +127,7 @@ func (m *Common) build(f *form) (board.Item, bool) {
 		if f.value(key) == "" {
 			return 0
 		}
-		v, read := m.readNumber(f, key) // 1.250 is a thousand and more in Dutch
+		v, read := newGoalForms(m).readNumber(f, key) // 1.250 is a thousand and more in Dutch
 		ok = ok && read
 		return v
 	}
@@ -166,7 +166,7 @@ func (m *Common) build(f *form) (board.Item, bool) {
 		} else if g.Indicator != nil && len(g.Indicator.Measurements) == 0 {
 			g.Indicator = nil
 		}
-		ok = m.readGoalPlanFields(f, g, date) && ok
+		ok = newGoalForms(m).readGoalPlanFields(f, g, date) && ok
 		it = g
 	case board.AreaSuccess:
 		s := &board.Success{}

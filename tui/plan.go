@@ -20,6 +20,7 @@ import (
 // command reads from the store when the view opens.
 type planScreen struct {
 	*Common
+	goalForms
 	keys     planKeys
 	sel      int
 	closed   map[uint64]bool // speerpunten folded shut (0: the goals under none)
@@ -55,7 +56,7 @@ func (m *planScreen) cached() *planDrawn {
 func (m *planScreen) forget() { m.drawn = planDrawn{} }
 
 func newPlanScreen(c *Common, openGoal func(uint64, screenID)) *planScreen {
-	return &planScreen{Common: c, keys: newPlanKeys(c.msg), closed: map[uint64]bool{}, openGoal: openGoal}
+	return &planScreen{Common: c, goalForms: newGoalForms(c), keys: newPlanKeys(c.msg), closed: map[uint64]bool{}, openGoal: openGoal}
 }
 
 func (m *planScreen) Title() string     { return m.msg.Goals.Plan }
