@@ -17,6 +17,8 @@ type Labels struct {
 	Moods                                                                          map[Mood]string
 	Statuses                                                                       map[Status]string
 	GoalStatuses                                                                   map[GoalStatus]string
+	// Numbers is how the reader's language writes numbers (zero: English).
+	Numbers NumberFormat
 }
 
 // MarkdownActions writes the actions of b grouped by goal, each as
@@ -63,9 +65,13 @@ func MarkdownBoard(b *Board, l Labels, now time.Time) string {
 			fmt.Fprintf(&sb, "- %s: %s\n", l.Measure, mdLine(g.Measure))
 		}
 		if in := g.Indicator; in != nil {
-			fmt.Fprintf(&sb, "- %s → %s %s", fmtNum(in.Baseline), fmtNum(in.Target), mdLine(in.Unit))
+			nf := l.Numbers
+			if nf.Decimal == 0 {
+				nf = EnglishNumbers
+			}
+			fmt.Fprintf(&sb, "- %s → %s %s", nf.Format(in.Baseline), nf.Format(in.Target), mdLine(in.Unit))
 			for _, m := range in.Measurements {
-				fmt.Fprintf(&sb, " · %s: %s", m.Date.Format("2006-01-02"), fmtNum(m.Value))
+				fmt.Fprintf(&sb, " · %s: %s", m.Date.Format("2006-01-02"), nf.Format(m.Value))
 			}
 			sb.WriteString("\n")
 		}
@@ -124,24 +130,31 @@ func writeActions(sb *strings.Builder, b *Board, l Labels, now time.Time, h stri
 		}
 		fmt.Fprintf(sb, "%s %s\n\n", h, title)
 		for _, a := range g.Actions {
-			box := " "
-			if a.Status == StatusDone {
-				box = "x"
-			}
-			line := fmt.Sprintf("- [%s] %s — %s — %s", box, mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
-			switch {
-			case a.Overdue(now):
-				line += " — **" + l.Overdue + "**"
-			case a.Status == StatusDoing || a.Status == StatusDropped:
-				line += " — _" + l.Statuses[a.Status] + "_"
-			}
-			sb.WriteString(line + "\n")
+			sb.WriteString(mdAction(a, l.Overdue, l.Statuses, now) + "\n")
 		}
 		sb.WriteString("\n")
 	}
 	if len(groups) == 0 {
 		nothing(sb, 0, l)
 	}
+}
+
+// mdAction is an action as a markdown task line, "- [ ] wat — wie —
+// wanneer", checked when done, marked when overdue, and else with its
+// status when it is doing or dropped and statuses has a word for it.
+func mdAction(a Action, overdue string, statuses map[Status]string, now time.Time) string {
+	box := " "
+	if a.Status == StatusDone {
+		box = "x"
+	}
+	line := fmt.Sprintf("- [%s] %s — %s — %s", box, mdLine(a.What), mdLine(a.Who), a.When.Format("2006-01-02"))
+	switch {
+	case a.Overdue(now):
+		line += " — **" + overdue + "**"
+	case (a.Status == StatusDoing || a.Status == StatusDropped) && statuses[a.Status] != "":
+		line += " — _" + statuses[a.Status] + "_"
+	}
+	return line
 }
 
 // ActionGroup is a goal with its actions; Goal is nil for actions without one.
@@ -208,10 +221,6 @@ func mdLine(s string) string {
 		s = `\` + s
 	}
 	return s
-}
-
-func fmtNum(f float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
 }
 
 // MarkdownMeeting writes the summary of the board's last closed bordsessie:

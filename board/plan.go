@@ -91,13 +91,7 @@ func (b *Board) Speerpunt(id uint64) (Speerpunt, bool) {
 // GoalsUnder lists the board's goals under speerpunt id (0: the goals under
 // none), in board order.
 func (b *Board) GoalsUnder(id uint64) []Goal {
-	var out []Goal
-	for _, g := range b.Goals {
-		if g.SpeerpuntID == id {
-			out = append(out, g)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(b.Goals), func(g Goal) bool { return g.SpeerpuntID != id })
 }
 
 // BKAPhase is a phase of the quality cycle: BKA1 analyse and write the plan,

@@ -74,16 +74,15 @@ func (s *Store) fillDemo(bb *bolt.Bucket, actor string, boardID uint64) error {
 		{Title: "Minder thuiszitters in de regio", Why: "Elk kind een passende plek; thuiszitten duurt nu te lang.",
 			ByWhen: day(35), Measure: "Aantal thuiszitters > 4 weken, telling leerplicht op de eerste van de maand.",
 			SpeerpuntID: sps[0], Owner: "Fatima",
-			Indicator: &board.Indicator{Unit: "leerlingen", Baseline: 38, BaselineDate: day(-120), Target: 30, TargetDate: day(35),
+			Indicator: &board.Indicator{Unit: "leerlingen", Baseline: 38, BaselineDate: day(-28), Target: 30, TargetDate: day(35),
 				Direction: board.LowerIsBetter, Cadence: board.CadenceMonthly, Measurements: []board.Measurement{
-					{Date: day(-90), Value: 37, Who: "Fatima"}, {Date: day(-60), Value: 35, Who: "Fatima"},
-					{Date: day(-30), Value: 33, Who: "Ahmed", Note: "twee terug naar school"}, {Date: day(-7), Value: 31, Who: "Fatima"}}}},
+					{Date: day(-28), Value: 38, Note: "nulmeting", Who: "Fatima"}, {Date: day(-7), Value: 35, Who: "Ahmed"}}}},
 		{Title: "Snellere toewijzing arrangementen", Why: "Scholen wachten nu gemiddeld 6 weken op een besluit.",
 			ByWhen: day(42), Measure: "Doorlooptijd aanvraag → besluit in werkdagen (mediaan).",
 			SpeerpuntID: sps[1], Owner: "Sanne",
-			Indicator: &board.Indicator{Unit: "werkdagen", Baseline: 30, BaselineDate: day(-90), Target: 15, TargetDate: day(42),
+			Indicator: &board.Indicator{Unit: "werkdagen", Baseline: 30, BaselineDate: day(-120), Target: 15, TargetDate: day(42),
 				Direction: board.LowerIsBetter, Cadence: board.CadenceMonthly, Measurements: []board.Measurement{
-					{Date: day(-60), Value: 29, Who: "Sanne"}, {Date: day(-7), Value: 27, Who: "Joost"}}}},
+					{Date: day(-85), Value: 30, Who: "Sanne"}, {Date: day(-21), Value: 28.5, Who: "Joost"}, {Date: day(-7), Value: 24, Who: "Sanne"}}}},
 		{Title: "Basisondersteuning zichtbaar op elke school", ByWhen: day(28), SpeerpuntID: sps[1],
 			Measure: "Aantal scholen met een bijgewerkt schoolondersteuningsprofiel (van 24)."},
 	}
@@ -155,23 +154,34 @@ func (s *Store) fillDemo(bb *bolt.Bucket, actor string, boardID uint64) error {
 	return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+changes+1))
 }
 
-// demoSpeerpunten returns the ids of the demo's two speerpunten, made
-// when the network has none of that title yet (a second demo shares them,
-// as teams of one network do).
+// demoSpeerpunten returns the ids of the demo's two speerpunten (0 for one
+// it does not have). Speerpunten are the whole network's, so the demo makes
+// them only in a file where its own team is the only one (a first start):
+// elsewhere it uses speerpunten of those titles if the network has them,
+// and never adds example priorities to a real plan (nor changes the other
+// teams' boards, which show every speerpunt).
 func (s *Store) demoSpeerpunten(tx *bolt.Tx, actor string, year int) ([]uint64, error) {
 	b := tx.Bucket(bucketSpeerpunten)
 	have, err := appendAll([]board.Speerpunt(nil), b)
 	if err != nil {
 		return nil, err
 	}
+	c := tx.Bucket(bucketTeams).Cursor()
+	first, _ := c.First()
+	second, _ := c.Next()
+	alone := first != nil && second == nil
 	var ids []uint64
 	for _, sp := range []board.Speerpunt{
 		{Title: "Thuiszitters", Description: "Geen kind langer dan vier weken zonder passende plek.", FromYear: year - 1, ToYear: year + 3, Owner: "Fatima"},
 		{Title: "Basisondersteuning op orde", Description: "Elke school biedt de afgesproken basisondersteuning.", FromYear: year - 1, ToYear: year + 3, Owner: "Ingrid"},
 	} {
 		i := slices.IndexFunc(have, func(h board.Speerpunt) bool { return h.Title == sp.Title })
-		if i >= 0 {
-			ids = append(ids, have[i].ID)
+		if i >= 0 || !alone {
+			id := uint64(0)
+			if i >= 0 {
+				id = have[i].ID
+			}
+			ids = append(ids, id)
 			continue
 		}
 		if err := s.stampNew(actor)(b, &sp.Meta); err != nil {

@@ -190,12 +190,9 @@ func (s *Store) updateNetwork(actor string, fn func(tx *bolt.Tx) error) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
-		boards := tx.Bucket(bucketBoards)
-		return boards.ForEachBucket(func(k []byte) error {
-			bb := boards.Bucket(k)
-			ids = append(ids, btoi(k))
-			return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+1))
-		})
+		var err error
+		ids, err = bumpBoards(tx, 0)
+		return err
 	})
 	if err == nil {
 		for _, id := range ids {
@@ -203,6 +200,22 @@ func (s *Store) updateNetwork(actor string, fn func(tx *bolt.Tx) error) error {
 		}
 	}
 	return err
+}
+
+// bumpBoards moves every board but except (0: none) on by one version and
+// returns their ids, for a change every board's snapshot shows.
+func bumpBoards(tx *bolt.Tx, except uint64) ([]uint64, error) {
+	var ids []uint64
+	boards := tx.Bucket(bucketBoards)
+	err := boards.ForEachBucket(func(k []byte) error {
+		if btoi(k) == except {
+			return nil
+		}
+		bb := boards.Bucket(k)
+		ids = append(ids, btoi(k))
+		return bb.Put(keyVersion, itob(btoi(bb.Get(keyVersion))+1))
+	})
+	return ids, err
 }
 
 // networkMember reports whether actor is a member of some team.

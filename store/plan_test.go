@@ -93,6 +93,9 @@ func TestDeleteSpeerpuntKeepsGoals(t *testing.T) {
 	if len(f.snap(t).Speerpunten) != 0 {
 		t.Error("the speerpunt is still on the board")
 	}
+	if got := must[[]board.Speerpunt](t)(f.s.Speerpunten()); len(got) != 0 {
+		t.Errorf("still there: %+v", got)
+	}
 	// A new link to the deleted speerpunt is refused; an edit of a goal
 	// that had it (here: put back by hand) drops it.
 	_, err := f.s.Add("Anna", f.board.ID, &board.Goal{Title: "Nieuw", ByWhen: f.clk.Day(30), SpeerpuntID: f.sp.ID})
@@ -291,5 +294,36 @@ func TestPlanExportImport(t *testing.T) {
 	var de *store.DumpError
 	if !errors.As(err, &de) || !strings.Contains(fmt.Sprint(de.Problems), "speerpunt_id") {
 		t.Errorf("an export with a goal under a missing speerpunt: %v", err)
+	}
+}
+
+// The demo makes its example speerpunten only on a first start: in a file
+// with other teams it adds nothing to the network's plan and leaves their
+// boards as they were; its goals stand under no speerpunt.
+func TestDemoAddsNoSpeerpuntenToARealNetwork(t *testing.T) {
+	f := newFixture(t)
+	before := f.snap(t).Version
+	info := must[board.Info](t)(f.s.CreateDemo("Anna"))
+	if b := f.snap(t); len(b.Speerpunten) != 0 || b.Version != before {
+		t.Errorf("the older board after the demo: %d speerpunten, version %d (was %d)", len(b.Speerpunten), b.Version, before)
+	}
+	demo := must[*board.Board](t)(f.s.Board(info.ID))
+	for _, g := range demo.Goals {
+		if g.SpeerpuntID != 0 {
+			t.Errorf("demo goal %q under speerpunt %d", g.Title, g.SpeerpuntID)
+		}
+	}
+}
+
+// Through a member's view, a speerpunt only their own team's goals hang
+// under can be deleted (the other case is in TestViewRefusesOtherTeams).
+func TestViewDeletesOwnSpeerpunt(t *testing.T) {
+	f := newPlanFixture(t)
+	v := f.s.For([]uint64{f.team.ID})
+	if err := v.DeleteSpeerpunt("Anna", f.sp.ID, f.sp.Version); err != nil {
+		t.Fatal(err)
+	}
+	if g, _ := f.snap(t).Goal(f.goal.ID); g.SpeerpuntID != 0 {
+		t.Errorf("the goal is still linked: %d", g.SpeerpuntID)
 	}
 }

@@ -36,6 +36,11 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A speerpunt the other team's goal hangs under.
+	shared := must[board.Speerpunt](t)(f.s.AddSpeerpunt("Eva", board.Speerpunt{Title: "Thuiszitters", FromYear: 2026, ToYear: 2030}))
+	if _, err := f.s.Add("Eva", ob.ID, &board.Goal{Title: "Hun doel", ByWhen: f.clk.Day(9), SpeerpuntID: shared.ID}); err != nil {
+		t.Fatal(err)
+	}
 	before, _ := f.s.Board(ob.ID)
 
 	v := f.s.For([]uint64{f.team.ID})
@@ -90,6 +95,18 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 			return err
 		},
 		"SetRetention": func() error { return v.SetRetention("Anna", id, 10) },
+		"ChangeGoal": func() error {
+			_, err := v.ChangeGoal("Anna", id, board.GoalOp{Kind: board.GoalSetStatus, GoalID: 1, Status: board.GoalStopped, Reason: "x"})
+			return err
+		},
+		"SetPhase": func() error { _, err := v.SetPhase("Anna", id, 2026, board.BKANone, board.BKA1); return err },
+		"ImportMeasurements": func() error {
+			_, err := v.ImportMeasurements("Anna", id, []store.MeasurementRow{{Line: 2, GoalID: 1, Measurement: board.Measurement{Date: f.clk.Day(0), Value: 1}}})
+			return err
+		},
+		// Speerpunten are the network's, shared by design (plan_test.go);
+		// deleting one the other team uses is refused below.
+		"Speerpunten": nil, "AddSpeerpunt": nil, "UpdateSpeerpunt": nil, "SpeerpuntUse": nil, "DeleteSpeerpunt": nil,
 		// The two that make a new team reach no existing one at all; they
 		// are checked below by the other board staying as it was.
 		"CreateDemo": nil,
@@ -111,6 +128,9 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 				t.Errorf("%s on the other team: %v, want ErrNotFound", name, err)
 			}
 		})
+	}
+	if err := v.DeleteSpeerpunt("Anna", shared.ID, shared.Version); !errors.Is(err, store.ErrSharedSpeerpunt) {
+		t.Errorf("deleting a speerpunt the other team uses: %v", err)
 	}
 	if _, err := v.CreateDemo("Anna"); err != nil {
 		t.Errorf("CreateDemo: %v", err)

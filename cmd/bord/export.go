@@ -38,6 +38,14 @@ func newExport(o *options) *cobra.Command {
 				}
 				return s.Export(&buf)
 			})(cmd, args)
+		case "csv":
+			if what, _ := cmd.Flags().GetString("what"); what != "measurements" && what != "metingen" {
+				msg, _ := o.messages()
+				return commands.NoCSVWhat(msg)
+			}
+			cmd.SetOut(&buf)
+			err = markdown(cmd, args)
+			cmd.SetOut(nil)
 		case "md", "markdown":
 			if e.withoutNotes {
 				// A markdown report masks names already; leaving notes out
@@ -48,7 +56,7 @@ func newExport(o *options) *cobra.Command {
 			err = markdown(cmd, args)
 			cmd.SetOut(nil)
 		default:
-			return fmt.Errorf("--format: md | json")
+			return fmt.Errorf("--format: md | json | csv")
 		}
 		if err != nil {
 			return err
@@ -65,7 +73,7 @@ func newExport(o *options) *cobra.Command {
 		return nil
 	}
 	f := cmd.Flags()
-	f.StringVar(&e.format, "format", "md", "md or json (json: the whole database, for bord import, with the raw arena notes: a backup that stays in school)")
+	f.StringVar(&e.format, "format", "md", "md, json (the whole database, for bord import, with the raw arena notes: a backup that stays in school) or csv (with --what measurements)")
 	f.BoolVar(&e.withoutNotes, "without-notes", false, "with --format json: leave out the raw arena notes, for a copy that may leave the school")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
 	return cmd

@@ -158,7 +158,9 @@ bord is your team's improvement board in the terminal.`,
 	f.StringVar(&o.db, "db", defaultDB(), "database file / databasebestand (needed when HOME is not set)")
 	f.StringVar(&o.lang, "lang", "", "taal / language: nl or en (default: from LANG, else nl)")
 	f.StringVar(&o.as, "as", "", "display name / je naam (default: your login name)")
-	root.AddCommand(newExport(o), newImport(o), newBackup(o), newCompact(o), newDemo(o), newVersion(),
+	imp := newImport(o)
+	imp.AddCommand(newImportMeasurements(o))
+	root.AddCommand(newExport(o), imp, newBackup(o), newCompact(o), newDemo(o), newVersion(),
 		newServe(o), newTeam(o), newMember(o),
 		// The same commands ssh host invite and whoami run (package commands).
 		commands.Invite(o.write), commands.Whoami(o.read))

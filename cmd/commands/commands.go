@@ -75,21 +75,23 @@ func member(f func(c *cobra.Command, env *Env) error) func(c *cobra.Command, env
 // Export is `export`: a board of the teams in reach, as markdown.
 func Export(run Runner) *cobra.Command {
 	var boardName, what, topic string
+	var year int
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "write actions or a whole board as markdown / exporteer",
 		RunE: noArgs(run, member(func(c *cobra.Command, env *Env) error {
-			return export(c.OutOrStdout(), env, boardName, what, topic)
+			return export(c.OutOrStdout(), env, boardName, what, topic, year)
 		})),
 	}
 	f := cmd.Flags()
 	f.StringVar(&boardName, "board", "", "board name / naam van het bord (default: the only board)")
-	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro or arena")
+	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro, arena, plan (the year's account) or measurements (CSV)")
 	f.StringVar(&topic, "topic", "", "with --what retro or arena: its topic (the start is enough); default the latest")
+	f.IntVar(&year, "year", 0, "with --what plan: the plan year (default: this year)")
 	return cmd
 }
 
-func export(w io.Writer, env *Env, name, what, topic string) error {
+func export(w io.Writer, env *Env, name, what, topic string, year int) error {
 	infos, err := env.View.Boards()
 	if err != nil {
 		return err
@@ -104,6 +106,13 @@ func export(w io.Writer, env *Env, name, what, topic string) error {
 	b, err := env.View.Board(info.ID)
 	if err != nil {
 		return err
+	}
+	switch what {
+	case "plan":
+		_, err := io.WriteString(w, env.Msg.PlanReport(b, year, env.Now()))
+		return err
+	case "measurements", "metingen":
+		return WriteMeasurementsCSV(w, b, env.Msg)
 	}
 	out, err := env.Msg.Report(b, what, topic, env.Now())
 	if err != nil {

@@ -360,7 +360,7 @@ func (m *Messages) Labels() board.Labels {
 		CheckIns: m.AreaCheckIn, Successes: m.AreaSuccess, Goals: m.AreaGoal,
 		Planning: m.AreaPlanning, Parking: m.AreaParking, Measure: m.MdMeasure,
 		Session: m.Meeting, Leader: m.Leaders, NewActions: m.NewActions, Done: m.DoneActions,
-		SinceLast: m.SinceLast, NoSession: m.NoSession,
+		SinceLast: m.SinceLast, NoSession: m.NoSession, Numbers: m.Numbers(),
 		Status: m.MdStatus, Week: strings.TrimSpace(strings.TrimSuffix(m.WeekF, "%d")), Nothing: m.MdNothing,
 		Moods: map[board.Mood]string{board.MoodGood: m.MoodGood, board.MoodSoSo: m.MoodSoSo, board.MoodNotOK: m.MoodBad},
 		Statuses: map[board.Status]string{board.StatusTodo: m.StatusTodo, board.StatusDoing: m.StatusDoing,

@@ -45,7 +45,7 @@ func (m *Messages) Report(b *board.Board, what, topic string, now time.Time) (st
 		}
 		return "", fmt.Errorf(m.ErrNoRetroF, board.CleanLine(topic, 60))
 	}
-	return "", fmt.Errorf("%w: --what actions | board | session | retro | arena", ErrWhat)
+	return "", fmt.Errorf("%w: --what actions | board | session | retro | arena | plan | measurements", ErrWhat)
 }
 
 // ArenaLabels returns the words of an arena report.
