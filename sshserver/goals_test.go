@@ -1,6 +1,7 @@
 package sshserver_test
 
 import (
+	"fmt"
 	"regexp"
 	"testing"
 )
@@ -25,26 +26,32 @@ func TestLiveMeasurementRedrawsChart(t *testing.T) {
 	t.Parallel()
 	e := startServer(t, nil)
 	a, b := e.join(t, "Anna"), e.join(t, "Bert")
+	bd, err := e.st.Board(e.boardID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(bd.Goals[0].Indicator.Measurements)
+	count := func(n int) string { return fmt.Sprintf("Metingen (%d)", n) }
 
 	// Both open the demo's first goal: 3 is the goals tab at 80x24, o
 	// opens the selected goal.
 	b.send("3", "o")
-	b.waitFor("Metingen (4)")
-	before := axisLabels(b.repaint("Metingen (4)"))
+	b.waitFor(count(n))
+	before := axisLabels(b.repaint(count(n)))
 	if len(before) < 5 {
 		t.Fatalf("Bert sees no chart:\n%s", tail(b.text()))
 	}
 	a.send("3", "o")
-	a.waitFor("Metingen (4)")
+	a.waitFor(count(n))
 
 	// Anna adds 28,5 today, below the streefwaarde: the value axis must
 	// reach lower and the measured line goes on to today.
 	a.send("m", "28,5", "\x13") // ctrl+s saves
 	a.waitFor("Meting 28,5 toegevoegd")
-	b.waitFor("Metingen (5)")
+	b.waitFor(count(n + 1))
 	b.waitFor("28,5  Anna")
 
-	after := axisLabels(b.repaint("Metingen (5)"))
+	after := axisLabels(b.repaint(count(n + 1)))
 	if before[len(before)-1] != "30" {
 		t.Fatalf("Bert's value axis before: %q, want it to end at the streefwaarde 30", before)
 	}

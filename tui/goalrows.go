@@ -59,14 +59,20 @@ func (m goalView) actionCounts(c board.ActionCount) string {
 }
 
 // goalBar is the progress bar with the point the goal should have reached
-// today; a goal that cannot be measured gets an empty bar.
+// when it was last measured: the same comparison as "op koers" and
+// "achter" (board.Goal.Track), so the bar and the word never disagree. A
+// goal that cannot be measured gets an empty bar.
 func (m goalView) goalBar(g *board.Goal, now time.Time) string {
 	p, ok := g.Indicator.Progress()
 	if !ok {
 		return progressBar(0, -1, 8)
 	}
+	at := now
+	if last, ok := g.Indicator.Latest(); ok {
+		at = last.Date
+	}
 	expect := -1.0
-	if v, ok := g.Expected(now); ok {
+	if v, ok := g.Expected(at); ok {
 		if e, ok := g.Indicator.ProgressOf(v); ok {
 			expect = e
 		}
@@ -239,7 +245,7 @@ func (m goalView) goalsSummary(b *board.Board) string {
 			t.GoalsBehind++
 		}
 	}
-	s := m.msg.AreaGoal + ": " + fmt.Sprintf(m.msg.Goals.GoalsTallyF, t.Goals, t.GoalsOnCourse, t.GoalsBehind)
+	s := fmt.Sprintf(m.msg.Goals.GoalsTallyF, t.Goals, t.GoalsOnCourse, t.GoalsBehind)
 	for _, f := range m.focusWarnings(b) {
 		s += " · " + m.st.warn.Render("⚠ "+f)
 	}

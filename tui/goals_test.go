@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -9,15 +10,73 @@ import (
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
-// The demo's first goal, "Minder thuiszitters in de regio", hangs under
-// the speerpunt Thuiszitters and has a nulmeting of 38 on 26 July, four
-// measurements down to 31 and a streefwaarde of 30 on 28 December: on
-// track. Its second goal is behind and the third cannot be measured.
+// goalBoard opens a board of its own with three goals, so these tests do
+// not follow every change of the demo. "Minder thuiszitters in de regio"
+// hangs under the speerpunt Thuiszitters (2025–2029): a nulmeting of 38 on
+// 26 July, four measurements down to 31, a streefwaarde of 30 on 28
+// December; on track. "Snellere toewijzing arrangementen" is behind and
+// missed its meetmoment of 25 September; "Basisondersteuning zichtbaar op
+// elke school" cannot be measured.
+func goalBoard(t *testing.T, lang i18n.Lang, w, h int) *harness {
+	t.Helper()
+	s := openStore(t)
+	team, err := s.CreateTeam(me, "Kernteam", me, "Fatima", "Ahmed", "Sanne")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := s.CreateBoard(me, team.ID, "Verbeterbord")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := s.AddSpeerpunt(me, board.Speerpunt{Title: "Thuiszitters", FromYear: 2025, ToYear: 2029})
+	if err != nil {
+		t.Fatal(err)
+	}
+	basis, err := s.AddSpeerpunt(me, board.Speerpunt{Title: "Basisondersteuning op orde", FromYear: 2025, ToYear: 2029})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seen, to := range []board.BKAPhase{board.BKA1, board.BKA2} {
+		if _, err := s.SetPhase(me, info.ID, 2026, board.BKAPhase(seen), to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := func(d int, v float64, who, note string) board.Measurement {
+		return board.Measurement{Date: day(d), Value: v, Who: who, Note: note}
+	}
+	goals := []*board.Goal{
+		{Title: "Minder thuiszitters in de regio", ByWhen: day(35), Owner: "Fatima", SpeerpuntID: sp.ID,
+			Indicator: &board.Indicator{Unit: "leerlingen", Baseline: 38, BaselineDate: day(-120), Target: 30, TargetDate: day(35),
+				Direction: board.LowerIsBetter, Measurements: []board.Measurement{
+					m(-90, 37, "Fatima", ""), m(-60, 35, "Fatima", ""), m(-30, 33, "Ahmed", "twee terug naar school"), m(-7, 31, "Fatima", "")}}},
+		{Title: "Snellere toewijzing arrangementen", ByWhen: day(60), Owner: "Sanne", SpeerpuntID: basis.ID,
+			Indicator: &board.Indicator{Unit: "werkdagen", Baseline: 30, BaselineDate: day(-90), Target: 15, TargetDate: day(60),
+				Cadence: board.CadenceMonthly, Measurements: []board.Measurement{m(-29, 27, "Sanne", "")}}},
+		{Title: "Basisondersteuning zichtbaar op elke school", ByWhen: day(90), SpeerpuntID: basis.ID},
+	}
+	for _, g := range goals {
+		saved, err := s.Add(me, info.ID, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, st := range []board.Status{board.StatusTodo, board.StatusDone} {
+			a := &board.Action{What: fmt.Sprintf("Actie %d bij %s", i+1, g.Title), Who: me, When: day(7), GoalID: saved.Base().ID, Status: st}
+			if _, err := s.Add(me, info.ID, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	hs := start(t, s, Config{Lang: lang, BoardID: info.ID}, w, h)
+	if hs.m.screen != screenBoard {
+		t.Fatalf("board did not open\n%s", hs.plain())
+	}
+	return hs
+}
 
-// openGoal opens the detail of the demo's first goal.
+// openGoal opens the detail of the first goal.
 func openGoal(t *testing.T, lang i18n.Lang, w, h int) (*harness, *board.Goal) {
 	t.Helper()
-	hs, _ := demo(t, lang, w, h)
+	hs := goalBoard(t, lang, w, h)
 	hs.press("3", "home")
 	g, ok := hs.m.board.selected().(*board.Goal)
 	if !ok {
@@ -32,16 +91,16 @@ func openGoal(t *testing.T, lang i18n.Lang, w, h int) (*harness, *board.Goal) {
 
 func TestGoalRowsSteer(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 80, 24)
+	h := goalBoard(t, i18n.NL, 80, 24)
 	h.press("3")
 	mustContain(t, h.plain(),
 		"✓ op koers Minder thuiszitters", "38 → 31 → 30 leerlingen █▆▃▁",
-		"▼ achter Snellere toewijzing", "⚠ meetmoment gemist: 25 okt",
+		"▼ achter Snellere toewijzing", "⚠ meetmoment gemist: 25 sep",
 		"⚠ niet meetbaar: indicator, nulmeting en streefwaarde ontbreken")
-	// The bar marks where the goal should be today: past it (┃ in the
-	// filled part) for the goal on track, ahead of it (│ in the empty
-	// part) for the one behind.
-	mustContain(t, h.plain(), "▕██████┃░▏ ✓", "▕██░░░│░░▏ ▼")
+	// The bar marks where the goal should have been when last measured:
+	// passed (┃ in the filled part) for the goal on track, not reached (│
+	// in the empty part) for the one behind.
+	mustContain(t, h.plain(), "▕█████┃█░▏ ✓", "▕██░│░░░░▏ ▼")
 }
 
 func TestGoalDetailChartAndTables(t *testing.T) {
@@ -51,7 +110,7 @@ func TestGoalDetailChartAndTables(t *testing.T) {
 		screen := h.plain()
 		mustContain(t, screen, "Doel · Minder thuiszitters in de regio (lopend)", "speerpunt: Thui",
 			"✓ op koers", "lager is beter", "38┼", "30┤", "└┬", "26 jul", "28 dec",
-			"Metingen (4)", "16 nov 2026", "Ahmed · twee", "Geschiedenis (0)")
+			"Metingen (4)", "16 nov 2026", "Ahmed · twee", "Geschiedenis (0)", "acties: 1 open · 1 klaar")
 		lines := strings.Split(h.view(), "\n")
 		if len(lines) != size[1] {
 			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
@@ -184,7 +243,7 @@ func TestGoalAdjustKeepsOldTarget(t *testing.T) {
 // openPlan opens the plan view of the demo board.
 func openPlan(t *testing.T, lang i18n.Lang, w, h int) *harness {
 	t.Helper()
-	hs, _ := demo(t, lang, w, h)
+	hs := goalBoard(t, lang, w, h)
 	hs.press("p")
 	if hs.m.screen != screenPlan {
 		t.Fatalf("p did not open the plan\n%s", hs.plain())
@@ -199,7 +258,7 @@ func TestPlanTree(t *testing.T) {
 		"Plan · 2026 · BKA-fase 2 van 3: uitvoeren, bijsturen en evalueren",
 		"▾ Thuiszitters (2025–2029) · doelen: 1, op koers: 1, achter: 0",
 		"✓ op koers Minder thuiszitters in de regio · 38 → 31 → 30 leerlingen",
-		"[x] 17 nov   Ahmed: Terugbellen ouders",
+		"[x] 30 nov   Marieke: Actie 2 bij Minder thuiszitters",
 		"▾ Basisondersteuning op orde (2025–2029) · doelen: 2, op koers: 0, achter: 1",
 		"⚠ niet meetbaar")
 	// Folding a speerpunt hides its goals; o on a goal opens it.
