@@ -90,8 +90,15 @@ func (m *Common) preview(fl *field) string {
 		}
 		return m.st.err.Render("✗ " + m.msg.ErrBadValue)
 	case fNumber:
-		if _, err := parseNumber(v); err != nil {
+		// Read the user's way (1.250 is a thousand and more in Dutch); a
+		// number typed another way shows how it was read.
+		gv := goalView{m}
+		n, err := gv.numbers().Parse(v)
+		if err != nil {
 			return m.st.err.Render("✗ " + m.msg.ErrNumber)
+		}
+		if shown := gv.number(n); shown != v {
+			return m.st.ok.Render("→ " + shown)
 		}
 	case fMood:
 		if md, ok := m.parseMood(v); ok {

@@ -441,3 +441,23 @@ func TestGoalKeysInHelp(t *testing.T) {
 	h.press("esc", "esc", "3", "o", "?")
 	mustContain(t, h.plain(), "afsluiten/heropenen", "bijstellen", "meting")
 }
+
+// A number typed another way than the user's language writes it shows how
+// it was read, before it is saved.
+func TestNumberPreview(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang        i18n.Lang
+		typed, want string
+	}{
+		{i18n.NL, "3.5", "→ 3,5"},
+		{i18n.NL, "1250", "→ 1.250"},
+		{i18n.EN, "1.250", "→ 1.25"},
+		{i18n.EN, "3,5", "→ 3.5"},
+	} {
+		h, _ := openGoal(t, tc.lang, 80, 24)
+		h.press("m")
+		h.fill("value", tc.typed)
+		mustContain(t, h.plain(), tc.want)
+	}
+}
