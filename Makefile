@@ -10,7 +10,7 @@ DB          ?=
 # failing input (golang/go#75804, fixed in go1.27). A count has no deadline.
 FUZZTIME    ?= 150000x
 # The fuzzers that get a short run in `make test`, as package:Fuzzer.
-FUZZ        := ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzCleanScreen ./board:FuzzParseDate ./board:FuzzMarkdownLine ./board:FuzzLooksLikeName
+FUZZ        := ./board:FuzzParseNumber ./board:FuzzCleanLine ./board:FuzzCleanText ./board:FuzzCleanScreen ./board:FuzzParseDate ./board:FuzzMarkdownLine ./board:FuzzLooksLikeName
 
 # The package version: a commit tagged vX.Y.Z is release X.Y.Z; any other
 # commit is 0.0.0~dev+git.<hash>, which sorts before every release.

@@ -46,3 +46,7 @@ func (e *AlreadyActionError) Error() string {
 }
 
 func (e *AlreadyActionError) Unwrap() error { return ErrAlreadyAction }
+
+// ErrSharedSpeerpunt: a member may not delete a speerpunt that goals of
+// teams outside their reach hang under; those teams steer on it too.
+var ErrSharedSpeerpunt = errors.New("board: speerpunt used by other teams")

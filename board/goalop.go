@@ -2,6 +2,7 @@ package board
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
@@ -76,6 +77,31 @@ func (op GoalOp) Apply(g *Goal, by string, now time.Time) error {
 	default:
 		return invalid("op", ProblemBadValue)
 	}
-	g.History = append(g.History, ch)
+	g.History = append(slices.Clip(g.History), ch) // never into a snapshot's array
 	return nil
+}
+
+// NoteEdit keeps the history of a goal edited as a whole (the edit form,
+// a forced save) rather than by a GoalOp: a changed status, or a changed
+// streefwaarde of a goal that had one, gets its entry with the old value,
+// without a reason. before and after are the stored and the edited item;
+// other items are left alone, and so is an edit that brings its own entry.
+func NoteEdit(before, after Item, by string, at time.Time) {
+	b, ok := before.(*Goal)
+	a, ok2 := after.(*Goal)
+	if !ok || !ok2 || len(a.History) != len(b.History) {
+		return
+	}
+	from := b.Status
+	if from == "" {
+		from = GoalActive
+	}
+	ch := GoalChange{Stamp: Stamp{At: at, By: by}, From: from, To: a.Status}
+	bi, ai := b.Indicator, a.Indicator
+	if bi != nil && ai != nil && !bi.TargetDate.IsZero() && (ai.Target != bi.Target || !Day(ai.TargetDate).Equal(Day(bi.TargetDate))) {
+		ch.Target = &TargetChange{OldValue: bi.Target, OldDate: bi.TargetDate, NewValue: ai.Target, NewDate: ai.TargetDate}
+	}
+	if ch.Target != nil || ch.To != from {
+		a.History = append(slices.Clip(a.History), ch) // never into a snapshot's array
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -311,4 +312,26 @@ func TestNumbers(t *testing.T) {
 			t.Errorf("Parse(%q) = %v, %v; want ErrNotANumber", in, v, err)
 		}
 	}
+}
+
+// FuzzParseNumber: Parse never panics, accepts only finite numbers, and
+// reads back what Format writes, in both languages.
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"3,5", "1.250", "1.250,5", "-0", "NaN", "1e5", "+7", ",5", "1,,2", "12.345.678,9"} {
+		f.Add(s, 3.25)
+	}
+	f.Fuzz(func(t *testing.T, s string, v float64) {
+		for _, nf := range []NumberFormat{DutchNumbers, EnglishNumbers} {
+			if got, err := nf.Parse(s); err == nil && !Finite(got) {
+				t.Fatalf("Parse(%q) = %v", s, got)
+			}
+			if !Finite(v) || math.Abs(v) > 1e15 {
+				continue
+			}
+			want, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 2, 64), 64) // Format's rounding
+			if got, err := nf.Parse(nf.Format(v)); err != nil || math.Abs(got-want) > 1e-9*max(1, math.Abs(want)) {
+				t.Fatalf("Parse(Format(%v) = %q) = %v, %v; want %v", v, nf.Format(v), got, err, want)
+			}
+		}
+	})
 }

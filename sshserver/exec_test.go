@@ -27,8 +27,9 @@ func TestExecWithoutPTY(t *testing.T) {
 		{name: "whoami", key: true, cmd: "whoami", stdout: []string{"Anna — teams: " + demoTeamText}},
 		{name: "export", key: true, cmd: "export", stdout: []string{"# " + "Verbeterbord kernteam", "- [ ] ", demoAction}},
 		{name: "export plan", key: true, cmd: "export --what plan", stdout: []string{"# Verantwoording", "## Thuiszitters", "lopend · op koers", "lopend · achter", "Niet meetbaar", "| Datum | Waarde | Wie | Notitie |", "BKA2"}},
-		{name: "export measurements", key: true, cmd: "export --what measurements", stdout: []string{"speerpunt;doel;datum;waarde;eenheid;wie;notitie\nThuiszitters;Minder thuiszitters in de regio;"}},
+		{name: "export measurements", key: true, cmd: "export --what measurements --format csv", stdout: []string{"speerpunt;doel;datum;waarde;eenheid;wie;notitie\nThuiszitters;Minder thuiszitters in de regio;"}},
 		{name: "unknown command", key: true, cmd: "rm -rf /", status: 1, stderr: []string{`Onbekende opdracht "rm"`, "help"}},
+		{name: "csv of a board", key: true, cmd: "export --what board --format csv", status: 1, stderr: []string{"--format csv hoort bij --what measurements"}, never: []string{demoAction}},
 		{name: "bad flag", key: true, cmd: "export --nope", status: 1, stderr: []string{"Opdrachten:"}, never: []string{demoAction}},
 		// A stranger learns their fingerprint (to pass on), and the
 		// exit status says they are no member.

@@ -327,3 +327,21 @@ func TestViewDeletesOwnSpeerpunt(t *testing.T) {
 		t.Errorf("the goal is still linked: %d", g.SpeerpuntID)
 	}
 }
+
+// An edit of the whole goal (the form) that changes its streefwaarde or
+// status still leaves the old value in the history.
+func TestGoalEditKeepsHistory(t *testing.T) {
+	f := newPlanFixture(t)
+	g := clone(f.goal).(*board.Goal)
+	g.Indicator.Target, g.Status = 18, board.GoalReached
+	saved := must[board.Item](t)(f.s.Update("Bram", f.board.ID, g)).(*board.Goal)
+	h := saved.History
+	if len(h) != 1 || h[0].From != board.GoalActive || h[0].To != board.GoalReached || h[0].By != "Bram" || h[0].Target == nil || h[0].Target.OldValue != 20 || h[0].Target.NewValue != 18 {
+		t.Fatalf("history after the edit: %+v", h)
+	}
+	g = clone(saved).(*board.Goal)
+	g.Title = "Thuiszitters 40 → 18"
+	if saved = must[board.Item](t)(f.s.Update("Bram", f.board.ID, g)).(*board.Goal); len(saved.History) != 1 {
+		t.Errorf("a title edit added history: %+v", saved.History)
+	}
+}

@@ -1,15 +1,13 @@
 package store
 
 import (
-	"errors"
-
 	"github.com/verbeterbord/bord/board"
 	bolt "go.etcd.io/bbolt"
 )
 
-// ErrSharedSpeerpunt: a member may not delete a speerpunt that goals of
-// teams outside their reach hang under; those teams steer on it too.
-var ErrSharedSpeerpunt = errors.New("store: speerpunt used by other teams")
+// ErrSharedSpeerpunt is board.ErrSharedSpeerpunt, where the store's
+// callers look for it.
+var ErrSharedSpeerpunt = board.ErrSharedSpeerpunt
 
 // Speerpunten are the network's: every member sees them, as every board's
 // snapshot shows them.

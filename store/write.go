@@ -138,6 +138,9 @@ func (s *Store) writeTx(bb *bolt.Bucket, actor string, boardID uint64, op Op, is
 	if err := keptSpeerpunt(bb, op, it, cur); err != nil {
 		return err
 	}
+	if op == OpUpdate {
+		board.NoteEdit(cur, it, actor, s.now())
+	}
 	var before []byte
 	if cur != nil {
 		before = slices.Clone(items.Get(itob(it.Base().ID)))

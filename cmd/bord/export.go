@@ -14,7 +14,7 @@ import (
 )
 
 type exportOptions struct {
-	format, out  string
+	out          string
 	withoutNotes bool
 }
 
@@ -30,7 +30,8 @@ func newExport(o *options) *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		var buf bytes.Buffer
 		var err error
-		switch e.format {
+		format, _ := cmd.Flags().GetString("format")
+		switch format {
 		case "json":
 			err = readStore(o, func(_ *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
 				if e.withoutNotes {
@@ -38,15 +39,7 @@ func newExport(o *options) *cobra.Command {
 				}
 				return s.Export(&buf)
 			})(cmd, args)
-		case "csv":
-			if what, _ := cmd.Flags().GetString("what"); what != "measurements" && what != "metingen" {
-				msg, _ := o.messages()
-				return commands.NoCSVWhat(msg)
-			}
-			cmd.SetOut(&buf)
-			err = markdown(cmd, args)
-			cmd.SetOut(nil)
-		case "md", "markdown":
+		case "md", "markdown", "csv": // the shared export's formats; it checks csv
 			if e.withoutNotes {
 				// A markdown report masks names already; leaving notes out
 				// of it silently would look like an arena without answers.
@@ -73,7 +66,8 @@ func newExport(o *options) *cobra.Command {
 		return nil
 	}
 	f := cmd.Flags()
-	f.StringVar(&e.format, "format", "md", "md, json (the whole database, for bord import, with the raw arena notes: a backup that stays in school) or csv (with --what measurements)")
+	// The shared export defines --format (md, csv); the CLI adds json.
+	f.Lookup("format").Usage = "md, json (the whole database, for bord import, with the raw arena notes: a backup that stays in school) or csv (with --what measurements)"
 	f.BoolVar(&e.withoutNotes, "without-notes", false, "with --format json: leave out the raw arena notes, for a copy that may leave the school")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
 	return cmd

@@ -1,7 +1,9 @@
 // Package commands holds the commands bord runs both on the command line and
-// over SSH without a terminal (`ssh host export`): export, invite, whoami
-// and, over SSH, help. Each one is handed a store view, an identity and its
-// cobra command's writers, so the same code answers locally and remotely.
+// over SSH without a terminal (`ssh host export`): export (also the plan's
+// account and the measurements as CSV), invite, whoami and, over SSH, help.
+// Each one is handed a store view, an identity and its cobra command's
+// writers, so the same code answers locally and remotely. It also reads a
+// measurements CSV (from a reader) for `bord import measurements`.
 //
 // It is not package main so that sshserver can use it; it depends only on
 // board, store and the message catalog, never on sshserver. It must never
@@ -74,12 +76,15 @@ func member(f func(c *cobra.Command, env *Env) error) func(c *cobra.Command, env
 
 // Export is `export`: a board of the teams in reach, as markdown.
 func Export(run Runner) *cobra.Command {
-	var boardName, what, topic string
+	var boardName, what, topic, format string
 	var year int
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "write actions or a whole board as markdown / exporteer",
 		RunE: noArgs(run, member(func(c *cobra.Command, env *Env) error {
+			if err := checkFormat(env, format, what); err != nil {
+				return err
+			}
 			return export(c.OutOrStdout(), env, boardName, what, topic, year)
 		})),
 	}
@@ -88,6 +93,7 @@ func Export(run Runner) *cobra.Command {
 	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro, arena, plan (the year's account) or measurements (CSV)")
 	f.StringVar(&topic, "topic", "", "with --what retro or arena: its topic (the start is enough); default the latest")
 	f.IntVar(&year, "year", 0, "with --what plan: the plan year (default: this year)")
+	f.StringVar(&format, "format", "md", "md, or csv (with --what measurements)")
 	return cmd
 }
 

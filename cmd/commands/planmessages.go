@@ -41,7 +41,6 @@ var (
 	txtCSVLine     = csvText{"regel %d: ", "line %d: "}
 	txtNothingDone = csvText{"Er is niets geïmporteerd; verbeter het bestand en probeer opnieuw.", "Nothing was imported; correct the file and try again."}
 	txtImportedF   = csvText{"%d metingen geïmporteerd uit %s.", "%d measurements imported from %s."}
-	txtOutsideF    = csvText{"de datum %s ligt buiten de planperiode %d–%d van het speerpunt", "the date %s is outside the speerpunt's plan period %d–%d"}
 	txtNoCSVWhat   = csvText{"--format csv hoort bij --what measurements", "--format csv goes with --what measurements"}
 )
 
@@ -70,9 +69,6 @@ func CSVErrorText(msg *i18n.Messages, err error) string {
 
 func lineText(msg *i18n.Messages, le LineError) string {
 	if le.Kind == CSVRefused {
-		if pe, ok := errors.AsType[*board.OutsidePeriodError](le.Err); ok {
-			return fmt.Sprintf(txtOutsideF.in(msg.Lang), pe.Date.Format("2006-01-02"), pe.FromYear, pe.ToYear)
-		}
 		return msg.Err(le.Err)
 	}
 	t := csvTexts[le.Kind].in(msg.Lang)
@@ -102,5 +98,17 @@ func ImportedText(msg *i18n.Messages, n int, file string) string {
 	return fmt.Sprintf(txtImportedF.in(msg.Lang), n, board.CleanLine(file, 200))
 }
 
-// NoCSVWhat refuses --format csv for anything but the measurements.
-func NoCSVWhat(msg *i18n.Messages) error { return errors.New(txtNoCSVWhat.in(msg.Lang)) }
+// checkFormat refuses a --format the shared export does not write: csv is
+// for the measurements only (which are always CSV), md for the rest.
+func checkFormat(env *Env, format, what string) error {
+	switch format {
+	case "csv":
+		if what != "measurements" && what != "metingen" {
+			return errors.New(txtNoCSVWhat.in(env.Msg.Lang))
+		}
+	case "md", "markdown", "":
+	default:
+		return fmt.Errorf("--format %s: md | csv", board.CleanLine(format, 20))
+	}
+	return nil
+}

@@ -155,7 +155,7 @@ var en = Messages{
 	TooLongBye:      "The maximum session length was reached; connect again to go on.",
 	NoPTY:           "bord needs a terminal: connect with  ssh -t  or use a command: export, whoami, help.",
 	UnknownCommandF: "Unknown command %q. Try: ssh <server> help",
-	ExecHelp:        "Commands:\n  export [--board NAME] [--what actions|board|session|retro|arena] [--topic TOPIC]\n                 actions, the board, the last board session, a retrospective or an arena (without names)\n  whoami                                       who am I, in which teams\n  invite [--team TEAM] [--ttl 72h]             a one-time code for a new colleague\n  help                                         this help\nWithout a command the board opens (with ssh -t).",
+	ExecHelp:        "Commands:\n  export [--board NAME] [--what actions|board|session|retro|arena] [--topic TOPIC]\n                 actions, the board, the last board session, a retrospective or an arena (without names)\n  export --what plan [--year 2026]             the plan year's account per speerpunt\n  export --what measurements --format csv      every measurement, for a spreadsheet\n  whoami                                       who am I, in which teams\n  invite [--team TEAM] [--ttl 72h]             a one-time code for a new colleague\n  help                                         this help\nWithout a command the board opens (with ssh -t).",
 	WhoamiF:         "%s — teams: %s",
 	NotMember:       "This key is not known. Connect with a terminal (ssh -t) to enter an invite code.",
 

@@ -307,6 +307,9 @@ func (m *Messages) Err(err error) string {
 	if err == nil {
 		return ""
 	}
+	if s, ok := m.planErr(err); ok {
+		return s
+	}
 	if v, ok := board.AsValidation(err); ok {
 		switch v.Problem {
 		case board.ProblemEmpty:

@@ -155,7 +155,7 @@ var nl = Messages{
 	TooLongBye:      "De maximale sessieduur is bereikt; verbind opnieuw als je verder wilt.",
 	NoPTY:           "bord heeft een terminal nodig: verbind met  ssh -t  of gebruik een opdracht: export, whoami, help.",
 	UnknownCommandF: "Onbekende opdracht %q. Probeer: ssh <server> help",
-	ExecHelp:        "Opdrachten:\n  export [--board NAAM] [--what actions|board|session|retro|arena] [--topic ONDERWERP]\n                 acties, het bord, de laatste bordsessie, een retrospective of leerlingarena (zonder namen)\n  whoami                                       wie ben ik, in welke teams\n  invite [--team TEAM] [--ttl 72h]             een eenmalige code voor een nieuwe collega\n  help                                         deze hulp\nZonder opdracht opent het bord (met ssh -t).",
+	ExecHelp:        "Opdrachten:\n  export [--board NAAM] [--what actions|board|session|retro|arena] [--topic ONDERWERP]\n                 acties, het bord, de laatste bordsessie, een retrospective of leerlingarena (zonder namen)\n  export --what plan [--year 2026]             de verantwoording van het planjaar per speerpunt\n  export --what measurements --format csv      alle metingen, voor een spreadsheet\n  whoami                                       wie ben ik, in welke teams\n  invite [--team TEAM] [--ttl 72h]             een eenmalige code voor een nieuwe collega\n  help                                         deze hulp\nZonder opdracht opent het bord (met ssh -t).",
 	WhoamiF:         "%s — teams: %s",
 	NotMember:       "Deze sleutel is niet bekend. Verbind met een terminal (ssh -t) om een uitnodigingscode in te vullen.",
 
