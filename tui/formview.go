@@ -93,7 +93,7 @@ func (m *Common) preview(fl *field) string {
 		// Read the user's way (1.250 is a thousand and more in Dutch); a
 		// number typed another way shows how it was read.
 		gv := goalView{m}
-		n, err := gv.numbers().Parse(v)
+		n, err := m.msg.Numbers().Parse(v)
 		if err != nil {
 			return m.st.err.Render("✗ " + m.msg.ErrNumber)
 		}

@@ -319,7 +319,7 @@ func (m *goalScreen) saveGoalOp(f *form, op board.GoalOp, status string) tea.Cmd
 // finite number gets a message that says so and shows what was typed.
 func (m goalForms) readNumber(f *form, key string) (float64, bool) {
 	text := strings.TrimSpace(f.value(key))
-	v, err := m.numbers().Parse(text)
+	v, err := m.msg.Numbers().Parse(text)
 	if err == nil {
 		return v, true
 	}
@@ -345,12 +345,4 @@ func (m goalForms) goalDate(f *form, key string, g *board.Goal) (time.Time, bool
 		return d, false
 	}
 	return d, true
-}
-
-// numbers is how the user's language writes and reads numbers.
-func (m goalView) numbers() board.NumberFormat {
-	if m.msg.Lang == "en" {
-		return board.EnglishNumbers
-	}
-	return board.DutchNumbers
 }

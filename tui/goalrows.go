@@ -127,12 +127,12 @@ func lastValues(in *board.Indicator, n int) []float64 {
 
 // number writes a value the way the user's language does: 1.250 and 3,5
 // in Dutch, 1,250 and 3.5 in English.
-func (m goalView) number(v float64) string { return m.numbers().Format(v) }
+func (m goalView) number(v float64) string { return m.msg.Numbers().Format(v) }
 
 // roundedNumber writes v with at most prec decimals, for a chart's axis.
 func (m goalView) roundedNumber(v float64, prec int) string {
 	p := math.Pow10(prec)
-	return m.numbers().Format(math.Round(v*p) / p)
+	return m.msg.Numbers().Format(math.Round(v*p) / p)
 }
 
 func (m goalView) goalStatus(s board.GoalStatus) string {
