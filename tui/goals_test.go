@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/cellwidth"
 	"github.com/verbeterbord/bord/tui/i18n"
@@ -459,5 +461,45 @@ func TestNumberPreview(t *testing.T) {
 		h.press("m")
 		h.fill("value", tc.typed)
 		mustContain(t, h.plain(), tc.want)
+	}
+}
+
+// The goal detail and the plan view fill any size exactly, from the
+// smallest bord draws to a large terminal, for a goal on track, one
+// behind and one that cannot be measured.
+func TestGoalScreensFitEverySize(t *testing.T) {
+	t.Parallel()
+	h := goalBoard(t, i18n.EN, 80, 24)
+	for i := range 3 {
+		for _, scr := range []string{"goal", "plan"} {
+			h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+			h.press("esc", "esc", "3", "home")
+			for range i {
+				h.press("down")
+			}
+			want := screenGoal
+			if scr == "goal" {
+				h.press("o")
+			} else {
+				h.press("p")
+				want = screenPlan
+			}
+			if h.m.screen != want {
+				t.Fatalf("%s %d did not open", scr, i)
+			}
+			for _, size := range [][2]int{{minWidth, minHeight}, {40, 10}, {60, 15}, {100, 30}, {200, 60}} {
+				h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				lines := strings.Split(h.view(), "\n")
+				if len(lines) != size[1] {
+					t.Errorf("%s %d at %dx%d: %d lines", scr, i, size[0], size[1], len(lines))
+				}
+				for n, l := range lines {
+					if w := cellwidth.String(l); w != size[0] {
+						t.Errorf("%s %d at %dx%d: line %d is %d wide", scr, i, size[0], size[1], n, w)
+						break
+					}
+				}
+			}
+		}
 	}
 }
