@@ -503,3 +503,27 @@ func TestGoalScreensFitEverySize(t *testing.T) {
 		}
 	}
 }
+
+// More than five open goals on a board is flagged on the board, in the
+// bordsessie's goals step and in the plan view; a passed target date shows
+// on its goal.
+func TestGoalFocusAndPassedTarget(t *testing.T) {
+	t.Parallel()
+	h := goalBoard(t, i18n.NL, 80, 24)
+	for i := range 3 {
+		g := &board.Goal{Title: fmt.Sprintf("Extra doel %d met 10 leerlingen", i), ByWhen: day(30),
+			Indicator: &board.Indicator{Unit: "scholen", Baseline: 2, BaselineDate: day(-60), Target: 10, TargetDate: day(-5 - i)}}
+		if _, err := h.s.Add(me, h.m.b.ID, g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.awaitChange()
+	h.press("3")
+	mustContain(t, h.plain(), "Doelen (6) · ⚠ beperk het aantal doelen")
+	h.press("down", "down", "down", "down", "down", "o")
+	mustContain(t, h.plain(), "⚠ streefdatum 16 nov voorbij: sluit af of stel bij")
+	h.press("esc", "p")
+	mustContain(t, h.plain(), "⚠ Beperk het aantal doelen: 6 lopen er, houd het bij 5 of minder")
+	h.press("esc", "S", "enter", "]", "]")
+	mustContain(t, h.plain(), "doelen: 6, op koers: 1, achter: 1 · ⚠ Beperk het aantal doelen")
+}
