@@ -421,14 +421,14 @@ func (b *Board) CheckIn(who string, w Week) (CheckIn, bool) {
 	return CheckIn{}, false
 }
 
-// PickBoard finds the board called name (ignoring case) among infos, or the
+// PickBoard finds the board called name (as SameName) among infos, or the
 // only board when name is empty. When it finds none it returns the names
 // there are, for the message.
 func PickBoard(infos []Info, name string) (Info, []string, bool) {
 	names := make([]string, len(infos))
 	for i, in := range infos {
 		names[i] = in.Name
-		if strings.EqualFold(in.Name, strings.TrimSpace(name)) || (name == "" && len(infos) == 1) {
+		if SameName(in.Name, name) || (name == "" && len(infos) == 1) {
 			return in, nil, true
 		}
 	}

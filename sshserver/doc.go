@@ -10,6 +10,9 @@
 // tea.Program made in program.go and its frames drawn by the line renderer
 // in screen.go instead of bubbletea's. Connection caps run before the
 // handshake (admit in server.go). Exec commands are package commands', the same code
-// the command line runs. It must never log card contents: only joins,
+// the command line runs. A connection over a Unix socket (the owner's socket
+// beside the database, package owner, which checks the peer's user) is the
+// local user: the whole file, and the full command line via Config.LocalExec
+// (local.go). It must never log card contents: only joins,
 // leaves, refusals and command names, with the key's fingerprint.
 package sshserver

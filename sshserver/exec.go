@@ -25,11 +25,14 @@ const MaxCommand = 1024
 func (s *Server) execCommands(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		c := callerOf(sess)
-		if c.isPty {
+		switch {
+		case c.isPty:
 			next(sess)
-			return
+		case c.local:
+			_ = sess.Exit(s.localExec(sess, c))
+		default:
+			_ = sess.Exit(s.exec(sess, c))
 		}
-		_ = sess.Exit(s.exec(sess, c))
 	}
 }
 

@@ -16,6 +16,7 @@ type caller struct {
 	pty    ssh.Pty
 	winch  <-chan ssh.Window
 	isPty  bool
+	local  bool // over the owner's Unix socket (local.go)
 
 	mu    sync.Mutex
 	id    store.Identity
@@ -51,6 +52,16 @@ func (s *Server) identify(next ssh.Handler) ssh.Handler {
 		if tc := connOf(sess); tc != nil {
 			// The handshake is over: from here Idle and MaxSession apply.
 			tc.started()
+		}
+		if sessionIsLocal(sess) {
+			c := localCaller(sess)
+			if tc := connOf(sess); tc != nil {
+				tc.isMember()
+			}
+			c.pty, c.winch, c.isPty = sess.Pty()
+			sess.Context().SetValue(callerKey{}, c)
+			next(sess)
+			return
 		}
 		key := sess.PublicKey()
 		if key == nil {

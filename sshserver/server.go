@@ -62,6 +62,13 @@ type Config struct {
 	InvitesMadeRefill time.Duration
 	Logger            *slog.Logger
 	Now               func() time.Time
+	// HostKey, when set, is the host key, and HostKeyPath is not read: for
+	// a server that only listens on the owner's Unix socket (local.go),
+	// whose clients check who the server is by the socket, not the key.
+	HostKey gossh.Signer
+	// LocalExec runs the command line for local sessions (local.go); nil
+	// refuses them commands.
+	LocalExec LocalExec
 
 	hooks testHooks // set only by tests (export_test.go)
 }
@@ -169,9 +176,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("sshserver: no store")
 	}
-	signer, err := LoadHostKey(cfg.HostKeyPath)
-	if err != nil {
-		return nil, err
+	signer := cfg.HostKey
+	if signer == nil {
+		var err error
+		if signer, err = LoadHostKey(cfg.HostKeyPath); err != nil {
+			return nil, err
+		}
 	}
 	s := &Server{
 		cfg: cfg, signer: signer, log: cfg.Logger,
@@ -222,7 +232,9 @@ func New(cfg Config) (*Server, error) {
 // HostKeyFingerprint is the fingerprint clients see for this server.
 func (s *Server) HostKeyFingerprint() string { return Fingerprint(s.signer.PublicKey()) }
 
-// Serve accepts connections on l until Shutdown.
+// Serve accepts connections on l until Shutdown. It may be called for
+// more than one listener: bord serve's TCP address and the owner's Unix
+// socket share one server, so everyone sees everyone on the board.
 func (s *Server) Serve(l net.Listener) error {
 	err := s.ssh.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
@@ -250,6 +262,8 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.log.Warn("refused", "reason", "max sessions", "ip", ip, "max", s.cfg.MaxSessions)
 		return nil
 	}
+	// Over the owner's socket: the same user, checked by the listener.
+	ctx.SetValue(localKey{}, isLocal(conn))
 	tc := &trackedConn{Conn: conn, c: &s.conns, open: s.open, ip: ip, handshake: time.Now().Add(s.cfg.Handshake)}
 	_ = conn.SetDeadline(tc.handshake)
 	// handle finds the connection here, to clear the deadline.
@@ -277,7 +291,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	s.mu.Lock()
 	for ss := range s.sessions {
-		go ss.end(ss.msg.Goodbye)
+		go ss.end(ss.goodbyeAtShutdown())
 	}
 	s.mu.Unlock()
 	done := make(chan struct{})

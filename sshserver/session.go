@@ -18,6 +18,7 @@ import (
 type session struct {
 	sess      ssh.Session
 	msg       *i18n.Messages
+	local     bool // over the owner's socket (local.go)
 	program   *tea.Program
 	scr       *screen       // draws the program's frames (screen.go)
 	ready     chan struct{} // closed once program is set, or never will be

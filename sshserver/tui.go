@@ -20,7 +20,7 @@ import (
 func (s *Server) serveTUI(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		c := callerOf(sess)
-		ss := &session{sess: sess, msg: c.msg, ready: make(chan struct{})}
+		ss := &session{sess: sess, msg: c.msg, local: c.local, ready: make(chan struct{})}
 		defer ss.setReady()
 		if !s.track(ss) {
 			fmt.Fprintln(sess, c.msg.Goodbye)
@@ -46,7 +46,13 @@ func (s *Server) runTUI(ss *session, c *caller) {
 		// The member's view of the store reaches their own teams only (no
 		// team: nothing), below the screens, whatever keys are pressed.
 		pres := s.hub.join(id.Name)
-		app := tui.New(tui.Config{Store: s.cfg.Store.For(id.Teams), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now})
+		cfg := tui.Config{Store: s.cfg.Store.For(id.Teams), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now}
+		if c.local {
+			// The owner's own user: the whole file, as bord on the
+			// command line, joining a board's team as it opens.
+			cfg.Store, cfg.AutoJoin = s.cfg.Store, true
+		}
+		app := tui.New(cfg)
 		apps.set(app, pres)
 		return app
 	}

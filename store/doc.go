@@ -10,7 +10,7 @@
 //	  schema              -> uint64, the schema version (migrations run on Open)
 //	teams/
 //	  <team id>           -> board.Team as JSON
-//	audit/                team-level changes (team created, member added)
+//	audit/                team-level changes (team created, member added) and speerpunten
 //	  <seq>               -> Record as JSON
 //	invites/              one-time codes to join a team
 //	  <code hash>         -> invite as JSON (hex SHA-256 of the code)

@@ -46,14 +46,15 @@ func (s *Store) Identify(fingerprint string) (Identity, bool) {
 	return id, id.Name != ""
 }
 
-// TeamByName finds a team by name, ignoring case.
+// TeamByName finds a team by name, ignoring case and the kind of dash
+// (board.SameName).
 func (s *Store) TeamByName(name string) (board.Team, error) {
 	teams, err := s.Teams()
 	if err != nil {
 		return board.Team{}, err
 	}
 	for _, t := range teams {
-		if strings.EqualFold(t.Name, strings.TrimSpace(name)) {
+		if board.SameName(t.Name, name) {
 			return t, nil
 		}
 	}

@@ -185,6 +185,11 @@ func (v *View) CreateDemo(actor string) (board.Info, error) {
 	return v.s.CreateDemo(actor)
 }
 
+// CreateDemoIn is CreateDemo in a language ("en" or Dutch).
+func (v *View) CreateDemoIn(lang, actor string) (board.Info, error) {
+	return v.s.CreateDemoIn(lang, actor)
+}
+
 // CreateTeam makes a new team; like CreateDemo it touches no existing team.
 func (v *View) CreateTeam(actor, name string, members ...string) (board.Team, error) {
 	return v.s.CreateTeam(actor, name, members...)

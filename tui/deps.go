@@ -56,6 +56,8 @@ type Store interface {
 	SetPhase(actor string, boardID uint64, year int, seen, to board.BKAPhase) (board.PlanYear, error)
 
 	CreateDemo(actor string) (board.Info, error)
+	// CreateDemoIn makes the demo in the user's language ("en" or Dutch).
+	CreateDemoIn(lang, actor string) (board.Info, error)
 	CreateTeam(actor, name string, members ...string) (board.Team, error)
 	CreateBoard(actor string, teamID uint64, name string) (board.Info, error)
 	AddMember(actor string, teamID uint64, name string) (board.Team, error)

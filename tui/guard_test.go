@@ -159,6 +159,11 @@ func (g guardStore) CreateDemo(actor string) (board.Info, error) {
 	return g.s.CreateDemo(actor)
 }
 
+func (g guardStore) CreateDemoIn(lang, actor string) (board.Info, error) {
+	g.check("CreateDemoIn")
+	return g.s.CreateDemoIn(lang, actor)
+}
+
 func (g guardStore) CreateTeam(actor, name string, members ...string) (board.Team, error) {
 	g.check("CreateTeam")
 	return g.s.CreateTeam(actor, name, members...)

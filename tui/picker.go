@@ -163,9 +163,9 @@ func (m welcomeScreen) Update(msg tea.Msg) tea.Cmd {
 	keys := newWelcomeKeys(m.msg)
 	switch {
 	case key.Matches(k, keys.Demo):
-		s, user := m.cfg.Store, m.cfg.User
+		s, user, lang := m.cfg.Store, m.cfg.User, string(m.msg.Lang)
 		return func() tea.Msg {
-			info, err := s.CreateDemo(user)
+			info, err := s.CreateDemoIn(lang, user)
 			if err != nil {
 				return errMsg{err}
 			}

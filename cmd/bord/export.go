@@ -70,6 +70,7 @@ func newExport(o *options) *cobra.Command {
 	f.Lookup("format").Usage = "md, json (the whole database, for bord import, with the raw arena notes: a backup that stays in school) or csv (with --what measurements)"
 	f.BoolVar(&e.withoutNotes, "without-notes", false, "with --format json: leave out the raw arena notes, for a copy that may leave the school")
 	f.StringVarP(&e.out, "output", "o", "", "file to write (default: standard output)")
+	_ = cmd.MarkFlagFilename("output") // named absolutely for the owner (owner.go)
 	return cmd
 }
 

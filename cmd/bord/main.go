@@ -8,12 +8,17 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 )
 
 func main() {
-	if err := newRoot().Execute(); err != nil {
+	if err := execute(newRoot()); err != nil {
+		var f forwarded
+		if errors.As(err, &f) {
+			os.Exit(f.code) // the owner printed why
+		}
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

@@ -46,7 +46,7 @@ func run(t *testing.T, args ...string) (string, string, error) {
 	root.SetOut(&out)
 	root.SetErr(&errOut)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := execute(root)
 	return out.String(), errOut.String(), err
 }
 
@@ -179,6 +179,10 @@ func TestLockedDatabaseMessage(t *testing.T) {
 		s.Close()
 		os.Exit(0)
 	}
+	// The holder is no owner (it serves no socket, as a bord of an older
+	// version): the message comes once the wait for an owner is over.
+	defer func(w time.Duration) { joinWait = w }(joinWait)
+	joinWait = 100 * time.Millisecond
 	db := filepath.Join(t.TempDir(), "bord.db")
 	holder := exec.Command(os.Args[0], "-test.run=^TestLockedDatabaseMessage$")
 	holder.Env = append(os.Environ(), "BORD_HOLD_DB="+db)

@@ -23,6 +23,8 @@ func newImportMeasurements(o *options) *cobra.Command {
 		Use:   "measurements FILE.csv",
 		Short: "add measurements from a CSV file (speerpunt, goal, date, value, unit, who) / importeer metingen",
 		Args:  cobra.ExactArgs(1),
+		// Forwarded to a bord that holds the file, the name goes absolute.
+		Annotations: map[string]string{fileArgs: "yes"},
 		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			infos, err := s.Boards(0)
 			if err != nil {

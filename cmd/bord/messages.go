@@ -60,6 +60,26 @@ var (
 		"--backup-dir %s: dat is de map van de database zelf; kies een eigen map voor de back-ups.",
 		"--backup-dir %s: that is the database's own directory; give the backups a directory of their own.",
 	}
+	txtNoTeam = cliText{
+		"Er is geen team %q. De teams zijn: %s. Geef een van die namen met --team.",
+		"There is no team %q. The teams are: %s. Give one of those names with --team.",
+	}
+	txtNoTeams = cliText{
+		"Er is geen team %q: er zijn nog geen teams. Maak er een met: bord team add NAAM",
+		"There is no team %q: there are no teams yet. Make one with: bord team add NAME",
+	}
+	txtNoSocket = cliText{
+		"Let op: andere bord-opdrachten kunnen niet bij deze database zolang deze bord open is (geen socket: %v); sluit bord af voor je ze gebruikt.",
+		"Note: other bord commands cannot reach this database while this bord is open (no socket: %v); quit bord before you use them.",
+	}
+	txtServeHeld = cliText{
+		"bord serve opent de database zelf, en die is nu open in een andere bord. Sluit die eerst af en start dan bord serve.",
+		"bord serve opens the database itself, and another bord has it open now. Quit that one first, then start bord serve.",
+	}
+	txtNeedsTerminal = cliText{
+		"Het bord opent in een terminal: start 'bord' zonder opdracht in een terminalvenster.",
+		"The board opens in a terminal: start 'bord' without a command in a terminal window.",
+	}
 	txtBackupDirNotWritable = cliText{
 		"--backup-dir %s: bord kan daar niet schrijven (%v); kies een map waar bord mag schrijven.",
 		"--backup-dir %s: bord cannot write there (%v); choose a directory bord may write to.",

@@ -74,3 +74,34 @@ func TestImportMeasurementsCSV(t *testing.T) {
 		t.Errorf("after importing the export: %d lines, want every row twice:\n%s", strings.Count(got, "\n"), got)
 	}
 }
+
+// While bord serve holds the file, import measurements is done by it: the
+// file, named relative to this process's directory, is found, and a bad
+// line's message comes back.
+func TestImportMeasurementsWhileOwned(t *testing.T) {
+	db := shortDB(t)
+	// A real process, with its own working directory.
+	srv := bordProcess("--db", db, "serve", "--addr", "127.0.0.1:0")
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Process.Kill(); srv.Wait() })
+	waitForOwner(t, db)
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("m.csv", []byte("doel;datum;waarde\nMinder thuiszitters in de regio;2026-11-20;34,5\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("bad.csv", []byte("doel;datum;waarde\nMinder thuiszitters in de regio;2026-11-20;veel\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, err := run(t, "--db", db, "--as", "Marieke", "import", "measurements", "bad.csv"); err == nil || !strings.Contains(errOut, `regel 2: "veel" is geen getal`) {
+		t.Errorf("a bad file while owned: %v, stderr %q", err, errOut)
+	}
+	out, errOut, err := run(t, "--db", db, "--as", "Marieke", "import", "measurements", "m.csv")
+	if err != nil || !strings.Contains(out, "1 metingen geïmporteerd") {
+		t.Fatalf("import while owned: %q %v %q", out, err, errOut)
+	}
+	if out, _, _ := run(t, "--db", db, "export", "--what", "measurements", "--format", "csv"); !strings.Contains(out, "2026-11-20;34,5;leerlingen;Marieke") {
+		t.Errorf("the imported measurement is not in the export:\n%s", out)
+	}
+}

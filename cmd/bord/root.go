@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/cmd/commands"
+	"github.com/verbeterbord/bord/cmd/owner"
 	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/tui"
 	"github.com/verbeterbord/bord/tui/i18n"
@@ -27,6 +29,10 @@ type options struct {
 	db   string
 	lang string
 	as   string
+	// held is the file the owner holds, in the owner's process running a
+	// later process's command (owner.go); heldPath is its path.
+	held     *store.Store
+	heldPath string
 }
 
 func (o *options) messages() (*i18n.Messages, error) {
@@ -89,6 +95,10 @@ const (
 // who holds it and, for a server, how to join it instead. A new file is
 // announced on stderr, so a mistyped --db shows at once.
 func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*store.Store, error) {
+	if o.held != nil {
+		o.db = o.heldPath // what --db said is the file anyway
+		return o.held, nil
+	}
 	if o.db == "" {
 		return nil, txtNoHome.errorf(msg.Lang)
 	}
@@ -98,12 +108,12 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 		h, _ := store.ReadHolder(o.db)
 		h.Command = board.CleanLine(h.Command, board.MaxLine) // a file anyone could have written
 		if strings.HasPrefix(h.Command, "bord serve") && h.Addr != "" {
-			return nil, fmt.Errorf(msg.ErrLockedServeF, o.db, h.PID, port(h.Addr))
+			return nil, lockedError{fmt.Sprintf(msg.ErrLockedServeF, o.db, h.PID, port(h.Addr))}
 		}
 		if h.Command == "" {
 			h.Command = "bord"
 		}
-		return nil, fmt.Errorf(msg.ErrLockedF, o.db, h.Command, h.PID)
+		return nil, lockedError{fmt.Sprintf(msg.ErrLockedF, o.db, h.Command, h.PID)}
 	case errors.Is(err, store.ErrNewerSchema):
 		return nil, errors.New(msg.ErrNewerSchema)
 	case err != nil:
@@ -131,6 +141,13 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 	return s, nil
 }
 
+// lockedError is open's message for a file another program holds; it is
+// store.ErrLocked, so a command can try the file's owner instead.
+type lockedError struct{ text string }
+
+func (e lockedError) Error() string { return e.text }
+func (e lockedError) Unwrap() error { return store.ErrLocked }
+
 func port(addr string) string {
 	if i := strings.LastIndex(addr, ":"); i >= 0 {
 		return addr[i+1:]
@@ -138,15 +155,21 @@ func port(addr string) string {
 	return addr
 }
 
-func newRoot() *cobra.Command {
-	o := &options{}
+func newRoot() *cobra.Command { return newRootFor(&options{}) }
+
+// newRootFor is the command line with o: in the owner, o holds the file.
+func newRootFor(o *options) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "bord",
 		Short: "Het verbeterbord in de terminal / the improvement board in your terminal",
 		Long: `bord is het verbeterbord van je team in de terminal: check-in, successen, doelen,
-acties, planning en parkeerplaats, voor de wekelijkse bordsessie.
+acties, planning en parkeerplaats, voor de wekelijkse bordsessie. Terwijl bord open is
+werken export, backup, team, member en invite gewoon (de open bord doet ze), en opent
+'bord' in een tweede venster hetzelfde bord, live.
 
-bord is your team's improvement board in the terminal.`,
+bord is your team's improvement board in the terminal. While bord is open, export,
+backup, team, member and invite still work (the open bord does them), and 'bord' in a
+second window opens the same board, live.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
@@ -188,15 +211,58 @@ func runTUI(o *options) error {
 	if err != nil {
 		return err
 	}
-	s, err := o.open(msg, openCreate, os.Stderr)
+	if o.held != nil {
+		// A window of its own comes with a terminal (client.go).
+		return txtNeedsTerminal.errorf(msg.Lang)
+	}
+	s, conn, err := o.openOrJoin(msg, os.Stderr)
 	if err != nil {
 		return err
 	}
+	if conn != nil {
+		// Another bord owns the file: this window shows its board, live.
+		return runClient(conn, o.user(), msg.Lang, userTerminal())
+	}
 	defer closeLocal(s)
-	m := tui.New(tui.Config{Store: s, User: o.user(), Lang: msg.Lang, AutoJoin: true})
+	srv, stop := o.startOwner(s, nil, os.Stderr)
+	defer stop()
+	cfg := tui.Config{Store: s, User: o.user(), Lang: msg.Lang, AutoJoin: true}
+	if srv != nil {
+		// Whoever opens a second window is on the presence line, and
+		// this one on theirs.
+		pres, leave := srv.Join(cfg.User)
+		defer leave()
+		cfg.Presence = pres
+	}
+	m := tui.New(cfg)
 	defer m.Close()
 	_, err = tea.NewProgram(m).Run()
 	return err
+}
+
+// openOrJoin opens the database, or, when another bord owns it, connects
+// to that owner. It waits a little for an owner that just took the file
+// and does not listen yet, or for a file that was busy a moment (a backup
+// of another process): so two bord started at once end up one owner and
+// one window on it.
+func (o *options) openOrJoin(msg *i18n.Messages, stderr io.Writer) (*store.Store, net.Conn, error) {
+	deadline := time.Now().Add(joinWait)
+	for {
+		// The owner first: opening a held file waits for its lock.
+		if path, perr := owner.Socket(o.db); perr == nil && o.db != "" {
+			if conn, derr := owner.Dial(path, 0); derr == nil {
+				return nil, conn, nil
+			}
+		}
+		s, err := o.open(msg, openCreate, stderr)
+		if !errors.Is(err, store.ErrLocked) {
+			return s, nil, err
+		}
+		if time.Now().After(deadline) {
+			return nil, nil, err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // closeLocal closes a file used by a local bord, first compacting it when
@@ -224,10 +290,10 @@ func newVersion() *cobra.Command {
 func newDemo(o *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "demo",
-		Short: "create an example team and board / maak een voorbeeldbord",
+		Short: "create an example team and board, in --lang / maak een voorbeeldbord",
 		Args:  cobra.NoArgs,
 		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, _ []string) error {
-			info, err := s.CreateDemo(o.user())
+			info, err := s.CreateDemoIn(string(msg.Lang), o.user())
 			if err != nil {
 				return err
 			}
@@ -241,7 +307,7 @@ func newBackup(o *options) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "backup FILE",
-		Short: "write a checked copy of the database / maak een gecontroleerde back-up",
+		Short: "write a checked copy of the database, also while bord is open / maak een gecontroleerde back-up",
 		Args:  cobra.ExactArgs(1),
 		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			// An existing file may be the good backup of yesterday; a
@@ -262,14 +328,16 @@ func newBackup(o *options) *cobra.Command {
 		}),
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists / overschrijf FILE als het bestaat")
+	cmd.Annotations = map[string]string{fileArgs: "yes"}
 	return cmd
 }
 
 func newImport(o *options) *cobra.Command {
 	return &cobra.Command{
-		Use:   "import FILE",
-		Short: "load a JSON export into an empty database / laad een JSON-export",
-		Args:  cobra.ExactArgs(1),
+		Annotations: map[string]string{fileArgs: "yes"},
+		Use:         "import FILE",
+		Short:       "load a JSON export into an empty database / laad een JSON-export",
+		Args:        cobra.ExactArgs(1),
 		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			f, err := os.Open(args[0])
 			if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -12,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strings"
 	"syscall"
 	"time"
 
@@ -21,7 +19,6 @@ import (
 	"github.com/verbeterbord/bord/sshserver"
 	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/tui/i18n"
-	gossh "golang.org/x/crypto/ssh"
 )
 
 type serveOptions struct {
@@ -41,7 +38,8 @@ func newServe(o *options) *cobra.Command {
 		Short: "share the boards over SSH / deel de borden via SSH",
 		Long: `bord serve shares the database over SSH: every colleague joins with
   ssh -p 2222 <this computer>
-and sees the team's board, live. Add people with 'bord member add' or 'bord invite'.`,
+and sees the team's board, live. Add people with 'bord member add' or 'bord invite':
+run as the same user with the same --db, they work while bord serve runs.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return serve(cmd, o, so)
@@ -65,6 +63,10 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	}
 	if err := so.check(msg.Lang); err != nil {
 		return err
+	}
+	if o.held != nil {
+		// Sent over the owner's socket: the file is the owner's.
+		return txtServeHeld.errorf(msg.Lang)
 	}
 	if o.db == "" {
 		return txtNoHome.errorf(msg.Lang)
@@ -106,6 +108,8 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 		Idle:        so.idle,
 		MaxSession:  so.maxSession,
 		Logger:      logger,
+		// bord commands of this user on this computer (owner.go).
+		LocalExec: ownerExec(s, o.db),
 	})
 	if err != nil {
 		return err
@@ -114,6 +118,10 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	// Also on the file's socket, so bord member add, invite, export and
+	// backup work while serving, and bord opens the served board.
+	_, stopOwner := o.startOwner(s, srv, cmd.ErrOrStderr())
+	defer stopOwner()
 	fmt.Fprintf(cmd.OutOrStdout(), "bord serve %s · %s\nhost key %s\njoin: ssh -p %s <host>\n", version, l.Addr(), srv.HostKeyFingerprint(), port(l.Addr().String()))
 	logger.Info("serving", "addr", l.Addr().String(), "db", o.db, "hostkey", srv.HostKeyFingerprint())
 
@@ -268,135 +276,6 @@ func checkBackupDir(lang i18n.Lang, dir, db string) error {
 	return nil
 }
 
-func newTeam(o *options) *cobra.Command {
-	team := &cobra.Command{Use: "team", Short: "teams: add, list"}
-	var boardName string
-	var members []string
-	add := &cobra.Command{
-		Use:   "add NAME",
-		Short: "add a team with its first board / voeg een team toe",
-		Args:  cobra.ExactArgs(1),
-		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
-			t, err := s.CreateTeam(o.user(), args[0], members...)
-			if err != nil {
-				return err
-			}
-			name := boardName
-			if name == "" {
-				name = t.Name
-			}
-			b, err := s.CreateBoard(o.user(), t.ID, name)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s · %s\n", t.Name, b.Name)
-			return nil
-		}),
-	}
-	add.Flags().StringVar(&boardName, "board", "", "name of the first board (default: the team's name)")
-	add.Flags().StringSliceVar(&members, "member", nil, "member names (repeat or separate by commas)")
-	list := listTeams(o, "list teams, boards and members", func(w io.Writer, s *store.Store, t board.Team) {
-		infos, _ := s.Boards(t.ID)
-		var boards []string
-		for _, in := range infos {
-			boards = append(boards, in.Name)
-		}
-		fmt.Fprintf(w, "%s\n  %s: %s\n  %s: %s\n", t.Name, "boards", strings.Join(boards, ", "), "members", strings.Join(t.MemberNames(), ", "))
-	})
-	team.AddCommand(add, list)
-	return team
-}
-
-// teamNamed is the team called name, or an error that names what was
-// asked for.
-func teamNamed(s *store.Store, name string) (board.Team, error) {
-	t, err := s.TeamByName(name)
-	if err != nil {
-		return t, fmt.Errorf("team %q: %w", name, err)
-	}
-	return t, nil
-}
-
-// listTeams is a "list" command that writes every team with each.
-func listTeams(o *options, short string, each func(w io.Writer, s *store.Store, t board.Team)) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list",
-		Short: short,
-		Args:  cobra.NoArgs,
-		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, _ []string) error {
-			teams, err := s.Teams()
-			if err != nil {
-				return err
-			}
-			for _, t := range teams {
-				each(cmd.OutOrStdout(), s, t)
-			}
-			return nil
-		}),
-	}
-}
-
-func newMember(o *options) *cobra.Command {
-	member := &cobra.Command{Use: "member", Short: "members: add, list, remove"}
-	var teamName, keyText string
-	add := &cobra.Command{
-		Use:   "add NAME --team TEAM [--key 'ssh-ed25519 AAAA…']",
-		Short: "add a member, optionally with their SSH public key",
-		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
-			t, err := teamNamed(s, teamName)
-			if err != nil {
-				return err
-			}
-			fp := ""
-			if keyText != "" {
-				key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(keyText))
-				if err != nil {
-					return fmt.Errorf("--key: %w", err)
-				}
-				fp = sshserver.Fingerprint(key)
-			}
-			if _, err := s.AddMemberKey(o.user(), t.ID, args[0], fp); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s → %s %s\n", board.CleanName(args[0]), t.Name, fp)
-			return nil
-		}),
-	}
-	add.Flags().StringVar(&teamName, "team", "", "team name")
-	add.Flags().StringVar(&keyText, "key", "", "SSH public key, as in authorized_keys")
-	_ = add.MarkFlagRequired("team")
-	var listTeam string
-	list := listTeams(o, "list members and their key fingerprints", func(w io.Writer, _ *store.Store, t board.Team) {
-		if listTeam != "" && !strings.EqualFold(t.Name, listTeam) {
-			return
-		}
-		fmt.Fprintln(w, t.Name)
-		for _, m := range t.Members {
-			fmt.Fprintf(w, "  %s %s\n", m.Name, strings.Join(m.Keys, " "))
-		}
-	})
-	list.Flags().StringVar(&listTeam, "team", "", "only this team")
-	var rmTeam string
-	remove := &cobra.Command{
-		Use:   "remove NAME --team TEAM",
-		Short: "remove a member (and their keys) from a team",
-		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, _ *i18n.Messages, args []string) error {
-			t, err := teamNamed(s, rmTeam)
-			if err != nil {
-				return err
-			}
-			_, err = s.RemoveMember(o.user(), t.ID, args[0])
-			return err
-		}),
-	}
-	remove.Flags().StringVar(&rmTeam, "team", "", "team name")
-	_ = remove.MarkFlagRequired("team")
-	member.AddCommand(add, list, remove)
-	return member
-}
-
 // withStore opens an existing database for a command that changes it, and
 // words errors for the user.
 func withStore(o *options, run func(*cobra.Command, *store.Store, *i18n.Messages, []string) error) func(*cobra.Command, []string) error {
@@ -420,11 +299,24 @@ func storeCommand(o *options, mode openMode, run func(*cobra.Command, *store.Sto
 		if err != nil {
 			return err
 		}
+		// Another bord has the file open: it does the work. Asked first,
+		// since opening a held file waits for its lock.
+		if ferr := o.forward(cmd, args, msg, 0); !errors.Is(ferr, errNoOwner) {
+			return ferr
+		}
 		s, err := o.open(msg, mode, cmd.ErrOrStderr())
+		if errors.Is(err, store.ErrLocked) {
+			// An owner that started just now may not listen yet.
+			if ferr := o.forward(cmd, args, msg, joinWait); !errors.Is(ferr, errNoOwner) {
+				return ferr
+			}
+		}
 		if err != nil {
 			return err
 		}
-		defer s.Close()
+		if o.held == nil {
+			defer s.Close()
+		}
 		if err := run(cmd, s, msg, args); err != nil {
 			var v *board.ValidationError
 			switch {

@@ -112,6 +112,12 @@ func controlFields(s string) map[string]string {
 // test binary, under `make test`'s race detector, nfpm's gzip alone would
 // take most of a minute.
 func TestPackage(t *testing.T) {
+	if testing.Short() {
+		// A minute of building and gzip that guards only the packaging:
+		// make package runs it before it builds the .deb, make test-long
+		// with everything else.
+		t.Skip("builds and packages the real binary: run by make package and make test-long")
+	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "bord")
 	build := exec.Command("go", "build", "-o", dir+string(filepath.Separator), "-ldflags", "-s -w -X main.version=1.2.3",

@@ -102,6 +102,9 @@ func export(w io.Writer, env *Env, name, what, topic string, year int) error {
 	if err != nil {
 		return err
 	}
+	if len(infos) == 0 {
+		return nothingYet(env.Msg.Lang, env.Who.Fingerprint == "")
+	}
 	info, names, ok := board.PickBoard(infos, name)
 	switch {
 	case !ok && name == "" && len(infos) > 1:
@@ -143,7 +146,7 @@ func Invite(run Runner) *cobra.Command {
 			return invite(c.OutOrStdout(), env, team, ttl)
 		})),
 	}
-	cmd.Flags().StringVar(&team, "team", "", "team name (default: the only team)")
+	cmd.Flags().StringVar(&team, "team", "", "team name, case and kind of dash do not matter (default: the only team)")
 	cmd.Flags().DurationVar(&ttl, "ttl", 72*time.Hour, "how long the code is valid (at most 720h)")
 	return cmd
 }
@@ -156,7 +159,7 @@ func invite(w io.Writer, env *Env, name string, ttl time.Duration) error {
 	if err != nil {
 		return err
 	}
-	i := slices.IndexFunc(teams, func(t board.Team) bool { return strings.EqualFold(t.Name, strings.TrimSpace(name)) })
+	i := slices.IndexFunc(teams, func(t board.Team) bool { return board.SameName(t.Name, name) })
 	if name == "" && len(teams) == 1 {
 		i = 0
 	}

@@ -102,3 +102,23 @@ func TestMeasurementsCSVNumbers(t *testing.T) {
 		t.Errorf("a ;-file: %+v, %v", rows, err)
 	}
 }
+
+// FuzzParseMeasurementsCSV: any file gives rows or a CSVError, never a
+// panic, and every row names a goal of the board with a finite value.
+func FuzzParseMeasurementsCSV(f *testing.F) {
+	f.Add("speerpunt;doel;datum;waarde\nThuiszitters;Verzuim;2026-03-01;3,5\n")
+	f.Add("goal,date,value\n\"=HYPERLINK(\"\"x\"\")\",1-3-2026,\"1,250.5\"\n")
+	f.Add("doel;datum;waarde\n\"open\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		rows, err := commands.ParseMeasurementsCSV(strings.NewReader(in), csvBoard())
+		var ce *commands.CSVError
+		if err != nil && (!errors.As(err, &ce) || len(ce.Lines) == 0) {
+			t.Fatalf("error %v is no CSVError with lines", err)
+		}
+		for _, r := range rows {
+			if _, ok := csvBoard().Goal(r.GoalID); !ok || !board.Finite(r.Measurement.Value) || r.Line < 2 {
+				t.Fatalf("row %+v", r)
+			}
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -32,4 +33,19 @@ func validUntilF(l i18n.Lang) string {
 		return "(%s, valid until %s)"
 	}
 	return "(%s, geldig tot %s)"
+}
+
+// nothingYet is export's answer when there is no board yet: on the command
+// line how to make one, over SSH who can.
+func nothingYet(l i18n.Lang, local bool) error {
+	text := "Er is nog niets om te exporteren: je team heeft nog geen bord. Open bord (ssh zonder opdracht) en maak er een, exporteer dan opnieuw."
+	switch {
+	case l == i18n.EN && local:
+		text = "There is nothing to export yet: this database has no board. Start with 'bord' (it asks for a team and a board) or look around in an example with 'bord demo'."
+	case l == i18n.EN:
+		text = "There is nothing to export yet: your team has no board. Open bord (ssh without a command) and make one, then export again."
+	case local:
+		text = "Er is nog niets om te exporteren: deze database heeft nog geen bord. Begin met 'bord' (dat vraagt om een team en een bord) of kijk rond in een voorbeeld met 'bord demo'."
+	}
+	return errors.New(text)
 }
