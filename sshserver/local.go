@@ -51,8 +51,8 @@ func localCaller(sess ssh.Session) *caller {
 // the presence line of the sessions on its board, and them in its line. It
 // returns the terminal's presence and what to call when it ends.
 func (s *Server) Join(name string) (tui.Presence, func()) {
-	p := s.hub.join(name)
-	return p, p.leave
+	p := s.hub.Join(name)
+	return p, p.Leave
 }
 
 // goodbyeAtShutdown is the line a session ends with when the server stops:

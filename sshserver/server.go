@@ -13,6 +13,7 @@ import (
 
 	"github.com/gliderlabs/ssh"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/tui"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -41,6 +42,10 @@ type Config struct {
 	Idle time.Duration
 	// MaxSession ends any session after this long (12h).
 	MaxSession time.Duration
+	// KeepAlive asks a terminal's client for an answer this often (3s)
+	// and closes a connection that gave none in two: a dropped client
+	// leaves the board within seconds (keepalive.go).
+	KeepAlive time.Duration
 	// ConnsPerIP allows this many sessions of keys that are no member's
 	// (the invite screen, whoami) per IP address at once, refilled one per
 	// ConnRefill (20 per 3s). Members' sessions do not count: forty
@@ -101,6 +106,7 @@ func (c *Config) validate() error {
 		{"InvitesMadeRefill", int64(c.InvitesMadeRefill)},
 		{"Idle", int64(c.Idle)},
 		{"MaxSession", int64(c.MaxSession)},
+		{"KeepAlive", int64(c.KeepAlive)},
 		{"Handshake", int64(c.Handshake)},
 		{"ConnRefill", int64(c.ConnRefill)},
 		{"SessionRefill", int64(c.SessionRefill)},
@@ -129,6 +135,7 @@ func (c *Config) defaults() {
 	defDur(&c.Handshake, 30*time.Second)
 	defDur(&c.Idle, 30*time.Minute)
 	defDur(&c.MaxSession, 12*time.Hour)
+	defDur(&c.KeepAlive, 3*time.Second)
 	def(&c.ConnsPerIP, 20)
 	defDur(&c.ConnRefill, 3*time.Second)
 	def(&c.SessionsPerKey, 10)
@@ -151,7 +158,7 @@ type Server struct {
 	ssh     *ssh.Server
 	signer  gossh.Signer
 	log     *slog.Logger
-	hub     hub
+	hub     tui.Hub
 	conns   connCounter
 	open    *ipCounter
 	stop    chan struct{} // closed by Shutdown: connections stop waiting
@@ -281,7 +288,7 @@ func (s *Server) Sessions() int {
 }
 
 // OnBoard lists the names of the people on a board now.
-func (s *Server) OnBoard(boardID uint64) []string { return s.hub.on(boardID) }
+func (s *Server) OnBoard(boardID uint64) []string { return s.hub.On(boardID) }
 
 // Shutdown ends every session with a goodbye line and a restored terminal,
 // then stops the server. Sessions still running when ctx ends are cut off.

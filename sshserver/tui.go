@@ -45,7 +45,7 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	newApp := func(id store.Identity) *tui.Model {
 		// The member's view of the store reaches their own teams only (no
 		// team: nothing), below the screens, whatever keys are pressed.
-		pres := s.hub.join(id.Name)
+		pres := s.hub.Join(id.Name)
 		cfg := tui.Config{Store: s.cfg.Store.For(id.Teams), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now}
 		if c.local {
 			// The owner's own user: the whole file, as bord on the
@@ -67,6 +67,7 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	ss.program = s.newProgram(ctx, ss, c, model, cancel)
 	ss.setReady()
 	go s.watchdog(ctx, ss, c.fp)
+	go s.keepalive(ctx, sess, c.fp)
 
 	if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		s.log.Warn("session ended with error", "key", c.fp, "err", err.Error())
@@ -150,11 +151,11 @@ func (s *Server) redeem(msg *i18n.Messages, fp, ip, code, name string) error {
 type memberApp struct {
 	mu     sync.Mutex
 	app    *tui.Model
-	pres   *presence
+	pres   *tui.Here
 	closed bool
 }
 
-func (a *memberApp) set(app *tui.Model, pres *presence) {
+func (a *memberApp) set(app *tui.Model, pres *tui.Here) {
 	a.mu.Lock()
 	closed := a.closed
 	if !closed {
@@ -163,7 +164,7 @@ func (a *memberApp) set(app *tui.Model, pres *presence) {
 	a.mu.Unlock()
 	if closed {
 		app.Close()
-		pres.leave()
+		pres.Leave()
 	}
 }
 
@@ -176,6 +177,6 @@ func (a *memberApp) close() {
 		app.Close()
 	}
 	if pres != nil {
-		pres.leave()
+		pres.Leave()
 	}
 }

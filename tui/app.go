@@ -99,8 +99,19 @@ func (m *Model) openScreens() {
 	}
 }
 
-// Close ends the board subscription; call it when the program ends.
+// Close ends the board subscription and leaves Presence; call it when the
+// program ends.
 func (m *Model) Close() {
+	m.stopWatch()
+	// Gone at once for the others, not when the connection ends: a leader
+	// who quits has left the bordsessie (leader.go).
+	if l, ok := m.cfg.Presence.(interface{ Leave() }); ok {
+		l.Leave()
+	}
+}
+
+// stopWatch ends the subscription to the open board's changes.
+func (m *Model) stopWatch() {
 	if m.unwatch != nil {
 		m.unwatch()
 		m.unwatch = nil
@@ -127,7 +138,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case openedMsg:
-		m.Close()
+		m.stopWatch()
 		m.b, m.watch, m.unwatch = msg.b, msg.watch, msg.unwatch
 		m.screen = screenBoard
 		m.openScreens()
@@ -182,6 +193,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.picker.load(msg.id, false)
 	case presenceMsg:
 		m.peers = msg.peers
+		m.watchLeader()
 		if msg.wait {
 			return m, m.waitPresence()
 		}
@@ -235,6 +247,7 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 // sync lets every screen follow a new snapshot, and keeps the second
 // timer going while a screen shows a clock.
 func (m *Model) sync() tea.Cmd {
+	m.watchLeader()
 	var cmds []tea.Cmd
 	for _, s := range m.screens {
 		if sy, ok := s.(syncer); ok {
@@ -277,7 +290,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	m.board.focusOn = nil // the user moved on: a later snapshot must not move the cursor
 	switch {
 	case m.choose != nil: // over the form, when it asks about the form
-		cmd, done := m.choose.update(k)
+		cmd, done := m.choose.update(k, m.height)
 		if done {
 			m.choose = nil
 			if cmd != nil {
@@ -289,6 +302,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.formKey(k)
 	case m.showHelp:
 		m.showHelp = false
+		return nil
+	case m.offerLead():
 		return nil
 	}
 	s, ok := m.screens[m.screen]

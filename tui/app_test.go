@@ -804,8 +804,8 @@ func TestMeasurement(t *testing.T) {
 	}
 	// The row starts with the goal's bar; goals_test.go checks what the
 	// bar and the rest of the row say.
-	mustContain(t, h.plain(), "›"+goalView{h.m.Common}.goalBar(g, today)+" ")
 	barBefore := goalView{h.m.Common}.goalBar(g, today)
+	mustContain(t, h.plain(), "›"+barBefore+" ")
 	h.press("m")
 	if h.m.form == nil || !strings.HasPrefix(h.m.form.title, h.m.msg.MeasureTitle) {
 		t.Fatal("m did not open the measurement form")
@@ -982,13 +982,28 @@ func TestAutoJoin(t *testing.T) {
 func TestMouseWide(t *testing.T) {
 	t.Parallel()
 	h, _ := demo(t, i18n.NL, 140, 40)
-	// 140x40: the top band is 14 high from y=1, three panels of 46, 46, 48;
-	// the bottom band starts at y=15: actions 70 wide, then 35 and 35.
-	h.click(5, 15+1+2) // third row of the actions
+	// 140x40: three panels of 46, 46, 48 in the top band from y=1, whose
+	// height follows what they hold; then actions 70 wide, and 35 and 35.
+	// Rows wrap, so a row's line is looked up, not counted.
+	rowAt := func(a board.Area, row int) (x, y int) {
+		rects, _ := h.m.board.layout()
+		for _, r := range rects {
+			if r.area == a {
+				_, lineRow := h.m.board.areaLines(r)
+				return r.x + 5, r.y + 1 + slices.Index(lineRow, row)
+			}
+		}
+		t.Fatalf("no panel for %s", a)
+		return 0, 0
+	}
+	top, _ := h.m.board.layout()
+	bottom := top[3].y
+	h.click(rowAt(board.AreaAction, 2)) // third row of the actions
 	if h.focused() != board.AreaAction || h.m.board.sel[board.AreaAction] != 2 {
 		t.Fatalf("click in actions: %s row %d", h.focused(), h.m.board.sel[board.AreaAction])
 	}
-	h.click(100, 1+1+goalRowLines) // second goal: a goal row is three lines
+	x, y := rowAt(board.AreaGoal, 1)
+	h.click(x+20, y+1) // the second goal's second line
 	if h.focused() != board.AreaGoal || h.m.board.sel[board.AreaGoal] != 1 {
 		t.Fatalf("click in goals: %s row %d", h.focused(), h.m.board.sel[board.AreaGoal])
 	}
@@ -998,11 +1013,11 @@ func TestMouseWide(t *testing.T) {
 	if h.focused() != board.AreaCheckIn || !ok || c.Who != "Ahmed" {
 		t.Fatalf("click in check-in: %s %+v", h.focused(), h.m.board.selected())
 	}
-	h.click(120, 20) // parking, below its rows: focus, keep the row
+	h.click(120, bottom+12) // parking, below its rows: focus, keep the row
 	if h.focused() != board.AreaParking || h.m.board.sel[board.AreaParking] != 0 {
 		t.Fatalf("click in parking: %s row %d", h.focused(), h.m.board.sel[board.AreaParking])
 	}
-	h.click(80, 16) // planning, first row
+	h.click(80, bottom+1) // planning, first row
 	if h.focused() != board.AreaPlanning || h.m.board.sel[board.AreaPlanning] != 0 {
 		t.Fatalf("click in planning: %s", h.focused())
 	}

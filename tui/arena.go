@@ -100,6 +100,8 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		*sel = max(*sel-1, 0)
 	case is(m.keys.Down):
 		*sel = max(min(*sel+1, len(rows)-1), 0)
+	case is(m.keys.Page):
+		*sel = paged(k, *sel, len(rows), m.panelPage())
 	case m.as.tab == 1 && is(m.keys.Capture):
 		if !a.Open() {
 			m.setStatus(m.msg.ArenaClosedCapture, true)

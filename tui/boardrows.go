@@ -9,11 +9,15 @@ import (
 	"github.com/verbeterbord/bord/board"
 )
 
-// row is one line of an area: the item it shows and the text.
+// row is one line of an area: the item it shows and how to draw it. The
+// text is made only for the rows on screen: a board of 10,000 actions
+// formatted every row on every key (issue 14).
 type row struct {
 	id   uint64
-	text string
+	draw func() string
 }
+
+func (r row) text() string { return r.draw() }
 
 // filter limits the actions area.
 type filter struct {
@@ -39,6 +43,19 @@ const recentDays = 7
 type areaRows struct {
 	*Common
 	filter filter
+	listed map[board.Area]areaList
+}
+
+// areaList is one area's rows of one snapshot under one filter on one day:
+// kept, so a key or a frame costs only the rows it shows, not a filter
+// and a sort of the whole area.
+type areaList struct {
+	b      *board.Board
+	filter filter
+	day    int64
+	rows   []row
+	// overdue counts the board's overdue actions, for the actions title.
+	overdue int
 }
 
 // actions returns the actions the actions area lists, in order: open ones
@@ -79,28 +96,43 @@ func (m *areaRows) actions(b *board.Board) []board.Action {
 	return out
 }
 
-// rows lists what area a of b shows, one row per item.
-func (m *areaRows) rows(b *board.Board, a board.Area) []row { return m.list(b, a, true) }
-
-// ids lists the same rows as rows but without their text. Keeping the
-// selection on its item after every change needs only the ids, and
-// formatting every row of every area for that was most of a session's cost
-// of a change (BenchmarkViewSessions).
-func (m *areaRows) ids(b *board.Board, a board.Area) []row { return m.list(b, a, false) }
-
-func (m *areaRows) list(b *board.Board, a board.Area, withText bool) []row {
+// rows lists what area a of b shows, one row per item, in order. The list
+// is made once per snapshot, filter and day, and shared by every key and
+// frame until one of them changes.
+func (m *areaRows) rows(b *board.Board, a board.Area) []row {
 	if b == nil {
 		return nil
 	}
+	day := board.Day(m.now()).Unix()
+	if l, ok := m.listed[a]; ok && l.b == b && l.filter == m.filter && l.day == day {
+		return l.rows
+	}
+	l := areaList{b: b, filter: m.filter, day: day, rows: m.list(b, a)}
+	if a == board.AreaAction {
+		now := m.now()
+		for _, act := range b.Actions {
+			if act.Overdue(now) {
+				l.overdue++
+			}
+		}
+	}
+	if m.listed == nil {
+		m.listed = map[board.Area]areaList{}
+	}
+	m.listed[a] = l
+	return l.rows
+}
+
+// overdue counts b's overdue actions, kept with the actions' rows.
+func (m *areaRows) overdue(b *board.Board) int {
+	m.rows(b, board.AreaAction)
+	return m.listed[board.AreaAction].overdue
+}
+
+func (m *areaRows) list(b *board.Board, a board.Area) []row {
 	now := m.now()
 	var rows []row
-	add := func(id uint64, text func() string) {
-		r := row{id: id}
-		if withText {
-			r.text = text()
-		}
-		rows = append(rows, r)
-	}
+	add := func(id uint64, text func() string) { rows = append(rows, row{id: id, draw: text}) }
 	switch a {
 	case board.AreaCheckIn:
 		week := board.WeekOf(now)
@@ -190,7 +222,7 @@ func bar(p float64, w int) string {
 }
 
 func (m *boardScreen) selectedID(b *board.Board, a board.Area) (uint64, bool) {
-	rows := m.ids(b, a)
+	rows := m.rows(b, a)
 	i := m.sel[a]
 	if i < 0 || i >= len(rows) {
 		return 0, false

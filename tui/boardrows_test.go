@@ -8,10 +8,10 @@ import (
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
-// TestIdsListTheRowsInOrder: the selection is kept across changes with ids
-// (no text), the screen draws rows; both must list the same items in the
-// same order, under every filter, or a change would move the cursor.
-func TestIdsListTheRowsInOrder(t *testing.T) {
+// TestRowsFollowFilterAndSnapshot: the rows are kept between keys, so a
+// kept list must never outlive its filter or its snapshot, or the cursor
+// would select an item the screen does not show.
+func TestRowsFollowFilterAndSnapshot(t *testing.T) {
 	h, _ := demo(t, i18n.NL, 140, 40)
 	m := h.m.board
 	b := h.board()
@@ -19,16 +19,32 @@ func TestIdsListTheRowsInOrder(t *testing.T) {
 	if len(b.Goals) > 0 {
 		goal = b.Goals[0].ID
 	}
+	ids := func(rows []row) []uint64 {
+		var out []uint64
+		for _, r := range rows {
+			out = append(out, r.id)
+		}
+		return out
+	}
+	all := ids(m.rows(b, board.AreaAction))
 	for _, f := range []filter{{}, {kind: filterMine}, {kind: filterOverdue}, {kind: filterGoal, goalID: goal}} {
 		m.filter = f
 		for _, a := range board.Areas {
-			rows, ids := m.rows(b, a), m.ids(b, a)
-			if len(rows) == 0 && a != board.AreaCheckIn {
+			kept, fresh := ids(m.rows(b, a)), ids(m.list(b, a))
+			if len(fresh) == 0 && a != board.AreaCheckIn {
 				t.Errorf("filter %v, area %v: the demo board shows nothing; the test compares nothing", f, a)
 			}
-			if !slices.EqualFunc(rows, ids, func(r, i row) bool { return r.id == i.id && i.text == "" }) {
-				t.Errorf("filter %v, area %v: rows %v, ids %v", f, a, rows, ids)
+			if !slices.Equal(kept, fresh) {
+				t.Errorf("filter %v, area %v: kept rows %v, the list now %v", f, a, kept, fresh)
 			}
 		}
+		if f.kind != filterAll && slices.Equal(ids(m.rows(b, board.AreaAction)), all) {
+			t.Errorf("filter %v lists every action", f)
+		}
+	}
+	m.filter = filter{}
+	more := withActions(b, 3)
+	if got := len(m.rows(more, board.AreaAction)); got != len(all)+3 {
+		t.Errorf("a newer snapshot lists %d actions, want %d", got, len(all)+3)
 	}
 }

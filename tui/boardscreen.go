@@ -24,6 +24,13 @@ type boardScreen struct {
 	meet    *meeting
 	// openGoal shows a goal's detail (goaldetail.go).
 	openGoal func(id uint64, from screenID)
+	// present shows the step's area on its own, large (present.go).
+	present bool
+	// band is the wide layout's top band height, kept (boardwrap.go).
+	band struct {
+		key bandKey
+		top int
+	}
 }
 
 func newBoardScreen(c *Common) *boardScreen {
@@ -93,7 +100,7 @@ func (m *boardScreen) done(msg doneMsg) {
 func (m *boardScreen) setBoard(b *board.Board) {
 	old := m.b
 	for _, a := range board.Areas {
-		rows := m.ids(b, a)
+		rows := m.rows(b, a)
 		if id, ok := m.selectedID(old, a); ok {
 			if i := slices.IndexFunc(rows, func(r row) bool { return r.id == id }); i >= 0 {
 				m.sel[a] = i
@@ -104,7 +111,7 @@ func (m *boardScreen) setBoard(b *board.Board) {
 	}
 	m.b = b
 	if f := m.focusOn; f != nil {
-		rows := m.ids(m.b, f.area)
+		rows := m.rows(m.b, f.area)
 		if i := slices.IndexFunc(rows, func(r row) bool { return r.id == f.id }); i >= 0 {
 			m.area = slices.Index(board.Areas, f.area)
 			m.sel[f.area] = i
@@ -134,6 +141,9 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 	area := board.Areas[m.area]
 	rows := m.rows(m.b, area)
 	switch {
+	case key.Matches(k, m.keys.Present):
+		// esc only ends the presentation; p starts and ends it.
+		m.present = !m.present && k.String() != "esc"
 	case key.Matches(k, m.keys.Quit):
 		return tea.Quit
 	case key.Matches(k, m.keys.NextArea):
@@ -146,6 +156,8 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 		m.sel[area] = max(m.sel[area]-1, 0)
 	case key.Matches(k, m.keys.Down):
 		m.sel[area] = max(min(m.sel[area]+1, len(rows)-1), 0)
+	case key.Matches(k, m.keys.Page):
+		m.sel[area] = paged(k, m.sel[area], len(rows), m.pageRows())
 	case key.Matches(k, m.keys.FirstLast):
 		m.sel[area] = 0
 		if k.String() == "end" {
@@ -197,6 +209,9 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 // click selects the area and row under the mouse.
 func (m *boardScreen) click(ms tea.Mouse) tea.Cmd {
 	m.focusOn = nil
+	if m.present {
+		return nil // no panels under the pointer
+	}
 	area, rowIdx, ok := m.areaAt(ms.X, ms.Y)
 	if !ok {
 		return nil

@@ -28,9 +28,12 @@ func (m *boardScreen) layout() (rects []rect, wide bool) {
 		bodyTop, bodyH = bodyTop+meetingBarHeight, bodyH-meetingBarHeight
 	}
 	if w >= wideWidth {
-		top := max(bodyH*2/5, 5)
-		bottom := bodyH - top
 		third := w / 3
+		top := max(bodyH*2/5, 5)
+		if wraps(w) {
+			top = m.topHeight(bodyH, third, w/2)
+		}
+		bottom := bodyH - top
 		rects = []rect{
 			{board.AreaCheckIn, 0, bodyTop, third, top},
 			{board.AreaSuccess, third, bodyTop, third, top},
@@ -46,6 +49,9 @@ func (m *boardScreen) layout() (rects []rect, wide bool) {
 
 // View draws the board: header, bordsessie bar, areas, status and keys.
 func (m *boardScreen) View() string {
+	if m.present {
+		return m.presentView()
+	}
 	b := m.b
 	week := board.WeekOf(m.now())
 	header := m.st.header.Render("bord") + " · " + fmt.Sprintf(m.msg.WeekF, week.Week) + " · " +
@@ -110,7 +116,7 @@ func (m *boardScreen) tabs() string {
 // same panel of the same snapshot (panelcache.go).
 func (m *boardScreen) viewArea(r rect) string {
 	k := panelKey{area: r.area, w: r.w, h: r.h, focused: board.Areas[m.area] == r.area,
-		sel: m.sel[r.area], filter: m.filter, day: board.Day(m.now()).Unix(), msg: m.msg}
+		sel: m.sel[r.area], filter: m.filter, day: board.Day(m.now()).Unix(), msg: m.msg, wrap: wraps(m.width)}
 	if m.filter.kind == filterMine {
 		k.user = m.cfg.User
 	}
@@ -119,52 +125,30 @@ func (m *boardScreen) viewArea(r rect) string {
 
 func (m *boardScreen) drawArea(r rect) string {
 	focused := board.Areas[m.area] == r.area
-	rows := m.rows(m.b, r.area)
-	title := fmt.Sprintf("%s (%d)", m.msg.Area(r.area), len(rows))
+	title := fmt.Sprintf("%s (%d)", m.msg.Area(r.area), len(m.rows(m.b, r.area)))
 	if r.area == board.AreaAction {
-		title = m.actionsTitle(len(rows))
+		title = m.actionsTitle(len(m.rows(m.b, r.area)))
 	}
 	if r.area == board.AreaGoal && len(m.b.FocusWarnings()) > 0 {
 		title += " · ⚠ " + m.msg.Goals.FocusShort
 	}
-	inner := r.h - 2
-	rh := rowLines(r.area, inner)
-	var lines []string
-	if len(rows) == 0 {
-		lines = append(lines, m.st.dim.Render(" "+m.msg.Empty))
-		if focused {
-			lines = append(lines, m.st.dim.Render(" "+fmt.Sprintf(m.msg.EmptyAreaHintF, "a")))
-		}
-	}
-	if r.area == board.AreaCheckIn {
-		lines = append(lines, m.missingCheckIns()...)
-	}
-	sel := m.sel[r.area]
-	avail := (inner - len(lines)) / rh
-	start := scrollStart(sel, len(rows), avail)
-	for i := start; i < len(rows) && len(lines)+rh <= inner; i++ {
-		parts := strings.Split(rows[i].text, "\n")
-		for j := range rh {
-			text, mark := "", " "
-			if j < len(parts) {
-				text = parts[j]
-			}
-			if j == 0 {
-				mark = "›"
-			}
-			if focused && i == sel {
-				text = m.st.selected.Render(fit(mark+ansi.Strip(text), r.w-2))
-			} else {
-				text = " " + text
-			}
-			lines = append(lines, text)
-		}
-	}
-	if rest := len(rows) - start - avail; rest > 0 && avail >= 2 {
-		// The last row makes way for the count of the hidden ones.
-		lines = append(lines[:len(lines)-rh], m.st.dim.Render(" "+fmt.Sprintf(m.msg.MoreF, rest+1)))
-	}
+	lines, _ := m.areaLines(r)
 	return panel(title, lines, r.w, r.h, focused, m.st)
+}
+
+// pageRows is how many rows the focused area shows: a page for PgUp/PgDn.
+func (m *boardScreen) pageRows() int {
+	rects, _ := m.layout()
+	for _, r := range rects {
+		if r.area == board.Areas[m.area] {
+			n := r.h - 2
+			if r.area == board.AreaCheckIn {
+				n -= len(m.missingCheckIns())
+			}
+			return max(n, 1)
+		}
+	}
+	return 1
 }
 
 // scrollStart is the first of n rows to show in avail lines with row sel
@@ -198,13 +182,7 @@ func (m *boardScreen) missingCheckIns() []string {
 
 func (m *boardScreen) actionsTitle(shown int) string {
 	title := fmt.Sprintf("%s (%d)", m.msg.AreaAction, shown)
-	overdue := 0
-	for _, a := range m.b.Actions {
-		if a.Overdue(m.now()) {
-			overdue++
-		}
-	}
-	if overdue > 0 {
+	if overdue := m.overdue(m.b); overdue > 0 {
 		title += fmt.Sprintf(" · ! %d %s", overdue, m.msg.Overdue)
 	}
 	if m.filter.kind != filterAll {
@@ -244,18 +222,13 @@ func (m *boardScreen) areaAt(x, y int) (area, rowIdx int, ok bool) {
 	}
 	for _, r := range rects {
 		if x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h {
-			avail := r.h - 2 // the lines inside the frame, as viewArea fills them
-			line := y - r.y - 1
-			if r.area == board.AreaCheckIn && len(m.missingCheckIns()) > 0 {
-				line--
-				avail--
-			}
 			area := slices.Index(board.Areas, r.area)
-			if line < 0 || line >= avail { // the frame or the line of who is missing
-				return area, -1, true
+			_, lineRow := m.areaLines(r) // the lines as the panel shows them
+			line := y - r.y - 1
+			if line < 0 || line >= len(lineRow) || line >= r.h-2 {
+				return area, -1, true // the frame, a hint or "+N more"
 			}
-			rh := rowLines(r.area, r.h-2)
-			return area, scrollStart(m.sel[r.area], len(m.ids(m.b, r.area)), avail/rh) + line/rh, true
+			return area, lineRow[line], true
 		}
 	}
 	return 0, 0, false
@@ -266,19 +239,4 @@ func dateOr(t time.Time) string {
 		return ""
 	}
 	return fmt.Sprintf("%d-%d-%d", t.Day(), t.Month(), t.Year())
-}
-
-// rowLines is how many lines a row of area takes in a panel with inner
-// lines: a goal shows its numbers and its warnings on lines of their own
-// when the panel has room for three goals so.
-func rowLines(a board.Area, inner int) int {
-	if a != board.AreaGoal {
-		return 1
-	}
-	for n := goalRowLines; n > 1; n-- {
-		if inner >= 3*n {
-			return n
-		}
-	}
-	return 1
 }

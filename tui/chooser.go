@@ -17,10 +17,15 @@ type chooser struct {
 	discard bool
 }
 
+// shown is how many options a chooser shows on a screen height rows high:
+// the frame, the title and the key line take eight rows; a longer list
+// scrolls with the cursor instead of running off the screen.
+func (c *chooser) shown(height int) int { return max(min(len(c.options), height-8), 1) }
+
 // update handles a key. done is true when the chooser closes; then pick,
 // if not nil, is the user's choice, to run after the chooser is gone (it
 // may open the next overlay).
-func (c *chooser) update(k tea.KeyPressMsg) (pick func() tea.Cmd, done bool) {
+func (c *chooser) update(k tea.KeyPressMsg, height int) (pick func() tea.Cmd, done bool) {
 	keys := chooserKeyMap
 	switch {
 	case key.Matches(k, keys.Cancel):
@@ -29,6 +34,8 @@ func (c *chooser) update(k tea.KeyPressMsg) (pick func() tea.Cmd, done bool) {
 		c.cursor = max(c.cursor-1, 0)
 	case key.Matches(k, keys.Down):
 		c.cursor = max(min(c.cursor+1, len(c.options)-1), 0)
+	case key.Matches(k, keys.Page):
+		c.cursor = paged(k, c.cursor, len(c.options), c.shown(height))
 	case key.Matches(k, keys.Pick):
 		// An empty chooser has nothing to pick: it only closes.
 		if c.cursor < 0 || c.cursor >= len(c.options) {
@@ -46,7 +53,12 @@ func (c *chooser) update(k tea.KeyPressMsg) (pick func() tea.Cmd, done bool) {
 
 func (c *chooser) view(m *Common) string {
 	lines := []string{m.st.title.Render(c.title), ""}
+	shown := c.shown(m.height)
+	start := scrollStart(c.cursor, len(c.options), shown)
 	for i, o := range c.options {
+		if i < start || i >= start+shown {
+			continue
+		}
 		line := fmt.Sprintf("%d  %s", i+1, o)
 		if i >= 9 {
 			line = "   " + o

@@ -33,6 +33,7 @@ type Common struct {
 	status    string // the last thing that happened, shown above the help line
 	statusErr bool
 	peers     []Peer
+	lead      leaderWatch // whether the bordsessie's leader is still here (leader.go)
 
 	// overlays, at most one at a time
 	form     *form
@@ -146,7 +147,16 @@ func (m *Common) statusLine() string {
 // leerlingarena's.
 func (m *Common) listScreen(title string, items []string, sel int, empty string) string {
 	lines := []string{fit(title, m.width), ""}
+	page := m.listPage()
+	start := scrollStart(sel, len(items), page)
 	for i, it := range items {
+		if i < start || i >= start+page {
+			continue
+		}
+		if rest := len(items) - i; i == start+page-1 && rest > 1 && page >= 2 {
+			lines = append(lines, m.st.dim.Render("  "+fmt.Sprintf(m.msg.MoreF, rest)))
+			break
+		}
 		if i == sel {
 			it = m.st.selected.Render("› " + it)
 		} else {

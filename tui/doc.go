@@ -22,6 +22,9 @@
 // the catalog in tui/i18n.
 //
 // Many sessions in one process show the same board: the board's drawn
-// panels are shared between them per snapshot (panelcache.go), and line
-// widths are measured by tui/cellwidth.
+// panels are shared between them per snapshot (panelcache.go), line
+// widths are measured by tui/cellwidth, and a Hub (presence.go) tells each
+// who else is on the board, which is how a bordsessie notices that its
+// leader left (leader.go). From 140 columns rows wrap (boardwrap.go), and
+// the presentation view shows a step large for a big screen (present.go).
 package tui

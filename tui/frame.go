@@ -83,6 +83,11 @@ func (m *Model) viewHelp(s Screen) string {
 	// As many columns of keys side by side as fit in the box; the others
 	// below them, so that no key is cut off on a narrow screen.
 	groups, room := s.Keys().FullHelp(), m.width-7
+	// Measured uncut: the help component cuts columns that pass its width
+	// with "…", which hid whole groups of keys instead of moving them below.
+	w := m.help.Width()
+	m.help.SetWidth(0)
+	defer m.help.SetWidth(w)
 	for _, per := range []int{len(groups), 2, 1} {
 		var rows []string
 		for i := 0; i < len(groups); i += per {
@@ -95,6 +100,11 @@ func (m *Model) viewHelp(s Screen) string {
 			lines = append(lines, rows...)
 			break
 		}
+	}
+	if len(lines)+2 > m.height {
+		// The frame would run off a low screen: the keys need the blank
+		// line under the title more than the eye does.
+		lines = slices.Delete(lines, 1, 2)
 	}
 	return box(lines, m.width-4, m.st.focusBorder)
 }

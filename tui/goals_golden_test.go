@@ -12,7 +12,7 @@ import (
 
 func TestGoldenPlan(t *testing.T) {
 	eachGolden(t, func(t *testing.T, lang i18n.Lang, w, h int) {
-		goldenScreen(t, lang, w, h, "p", map[i18n.Lang]string{i18n.NL: "BKA-fase", i18n.EN: "BKA phase"}[lang])
+		goldenScreen(t, lang, w, h, "P", map[i18n.Lang]string{i18n.NL: "BKA-fase", i18n.EN: "BKA phase"}[lang])
 	})
 }
 

@@ -246,7 +246,7 @@ func TestGoalAdjustKeepsOldTarget(t *testing.T) {
 func openPlan(t *testing.T, lang i18n.Lang, w, h int) *harness {
 	t.Helper()
 	hs := goalBoard(t, lang, w, h)
-	hs.press("p")
+	hs.press("P")
 	if hs.m.screen != screenPlan {
 		t.Fatalf("p did not open the plan\n%s", hs.plain())
 	}
@@ -369,7 +369,7 @@ func TestPlanAcrossTeams(t *testing.T) {
 	if _, err := s.Add(me, info.ID, g); err != nil {
 		t.Fatal(err)
 	}
-	h.press("esc", "p") // the view reads the other boards when it opens
+	h.press("esc", "P") // the view reads the other boards when it opens
 	mustContain(t, h.plain(), "Thuiszitters (2025–2029) · doelen: 1, op koers: 1, achter: 0 · Over al je teams: 2 scholen, 1 op koers, 1 achter")
 }
 
@@ -435,10 +435,10 @@ func TestGoalFormMakesMeasurable(t *testing.T) {
 func TestGoalKeysInHelp(t *testing.T) {
 	t.Parallel()
 	h, _ := demo(t, i18n.NL, 140, 40)
-	mustContain(t, h.plain(), "p plan")
+	mustContain(t, h.plain(), "P plan")
 	h.press("?")
 	mustContain(t, h.plain(), "doel openen", "plan")
-	h.press("esc", "p", "?")
+	h.press("esc", "P", "?")
 	mustContain(t, h.plain(), "BKA-fase", "koppel aan speerpunt", "nieuw speerpunt", "open/dicht")
 	h.press("esc", "esc", "3", "o", "?")
 	mustContain(t, h.plain(), "afsluiten/heropenen", "bijstellen", "meting")
@@ -481,7 +481,7 @@ func TestGoalScreensFitEverySize(t *testing.T) {
 			if scr == "goal" {
 				h.press("o")
 			} else {
-				h.press("p")
+				h.press("P")
 				want = screenPlan
 			}
 			if h.m.screen != want {
@@ -522,7 +522,7 @@ func TestGoalFocusAndPassedTarget(t *testing.T) {
 	mustContain(t, h.plain(), "Doelen (6) · ⚠ beperk het aantal doelen")
 	h.press("down", "down", "down", "down", "down", "o")
 	mustContain(t, h.plain(), "⚠ streefdatum 16 nov voorbij: sluit af of stel bij")
-	h.press("esc", "p")
+	h.press("esc", "P")
 	mustContain(t, h.plain(), "⚠ Beperk het aantal doelen: 6 lopen er, houd het bij 5 of minder")
 	h.press("esc", "S", "enter", "]", "]")
 	mustContain(t, h.plain(), "doelen: 6, op koers: 1, achter: 1 · ⚠ Beperk het aantal doelen")

@@ -81,7 +81,7 @@ func start(t testing.TB, s *store.Store, cfg Config, w, h int) *harness {
 	// watch ends every parked waitChange before the store closes.
 	t.Cleanup(hs.m.Close)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
-	hs.run(hs.m.Init(), false)
+	hs.run(hs.m.Init(), cfg.Presence != nil) // the wait for presence blocks
 	return hs
 }
 
@@ -112,7 +112,8 @@ func (h *harness) send(msg tea.Msg) {
 		if cmd != nil {
 			h.park(cmd)
 		}
-	case changedMsg:
+	case changedMsg, presenceMsg:
+		// Both may re-arm a wait that blocks: the board watch, presence.
 		h.run(cmd, true)
 	case tickMsg:
 		// The timer re-arms itself forever; one tick is all a test needs.

@@ -26,6 +26,11 @@ func helpKey(m *i18n.Messages) key.Binding { return bind("?", m.KeyHelp, "?") }
 func upKey(m *i18n.Messages) key.Binding   { return bind("↑/k", m.KeyMove, "up", "k") }
 func downKey(m *i18n.Messages) key.Binding { return bind("↓/j", m.KeyMove, "down", "j") }
 
+// pageKey moves a list a screenful: every list that scrolls has it (page.go).
+func pageKey(m *i18n.Messages) key.Binding {
+	return bind("pgup/pgdn", m.Wall.KeyPage, "pgup", "pgdown")
+}
+
 // ctrlCKey is the quit key of screens whose q means back: ctrl+c always
 // quits (the shell handles it before any screen), and the help says so.
 func ctrlCKey(m *i18n.Messages) key.Binding { return bind("ctrl+c", m.KeyQuit, "ctrl+c") }
@@ -35,6 +40,7 @@ func ctrlCKey(m *i18n.Messages) key.Binding { return bind("ctrl+c", m.KeyQuit, "
 type boardKeys struct {
 	NextArea, PrevArea, AreaN, Up, Down, FirstLast, Add, Edit, Delete, Status, Done, Drop, Goal key.Binding
 	Measure, Filter, Undo, CheckIn, Boards, Retros, Arenas, Help, Quit                          key.Binding
+	Page, Present                                                                               key.Binding
 	// Goals that steer: the goal detail and the plan view (goaldetail.go, plan.go).
 	GoalDetail, Plan key.Binding
 	// Bordsessie keys; the handlers live in meeting.go.
@@ -49,6 +55,8 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 		Up:        bind("↑", m.KeyMove, "up", "k"),
 		Down:      bind("↓", m.KeyMove, "down", "j"),
 		FirstLast: bind("home/end", m.KeyFirstLast, "home", "end"),
+		Page:      pageKey(m),
+		Present:   bind("p", m.Wall.KeyPresent, "p", "esc"),
 		Add:       bind("a", m.KeyAdd, "a", "n", "+"),
 		Edit:      bind("e/enter", m.KeyEdit, "e", "enter"),
 		Delete:    bind("d/del", m.KeyDelete, "d", "delete", "backspace"),
@@ -67,7 +75,7 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 		Quit:      quitKey(m),
 
 		GoalDetail: bind("o", m.Goals.KeyDetail, "o"),
-		Plan:       bind("p", m.Goals.KeyPlan, "p"),
+		Plan:       bind("P", m.Goals.KeyPlan, "P"),
 
 		MeetStart:  bind("S", m.KeyMeetStart, "S"),
 		MeetStep:   bind("] [", m.KeyMeetStep, "]", "["),
@@ -86,18 +94,18 @@ func (k boardKeys) ShortHelp() []key.Binding {
 // FullHelp is the overlay shown by ?.
 func (k boardKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.NextArea, k.PrevArea, k.AreaN, k.Up, k.Down, k.FirstLast},
+		{k.NextArea, k.PrevArea, k.AreaN, k.Up, k.Down, k.Page, k.FirstLast},
 		{k.Add, k.Edit, k.Delete, k.Undo, k.CheckIn},
 		{k.Status, k.Done, k.Drop, k.Goal, k.Measure, k.GoalDetail},
 		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Plan, k.Help, k.Quit},
-		{k.MeetStart, k.MeetStep, k.MeetFollow, k.MeetLead, k.MeetEnd},
+		{k.MeetStart, k.MeetStep, k.MeetFollow, k.MeetLead, k.MeetEnd, k.Present},
 	}
 }
 
 // listKeys are the keys of a list: the board picker and the lists of
 // retrospectives and leerlingarena's.
 type listKeys struct {
-	Up, Down, Open, New, Extra, Back, Help, Quit key.Binding
+	Up, Down, Page, Open, New, Extra, Back, Help, Quit key.Binding
 	// move is ↑ and ↓ as one entry of the help line.
 	move key.Binding
 	// quitInLine puts the quit key on the help line (the picker's q).
@@ -112,13 +120,13 @@ func (k listKeys) ShortHelp() []key.Binding {
 	return line
 }
 func (k listKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.New, k.Extra}, {k.Back, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Page, k.Open}, {k.New, k.Extra}, {k.Back, k.Help, k.Quit}}
 }
 
 func newListKeys(m *i18n.Messages, back ...string) listKeys {
 	extra := key.NewBinding(key.WithDisabled())
 	return listKeys{
-		Up: upKey(m), Down: downKey(m),
+		Up: upKey(m), Down: downKey(m), Page: pageKey(m),
 		move:  bind("↑/↓", m.KeyPick, "up", "down"),
 		Open:  bind("enter", m.KeyOpen, "enter", "space"),
 		New:   bind("n", m.KeyNew, "n", "a"),
@@ -153,7 +161,7 @@ func (k welcomeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.Short
 
 // retroKeys are the keys of an open retrospective.
 type retroKeys struct {
-	Back, Help, Quit, Up, Down, NextCol, PrevCol, Column                     key.Binding
+	Back, Help, Quit, Up, Down, Page, NextCol, PrevCol, Column               key.Binding
 	Phase, Timer, Card, Edit, Delete, Vote, Unvote, Group, Ungroup, ToAction key.Binding
 	ReviewDone, ReviewOpen, ReviewDrop                                       key.Binding
 }
@@ -161,7 +169,7 @@ type retroKeys struct {
 func newRetroKeys(m *i18n.Messages) retroKeys {
 	return retroKeys{
 		Back: bind("esc", m.KeyBack, "esc", "q"), Help: helpKey(m), Quit: ctrlCKey(m),
-		Up: upKey(m), Down: downKey(m),
+		Up: upKey(m), Down: downKey(m), Page: pageKey(m),
 		NextCol:    bind("tab/→", m.KeyColumn, "tab", "right", "l"),
 		PrevCol:    bind("⇧tab/←", m.KeyColumn, "shift+tab", "left", "h"),
 		Column:     bind("1–9", m.KeyColumn, "1", "2", "3", "4", "5", "6", "7", "8", "9"),
@@ -184,7 +192,7 @@ func newRetroKeys(m *i18n.Messages) retroKeys {
 func (k retroKeys) ShortHelp() []key.Binding { return []key.Binding{k.Back, k.Help, k.Quit} }
 func (k retroKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.NextCol, k.PrevCol, k.Column},
+		{k.Up, k.Down, k.Page, k.NextCol, k.PrevCol, k.Column},
 		{k.Card, k.Edit, k.Delete, k.Vote, k.Unvote},
 		{k.Group, k.Ungroup, k.ToAction, k.ReviewDone, k.ReviewOpen, k.ReviewDrop},
 		{k.Phase, k.Timer, k.Back, k.Help, k.Quit},
@@ -193,7 +201,7 @@ func (k retroKeys) FullHelp() [][]key.Binding {
 
 // arenaKeys are the keys of an open leerlingarena, by tab.
 type arenaKeys struct {
-	Back, Help, Quit, TabN, NextTab, PrevTab, Up, Down                  key.Binding
+	Back, Help, Quit, TabN, NextTab, PrevTab, Up, Down, Page            key.Binding
 	Question, Bank, Delete, Order                                       key.Binding
 	Capture, SaveNote, NextQuestion, PrevQuestion, StopTyping, NoteEdit key.Binding
 	NewTheme, SetTheme, Idea, Rate, Promote, Report                     key.Binding
@@ -207,6 +215,7 @@ func newArenaKeys(m *i18n.Messages) arenaKeys {
 		PrevTab:      bind("⇧tab/←", m.KeyTab, "shift+tab", "left"),
 		Up:           upKey(m),
 		Down:         downKey(m),
+		Page:         pageKey(m),
 		Question:     bind("a", m.KeyQuestion, "a"),
 		Bank:         bind("b", m.KeyBank, "b"),
 		Delete:       bind("d/del", m.KeyDelete, "d", "delete"),
@@ -232,7 +241,7 @@ func (k arenaKeys) ShortHelp() []key.Binding { return []key.Binding{k.Back, k.He
 // FullHelp has a column per tab after the keys that work everywhere.
 func (k arenaKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.TabN, k.NextTab, k.PrevTab, k.Up, k.Down, k.Back, k.Help, k.Quit},
+		{k.TabN, k.NextTab, k.PrevTab, k.Up, k.Down, k.Page, k.Back, k.Help, k.Quit},
 		{k.Question, k.Bank, k.Delete, k.Order},
 		{k.Capture, k.SaveNote, k.NextQuestion, k.PrevQuestion, k.StopTyping, k.NoteEdit},
 		{k.NewTheme, k.SetTheme, k.Idea, k.Rate, k.Promote, k.Report},
@@ -240,11 +249,11 @@ func (k arenaKeys) FullHelp() [][]key.Binding {
 }
 
 // chooserKeys are the keys of a chooser overlay.
-type chooserKeys struct{ Up, Down, Pick, Number, Cancel key.Binding }
+type chooserKeys struct{ Up, Down, Page, Pick, Number, Cancel key.Binding }
 
 func newChooserKeys(m *i18n.Messages) chooserKeys {
 	return chooserKeys{
-		Up: upKey(m), Down: downKey(m),
+		Up: upKey(m), Down: downKey(m), Page: pageKey(m),
 		Pick:   bind("enter", m.KeyPick, "enter", "space"),
 		Number: bind("1–9", m.KeyPick, "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 		Cancel: bind("esc", m.KeyCancel, "esc", "q"),
@@ -254,7 +263,7 @@ func newChooserKeys(m *i18n.Messages) chooserKeys {
 // ShortHelp is the chooser's own key line, under its options.
 func (k chooserKeys) ShortHelp() []key.Binding { return []key.Binding{k.Pick, k.Cancel} }
 func (k chooserKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Pick, k.Number, k.Cancel}}
+	return [][]key.Binding{{k.Up, k.Down, k.Page, k.Pick, k.Number, k.Cancel}}
 }
 
 // formKeys are the keys of a form overlay; all other keys are typed.
@@ -306,7 +315,7 @@ type planKeys struct {
 
 func newPlanKeys(m *i18n.Messages) planKeys {
 	return planKeys{
-		Back: bind("esc", m.KeyToBoard, "esc", "q", "p"), Help: helpKey(m), Quit: ctrlCKey(m),
+		Back: bind("esc", m.KeyToBoard, "esc", "q", "P"), Help: helpKey(m), Quit: ctrlCKey(m),
 		Up: upKey(m), Down: downKey(m),
 		Fold:   bind("enter", m.Goals.KeyExpand, "enter", "space"),
 		Open:   bind("o", m.Goals.KeyDetail, "o"),

@@ -182,8 +182,8 @@ func TestMouseInScrolledList(t *testing.T) {
 	first := strings.Split(h.plain(), "\n")[3]
 	h.click(10, 3)
 	row := h.m.board.rows(h.m.b, board.AreaAction)[h.m.board.sel[board.AreaAction]]
-	if !strings.Contains(first, ansi.Strip(row.text)[10:]) {
-		t.Errorf("clicked %q, selected %q", first, row.text)
+	if !strings.Contains(first, ansi.Strip(row.text())[10:]) {
+		t.Errorf("clicked %q, selected %q", first, row.text())
 	}
 	// The frame selects nothing.
 	sel := h.m.board.sel[board.AreaAction]

@@ -51,6 +51,8 @@ func (m *list) Update(msg tea.Msg) tea.Cmd {
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(k, m.keys.Down):
 		m.cursor = max(min(m.cursor+1, len(ids)-1), 0)
+	case key.Matches(k, m.keys.Page):
+		m.cursor = paged(k, m.cursor, len(ids), m.listPage())
 	case key.Matches(k, m.keys.Open):
 		if m.cursor < len(ids) {
 			m.open(ids[m.cursor])

@@ -250,6 +250,11 @@ func (m *meeting) bar(mt *board.Meeting) []string {
 		first += " " + m.st.warn.Render(m.msg.NearlyUp)
 	}
 	first += fmt.Sprintf(" · %s · %s: %s", step, m.msg.Leader, mt.Leader)
+	if m.lead.gone != "" {
+		// Right after the session's name: the end of the line is cut on a
+		// narrow screen, and this is what everyone must see (leader.go).
+		first = strings.Replace(first, " · ", " · "+m.st.warn.Render(fmt.Sprintf(m.msg.Wall.LeaderGoneF, mt.Leader))+" · ", 1)
+	}
 	var second string
 	switch {
 	case mt.Step == board.StepCheckIn && m.since != nil:

@@ -33,6 +33,9 @@ type panelKey struct {
 	user    string
 	day     int64 // board.Day(now), Unix seconds
 	msg     *i18n.Messages
+	// wrap: rows wrap on the session's screen, not only in the panel's
+	// width: 140 columns wrap, 139 cut, with panels of the same size.
+	wrap bool
 }
 
 type boardPanels struct {

@@ -80,6 +80,8 @@ func (m *pickerScreen) Update(msg tea.Msg) tea.Cmd {
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(k, m.keys.Down):
 		m.cursor = max(min(m.cursor+1, len(m.boards)-1), 0)
+	case key.Matches(k, m.keys.Page):
+		m.cursor = paged(k, m.cursor, len(m.boards), m.listPage())
 	case key.Matches(k, m.keys.Open):
 		if m.cursor < len(m.boards) {
 			return m.openCmd(m.boards[m.cursor].info.ID)

@@ -45,7 +45,7 @@ func BenchmarkViewPlan(b *testing.B) {
 	if h.m.b == nil || len(h.m.b.Goals) != 80 || len(h.m.b.Speerpunten) != 10 {
 		b.Fatal("large plan not open")
 	}
-	h.press("p")
+	h.press("P")
 	if n := strings.Count(h.view(), "\n") + 1; h.m.screen != screenPlan || n != 40 {
 		b.Fatalf("plan view not open at 140x40 (%d lines)\n%s", n, h.plain())
 	}

@@ -92,6 +92,8 @@ func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		*sel = max(*sel-1, 0)
 	case is(m.keys.Down):
 		*sel = max(min(*sel+1, len(rows)-1), 0)
+	case is(m.keys.Page):
+		*sel = paged(k, *sel, len(rows), m.panelPage())
 	case is(m.keys.NextCol) && !flat:
 		m.rs.sel[m.rs.col] = *sel
 		m.rs.col = (m.rs.col + 1) % r.ColumnCount()

@@ -74,8 +74,15 @@ func (m *Model) announce() tea.Cmd {
 		return nil
 	}
 	at := moveKey{}
-	if m.screen == screenBoard && m.b != nil {
+	switch {
+	case m.b == nil:
+	case m.screen == screenBoard:
 		at = moveKey{m.b.ID, board.Areas[m.board.area]}
+	case m.screen >= screenRetros:
+		// In a retrospective or a leerlingarena of the board: still here,
+		// in no area. A leader who looks up last week's retrospective has
+		// not left the bordsessie (leader.go).
+		at = moveKey{m.b.ID, ""}
 	}
 	if at == m.lastMove {
 		return nil

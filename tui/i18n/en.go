@@ -3,6 +3,7 @@ package i18n
 import "github.com/verbeterbord/bord/board"
 
 var en = Messages{
+	Wall: enWall,
 	Lang: EN,
 
 	AreaCheckIn: "Check-in", AreaSuccess: "Successes", AreaGoal: "Goals",

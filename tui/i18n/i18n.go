@@ -67,6 +67,9 @@ func For(l Lang) *Messages {
 type Messages struct {
 	Lang Lang
 
+	// Wall is the board on the wall: paging, presentation, a leader who left.
+	Wall WallMessages
+
 	// Areas of the board.
 	AreaCheckIn, AreaSuccess, AreaGoal, AreaAction, AreaPlanning, AreaParking string
 

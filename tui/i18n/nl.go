@@ -3,6 +3,7 @@ package i18n
 import "github.com/verbeterbord/bord/board"
 
 var nl = Messages{
+	Wall: nlWall,
 	Lang: NL,
 
 	AreaCheckIn: "Check-in", AreaSuccess: "Successen", AreaGoal: "Doelen",

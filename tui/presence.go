@@ -1,4 +1,4 @@
-package sshserver
+package tui
 
 import (
 	"cmp"
@@ -6,18 +6,20 @@ import (
 	"sync"
 
 	"github.com/verbeterbord/bord/board"
-	"github.com/verbeterbord/bord/tui"
 )
 
-// hub knows which session is on which board, for the presence line.
-type hub struct {
+// Hub knows which session is on which board, for the presence line and
+// the bordsessie's leader: one per process, shared by every session in it
+// (the SSH server's, and any other that opens the same file in the same
+// process). The zero Hub is ready to use.
+type Hub struct {
 	mu   sync.Mutex
 	here map[*presence]struct{}
 }
 
-// presence is one session's place in the hub; it implements tui.Presence.
+// presence is one session's place in the hub; it implements Presence.
 type presence struct {
-	hub   *hub
+	hub   *Hub
 	name  string
 	board uint64
 	area  board.Area
@@ -25,7 +27,16 @@ type presence struct {
 	gone  bool
 }
 
-func (h *hub) join(name string) *presence {
+// Join puts a session of the member name in the hub. Its Leave takes it
+// out again and tells the others on its board.
+func (h *Hub) Join(name string) *Here {
+	return &Here{h.join(name)}
+}
+
+// Here is one session's presence in a Hub: a Presence that can Leave.
+type Here struct{ *presence }
+
+func (h *Hub) join(name string) *presence {
 	p := &presence{hub: h, name: name, ch: make(chan struct{}, 1)}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -38,7 +49,7 @@ func (h *hub) join(name string) *presence {
 
 // notify wakes every other session on board; a wake-up already pending
 // is enough, so it never blocks. Callers hold h.mu.
-func (h *hub) notify(boardID uint64, except *presence) {
+func (h *Hub) notify(boardID uint64, except *presence) {
 	if boardID == 0 {
 		return
 	}
@@ -52,7 +63,7 @@ func (h *hub) notify(boardID uint64, except *presence) {
 	}
 }
 
-// Move implements tui.Presence.
+// Move implements Presence.
 func (p *presence) Move(boardID uint64, area board.Area) {
 	h := p.hub
 	h.mu.Lock()
@@ -68,29 +79,31 @@ func (p *presence) Move(boardID uint64, area board.Area) {
 	}
 }
 
-// Peers implements tui.Presence.
-func (p *presence) Peers() []tui.Peer {
+// Peers implements Presence.
+func (p *presence) Peers() []Peer {
 	h := p.hub
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	var peers []tui.Peer
+	var peers []Peer
 	if p.board == 0 {
 		return nil
 	}
 	for o := range h.here {
 		if o != p && o.board == p.board {
-			peers = append(peers, tui.Peer{Name: o.name, Area: o.area})
+			peers = append(peers, Peer{Name: o.name, Area: o.area})
 		}
 	}
-	slices.SortFunc(peers, func(a, b tui.Peer) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Area, b.Area)) })
+	slices.SortFunc(peers, func(a, b Peer) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Area, b.Area)) })
 	return peers
 }
 
-// Changed implements tui.Presence.
+// Changed implements Presence.
 func (p *presence) Changed() <-chan struct{} { return p.ch }
 
-// leave removes the session and tells the others on its board.
-func (p *presence) leave() {
+// Leave removes the session and tells the others on its board at once:
+// a leader who quits or whose connection ends is seen gone by the others
+// without waiting for anything. Leaving twice is leaving once.
+func (p *presence) Leave() {
 	h := p.hub
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -103,8 +116,8 @@ func (p *presence) leave() {
 	close(p.ch)
 }
 
-// on counts the sessions on a board, for tests and logs.
-func (h *hub) on(boardID uint64) []string {
+// On names the sessions on a board, for tests and logs.
+func (h *Hub) On(boardID uint64) []string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	var names []string
