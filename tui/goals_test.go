@@ -154,10 +154,7 @@ func TestGoalMeasurementInput(t *testing.T) {
 	}
 	h.fill("date", "vandaag")
 	h.fill("value", "30,5")
-	h.press("ctrl+s")
-	if h.m.form != nil {
-		t.Fatalf("30,5 not saved: %q\n%s", h.m.form.err, h.plain())
-	}
+	mustSave(t, h)
 	got, _ := h.board().Goal(g.ID)
 	last, _ := got.Indicator.Latest()
 	if last.Value != 30.5 || last.Who != me {
@@ -179,10 +176,7 @@ func TestGoalNumbersEnglish(t *testing.T) {
 	h.press("ctrl+s")
 	h.press("m")
 	h.fill("value", "1,250.5")
-	h.press("ctrl+s")
-	if h.m.form != nil {
-		t.Fatalf("not saved: %q", h.m.form.err)
-	}
+	mustSave(t, h)
 	got, _ := h.board().Goal(g.ID)
 	if n := len(got.Indicator.Measurements); n != 6 {
 		t.Fatalf("%d measurements", n)
@@ -206,10 +200,7 @@ func TestGoalCloseAsksReason(t *testing.T) {
 		t.Fatal("closed without a reason")
 	}
 	h.fill("reason", "streefwaarde eerder gehaald")
-	h.press("ctrl+s")
-	if h.m.form != nil {
-		t.Fatalf("not saved: %q", h.m.form.err)
-	}
+	mustSave(t, h)
 	got, _ := h.board().Goal(g.ID)
 	if got.Status != board.GoalReached || len(got.History) != 1 || got.History[0].Reason != "streefwaarde eerder gehaald" {
 		t.Errorf("goal %+v", got)
@@ -231,10 +222,7 @@ func TestGoalAdjustKeepsOldTarget(t *testing.T) {
 		t.Fatal("a word was taken as the new target")
 	}
 	h.fill("target", "32")
-	h.press("ctrl+s")
-	if h.m.form != nil {
-		t.Fatalf("not saved: %q", h.m.form.err)
-	}
+	mustSave(t, h)
 	got, _ := h.board().Goal(g.ID)
 	if got.Indicator.Target != 32 || got.Status != board.GoalAdjusted || got.History[0].Target == nil || got.History[0].Target.OldValue != 30 {
 		t.Errorf("goal %+v history %+v", got.Indicator, got.History)
@@ -307,10 +295,7 @@ func TestPlanSpeerpuntAddLinkDelete(t *testing.T) {
 		t.Fatal("a period running backwards was taken")
 	}
 	h.fill("period", "2026-2030")
-	h.press("ctrl+s")
-	if h.m.form != nil {
-		t.Fatalf("not saved: %q", h.m.form.err)
-	}
+	mustSave(t, h)
 	mustContain(t, h.plain(), "▾ Samenwerking onderwijs en jeugdhulp (2026–2030) · doelen: 0")
 	sps := h.board().Speerpunten
 	added := sps[len(sps)-1]
@@ -408,10 +393,7 @@ func TestGoalFormMakesMeasurable(t *testing.T) {
 		t.Fatal("an unknown speerpunt was taken")
 	}
 	h.fill("speerpunt", "Basis")
-	h.press("ctrl+s")
-	if h.m.form != nil {
-		t.Fatalf("not saved: %q\n%s", h.m.form.err, h.plain())
-	}
+	mustSave(t, h)
 	g := goalByTitle(t, h, "Wachttijd arrangement naar 10 werkdagen")
 	in := g.Indicator
 	sp, _ := h.board().Speerpunt(g.SpeerpuntID)
@@ -526,4 +508,13 @@ func TestGoalFocusAndPassedTarget(t *testing.T) {
 	mustContain(t, h.plain(), "⚠ Beperk het aantal doelen: 6 lopen er, houd het bij 5 of minder")
 	h.press("esc", "S", "enter", "]", "]")
 	mustContain(t, h.plain(), "doelen: 6, op koers: 1, achter: 1 · ⚠ Beperk het aantal doelen")
+}
+
+// mustSave saves the open form and fails the test when it stayed open.
+func mustSave(t *testing.T, h *harness) {
+	t.Helper()
+	h.press("ctrl+s")
+	if h.m.form != nil {
+		t.Fatalf("not saved: %q\n%s", h.m.form.err, h.plain())
+	}
 }
