@@ -153,7 +153,8 @@ func (m *goalScreen) header(g *board.Goal) []string {
 		lines = append(lines, m.actionCounts(c))
 	}
 	for _, w := range g.Warnings(m.now()) {
-		lines = append(lines, m.st.warn.Render("⚠ "+m.warning(m.b, w, false)))
+		// Wrapped, not cut: a warning says what to do at its end.
+		lines = append(lines, wrapped("⚠ "+m.warning(m.b, w, false), m.width, m.st.warn)...)
 	}
 	return lines
 }

@@ -518,3 +518,20 @@ func mustSave(t *testing.T, h *harness) {
 		t.Fatalf("not saved: %q\n%s", h.m.form.err, h.plain())
 	}
 }
+
+// A vague title (no number, no date, a word like versterken, no
+// indicator) gets a hint on its row and what to do in its detail, as the
+// arena hints at a closed question.
+func TestGoalVagueTitleHint(t *testing.T) {
+	t.Parallel()
+	h := goalBoard(t, i18n.NL, 100, 30)
+	if _, err := h.s.Add(me, h.m.b.ID, &board.Goal{Title: "Samenwerking met jeugdhulp versterken", ByWhen: day(40)}); err != nil {
+		t.Fatal(err)
+	}
+	h.awaitChange()
+	h.press("3", "end")
+	mustContain(t, h.plain(), "⚠ niet meetbaar: indicator, nulmeting en streefwaarde ontbreken · ⚠ vaag?")
+	h.press("o")
+	// Wrapped over two lines at 100 columns, not cut.
+	mustContain(t, h.plain(), `⚠ vaag? "versterken" zegt niet hoeveel of wanneer:`, "\nindicator ")
+}
