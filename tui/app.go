@@ -86,6 +86,7 @@ func (m *Model) openScreens() {
 	m.goal = newGoalScreen(c)
 	m.plan = newPlanScreen(c, m.goal.open)
 	m.board.openGoal = m.goal.open
+	m.goal.edit = m.board.openItemForm
 	m.screens = map[screenID]Screen{
 		screenWelcome: welcomeScreen{c, m.picker},
 		screenPicker:  m.picker,

@@ -26,6 +26,8 @@ type goalScreen struct {
 	id   uint64 // the goal shown
 	from screenID
 	sel  int // the selected measurement, newest first
+	// edit opens the goal's own form, the board's (boardScreen.openItemForm).
+	edit func(area board.Area, it board.Item) tea.Cmd
 }
 
 func newGoalScreen(c *Common) *goalScreen {
@@ -77,6 +79,9 @@ func (m *goalScreen) Update(msg tea.Msg) tea.Cmd {
 		m.askStatus(g)
 	case key.Matches(k, m.keys.Adjust):
 		return m.openAdjust(g)
+	case key.Matches(k, m.keys.Edit):
+		// A copy: the form edits it, never the shared snapshot.
+		return m.edit(board.AreaGoal, m.b.Find(board.AreaGoal, g.ID))
 	}
 	return nil
 }

@@ -535,3 +535,20 @@ func TestGoalVagueTitleHint(t *testing.T) {
 	// Wrapped over two lines at 100 columns, not cut.
 	mustContain(t, h.plain(), `⚠ vaag? "versterken" zegt niet hoeveel of wanneer:`, "\nindicator ")
 }
+
+// e in the goal detail opens the goal's own form; saved, the detail shows
+// the change and stays open.
+func TestGoalDetailEdit(t *testing.T) {
+	t.Parallel()
+	h, g := openGoal(t, i18n.NL, 80, 24)
+	h.press("e")
+	if h.m.form == nil || h.m.form.field("baseline_date") == nil {
+		t.Fatal("e did not open the goal's form")
+	}
+	h.fill("title", "Minder thuiszitters in de hele regio")
+	mustSave(t, h)
+	if got, _ := h.board().Goal(g.ID); got.Title != "Minder thuiszitters in de hele regio" || h.m.screen != screenGoal {
+		t.Fatalf("title %q, screen %d", got.Title, h.m.screen)
+	}
+	mustContain(t, h.plain(), "Doel · Minder thuiszitters in de hele regio")
+}

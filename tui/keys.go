@@ -288,7 +288,7 @@ func (k formKeys) FullHelp() [][]key.Binding {
 
 // goalKeys are the keys of the goal detail.
 type goalKeys struct {
-	Back, Help, Quit, Up, Down, Measure, Close, Adjust key.Binding
+	Back, Help, Quit, Up, Down, Measure, Close, Adjust, Edit key.Binding
 }
 
 func newGoalKeys(m *i18n.Messages) goalKeys {
@@ -298,14 +298,15 @@ func newGoalKeys(m *i18n.Messages) goalKeys {
 		Measure: bind("m", m.KeyMeasure, "m"),
 		Close:   bind("c", m.Goals.KeyCloseGoal, "c"),
 		Adjust:  bind("t", m.Goals.KeyAdjust, "t"),
+		Edit:    bind("e", m.KeyEdit, "e"),
 	}
 }
 
 func (k goalKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Measure, k.Close, k.Adjust, k.Help}
+	return []key.Binding{k.Back, k.Help, k.Measure, k.Close, k.Adjust, k.Edit}
 }
 func (k goalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Measure}, {k.Close, k.Adjust}, {k.Back, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Measure}, {k.Close, k.Adjust, k.Edit}, {k.Back, k.Help, k.Quit}}
 }
 
 // planKeys are the keys of the plan view.
@@ -327,7 +328,7 @@ func newPlanKeys(m *i18n.Messages) planKeys {
 }
 
 func (k planKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Fold, k.Open, k.New, k.Link, k.Phase, k.Help}
+	return []key.Binding{k.Back, k.Help, k.Fold, k.Open, k.New, k.Link, k.Phase}
 }
 func (k planKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Fold, k.Open}, {k.New, k.Delete, k.Link, k.Phase}, {k.Back, k.Help, k.Quit}}
