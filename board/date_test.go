@@ -41,7 +41,9 @@ type dateCase struct {
 }
 
 var dateCases = []dateCase{
-	// Full and partial dates; without a year the next one to come.
+	// Full and partial dates; without a year the next one, or one that
+	// passed less than a month ago (the caller questions it: not moved a
+	// year ahead).
 	{"2026-12-04", monday, day(2026, 12, 4)},
 	{"4-12", monday, day(2026, 12, 4)},
 	{"4/12", monday, day(2026, 12, 4)},
@@ -50,12 +52,12 @@ var dateCases = []dateCase{
 	{"04-12-2026", monday, day(2026, 12, 4)},
 	{"4/12/26", monday, day(2026, 12, 4)},
 	{"23-11", monday, day(2026, 11, 23)}, // today counts
-	{"22-11", monday, day(2027, 11, 22)}, // yesterday means next year
-	{"4-12", lateDec, day(2027, 12, 4)},
+	{"22-11", monday, day(2026, 11, 22)}, // yesterday: passed, not next year
+	{"4-12", lateDec, day(2026, 12, 4)},  // passed: the caller questions it
 	{"4-1", lateDec, day(2027, 1, 4)},
 	{"  4-12  ", monday, day(2026, 12, 4)},
-	{"29-2", plainNov, day(2028, 2, 29)},  // next 29 February to come
-	{"29-2", leapMarch, day(2032, 2, 29)}, // not 1 March 2029
+	{"29-2", plainNov, day(2028, 2, 29)},  // the next 29 February
+	{"29-2", leapMarch, day(2028, 2, 29)}, // ten days ago, not 1 March
 	{"29-2-2028", monday, day(2028, 2, 29)},
 	{"2026-12-04 ", monday, day(2026, 12, 4)},
 	{"31-2", monday, time.Time{}},
@@ -70,7 +72,16 @@ var dateCases = []dateCase{
 	{"2026-02-30", monday, time.Time{}},
 	{"4", monday, time.Time{}},
 	{"1-2-3-4", monday, time.Time{}},
-	{"4-dec", monday, time.Time{}},
+	{"4-dec", monday, day(2026, 12, 4)},
+	{"4 dec", monday, day(2026, 12, 4)},
+	{"1 sep", monday, day(2027, 9, 1)},
+	{"sep 1", monday, day(2027, 9, 1)},
+	{"Sep 1, 2027", monday, day(2027, 9, 1)},
+	{"1 maart", monday, day(2027, 3, 1)},
+	{"1-9", monday, day(2027, 9, 1)},     // passed long ago: next year's
+	{"24-10", monday, day(2026, 10, 24)}, // 30 days ago: just passed
+	{"4 decmber", monday, time.Time{}},
+	{"dec", monday, time.Time{}},
 
 	// Weekdays: the next such day, today counting.
 	{"vr", monday, day(2026, 11, 27)},
@@ -113,12 +124,12 @@ var dateCases = []dateCase{
 	{"Week  50", monday, day(2026, 12, 11)},
 	{"week 48", monday, day(2026, 11, 27)}, // this week's Friday
 	{"week 48", friday, day(2026, 11, 27)}, // is today
-	{"week 47", monday, day(2027, 11, 26)}, // last week: next year's
+	{"week 47", monday, day(2026, 11, 20)}, // last week: passed, not next year's
 	{"week 53", monday, day(2027, 1, 1)},   // 2026 has 53 weeks
 	{"week 1", lateDec, day(2027, 1, 8)},
 	{"week 1", at(2026, 12, 31, 9, 0), day(2027, 1, 8)},
-	{"week 53", newYearDay, day(2027, 1, 1)}, // 1 Jan 2027 is in 2026-W53
-	{"week 53", at(2027, 6, 1, 9, 0), time.Time{}},
+	{"week 53", newYearDay, day(2027, 1, 1)},       // 1 Jan 2027 is in 2026-W53
+	{"week 53", at(2027, 6, 1, 9, 0), time.Time{}}, // not in 2027 nor 2028
 	{"week 60", monday, time.Time{}},
 	{"week 0", monday, time.Time{}},
 	{"week -1", monday, time.Time{}},
@@ -130,7 +141,8 @@ var dateCases = []dateCase{
 	{"", monday, time.Time{}},
 	{"   ", monday, time.Time{}},
 	{"blah", monday, time.Time{}},
-	{"gisteren", monday, time.Time{}},
+	{"gisteren", monday, day(2026, 11, 22)},
+	{"vorige week", monday, day(2026, 11, 16)},
 }
 
 func TestParseDate(t *testing.T) {
@@ -148,6 +160,63 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+// The issue's own examples, on Wednesday 2 December 2026: a period looks
+// back, a due date looks to the nearest and leaves a passed one passed.
+func TestParseDateForItsUse(t *testing.T) {
+	dec2 := at(2026, 12, 2, 9, 0)
+	cases := []struct {
+		in   string
+		use  DateUse
+		want time.Time
+	}{
+		{"1-9", DateBack, day(2026, 9, 1)},
+		{"1-9", DateAhead, day(2027, 9, 1)}, // a due date looks ahead
+		{"1-12", DateBack, day(2026, 12, 1)},
+		{"1-12", DateAhead, day(2026, 12, 1)}, // yesterday, not 1 December 2027
+		{"2-12", DateBack, day(2026, 12, 2)},
+		{"3-12", DateBack, day(2025, 12, 3)},
+		{"1-1", DateAhead, day(2027, 1, 1)},
+		{"1-1", DateBack, day(2026, 1, 1)},
+		{"1 sep", DateBack, day(2026, 9, 1)},
+		{"sep 1", DateBack, day(2026, 9, 1)},
+		{"vr", DateBack, day(2026, 11, 27)},
+		{"vr", DateAhead, day(2026, 12, 4)},
+		{"wo", DateBack, day(2026, 12, 2)}, // today counts
+		{"wo", DateAhead, day(2026, 12, 2)},
+		{"week 45", DateBack, day(2026, 11, 6)},
+		{"week 50", DateBack, day(2025, 12, 12)},
+		{"week 50", DateAhead, day(2026, 12, 11)},
+		{"4-12-2026", DateBack, day(2026, 12, 4)}, // a year is a year
+	}
+	for _, tc := range cases {
+		got, err := ParseDateAs(tc.in, dec2, tc.use)
+		if err != nil || !got.Equal(tc.want) {
+			t.Errorf("ParseDateAs(%q, 2 Dec, %d) = %s, %v; want %s", tc.in, tc.use, got, err, tc.want)
+		}
+	}
+}
+
+// A failed date names the part not understood, so the screen can say it.
+func TestDateErrorNamesThePart(t *testing.T) {
+	cases := []struct{ in, part, problem string }{
+		{"", "", DateEmpty},
+		{"morgan", "morgan", DateUnknown},
+		{"4 decmber", "decmber", DateUnknown},
+		{"week vijftig", "vijftig", DateUnknown},
+		{"week 60", "60", DateNoWeek},
+		{"31-2", "31-2", DateNoDay},
+		{"4-13-2026", "4-13-2026", DateNoDay},
+		{"4-12-1800", "4-12-1800", DateYear},
+	}
+	for _, tc := range cases {
+		_, err := ParseDate(tc.in, monday)
+		var de *DateError
+		if !errors.As(err, &de) || de.Part != tc.part || de.Problem != tc.problem || !errors.Is(err, ErrBadDate) {
+			t.Errorf("ParseDate(%q) error = %#v; want part %q, problem %q", tc.in, err, tc.part, tc.problem)
+		}
+	}
+}
+
 func FuzzParseDate(f *testing.F) {
 	for _, tc := range dateCases {
 		f.Add(tc.in, int16(tc.now.Sub(monday).Hours()/24))
@@ -156,6 +225,11 @@ func FuzzParseDate(f *testing.F) {
 		// Any day within ±90 years of the reference, at an awkward hour.
 		now := monday.AddDate(0, 0, int(days)).Add(13*time.Hour + 7*time.Minute)
 		got, err := ParseDate(in, now)
+		// Which way a date looks changes which day it is, never whether it
+		// is one (but for a week 53, which only some years have).
+		if back, berr := ParseDateAs(in, now, DateBack); (berr == nil) != (err == nil) && !noWeek(err) && !noWeek(berr) {
+			t.Fatalf("ParseDateAs(%q, back) = %s, %v; ahead %s, %v", in, back, berr, got, err)
+		}
 		if err != nil {
 			if !errors.Is(err, ErrBadDate) {
 				t.Fatalf("ParseDate(%q) error %v is not ErrBadDate", in, err)
@@ -237,4 +311,9 @@ func TestDay(t *testing.T) {
 	if !got.Equal(day(2026, 3, 29)) || got.Location() != amsterdam {
 		t.Errorf("Day = %s, want 2026-03-29 00:00 in Amsterdam", got)
 	}
+}
+
+func noWeek(err error) bool {
+	var de *DateError
+	return errors.As(err, &de) && de.Problem == DateNoWeek
 }

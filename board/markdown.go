@@ -3,6 +3,7 @@ package board
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -208,7 +209,12 @@ func sortedCheckIns(cs []CheckIn) []CheckIn {
 
 // mdEscaper backslash-escapes markdown's active characters; the backslash
 // itself first, or a typed "\[" would become a live link again.
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "`", "\\`", "*", `\*`, "_", `\_`)
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "`", "\\`", "*", `\*`, "_", `\_`,
+	"~", `\~`, "&", `\&`, "|", `\|`)
+
+// listStart is what would start an ordered list at the beginning of a line
+// or list item: up to nine digits and a dot or parenthesis.
+var listStart = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
 
 // mdLine makes user text safe inside one markdown line: sanitized again
 // (files are read in terminals too), one line, and markdown's active
@@ -217,8 +223,16 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<`, 
 // of the [ after it and make a live link again.
 func mdLine(s string) string {
 	s = mdEscaper.Replace(CleanLine(s, MaxText))
-	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
+	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") || strings.HasPrefix(s, "=") {
 		s = `\` + s
+	}
+	if m := listStart.FindString(s); m != "" {
+		s = m[:len(m)-1] + `\` + s[len(m)-1:]
+	}
+	// In a heading, " #" at the end would close it; an even run of
+	// backslashes before it escapes only itself.
+	if body, ok := strings.CutSuffix(s, "#"); ok && (len(body)-len(strings.TrimRight(body, `\`)))%2 == 0 {
+		s = body + `\#`
 	}
 	return s
 }

@@ -143,9 +143,9 @@ func writePlanGoal(sb *strings.Builder, b *Board, g *Goal, year int, l PlanLabel
 			sb.WriteString(" | ")
 			sb.WriteString(nf.Format(m.Value))
 			sb.WriteString(" | ")
-			sb.WriteString(mdCell(m.Who))
+			sb.WriteString(mdLine(m.Who))
 			sb.WriteString(" | ")
-			sb.WriteString(mdCell(m.Note))
+			sb.WriteString(mdLine(m.Note))
 			sb.WriteString(" |\n")
 		}
 		sb.WriteString("\n")
@@ -176,12 +176,4 @@ func writePlanGoal(sb *strings.Builder, b *Board, g *Goal, year int, l PlanLabel
 		sb.WriteString(mdAction(a, l.Overdue, nil, now) + "\n")
 	}
 	sb.WriteString("\n")
-}
-
-// mdCell is mdLine for a table cell, where | would end the cell.
-func mdCell(s string) string {
-	if s == "" {
-		return ""
-	}
-	return strings.ReplaceAll(mdLine(s), "|", `\|`)
 }

@@ -85,9 +85,9 @@ type memberView struct {
 }
 
 func (v memberView) CreateInvite(by string, teamID uint64, ttl time.Duration) (string, time.Time, error) {
-	if !v.s.invitesMade.allow(by) {
+	if wait := v.s.invitesMade.wait(by); wait > 0 {
 		v.s.log.Warn("refused", "reason", "invite cap per member", "key", v.c.fp, "member", by, "ip", v.c.ip, "max", v.s.cfg.InvitesMade)
-		return "", time.Time{}, tooManyInvites(v.c.msg.Lang)
+		return "", time.Time{}, tooManyInvites(v.c.msg, wait)
 	}
 	code, exp, err := v.View.CreateInvite(by, teamID, ttl)
 	if err == nil {
@@ -104,11 +104,11 @@ func tooLong(l i18n.Lang) string {
 }
 
 // tooManyInvites is printed to the member as it is: a sentence.
-func tooManyInvites(l i18n.Lang) error {
-	if l == i18n.EN {
+func tooManyInvites(msg *i18n.Messages, wait time.Duration) error {
+	if msg.Lang == i18n.EN {
 		//lint:ignore ST1005 shown to the user as a sentence
-		return errors.New("You have made many invite codes in a short time. Wait an hour, or ask whoever runs bord serve: bord invite --team TEAM")
+		return fmt.Errorf("You have made many invite codes in a short time. Wait %s, or ask whoever runs bord serve: bord invite --team TEAM", msg.Wait(wait))
 	}
 	//lint:ignore ST1005 shown to the user as a sentence
-	return errors.New("Je hebt in korte tijd veel uitnodigingscodes gemaakt. Wacht een uur, of vraag wie bord serve draait: bord invite --team TEAM")
+	return fmt.Errorf("Je hebt in korte tijd veel uitnodigingscodes gemaakt. Wacht %s, of vraag wie bord serve draait: bord invite --team TEAM", msg.Wait(wait))
 }

@@ -30,9 +30,14 @@ func newLimiter(per time.Duration, burst int) *limiter {
 }
 
 // allow takes a token for key, or says no.
-func (l *limiter) allow(key string) bool {
+func (l *limiter) allow(key string) bool { return l.wait(key) == 0 }
+
+// wait takes a token for key and returns 0, or takes none and returns how
+// long until one is there: the refusal can then say truthfully how long to
+// wait.
+func (l *limiter) wait(key string) time.Duration {
 	if l == nil || l.burst <= 0 {
-		return true
+		return 0
 	}
 	now := time.Now()
 	l.mu.Lock()
@@ -51,7 +56,12 @@ func (l *limiter) allow(key string) bool {
 		l.buckets[key] = b
 	}
 	b.seen = now
-	return b.lim.AllowN(now, 1)
+	r := b.lim.ReserveN(now, 1)
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now) // a refused try costs no token
+		return d
+	}
+	return 0
 }
 
 // connCounter caps concurrent connections before the SSH handshake, so a

@@ -20,13 +20,13 @@ func (s *Server) limits(next ssh.Handler) ssh.Handler {
 			return
 		}
 		_, known := c.member()
-		ok, reason := s.perKey.allow(c.fp), "rate limit per key"
+		wait, reason := s.perKey.wait(c.fp), "rate limit per key"
 		if !known {
-			ok, reason = s.perIP.allow(c.ip), "rate limit per ip"
+			wait, reason = s.perIP.wait(c.ip), "rate limit per ip"
 		}
-		if !ok {
+		if wait > 0 {
 			s.log.Warn("refused", "reason", reason, "key", c.fp, "ip", c.ip)
-			fmt.Fprintln(sess.Stderr(), c.msg.ErrTooMany)
+			fmt.Fprintln(sess.Stderr(), c.msg.TooMany(wait))
 			_ = sess.Exit(1)
 			return
 		}

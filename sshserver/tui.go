@@ -124,9 +124,13 @@ func (s *Server) inviteScreen(ss *session, c *caller, newApp func(store.Identity
 
 // redeem checks the rate limit and uses an invite code.
 func (s *Server) redeem(msg *i18n.Messages, fp, ip, code, name string) error {
-	if !s.invites.allow(fp+" "+ip) || !s.invites.allow("ip "+ip) {
+	wait := s.invites.wait(fp + " " + ip)
+	if wait == 0 {
+		wait = s.invites.wait("ip " + ip)
+	}
+	if wait > 0 {
 		s.log.Warn("refused", "reason", "invite rate limit", "key", fp, "ip", ip)
-		return errors.New(msg.ErrTooMany)
+		return errors.New(msg.TooMany(wait))
 	}
 	_, err := s.cfg.Store.RedeemInvite(code, fp, name)
 	switch {

@@ -178,6 +178,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.form != nil && m.form.saving {
 			m.form.saving = false
 			m.form.fail(m.msg, msg.err)
+			m.form.pastDue(msg.err, m.now(), m.msg)
 			return m, cmd
 		}
 		m.setStatus(m.msg.Err(msg.err), true)

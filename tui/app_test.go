@@ -319,9 +319,9 @@ func TestAddActionValidation(t *testing.T) {
 	}{
 		{"empty what", "", me, "morgen", "what", "Wat mag niet leeg zijn."},
 		{"unknown owner", "Iets doen", "Kees", "morgen", "who", `"Kees" is geen lid van dit team.`},
-		{"past date", "Iets doen", me, "1-1-2020", "when", "Die datum ligt in het verleden."},
-		{"no date", "Iets doen", me, "", "when", "Vul een datum in."},
-		{"unreadable date", "Iets doen", me, "ooit", "when", "Die datum begrijp ik niet."},
+		{"past date", "Iets doen", me, "1-1-2020", "when", "wo 1 jan 2020 is al voorbij. Bedoel je 1-1-2027?"},
+		{"no date", "Iets doen", me, "", "when", "Wanneer is verplicht."},
+		{"unreadable date", "Iets doen", me, "ooit", "when", `"ooit" begrijp ik niet als datum. Dit werkt: 4-12, 4 dec`},
 		{"unknown goal", "Iets doen", me, "morgen", "goal", "Die waarde klopt niet."},
 	}
 	for _, c := range cases {
@@ -1195,7 +1195,7 @@ func TestFormMessagesNotCut(t *testing.T) {
 	h.press("esc", "a")
 	h.fill("when", "ooit")
 	h.press("ctrl+s")
-	mustContain(t, h.plain(), "✗ Die datum begrijp ik niet.", "50.")
+	mustContain(t, h.plain(), `✗ "ooit" begrijp ik niet als datum.`, "50.")
 	mustNotContain(t, h.plain(), "…│")
 	checkSize(t, h, 80, 24)
 }

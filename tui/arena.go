@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 // arenaScreen is one open leerlingarena: its questions, the note-taking,
@@ -125,7 +126,7 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		// Its notes are deleted with it: ask first, there is no undo.
 		if n := len(a.NotesOf(row.card)); n > 0 {
-			m.confirm(fmt.Sprintf(m.msg.DeleteQuestionAskF, n), del)
+			m.confirm(fmt.Sprintf(m.msg.DeleteQuestionAskF, i18n.Count(n, m.msg.Words.NounNote)), del)
 			return nil
 		}
 		return del()
@@ -149,7 +150,7 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.changeArena(board.ArenaOp{Kind: board.OpMoveQuestion, ID: row.card, Delta: d}, m.msg.Saved)
 	case m.as.tab == 2 && is(m.keys.NewTheme):
 		f := &form{title: m.msg.NewTheme, submit: m.guarded(board.OpAddTheme)}
-		f.add("text", m.msg.FieldTitle, fLine, "", "")
+		f.add("text", m.msg.FieldTheme, fLine, "", "")
 		return m.openForm(f, 0)
 	case m.as.tab == 2 && is(m.keys.SetTheme) && row.card != 0:
 		m.pickTheme(a, row.card)
@@ -165,6 +166,7 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		f := &form{title: m.msg.ArenaTabs[4], submit: m.reportBack}
 		f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, "")
 		f.add("text", m.msg.FieldHow, fText, m.msg.HintHow, a.ReportHow)
+		f.lookBack("date") // the pupils were told, or are told today
 		if m.msg.Lang == "en" {
 			f.fields[0].input.SetValue("today")
 		} else {

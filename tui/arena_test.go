@@ -332,7 +332,7 @@ func TestArenaDeleteQuestionWithNotes(t *testing.T) {
 	a := openCapture(t, h, info.ID)
 	h.typeText("te snel")
 	h.press("enter", "esc", "1", "d")
-	mustContain(t, h.plain(), "Vraag met 1 notities verwijderen?")
+	mustContain(t, h.plain(), "Vraag met 1 notitie verwijderen?")
 	h.press("2")
 	if got := arenaNow(t, h, info.ID, a.ID); len(got.Questions) != 1 {
 		t.Fatal("deleted without a yes")

@@ -106,7 +106,7 @@ func (m *arenaScreen) promote(f *form) tea.Cmd {
 // reportBack records how and when the pupils heard back.
 func (m *arenaScreen) reportBack(f *form) tea.Cmd {
 	f.clearErrors()
-	d, ok := f.date("date", m.now(), m.msg.ErrBadDate)
+	d, ok := f.date("date", m.now(), m.msg)
 	if !ok || !m.guard(&m.as.warned, f.value("text"), func(w string) { f.err = w }) {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 // arenaListScreen lists the board's leerlingarena's, newest first.
@@ -65,7 +66,7 @@ func (m *arenaListScreen) newArenaForm() *form {
 
 func (m *arenaListScreen) createArena(f *form) tea.Cmd {
 	f.clearErrors()
-	date, ok := f.date("date", m.now(), m.msg.ErrBadDate)
+	date, ok := f.date("date", m.now(), m.msg)
 	if !ok {
 		return nil
 	}
@@ -103,7 +104,7 @@ func (m *arenaListScreen) setRetention(f *form) tea.Cmd {
 		return nil
 	}
 	id := m.b.ID
-	return m.write(func(s Store, user string) error { return s.SetRetention(user, id, days) }, fmt.Sprintf(m.msg.RetentionSetF, days))
+	return m.write(func(s Store, user string) error { return s.SetRetention(user, id, days) }, fmt.Sprintf(m.msg.RetentionSetF, i18n.Count(days, m.msg.Words.NounDay)))
 }
 
 // arenaOpenMsg opens a leerlingarena just made.

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 const arenaTabs = 5
@@ -149,7 +150,7 @@ func (m *arenaScreen) View() string {
 	if a == nil {
 		return block([]string{m.msg.ErrGone}, m.width, m.height)
 	}
-	pupils := fmt.Sprintf(m.msg.PupilsF, a.Group, a.Pupils)
+	pupils := fmt.Sprintf(m.msg.PupilsF, a.Group, i18n.Count(a.Pupils, m.msg.Words.NounPupil))
 	if a.TooManyPupils() {
 		pupils += " " + m.st.warn.Render("⚠ "+fmt.Sprintf(m.msg.TooManyPupilsF, board.MaxPupils))
 	}
@@ -169,13 +170,14 @@ func (m *arenaScreen) View() string {
 		lines = append(lines, m.viewReportBack(a, bodyH)...)
 	default:
 		rows := m.arenaRows(a)
-		title := m.msg.ArenaTabs[m.as.tab]
-		if a.NotesDeleted.IsZero() || m.as.tab != 2 {
-			lines = append(lines, strings.Split(m.panelOr(title, rows, m.as.sel[m.as.tab], m.width, bodyH, true, m.msg.Empty), "\n")...)
-		} else {
-			rows = append([]retroRow{{text: m.st.dim.Render(fmt.Sprintf(m.msg.NotesDeletedF, m.msg.ShortDate(a.NotesDeleted)))}}, rows...)
-			lines = append(lines, strings.Split(m.panelOr(title, rows, m.as.sel[m.as.tab], m.width, bodyH, true, m.msg.Empty), "\n")...)
+		title, n := m.msg.ArenaTabs[m.as.tab], len(a.Questions)
+		if m.as.tab == 2 {
+			n = len(a.Themes) // the themes, not their notes nor "no theme"
+			if !a.NotesDeleted.IsZero() {
+				rows = append([]retroRow{{text: m.st.dim.Render(fmt.Sprintf(m.msg.NotesDeletedF, m.msg.ShortDate(a.NotesDeleted)))}}, rows...)
+			}
 		}
+		lines = append(lines, strings.Split(m.panelN(title, n, rows, m.as.sel[m.as.tab], m.width, bodyH, true, m.msg.Empty), "\n")...)
 	}
 	// Every tab fills the body, so the footer stays at the bottom.
 	for len(lines) < 3+bodyH {
@@ -303,7 +305,7 @@ func (m *arenaScreen) viewReportBack(a *board.Arena, h int) []string {
 			promoted++
 		}
 	}
-	lines = append(lines, "", fmt.Sprintf(m.msg.ArenaSummaryF, len(a.Questions), len(a.Notes), len(a.Themes), len(a.Ideas), promoted), "")
+	lines = append(lines, "", m.arenaSummary(a, promoted), "")
 	out := make([]string, 0, h)
 	for _, l := range lines {
 		out = append(out, fit(" "+l, m.width))
@@ -321,4 +323,11 @@ func (m *arenaScreen) ticks() bool {
 	a := m.arena()
 	return m.screen == screenArena && m.as.tab == 1 && a != nil && !a.Started.IsZero() &&
 		m.now().Sub(a.Started) < time.Duration(a.Minutes+30)*time.Minute
+}
+
+// arenaSummary counts what the arena gave, each noun in its right form.
+func (m *arenaScreen) arenaSummary(a *board.Arena, promoted int) string {
+	w := &m.msg.Words
+	return fmt.Sprintf(m.msg.ArenaSummaryF, i18n.Count(len(a.Questions), w.NounQuestion), i18n.Count(len(a.Notes), w.NounNote),
+		i18n.Count(len(a.Themes), w.NounTheme), i18n.Count(len(a.Ideas), w.NounIdea), i18n.Count(promoted, w.NounAction))
 }

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 // The board's edits beyond the item form: delete, status, undo, the goal
@@ -32,7 +33,7 @@ func (m *boardScreen) delete() tea.Cmd {
 	if g, ok := it.(*board.Goal); ok {
 		// Its open actions lose their goal: say so and ask first.
 		if n := m.b.OpenActionsOf(g.ID); n > 0 {
-			m.confirm(fmt.Sprintf(m.msg.DeleteGoalAskF, n), del)
+			m.confirm(fmt.Sprintf(m.msg.DeleteGoalAskF, i18n.Count(n, m.msg.Words.NounOpenAction)), del)
 			return nil
 		}
 	}

@@ -202,6 +202,8 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 		if g, ok := m.selected().(*board.Goal); ok {
 			m.openGoal(g.ID, screenBoard)
 		}
+	case key.Matches(k, m.keys.Member):
+		return m.memberForm()
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/tui/i18n"
 )
 
 // wideWidth is where the board switches from tabs to all six areas at once.
@@ -57,7 +58,7 @@ func (m *boardScreen) View() string {
 	header := m.st.header.Render("bord") + " · " + fmt.Sprintf(m.msg.WeekF, week.Week) + " · " +
 		m.msg.You + ": " + m.cfg.User + " · " + m.st.title.Render(b.Team.Name) + " · " + b.Name
 	if n := b.OpenArenas(); n > 0 {
-		header += " · " + m.st.warn.Render(fmt.Sprintf(m.msg.OpenArenasF, n))
+		header += " · " + m.st.warn.Render(fmt.Sprintf(m.msg.OpenArenasF, i18n.Count(n, m.msg.Words.NounArena)))
 	}
 	lines := []string{fit(header, m.width)}
 	if mt := b.Meeting(); mt != nil {

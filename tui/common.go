@@ -180,9 +180,22 @@ func (m *Common) tooSmall() bool { return m.width < minWidth || m.height < minHe
 // and the help line below it.
 func (m *Common) bodyHeight() int { return m.height - 2 }
 
-// panelOr draws rows in a panel titled with their count, with empty as the
+// panelOr draws rows in a panel titled with the count of the things in it
+// (cards, notes, actions: not the headers between them), with empty as the
 // text shown when there are none.
 func (m *Common) panelOr(title string, rows []retroRow, sel, w, h int, focused bool, empty string) string {
+	n := 0
+	for _, r := range rows {
+		if r.card != 0 || r.action != 0 {
+			n++
+		}
+	}
+	return m.panelN(title, n, rows, sel, w, h, focused, empty)
+}
+
+// panelN is panelOr with the count in the title given: a panel whose
+// headers are what it counts (themes over their notes).
+func (m *Common) panelN(title string, n int, rows []retroRow, sel, w, h int, focused bool, empty string) string {
 	inner := h - 2
 	start := scrollStart(sel, len(rows), inner)
 	var lines []string
@@ -196,7 +209,7 @@ func (m *Common) panelOr(title string, rows []retroRow, sel, w, h int, focused b
 	if len(rows) == 0 {
 		lines = append(lines, m.st.dim.Render(" "+empty))
 	}
-	return panel(fmt.Sprintf("%s (%d)", title, len(rows)), lines, w, h, focused, m.st)
+	return panel(fmt.Sprintf("%s (%d)", title, n), lines, w, h, focused, m.st)
 }
 
 // tabRow draws numbered tabs with the active one marked.

@@ -40,6 +40,16 @@ type field struct {
 	// more, so nothing is cut silently: the form counts near the limit and
 	// refuses to save over it.
 	limit int
+	// use is which way a date field looks: ahead (a due date) or back (a
+	// period, a measurement). See board.DateUse.
+	use board.DateUse
+	// passedOK is a passed due date the user was asked about and saved
+	// again: the second save keeps it.
+	passedOK string
+	// preset marks a pre-filled value shown selected (the user's own name
+	// as owner): the first character typed replaces it instead of being
+	// added to it ("rootSa"), any other key keeps it.
+	preset bool
 }
 
 // Domain limits of fields that hold less than a line (see package board).
@@ -76,6 +86,9 @@ type form struct {
 	// start is each field's text when the form opened: a form whose text
 	// changed asks before esc or ctrl+c throws it away.
 	start []string
+	// saveAs is what ctrl+s does, for the key line, when it is more than
+	// saving ("starten"); "" says "opslaan".
+	saveAs string
 }
 
 func newInput(value string, limit int) textinput.Model {
@@ -194,6 +207,7 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
 		case key.Matches(k, keys.Save):
 			return nil, true, false
 		case key.Matches(k, keys.Next):
+			cur.acceptName()
 			if f.focus == len(f.fields)-1 {
 				return nil, true, false
 			}
@@ -214,18 +228,134 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, submit, cancel bool) {
 		}
 	}
 	var c tea.Cmd
-	f.fields[f.focus].input, c = f.fields[f.focus].input.Update(msg)
+	cur := &f.fields[f.focus]
+	cur.takePreset(msg)
+	was := cur.input.Value()
+	cur.input, c = cur.input.Update(msg)
+	if cur.input.Value() != was {
+		// The message was about the old text: it goes as soon as the text
+		// changes, instead of standing beside a corrected value.
+		cur.err = ""
+	}
 	return c, false, false
 }
 
-// date reads field key as a date; when it cannot, the field says bad.
-func (f *form) date(key string, now time.Time, bad string) (time.Time, bool) {
-	d, err := board.ParseDate(f.value(key), now)
+// lookBack makes date fields read a date looking back: a retrospective's
+// period, a measurement, a report-back ("1-9" is the last 1 September).
+func (f *form) lookBack(keys ...string) {
+	for _, k := range keys {
+		if fl := f.field(k); fl != nil {
+			fl.use = board.DateBack
+		}
+	}
+}
+
+// preselect shows the pre-filled value of field key selected: typing
+// replaces it.
+func (f *form) preselect(key string) {
+	if fl := f.field(key); fl != nil && fl.input.Value() != "" {
+		fl.preset = true
+	}
+}
+
+// takePreset ends a preset selection at the first key or paste that reaches
+// the input: text, a paste, backspace or delete replace it first.
+func (fl *field) takePreset(msg tea.Msg) {
+	if !fl.preset {
+		return
+	}
+	switch k := msg.(type) {
+	case tea.KeyPressMsg:
+		if k.Text != "" || k.Code == tea.KeyBackspace || k.Code == tea.KeyDelete {
+			fl.input.SetValue("")
+		}
+	case tea.PasteMsg:
+		fl.input.SetValue("")
+	default:
+		return
+	}
+	fl.preset = false
+}
+
+// acceptName completes a name typed in part ("Sa") to the one member it
+// begins, when enter leaves the field: the quick way to give an action to
+// a colleague is their first letters and enter. A name typed in full stays
+// as it is.
+func (fl *field) acceptName() {
+	v := strings.TrimSpace(fl.input.Value())
+	if fl.kind != fWho || v == "" {
+		return
+	}
+	var match string
+	for _, s := range fl.input.AvailableSuggestions() {
+		switch {
+		case strings.EqualFold(s, v):
+			return
+		case strings.HasPrefix(strings.ToLower(s), strings.ToLower(v)):
+			if match != "" {
+				return // two members begin so: the user must say which
+			}
+			match = s
+		}
+	}
+	if match != "" {
+		fl.input.SetValue(match)
+	}
+}
+
+// date reads field key as a date the way the field looks; when it cannot,
+// the field says what it did not understand, or that it is required.
+func (f *form) date(key string, now time.Time, msg *i18n.Messages) (time.Time, bool) {
+	fl := f.field(key)
+	d, err := board.ParseDateAs(f.value(key), now, fl.use)
 	if err != nil {
-		f.field(key).err = bad
+		fl.err = msg.DateErr(fl.label, err)
 		return d, false
 	}
 	return d, true
+}
+
+// passed questions a passed due date on an edited item, when the user
+// changed the field: a second save keeps it. It reports whether d may be
+// saved. A new item's is refused by the domain (board's due) and worded by
+// pastDue.
+func (f *form) passed(key string, d, now time.Time, isNew bool, msg *i18n.Messages) bool {
+	fl := f.field(key)
+	i := indexOf(f, key)
+	v := f.value(key)
+	if isNew || fl == nil || fl.use != board.DateAhead || d.IsZero() || !d.Before(board.Day(now)) ||
+		i < len(f.start) && strings.TrimSpace(f.start[i]) == v || fl.passedOK == v {
+		return true
+	}
+	fl.err, fl.passedOK = fmt.Sprintf(msg.Words.PastDueAgainF, msg.Date(d), dateOr(nextOf(d, now))), v
+	return false
+}
+
+// pastDue words a save the domain refused for a passed due date: which
+// date has passed and the same day to come, to type instead.
+func (f *form) pastDue(err error, now time.Time, msg *i18n.Messages) {
+	v, ok := board.AsValidation(err)
+	if !ok || v.Problem != board.ProblemPastDate {
+		return
+	}
+	fl := f.field(v.Field)
+	if fl == nil {
+		return
+	}
+	if d, err := board.ParseDateAs(f.value(v.Field), now, fl.use); err == nil {
+		fl.err = fmt.Sprintf(msg.Words.PastDueF, msg.Date(d), dateOr(nextOf(d, now)))
+	}
+}
+
+// nextOf is d's day and month in the first year it has not passed.
+func nextOf(d, now time.Time) time.Time {
+	for y := 1; y <= 8; y++ { // a 29 February may be eight years on
+		n := d.AddDate(y, 0, 0)
+		if n.Day() == d.Day() && !n.Before(board.Day(now)) {
+			return n
+		}
+	}
+	return d
 }
 
 // number reads field key as a number from lo to hi; when it cannot, the

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -39,8 +40,17 @@ func (m *Common) viewForm(f *form, width int) string {
 			marker = "› "
 		}
 		fl.input.SetWidth(max(inner-labelW-4, 10))
-		lines = append(lines, marker+padRight(fl.label, labelW)+"  "+fl.input.View())
-		subs := []string{m.preview(fl)}
+		in := fl.input.View()
+		if fl.preset && i == f.focus {
+			in = m.st.selected.Render(fl.input.Value()) // typing replaces it
+		}
+		lines = append(lines, marker+padRight(fl.label, labelW)+"  "+in)
+		// A preview can be a whole sentence (what was not understood
+		// and what works): it wraps like an error, never cut.
+		subs := []string{""}
+		if p, st := m.preview(fl); p != "" {
+			subs = wrapped(p, text-labelW-4, st)
+		}
 		if c := m.counter(fl); c != "" {
 			subs = []string{c}
 		}
@@ -56,8 +66,22 @@ func (m *Common) viewForm(f *form, width int) string {
 			}
 		}
 	}
-	lines = append(lines, "", m.keyLine(newFormKeys(m.msg)))
+	lines = append(lines, "", m.keyLine(m.formKeyLine(f)))
 	return box(lines, width, m.st.focusBorder)
+}
+
+// formKeyLine is the form's key line as it works now: ctrl+s says what
+// saving does (a session start says "starten"), and on the last field,
+// where enter saves too, enter says so instead of "next field".
+func (m *Common) formKeyLine(f *form) formKeys {
+	k := newFormKeys(m.msg)
+	save := cmp.Or(f.saveAs, m.msg.KeySave)
+	k.Save.SetHelp("ctrl+s", save)
+	if f.focus == len(f.fields)-1 {
+		k.Next.SetEnabled(false)
+		k.Save.SetHelp("enter/ctrl+s", save)
+	}
+	return k
 }
 
 // wrapped breaks s into styled lines of at most w cells, at spaces where it
@@ -70,43 +94,45 @@ func wrapped(s string, w int, st paint) []string {
 	return lines
 }
 
-// preview shows how a field's text will be read: the parsed date, the goal
-// it matches, or why it cannot be read.
-func (m *Common) preview(fl *field) string {
+// preview shows how a field's text will be read, and in which style: the
+// parsed date, the goal it matches, or why it cannot be read.
+func (m *Common) preview(fl *field) (string, paint) {
 	v := strings.TrimSpace(fl.input.Value())
 	if v == "" {
-		return ""
+		return "", m.st.dim
 	}
 	switch fl.kind {
 	case fDate:
-		d, err := board.ParseDate(v, m.now())
+		d, err := board.ParseDateAs(v, m.now(), fl.use)
 		if err != nil {
-			return m.st.err.Render("✗ " + m.msg.ErrBadDate)
+			return "✗ " + m.msg.DateErr(fl.label, err), m.st.err
 		}
-		return m.st.ok.Render("→ " + m.msg.Date(d))
+		if fl.use == board.DateAhead && d.Before(board.Day(m.now())) {
+			return "→ " + m.msg.Date(d) + " · " + m.msg.Words.Passed, m.st.warn
+		}
+		return "→ " + m.msg.Date(d), m.st.ok
 	case fGoal:
 		if g, ok := m.matchGoal(v); ok {
-			return m.st.ok.Render("→ " + g.Title)
+			return "→ " + g.Title, m.st.ok
 		}
-		return m.st.err.Render("✗ " + m.msg.ErrBadValue)
+		return "✗ " + m.msg.ErrBadValue, m.st.err
 	case fNumber:
 		// Read the user's way (1.250 is a thousand and more in Dutch); a
 		// number typed another way shows how it was read.
-		gv := goalView{m}
 		n, err := m.msg.Numbers().Parse(v)
 		if err != nil {
-			return m.st.err.Render("✗ " + m.msg.ErrNumber)
+			return "✗ " + m.msg.ErrNumber, m.st.err
 		}
-		if shown := gv.number(n); shown != v {
-			return m.st.ok.Render("→ " + shown)
+		if shown := (goalView{m}).number(n); shown != v {
+			return "→ " + shown, m.st.ok
 		}
 	case fMood:
 		if md, ok := m.parseMood(v); ok {
-			return m.st.ok.Render("→ " + md.Symbol() + " " + m.msg.Mood(md))
+			return "→ " + md.Symbol() + " " + m.msg.Mood(md), m.st.ok
 		}
-		return m.st.err.Render("✗ " + m.msg.HintMood)
+		return "✗ " + m.msg.HintMood, m.st.err
 	}
-	return ""
+	return "", m.st.dim
 }
 
 // counter is the count of a field's characters once it comes near its

@@ -83,18 +83,18 @@ func (m *Model) viewHelp(s Screen) string {
 	// As many columns of keys side by side as fit in the box; the others
 	// below them, so that no key is cut off on a narrow screen.
 	groups, room := s.Keys().FullHelp(), m.width-7
-	// Measured uncut: the help component cuts columns that pass its width
-	// with "…", which hid whole groups of keys instead of moving them below.
-	w := m.help.Width()
-	m.help.SetWidth(0)
-	defer m.help.SetWidth(w)
-	for _, per := range []int{len(groups), 2, 1} {
+	// The help component drops the columns past its width with only an
+	// ellipsis to show for them: it measures here without a width, and
+	// the check below moves what does not fit under the rest.
+	full := m.help
+	full.SetWidth(0)
+	for _, per := range []int{len(groups), 3, 2, 1} {
 		var rows []string
 		for i := 0; i < len(groups); i += per {
 			if i > 0 {
 				rows = append(rows, "")
 			}
-			rows = append(rows, strings.Split(m.help.FullHelpView(groups[i:min(i+per, len(groups))]), "\n")...)
+			rows = append(rows, strings.Split(full.FullHelpView(groups[i:min(i+per, len(groups))]), "\n")...)
 		}
 		if per == 1 || slices.IndexFunc(rows, func(r string) bool { return ansi.StringWidth(r) > room }) < 0 {
 			lines = append(lines, rows...)
@@ -103,8 +103,8 @@ func (m *Model) viewHelp(s Screen) string {
 	}
 	if len(lines)+2 > m.height {
 		// The frame would run off a low screen: the keys need the blank
-		// line under the title more than the eye does.
-		lines = slices.Delete(lines, 1, 2)
+		// lines (under the title, between the groups) more than the eye does.
+		lines = slices.DeleteFunc(lines, func(l string) bool { return l == "" })
 	}
 	return box(lines, m.width-4, m.st.focusBorder)
 }

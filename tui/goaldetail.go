@@ -203,7 +203,7 @@ func (m *goalScreen) measurementPanel(g *board.Goal, w, h int) string {
 			rows = append(rows, retroRow{text: text})
 		}
 	}
-	return m.panelOr(gm.Measurements, rows, m.sel, w, h, true, gm.NoMeasurements)
+	return m.panelN(gm.Measurements, len(rows), rows, m.sel, w, h, true, gm.NoMeasurements)
 }
 
 // historyPanel lists the status changes and adjustments, newest first,
@@ -231,6 +231,7 @@ func (m *goalScreen) historyPanel(g *board.Goal, w, h int) string {
 func (m goalForms) openMeasure(g *board.Goal) tea.Cmd {
 	f := &form{title: m.msg.MeasureTitle + ": " + g.Title, area: board.AreaGoal, orig: g, base: g.Version, submit: m.saveMeasure}
 	f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, m.msg.Goals.Today)
+	f.lookBack("date") // a measurement was taken, it is not due
 	f.add("value", m.msg.FieldValue, fNumber, "", "")
 	f.add("note", m.msg.FieldNote, fLine, "", "")
 	return m.openForm(f, 1)
@@ -342,7 +343,7 @@ func (m goalForms) readNumber(f *form, key string) (float64, bool) {
 // goalDate reads a date field; under a speerpunt it must fall in the plan
 // period, which the store checks too: the form says so before the save.
 func (m goalForms) goalDate(f *form, key string, g *board.Goal) (time.Time, bool) {
-	d, ok := f.date(key, m.now(), m.msg.ErrBadDate)
+	d, ok := f.date(key, m.now(), m.msg)
 	if !ok {
 		return d, false
 	}

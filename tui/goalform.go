@@ -29,6 +29,7 @@ func (m goalForms) goalPlanFields(f *form, g *board.Goal) {
 		dir, cad = m.directionWord(in.Direction), m.cadenceWord(in.Cadence)
 	}
 	f.add("baseline_date", gm.FieldBaselineDate, fDate, m.msg.HintDate, dateOr(baseDate))
+	f.lookBack("baseline_date") // a nulmeting was taken, it is not due
 	f.add("target_date", gm.FieldNewDate, fDate, gm.HintTargetDate, dateOr(targetDate))
 	f.add("direction", gm.FieldDirection, fLine, gm.HintDirection, dir)
 	suggest(f.field("direction"), gm.Directions[:])

@@ -469,7 +469,7 @@ func TestDeleteGoalAsksFirst(t *testing.T) {
 	if h.m.choose == nil || len(h.board().Goals) != goals {
 		t.Fatalf("d on a goal with open actions: asked %v, goals %d → %d", h.m.choose != nil, goals, len(h.board().Goals))
 	}
-	mustContain(t, h.plain(), "open acties. Die blijven staan, zonder doel")
+	mustContain(t, h.plain(), "Dit doel heeft 1 open actie. Verwijder je het doel")
 	h.press("2") // no
 	if len(h.board().Goals) != goals {
 		t.Fatal("no deleted the goal")

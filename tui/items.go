@@ -98,6 +98,9 @@ func (m *Common) itemForm(area board.Area, it board.Item, goalID uint64) *form {
 	}
 	if fl := f.field("who"); fl != nil {
 		suggest(fl, members)
+		if it == nil {
+			f.preselect("who") // your own name, until you type another
+		}
 	}
 	return f
 }
@@ -117,9 +120,9 @@ func (m *Common) build(f *form) (board.Item, bool) {
 		if fl == nil || f.value(key) == "" {
 			return time.Time{}
 		}
-		d, err := board.ParseDate(f.value(key), m.now())
-		if err != nil {
-			fl.err, ok = m.msg.ErrBadDate, false
+		d, read := f.date(key, m.now(), m.msg)
+		if !read || !f.passed(key, d, m.now(), f.orig == nil, m.msg) {
+			ok = false
 		}
 		return d
 	}

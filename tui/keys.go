@@ -40,7 +40,7 @@ func ctrlCKey(m *i18n.Messages) key.Binding { return bind("ctrl+c", m.KeyQuit, "
 type boardKeys struct {
 	NextArea, PrevArea, AreaN, Up, Down, FirstLast, Add, Edit, Delete, Status, Done, Drop, Goal key.Binding
 	Measure, Filter, Undo, CheckIn, Boards, Retros, Arenas, Help, Quit                          key.Binding
-	Page, Present                                                                               key.Binding
+	Page, Present, Member                                                                       key.Binding
 	// Goals that steer: the goal detail and the plan view (goaldetail.go, plan.go).
 	GoalDetail, Plan key.Binding
 	// Bordsessie keys; the handlers live in meeting.go.
@@ -71,6 +71,7 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 		Boards:    bind("b", m.KeyBoards, "b"),
 		Retros:    bind("R", m.KeyRetros, "R"),
 		Arenas:    bind("A", m.KeyArenas, "A"),
+		Member:    bind("M", m.Words.KeyMember, "M"),
 		Help:      helpKey(m),
 		Quit:      quitKey(m),
 
@@ -87,8 +88,9 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 
 // ShortHelp is the always-visible help line.
 func (k boardKeys) ShortHelp() []key.Binding {
-	// Help and quit first: a narrow terminal cuts the end of the line.
-	return []key.Binding{k.Help, k.Quit, k.NextArea, k.Add, k.Edit, k.Delete, k.Status, k.Undo, k.Filter, k.Plan}
+	// What a newcomer needs first: a narrow terminal cuts the end of the
+	// line, and ? shows every key.
+	return []key.Binding{k.Help, k.MeetStart, k.Retros, k.Arenas, k.Plan, k.Quit, k.Add, k.Edit, k.NextArea, k.Status, k.Delete, k.Undo, k.Filter}
 }
 
 // FullHelp is the overlay shown by ?.
@@ -97,7 +99,7 @@ func (k boardKeys) FullHelp() [][]key.Binding {
 		{k.NextArea, k.PrevArea, k.AreaN, k.Up, k.Down, k.Page, k.FirstLast},
 		{k.Add, k.Edit, k.Delete, k.Undo, k.CheckIn},
 		{k.Status, k.Done, k.Drop, k.Goal, k.Measure, k.GoalDetail},
-		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Plan, k.Help, k.Quit},
+		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Plan, k.Member, k.Help, k.Quit},
 		{k.MeetStart, k.MeetStep, k.MeetFollow, k.MeetLead, k.MeetEnd, k.Present},
 	}
 }

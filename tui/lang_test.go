@@ -31,7 +31,7 @@ func TestLanguageBoard(t *testing.T) {
 			help:     []string{"Keys", "link goal", "measurement", "boards"},
 			narrow:   []string{"1 Check-in", "2 Successes", "3 Goals", "[4 Actions]", "5 Planning", "6 Parking lot"},
 			welcome:  []string{"Welcome to bord!", "d  create the example team and board"},
-			hint:     "e.g. 4-12, fri, tomorrow, next week, week 50",
+			hint:     "e.g. 4-12, 4 Dec, fri, tomorrow, next week, week 50",
 			statusOK: "Saved: ",
 		},
 		{
@@ -43,7 +43,7 @@ func TestLanguageBoard(t *testing.T) {
 			help:     []string{"Toetsen", "koppel doel", "meting", "borden"},
 			narrow:   []string{"1 Check-in", "2 Successen", "3 Doelen", "[4 Acties]", "5 Planning", "6 Parkeerplaats"},
 			welcome:  []string{"Welkom bij bord!", "d  voorbeeldteam en -bord maken"},
-			hint:     "bijv. 4-12, vr, morgen, volgende week, week 50",
+			hint:     "bijv. 4-12, 4 dec, vr, morgen, volgende week, week 50",
 			statusOK: "Opgeslagen: ",
 		},
 	}
@@ -90,7 +90,7 @@ func TestLanguageMessages(t *testing.T) {
 	mustContain(t, h.plain(), `"Kees" is not a member of this team.`)
 	h.fill("who", me)
 	h.press("ctrl+s")
-	mustContain(t, h.plain(), "That date is in the past.")
+	mustContain(t, h.plain(), "Wed 1 Jan 2020 has passed. Do you mean 1-1-2027?")
 	h.press("esc", "1", "f")
 	mustContain(t, h.plain(), "1  all actions", "2  my actions", "3  overdue", "4  goal: Minder thuiszitters")
 	h.press("esc", "c")

@@ -144,11 +144,15 @@ func (m *meeting) key(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 			m.setStatus(m.msg.Err(board.ErrMeetingRunning), true)
 			return nil, true
 		}
-		f := &form{title: m.msg.MeetingStart, submit: m.start}
+		f := &form{title: m.msg.MeetingStart, submit: m.start, saveAs: m.msg.Words.SaveStart}
 		f.add("minutes", m.msg.FieldMinutes, fNumber, m.msg.HintMinutes, strconv.Itoa(int(board.DefaultMeeting.Minutes())))
 		return m.openForm(f, 0), true
 	}
 	if mt == nil {
+		if key.Matches(k, keys.MeetStep, keys.MeetFollow, keys.MeetLead, keys.MeetEnd) {
+			m.setStatus(m.msg.Words.NoSessionKeys, true) // say why nothing happens
+			return nil, true
+		}
 		return nil, false
 	}
 	switch {

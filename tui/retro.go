@@ -213,7 +213,7 @@ func (m *retroScreen) pickGroup(r *board.Retro, id uint64) {
 		f := &form{title: m.msg.GroupTitle, submit: func(f *form) tea.Cmd {
 			return m.changeRetro(board.RetroOp{Kind: board.OpGroup, Card: id, Into: into.ID, Text: f.value("title"), Seen: into.Version}, m.msg.Grouped)
 		}}
-		f.add("title", m.msg.FieldTitle, fLine, m.msg.HintGroupTitle, into.Title)
+		f.add("title", m.msg.Words.LabelTitle, fLine, m.msg.HintGroupTitle, into.Title)
 		return m.openForm(f, 0)
 	}}
 }

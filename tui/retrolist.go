@@ -35,6 +35,7 @@ func (m *retroListScreen) newRetroForm() *form {
 	f.add("topic", m.msg.FieldTopic, fLine, m.msg.HintTopic, "")
 	f.add("from", m.msg.FieldFrom, fDate, m.msg.HintDate, "")
 	f.add("to", m.msg.FieldTo, fDate, m.msg.HintDate, "")
+	f.lookBack("from", "to")
 	hint := m.msg.HintFormat
 	for i, cols := range m.b.Team.Formats {
 		if i < 5 {
@@ -54,17 +55,9 @@ func (m *retroListScreen) createRetro(f *form) tea.Cmd {
 	f.clearErrors()
 	var from, to time.Time
 	for _, k := range []string{"from", "to"} {
-		if v := f.value(k); v != "" {
-			d, err := board.ParseDate(v, m.now())
-			// A period looks back: a weekday or "week 45" means the last one.
-			if err == nil && d.After(board.Day(m.now())) && !strings.ContainsAny(v, "-/") {
-				d = d.AddDate(0, 0, -7)
-				if strings.HasPrefix(strings.ToLower(v), "w") {
-					d = d.AddDate(-1, 0, 7)
-				}
-			}
-			if err != nil {
-				f.field(k).err = m.msg.ErrBadDate
+		if f.value(k) != "" { // a period is optional
+			d, ok := f.date(k, m.now(), m.msg)
+			if !ok {
 				return nil
 			}
 			if k == "from" {

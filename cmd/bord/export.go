@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -58,10 +59,10 @@ func newExport(o *options) *cobra.Command {
 			_, err := io.Copy(cmd.OutOrStdout(), &buf)
 			return err
 		}
-		if err := writeFileAtomic(e.out, buf.Bytes()); err != nil {
-			return err
-		}
 		msg, _ := o.messages()
+		if err := writeFileAtomic(e.out, buf.Bytes()); err != nil {
+			return errors.New(msg.FileErr(e.out, err))
+		}
 		fmt.Fprintf(cmd.ErrOrStderr(), msg.ExportDoneF+"\n", e.out)
 		return nil
 	}

@@ -120,6 +120,9 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 		if werr := openError(msg.Lang, o.db, err); werr != nil {
 			return nil, werr
 		}
+		if w := msg.FileProblem(o.db, err); w != "" { // no access, a full disk
+			return nil, errors.New(w)
+		}
 		return nil, err
 	}
 	if s.Created() {
@@ -321,7 +324,7 @@ func newBackup(o *options) *cobra.Command {
 				}
 			}
 			if err := s.Backup(args[0]); err != nil {
-				return err
+				return errors.New(msg.FileErr(args[0], err))
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), msg.BackupDoneF+"\n", args[0])
 			return nil
@@ -341,12 +344,14 @@ func newImport(o *options) *cobra.Command {
 		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			f, err := os.Open(args[0])
 			if err != nil {
-				return err
+				return errors.New(msg.FileErr(args[0], err))
 			}
 			defer f.Close()
 			var de *store.DumpError
 			if err := s.Import(f); errors.As(err, &de) {
 				return dumpError(msg.Lang, args[0], de)
+			} else if err != nil && !errors.Is(err, store.ErrNotEmpty) {
+				return errors.New(msg.FileErr(args[0], err))
 			} else if err != nil {
 				return err
 			}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"syscall"
 	"time"
 
@@ -327,8 +328,25 @@ func storeCommand(o *options, mode openMode, run func(*cobra.Command, *store.Sto
 			case errors.Is(err, store.ErrNotEmpty):
 				return errors.New(msg.ErrNotEmpty)
 			}
+			if w := msg.FileProblem(o.db, err); w != "" { // a full disk, no access
+				return errors.New(w)
+			}
+			if internal(err) { // never "store: …" to a user
+				return errors.New(msg.FileErr(o.db, err))
+			}
 			return err
 		}
 		return nil
 	}
+}
+
+// internal reports an error still in a package's own words ("store: …",
+// "board: …"), not yet worded for the user.
+func internal(err error) bool {
+	for _, p := range []string{"store: ", "board: ", "i18n: ", "bbolt: "} {
+		if strings.HasPrefix(err.Error(), p) {
+			return true
+		}
+	}
+	return false
 }

@@ -144,7 +144,7 @@ type Messages struct {
 
 	// Joining over SSH.
 	InviteTitle, FieldCode, HintCode, FieldName, HintName, UnknownKey, Fingerprint, AskInvite string
-	ErrInvite, ErrTooMany, ErrNameTaken, ErrKeyTaken                                          string
+	ErrInvite, ErrNameTaken, ErrKeyTaken                                                      string
 	Goodbye, IdleBye, TooLongBye, NoPTY, UnknownCommandF, ExecHelp, WhoamiF, NotMember        string
 
 	// The bordsessie.
@@ -188,6 +188,8 @@ type Messages struct {
 
 	// Goals that steer: goal rows, goal detail, plan view (goals.go).
 	Goals GoalsMessages
+	// Words of issue 14: dates, errors, waits (words.go).
+	Words WordsMessages
 }
 
 // Area returns the name of an area.
@@ -322,7 +324,7 @@ func (m *Messages) Err(err error) string {
 		case board.ProblemPastDate:
 			return m.ErrPastDate
 		case board.ProblemNoDate:
-			return m.ErrNoDate
+			return fmt.Sprintf(m.Words.DateRequiredF, m.Field(v.Field), m.Words.DateWorks)
 		}
 		return m.ErrBadValue
 	}
@@ -331,7 +333,7 @@ func (m *Messages) Err(err error) string {
 	case errors.As(err, &c):
 		return fmt.Sprintf(m.ErrConflictF, c.By, c.At.Local().Format("15:04"))
 	case errors.Is(err, board.ErrBadDate):
-		return m.ErrBadDate
+		return m.DateErr(m.FieldDate, err)
 	case errors.Is(err, board.ErrNotFound):
 		return m.ErrGone
 	case errors.Is(err, board.ErrExists):
@@ -355,6 +357,10 @@ func (m *Messages) Err(err error) string {
 	case errors.Is(err, board.ErrAlreadyAction):
 		// Someone made the action a moment earlier (two people at once).
 		return m.ErrAlreadyAction
+	}
+	// The disk and the file: "try again" cannot help a full disk.
+	if s := m.storageErr(err); s != "" {
+		return s
 	}
 	return m.ErrGeneric
 }

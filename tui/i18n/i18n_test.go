@@ -13,30 +13,40 @@ import (
 // Every message must exist in both languages, and a format string must take
 // the same verbs in both, or one language shows a blank or %!d(MISSING).
 func TestCatalogsComplete(t *testing.T) {
-	a, b := reflect.ValueOf(nl), reflect.ValueOf(en)
+	sameCatalog(t, "", reflect.ValueOf(nl), reflect.ValueOf(en))
+	if nl.AreaAction == en.AreaAction {
+		t.Error("Dutch and English catalogs look the same")
+	}
+}
+
+// sameCatalog checks two catalogs field by field, and the sub-catalogs
+// (Words and the like) within them.
+func sameCatalog(t *testing.T, prefix string, a, b reflect.Value) {
+	t.Helper()
 	typ := a.Type()
 	for i := range typ.NumField() {
-		f := typ.Field(i)
+		name := prefix + typ.Field(i).Name
+		if a.Field(i).Kind() == reflect.Struct {
+			sameCatalog(t, name+".", a.Field(i), b.Field(i))
+			continue
+		}
 		for _, v := range []reflect.Value{a.Field(i), b.Field(i)} {
 			switch v.Kind() {
 			case reflect.String:
 				if v.String() == "" {
-					t.Errorf("%s is empty in one language", f.Name)
+					t.Errorf("%s is empty in one language", name)
 				}
 			case reflect.Array:
 				for j := range v.Len() {
 					if v.Index(j).String() == "" {
-						t.Errorf("%s[%d] is empty", f.Name, j)
+						t.Errorf("%s[%d] is empty", name, j)
 					}
 				}
 			}
 		}
-		if f.Type.Kind() == reflect.String && strings.Count(a.Field(i).String(), "%") != strings.Count(b.Field(i).String(), "%") {
-			t.Errorf("%s: format verbs differ: %q vs %q", f.Name, a.Field(i).String(), b.Field(i).String())
+		if a.Field(i).Kind() == reflect.String && strings.Count(a.Field(i).String(), "%") != strings.Count(b.Field(i).String(), "%") {
+			t.Errorf("%s: format verbs differ: %q vs %q", name, a.Field(i).String(), b.Field(i).String())
 		}
-	}
-	if nl.AreaAction == en.AreaAction {
-		t.Error("Dutch and English catalogs look the same")
 	}
 }
 

@@ -45,8 +45,15 @@ func (m *Messages) Report(b *board.Board, what, topic string, now time.Time) (st
 		}
 		return "", fmt.Errorf(m.ErrNoRetroF, board.CleanLine(topic, 60))
 	}
-	return "", fmt.Errorf("%w: --what actions | board | session | retro | arena | plan | measurements", ErrWhat)
+	return "", &whatError{fmt.Sprintf(m.Words.ReportWhatF, board.CleanLine(what, 40))}
 }
+
+// whatError is ErrWhat worded for the user: its text is the whole message,
+// with no internal prefix.
+type whatError struct{ msg string }
+
+func (e *whatError) Error() string { return e.msg }
+func (e *whatError) Unwrap() error { return ErrWhat }
 
 // ArenaLabels returns the words of an arena report.
 func (m *Messages) ArenaLabels() board.ArenaLabels {
