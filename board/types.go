@@ -253,6 +253,7 @@ const (
 	OriginBoard Origin = "board"
 	OriginRetro Origin = "retro"
 	OriginArena Origin = "arena"
+	OriginDuo   Origin = "duo"
 )
 
 // Action is a verbeteractie: what, who, by when.

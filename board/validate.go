@@ -216,7 +216,7 @@ func (a *Action) Check(t Team, now time.Time, isNew bool) error {
 	switch a.Origin {
 	case "":
 		a.Origin = OriginBoard
-	case OriginBoard, OriginRetro, OriginArena:
+	case OriginBoard, OriginRetro, OriginArena, OriginDuo:
 	default:
 		return invalid("origin", ProblemBadValue)
 	}

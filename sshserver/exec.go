@@ -56,7 +56,7 @@ func (s *Server) exec(sess ssh.Session, c *caller) int {
 	}
 	env := &commands.Env{
 		// A stranger's Teams are nil: a view that reaches nothing.
-		View: memberView{View: commands.Teams(s.cfg.Store, id.Teams), s: s, c: c},
+		View: memberView{View: commands.Person(s.cfg.Store, id), s: s, c: c},
 		Who:  commands.Identity{Name: id.Name, Known: known, Fingerprint: c.fp},
 		Msg:  c.msg,
 		Now:  s.cfg.Now,
@@ -85,13 +85,23 @@ type memberView struct {
 }
 
 func (v memberView) CreateInvite(by string, teamID uint64, ttl time.Duration) (string, time.Time, error) {
+	return v.capped(by, "team", teamID, func() (string, time.Time, error) { return v.View.CreateInvite(by, teamID, ttl) })
+}
+
+// CreateDuoInvite is capped with the team invites: a duo's code is a way in
+// for a new key too.
+func (v memberView) CreateDuoInvite(by string, duoID uint64, partner string, ttl time.Duration) (string, time.Time, error) {
+	return v.capped(by, "duo", duoID, func() (string, time.Time, error) { return v.View.CreateDuoInvite(by, duoID, partner, ttl) })
+}
+
+func (v memberView) capped(by, into string, id uint64, mk func() (string, time.Time, error)) (string, time.Time, error) {
 	if wait := v.s.invitesMade.wait(by); wait > 0 {
 		v.s.log.Warn("refused", "reason", "invite cap per member", "key", v.c.fp, "member", by, "ip", v.c.ip, "max", v.s.cfg.InvitesMade)
 		return "", time.Time{}, tooManyInvites(v.c.msg, wait)
 	}
-	code, exp, err := v.View.CreateInvite(by, teamID, ttl)
+	code, exp, err := mk()
 	if err == nil {
-		v.s.log.Info("invite made", "key", v.c.fp, "member", by, "team", teamID)
+		v.s.log.Info("invite made", "key", v.c.fp, "member", by, into, id)
 	}
 	return code, exp, err
 }

@@ -44,9 +44,10 @@ func (s *Server) runTUI(ss *session, c *caller) {
 	var apps memberApp
 	newApp := func(id store.Identity) *tui.Model {
 		// The member's view of the store reaches their own teams only (no
-		// team: nothing), below the screens, whatever keys are pressed.
+		// team: nothing) and the duos they are in, below the screens,
+		// whatever keys are pressed.
 		pres := s.hub.Join(id.Name)
-		cfg := tui.Config{Store: s.cfg.Store.For(id.Teams), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now}
+		cfg := tui.Config{Store: s.cfg.Store.ForPerson(id), User: id.Name, Lang: c.msg.Lang, Presence: pres, Now: s.cfg.Now}
 		if c.local {
 			// The owner's own user: the whole file, as bord on the
 			// command line, joining a board's team as it opens.

@@ -115,7 +115,7 @@ func (s *Store) ApplyRetention() (int, error) {
 		cleaned += n
 		s.markErased()
 	}
-	return cleaned, nil
+	return s.expireDuos(cleaned)
 }
 
 // expired counts (and with write, cleans) the arenas past retention.

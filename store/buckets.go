@@ -11,6 +11,7 @@ var (
 	bucketBoards  = []byte("boards")  // <board id>/ -> one bucket per board
 	bucketAudit   = []byte("audit")   // team-level audit, and each board's
 	bucketInvites = []byte("invites") // <code hash> -> invite
+	bucketDuos    = []byte("duos")    // <duo id> -> board.Duo
 	// <speerpunt id> -> board.Speerpunt: the network's, above every team.
 	bucketSpeerpunten = []byte("speerpunten")
 

@@ -58,7 +58,10 @@ func (s *Store) CreateDemoIn(lang, actor string) (board.Info, error) {
 		if err != nil {
 			return err
 		}
-		return s.fillDemo(bb, actor, info.ID, d)
+		if err := s.fillDemo(bb, actor, info.ID, d); err != nil {
+			return err
+		}
+		return s.demoDuo(tx, actor, t.ID)
 	})
 	if err != nil {
 		return board.Info{}, err

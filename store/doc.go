@@ -14,6 +14,8 @@
 //	  <seq>               -> Record as JSON
 //	invites/              one-time codes to join a team
 //	  <code hash>         -> invite as JSON (hex SHA-256 of the code)
+//	duos/                 lesson-design duos across teams, made by the first one
+//	  <duo id>            -> board.Duo as JSON (designs, visits, nagesprekken)
 //	speerpunten/          the network's, shared by every team's board
 //	  <speerpunt id>      -> board.Speerpunt as JSON (its Meta carries its version)
 //	boards/
@@ -60,7 +62,9 @@
 // it, and migrates it only when its schema is older; a damaged, foreign or
 // newer file is refused unchanged. Ids never wrap (MaxID), and Import checks
 // a whole export before writing any of it. A View (view.go) reaches only
-// some teams: it is what a member's session gets. Backup, compaction into a
+// some teams, and with ForPerson the duos its person is in (duo_access.go):
+// it is what a member's session gets. Backup, compaction into a
 // fresh file (so deleted text leaves the file's bytes) and retention of arena
-// notes are here too. It must never log or print item contents.
+// notes (and of duo observations) are here too. It must never log or print
+// item contents.
 package store

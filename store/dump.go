@@ -23,6 +23,9 @@ type Dump struct {
 	TeamAudit []Record     `json:"team_audit"`
 	Boards    []DumpBoard  `json:"boards"`
 	BoardSeq  uint64       `json:"board_seq"`
+	// Duos are the lesson-design duos as stored (duo_dump.go).
+	Duos   []json.RawMessage `json:"duos,omitempty"`
+	DuoSeq uint64            `json:"duo_seq,omitempty"`
 	// Speerpunten are the network's, as stored (schema 4 on).
 	Speerpunten  []json.RawMessage `json:"speerpunten,omitempty"`
 	SpeerpuntSeq uint64            `json:"speerpunt_seq,omitempty"`
@@ -80,6 +83,9 @@ func (s *Store) ExportWithoutNotes(w io.Writer) error {
 			}
 		}
 	}
+	if err := stripObservations(d, s.now()); err != nil {
+		return err
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(d)
@@ -95,6 +101,9 @@ func (s *Store) dump() (*Dump, error) {
 			return err
 		}
 		if d.TeamAudit, err = readRecords(tx.Bucket(bucketAudit)); err != nil {
+			return err
+		}
+		if err := dumpDuos(tx, d); err != nil {
 			return err
 		}
 		if sb := tx.Bucket(bucketSpeerpunten); sb != nil {
@@ -254,6 +263,9 @@ func (s *Store) Import(r io.Reader) error {
 			}
 		}
 		if err := boards.SetSequence(lastBoard); err != nil {
+			return err
+		}
+		if err := importDuos(tx, &d); err != nil {
 			return err
 		}
 		// An export of an older file is brought to this schema in the same

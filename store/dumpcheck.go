@@ -139,6 +139,7 @@ func checkDump(d *Dump) []DumpProblem {
 	for i := range d.Boards {
 		c.board(fmt.Sprintf("boards[%d]", i), &d.Boards[i], teams, boards)
 	}
+	c.duos(d, teams)
 	return c.problems
 }
 

@@ -22,15 +22,17 @@ var ErrInvite = errors.New("store: invite code not valid")
 // ErrKeyTaken: the SSH key already belongs to someone else.
 var ErrKeyTaken = errors.New("store: key belongs to another member")
 
-// Identity is who a key belongs to: the member's name and their teams.
+// Identity is who a key belongs to: the member's name and their teams, and
+// the key itself, which opens the duos its person joined by a duo invite.
 type Identity struct {
 	Name  string
 	Teams []uint64
+	Key   string
 }
 
 // Identify finds the member an SSH key fingerprint belongs to.
 func (s *Store) Identify(fingerprint string) (Identity, bool) {
-	var id Identity
+	id := Identity{Key: fingerprint}
 	teams, err := s.Teams()
 	if err != nil {
 		return id, false
@@ -42,6 +44,9 @@ func (s *Store) Identify(fingerprint string) (Identity, bool) {
 				id.Teams = append(id.Teams, t.ID)
 			}
 		}
+	}
+	if id.Name == "" {
+		id.Name = s.duoPartnerByKey(fingerprint)
 	}
 	return id, id.Name != ""
 }
@@ -87,23 +92,7 @@ func (s *Store) bindKey(tx *bolt.Tx, actor string, teamID uint64, name, fingerpr
 		return err
 	}
 	if fingerprint != "" {
-		owner := ""
-		err := tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
-			var other board.Team
-			if err := json.Unmarshal(v, &other); err != nil {
-				return err
-			}
-			for _, m := range other.Members {
-				if m.HasKey(fingerprint) {
-					owner = m.Name
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if owner != "" && !strings.EqualFold(owner, name) {
+		if owner := keyOwner(tx, fingerprint); owner != "" && !strings.EqualFold(owner, name) {
 			return ErrKeyTaken
 		}
 	}
@@ -160,6 +149,10 @@ type invite struct {
 	TeamID  uint64    `json:"team_id"`
 	Expires time.Time `json:"expires"`
 	By      string    `json:"by"`
+	// DuoID and Partner: an invite into one duo only, as that partner
+	// (CreateDuoInvite); TeamID is 0 then.
+	DuoID   uint64 `json:"duo_id,omitempty"`
+	Partner string `json:"partner,omitempty"`
 }
 
 var codeEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
@@ -168,6 +161,15 @@ var codeEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
 // a hash of the code is stored, so a copy of the database cannot be used to
 // join. The code has 60 random bits, shown as XXXX-XXXX-XXXX.
 func (s *Store) CreateInvite(actor string, teamID uint64, ttl time.Duration) (code string, expires time.Time, err error) {
+	return s.makeInvite(ttl, func(tx *bolt.Tx) (invite, Record, error) {
+		_, err := getTeam(tx, teamID)
+		return invite{TeamID: teamID, By: actor}, Record{Actor: actor, Op: OpInvite, TeamID: teamID}, err
+	})
+}
+
+// makeInvite stores a new code with what build says it lets in, and its
+// audit record, in one transaction.
+func (s *Store) makeInvite(ttl time.Duration, build func(tx *bolt.Tx) (invite, Record, error)) (code string, expires time.Time, err error) {
 	raw := make([]byte, 8)
 	if _, err := rand.Read(raw); err != nil {
 		return "", time.Time{}, err
@@ -176,17 +178,19 @@ func (s *Store) CreateInvite(actor string, teamID uint64, ttl time.Duration) (co
 	code = c[:4] + "-" + c[4:8] + "-" + c[8:]
 	expires = s.now().Add(ttl)
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		if _, err := getTeam(tx, teamID); err != nil {
+		inv, rec, err := build(tx)
+		if err != nil {
 			return err
 		}
+		inv.Expires = expires
 		b, err := tx.CreateBucketIfNotExists(bucketInvites)
 		if err != nil {
 			return err
 		}
-		if err := putJSON(b, hashCode(code), invite{TeamID: teamID, Expires: expires, By: actor}); err != nil {
+		if err := putJSON(b, hashCode(code), inv); err != nil {
 			return err
 		}
-		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: OpInvite, TeamID: teamID})
+		return s.audit(tx.Bucket(bucketAudit), rec)
 	})
 	return code, expires, err
 }
@@ -233,12 +237,15 @@ func (s *Store) RedeemInvite(code, fingerprint, name string) (board.Team, error)
 			expired = true
 			return nil
 		}
+		if inv.DuoID != 0 {
+			return s.bindDuoKey(tx, inv, fingerprint)
+		}
 		return s.bindKey(tx, name, inv.TeamID, name, fingerprint, true, &t)
 	})
 	if err == nil && expired {
 		return board.Team{}, ErrInvite
 	}
-	if err == nil {
+	if err == nil && t.ID != 0 {
 		s.teamChanged(t.ID)
 	}
 	return t, err

@@ -16,6 +16,9 @@ import (
 type View struct {
 	s     *Store
 	teams []uint64
+	// name and key are the person's, for the duos they open (ForPerson,
+	// duo_access.go); empty from For.
+	name, key string
 }
 
 // For returns the view of s limited to teams. Nil or empty teams reach no
@@ -76,11 +79,16 @@ func (v *View) Board(id uint64) (*board.Board, error) {
 // channel is closed at once: the subscriber sees the board end.
 func (v *View) Watch(boardID uint64) (<-chan uint64, func()) {
 	if v.board(boardID) != nil {
-		ch := make(chan uint64)
-		close(ch)
-		return ch, func() {}
+		return closedWatch()
 	}
 	return v.s.Watch(boardID)
+}
+
+// closedWatch is the watch of something out of reach: closed at once.
+func closedWatch() (<-chan uint64, func()) {
+	ch := make(chan uint64)
+	close(ch)
+	return ch, func() {}
 }
 
 // Add is Store.Add on a board of the view's teams.

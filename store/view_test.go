@@ -36,6 +36,7 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	duo := must[board.Duo](t)(f.s.CreateDuo("Eva", other.ID, "hun duo", []board.Partner{{Name: "Eva", TeamID: other.ID}, {Name: "Gast"}}))
 	// A speerpunt the other team's goal hangs under.
 	shared := must[board.Speerpunt](t)(f.s.AddSpeerpunt("Eva", board.Speerpunt{Title: "Thuiszitters", FromYear: 2026, ToYear: 2030}))
 	if _, err := f.s.Add("Eva", ob.ID, &board.Goal{Title: "Hun doel", ByWhen: f.clk.Day(9), SpeerpuntID: shared.ID}); err != nil {
@@ -60,7 +61,21 @@ func TestViewRefusesOtherTeams(t *testing.T) {
 		},
 		"Recap": func() error { _, err := v.Recap(id, 0, 0); return err },
 		"Teams": func() error { return teamsHide(v, tid) },
-		"Watch": func() error { return watchClosed(v, id) },
+		"Watch": func() error { return watchClosed(v.Watch(id)) },
+		"Duos": func() error {
+			if ds, err := v.Duos(); err != nil || len(ds) > 0 {
+				return errors.New("the other team's duo is listed")
+			}
+			return store.ErrNotFound
+		},
+		"Duo":       func() error { _, err := v.Duo(duo.ID); return err },
+		"WatchDuo":  func() error { return watchClosed(v.WatchDuo(duo.ID)) },
+		"ChangeDuo": func() error { _, err := v.ChangeDuo("Anna", duo.ID, designOp()); return err },
+		"CreateDuo": func() error {
+			_, err := v.CreateDuo("Anna", tid, "ingebroken", []board.Partner{{Name: "Eva", TeamID: tid}, {Name: "X"}})
+			return err
+		},
+		"CreateDuoInvite": func() error { _, _, err := v.CreateDuoInvite("Anna", duo.ID, "Gast", time.Hour); return err },
 		"AddMember": func() error {
 			_, err := v.AddMember("Anna", tid, "Anna")
 			return err
@@ -176,8 +191,7 @@ func teamsHide(v *store.View, other uint64) error {
 	return store.ErrNotFound
 }
 
-func watchClosed(v *store.View, id uint64) error {
-	ch, stop := v.Watch(id)
+func watchClosed(ch <-chan uint64, stop func()) error {
 	defer stop()
 	select {
 	case _, open := <-ch:

@@ -53,6 +53,9 @@ type Model struct {
 	arena   *arenaScreen
 	goal    *goalScreen
 	plan    *planScreen
+	// The duos live beside the boards: made once, kept when a board opens.
+	duos *duoListScreen
+	duo  *duoScreen
 
 	watch    <-chan uint64
 	unwatch  func()
@@ -70,6 +73,8 @@ func New(cfg Config) *Model {
 	c := &Common{cfg: cfg, msg: i18n.For(cfg.Lang), st: newStyles(), width: 80, height: 24}
 	m := &Model{Common: c, help: h, helpKey: helpKey(c.msg), ctrlC: ctrlCKey(c.msg)}
 	m.picker = newPicker(c, m.openBoard)
+	m.duo = newDuoScreen(c)
+	m.duos = newDuoList(c, m.duo.open)
 	m.openScreens()
 	return m
 }
@@ -97,12 +102,15 @@ func (m *Model) openScreens() {
 		screenArena:   m.arena,
 		screenGoal:    m.goal,
 		screenPlan:    m.plan,
+		screenDuos:    m.duos,
+		screenDuo:     m.duo,
 	}
 }
 
 // Close ends the board subscription and leaves Presence; call it when the
 // program ends.
 func (m *Model) Close() {
+	m.duo.close()
 	m.stopWatch()
 	// Gone at once for the others, not when the connection ends: a leader
 	// who quits has left the bordsessie (leader.go).
@@ -132,6 +140,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case msg.open != 0:
 			return m, m.openBoard(msg.open)
+		case len(msg.entries) == 0 && msg.duos > 0:
+			// A partner of a duo only (joined by a duo invite).
+			m.screen = screenDuos
+			return m, m.duos.load()
 		case len(msg.entries) == 0:
 			m.screen = screenWelcome
 		default:

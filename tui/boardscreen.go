@@ -194,6 +194,8 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 		m.screen = screenRetros
 	case key.Matches(k, m.keys.Arenas):
 		m.screen = screenArenas
+	case key.Matches(k, m.keys.Duos):
+		m.screen = screenDuos
 	case key.Matches(k, m.keys.Boards):
 		m.screen = screenPicker
 	case key.Matches(k, m.keys.Plan):

@@ -230,7 +230,12 @@ func (m *Common) tabRow(labels []string, active int) string {
 // saved: it looks clean, or the user saw the warning (kept in *warned) and
 // asked again.
 func (m *Common) guard(warned *string, text string, warn func(string)) bool {
-	names := board.LooksLikeName(text, m.b.Team.MemberNames())
+	return m.guardNames(warned, text, board.LooksLikeName(text, m.b.Team.MemberNames()), warn)
+}
+
+// guardNames is guard with the names the guard found in text already (a
+// duo's, whose known names are its people, not a board's team).
+func (m *Common) guardNames(warned *string, text string, names []string, warn func(string)) bool {
 	if len(names) == 0 || text == *warned {
 		*warned = ""
 		return true

@@ -54,6 +54,13 @@ type Store interface {
 	SpeerpuntUse(id uint64) (goals, boards int, err error)
 	DeleteSpeerpunt(actor string, id, seen uint64) error
 	SetPhase(actor string, boardID uint64, year int, seen, to board.BKAPhase) (board.PlanYear, error)
+	// The duos this person opens (partner or coordinator), also across
+	// teams; store.View refuses every other duo.
+	Duos() ([]board.Duo, error)
+	Duo(id uint64) (board.Duo, error)
+	WatchDuo(id uint64) (<-chan uint64, func())
+	ChangeDuo(actor string, id uint64, op board.DuoOp) (board.Duo, error)
+	CreateDuo(actor string, teamID uint64, name string, partners []board.Partner) (board.Duo, error)
 
 	CreateDemo(actor string) (board.Info, error)
 	// CreateDemoIn makes the demo in the user's language ("en" or Dutch).

@@ -203,3 +203,28 @@ func (g guardStore) SetPhase(actor string, boardID uint64, year int, seen, to bo
 	g.check("SetPhase")
 	return g.s.SetPhase(actor, boardID, year, seen, to)
 }
+
+func (g guardStore) Duos() ([]board.Duo, error) {
+	g.check("Duos")
+	return g.s.Duos()
+}
+
+func (g guardStore) Duo(id uint64) (board.Duo, error) {
+	g.check("Duo")
+	return g.s.Duo(id)
+}
+
+func (g guardStore) WatchDuo(id uint64) (<-chan uint64, func()) {
+	g.check("WatchDuo")
+	return g.s.WatchDuo(id)
+}
+
+func (g guardStore) ChangeDuo(actor string, id uint64, op board.DuoOp) (board.Duo, error) {
+	g.check("ChangeDuo")
+	return g.s.ChangeDuo(actor, id, op)
+}
+
+func (g guardStore) CreateDuo(actor string, teamID uint64, name string, partners []board.Partner) (board.Duo, error) {
+	g.check("CreateDuo")
+	return g.s.CreateDuo(actor, teamID, name, partners)
+}

@@ -106,14 +106,15 @@ func (h *harness) send(msg tea.Msg) {
 	var cmd tea.Cmd
 	h.guard.inside(func() { _, cmd = h.m.Update(msg) })
 	switch msg.(type) {
-	case openedMsg:
-		// Its command is the board watch (with a presence announcement
-		// when there is Presence): park it.
+	case openedMsg, duoOpenedMsg:
+		// Its command is the board's (or duo's) watch (with a presence
+		// announcement when there is Presence): park it.
 		if cmd != nil {
 			h.park(cmd)
 		}
-	case changedMsg, presenceMsg:
-		// Both may re-arm a wait that blocks: the board watch, presence.
+	case changedMsg, presenceMsg, duoChangedMsg:
+		// Each may re-arm a wait that blocks: the board or duo watch,
+		// presence.
 		h.run(cmd, true)
 	case tickMsg:
 		// The timer re-arms itself forever; one tick is all a test needs.
@@ -179,7 +180,8 @@ func (h *harness) awaitChange() {
 			case msg := <-p:
 				h.pending = slices.Delete(h.pending, i, i+1)
 				h.handle(msg, true)
-				if _, ok := msg.(changedMsg); ok {
+				switch msg.(type) {
+				case changedMsg, duoChangedMsg:
 					return
 				}
 			default:

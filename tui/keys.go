@@ -39,7 +39,7 @@ func ctrlCKey(m *i18n.Messages) key.Binding { return bind("ctrl+c", m.KeyQuit, "
 // It implements help.KeyMap for the help line and the overlay.
 type boardKeys struct {
 	NextArea, PrevArea, AreaN, Up, Down, FirstLast, Add, Edit, Delete, Status, Done, Drop, Goal key.Binding
-	Measure, Filter, Undo, CheckIn, Boards, Retros, Arenas, Help, Quit                          key.Binding
+	Measure, Filter, Undo, CheckIn, Boards, Retros, Arenas, Duos, Help, Quit                    key.Binding
 	Page, Present, Member                                                                       key.Binding
 	// Goals that steer: the goal detail and the plan view (goaldetail.go, plan.go).
 	GoalDetail, Plan key.Binding
@@ -71,6 +71,7 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 		Boards:    bind("b", m.KeyBoards, "b"),
 		Retros:    bind("R", m.KeyRetros, "R"),
 		Arenas:    bind("A", m.KeyArenas, "A"),
+		Duos:      bind("D", m.Duo.KeyDuos, "D"),
 		Member:    bind("M", m.Words.KeyMember, "M"),
 		Help:      helpKey(m),
 		Quit:      quitKey(m),
@@ -99,7 +100,7 @@ func (k boardKeys) FullHelp() [][]key.Binding {
 		{k.NextArea, k.PrevArea, k.AreaN, k.Up, k.Down, k.Page, k.FirstLast},
 		{k.Add, k.Edit, k.Delete, k.Undo, k.CheckIn},
 		{k.Status, k.Done, k.Drop, k.Goal, k.Measure, k.GoalDetail},
-		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Plan, k.Member, k.Help, k.Quit},
+		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Duos, k.Plan, k.Member, k.Help, k.Quit},
 		{k.MeetStart, k.MeetStep, k.MeetFollow, k.MeetLead, k.MeetEnd, k.Present},
 	}
 }
@@ -142,6 +143,7 @@ func newListKeys(m *i18n.Messages, back ...string) listKeys {
 func newPickerKeys(m *i18n.Messages) listKeys {
 	k := newListKeys(m, "esc")
 	k.New = bind("n", m.KeyNewBoard, "n")
+	k.Extra = bind("D", m.Duo.KeyDuos, "D")
 	k.Quit, k.quitInLine = quitKey(m), true
 	return k
 }

@@ -65,7 +65,15 @@ func (m *pickerScreen) load(open uint64, only bool) tea.Cmd {
 		if open == 0 && only && len(entries) == 1 {
 			open = entries[0].info.ID
 		}
-		return boardsMsg{entries: entries, open: open}
+		msg := boardsMsg{entries: entries, open: open}
+		if len(entries) == 0 {
+			duos, err := s.Duos()
+			if err != nil {
+				return errMsg{err}
+			}
+			msg.duos = len(duos)
+		}
+		return msg
 	}
 }
 
@@ -88,6 +96,8 @@ func (m *pickerScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 	case key.Matches(k, m.keys.New):
 		return m.openForm(m.newBoardForm(), 0)
+	case key.Matches(k, m.keys.Extra):
+		m.screen = screenDuos
 	case key.Matches(k, m.keys.Back):
 		m.screen = screenBoard
 	case key.Matches(k, m.keys.Quit):

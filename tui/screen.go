@@ -51,6 +51,8 @@ const (
 	screenArena
 	screenGoal
 	screenPlan
+	screenDuos
+	screenDuo
 )
 
 type tickMsg struct{}

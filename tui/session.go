@@ -13,6 +13,7 @@ type (
 	boardsMsg struct {
 		entries []boardEntry
 		open    uint64 // open this board right away (0: show the picker)
+		duos    int    // how many duos the person opens, for one with no board
 	}
 	openedMsg struct {
 		b       *board.Board
@@ -50,7 +51,8 @@ type moveKey struct {
 
 // Init loads the list of boards.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.picker.load(m.cfg.BoardID, true), m.waitPresence())
+	// A visit of a duo today or tomorrow is said at the start.
+	return tea.Batch(m.picker.load(m.cfg.BoardID, true), m.waitPresence(), m.duos.remind())
 }
 
 // waitPresence waits until presence on our board changes and reads it.

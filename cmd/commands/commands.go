@@ -76,7 +76,7 @@ func member(f func(c *cobra.Command, env *Env) error) func(c *cobra.Command, env
 
 // Export is `export`: a board of the teams in reach, as markdown.
 func Export(run Runner) *cobra.Command {
-	var boardName, what, topic, format string
+	var boardName, what, topic, format, duo string
 	var year int
 	cmd := &cobra.Command{
 		Use:   "export",
@@ -85,12 +85,16 @@ func Export(run Runner) *cobra.Command {
 			if err := checkFormat(env, format, what); err != nil {
 				return err
 			}
+			if what == "duo" {
+				return exportDuo(c.OutOrStdout(), env, duo)
+			}
 			return export(c.OutOrStdout(), env, boardName, what, topic, year)
 		})),
 	}
 	f := cmd.Flags()
 	f.StringVar(&boardName, "board", "", "board name / naam van het bord (default: the only board)")
-	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro, arena, plan (the year's account) or measurements (CSV)")
+	f.StringVar(&what, "what", "actions", "actions, board, session (the last bordsessie), retro, arena, plan (the year's account), measurements (CSV) or duo")
+	f.StringVar(&duo, "duo", "", "with --what duo: its name (the start is enough); default every duo in reach")
 	f.StringVar(&topic, "topic", "", "with --what retro or arena: its topic (the start is enough); default the latest")
 	f.IntVar(&year, "year", 0, "with --what plan: the plan year (default: this year)")
 	f.StringVar(&format, "format", "md", "md, or csv (with --what measurements)")
@@ -137,16 +141,21 @@ const MaxInviteTTL = 30 * 24 * time.Hour
 // Invite is `invite`: a one-time code that lets a new SSH key join one of
 // the teams in reach, so a team can let a colleague in while bord serves.
 func Invite(run Runner) *cobra.Command {
-	var team string
+	var team, duo, partner string
 	var ttl time.Duration
 	cmd := &cobra.Command{
 		Use:   "invite [--team TEAM] [--ttl 72h]",
 		Short: "print a one-time code that lets a new SSH key join a team",
 		RunE: noArgs(run, member(func(c *cobra.Command, env *Env) error {
+			if duo != "" {
+				return inviteDuo(c.OutOrStdout(), env, duo, partner, ttl)
+			}
 			return invite(c.OutOrStdout(), env, team, ttl)
 		})),
 	}
 	cmd.Flags().StringVar(&team, "team", "", "team name, case and kind of dash do not matter (default: the only team)")
+	cmd.Flags().StringVar(&duo, "duo", "", "a code into this duo only, for --partner (the duo's coordinator)")
+	cmd.Flags().StringVar(&partner, "partner", "", "with --duo: the partner who joins")
 	cmd.Flags().DurationVar(&ttl, "ttl", 72*time.Hour, "how long the code is valid (at most 720h)")
 	return cmd
 }

@@ -18,6 +18,10 @@ type View interface {
 	// Board is one board, only if it is one of Boards.
 	Board(id uint64) (*board.Board, error)
 	CreateInvite(by string, teamID uint64, ttl time.Duration) (code string, expires time.Time, err error)
+	// Duos are the duos in reach (duo.go); CreateDuoInvite makes a code
+	// into one of them.
+	Duos() ([]board.Duo, error)
+	CreateDuoInvite(by string, duoID uint64, partner string, ttl time.Duration) (code string, expires time.Time, err error)
 }
 
 // Whole is the view of the machine's owner: every team in the file.
@@ -36,6 +40,9 @@ func Teams(s *store.Store, teams []uint64) View {
 type teamsView struct {
 	s    *store.Store
 	only []uint64
+	// person reaches the duos of the member over SSH (Person); nil on the
+	// command line and for Teams.
+	person *store.View
 }
 
 func (v teamsView) reaches(team uint64) bool { return v.only == nil || slices.Contains(v.only, team) }

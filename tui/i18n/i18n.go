@@ -185,6 +185,8 @@ type Messages struct {
 	// ArenaNotes titles the masked notes of the report-back tab;
 	// ArenaClosedCapture answers a new note on a reported-back arena.
 	ArenaNotes, ArenaClosedCapture string
+	// Duo is the words of the duo screens and report (duo.go).
+	Duo DuoMessages
 
 	// Goals that steer: goal rows, goal detail, plan view (goals.go).
 	Goals GoalsMessages
@@ -311,6 +313,9 @@ func (m *Messages) DiffFields(names []string) string {
 func (m *Messages) Err(err error) string {
 	if err == nil {
 		return ""
+	}
+	if s, ok := m.Duo.err(err); ok {
+		return s
 	}
 	if s, ok := m.planErr(err); ok {
 		return s
