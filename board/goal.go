@@ -303,6 +303,13 @@ func (g *Goal) MissedMoments(now time.Time) []time.Time {
 		return nil
 	}
 	today := Day(now)
+	// Each measurement's day once, sorted, and a binary search per moment:
+	// a plan view words this for every goal it shows (BenchmarkViewPlan).
+	days := make([]time.Time, len(g.Indicator.Measurements))
+	for i, x := range g.Indicator.Measurements {
+		days[i] = Day(x.Date)
+	}
+	slices.SortFunc(days, time.Time.Compare)
 	var missed []time.Time
 	for i, m := range moments {
 		if !m.Before(today) {
@@ -320,23 +327,23 @@ func (g *Goal) MissedMoments(now time.Time) []time.Time {
 		if i+1 < len(moments) {
 			to = m.Add(moments[i+1].Sub(m) / 2)
 		}
-		if !measuredIn(g.Indicator.Measurements, from, to) {
+		if !measuredIn(days, from, to) {
 			missed = append(missed, m)
 		}
 	}
 	return missed
 }
 
-// measuredIn reports whether a measurement falls after from and at or
-// before to (a zero to has no end).
-func measuredIn(ms []Measurement, from, to time.Time) bool {
-	for _, x := range ms {
-		d := Day(x.Date)
-		if d.After(from) && (to.IsZero() || !d.After(to)) {
-			return true
+// measuredIn reports whether a day of days (sorted) falls after from and
+// at or before to (a zero to has no end).
+func measuredIn(days []time.Time, from, to time.Time) bool {
+	i, _ := slices.BinarySearchFunc(days, from, func(d, from time.Time) int {
+		if d.After(from) {
+			return 1
 		}
-	}
-	return false
+		return -1
+	})
+	return i < len(days) && (to.IsZero() || !days[i].After(to))
 }
 
 // TargetPassed reports whether an open goal's target date lies before today.

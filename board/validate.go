@@ -54,6 +54,27 @@ func owner(t Team, who *string) error {
 	return nil
 }
 
+// optionalOwner is owner for a field that may stay empty.
+func optionalOwner(t Team, who *string) error {
+	if *who == "" {
+		return nil
+	}
+	return owner(t, who)
+}
+
+// oneOf checks an enumerated field: an empty value becomes def (when def
+// is not empty itself), and anything not in allowed is refused.
+func oneOf[T comparable](field string, v *T, def T, allowed ...T) error {
+	var zero T
+	if *v == zero && def != zero {
+		*v = def
+	}
+	if !slices.Contains(allowed, *v) {
+		return invalid(field, ProblemBadValue)
+	}
+	return nil
+}
+
 // due checks a date something must be done by: it must be set, and a new
 // item may not be due in the past.
 func due(field string, d, now time.Time, isNew bool) error {
@@ -78,10 +99,8 @@ func (c *CheckIn) Check(t Team, _ time.Time, _ bool) error {
 	if err := owner(t, &c.Who); err != nil {
 		return err
 	}
-	switch c.Mood {
-	case MoodGood, MoodSoSo, MoodNotOK:
-	default:
-		return invalid("mood", ProblemBadValue)
+	if err := oneOf("mood", &c.Mood, "", MoodGood, MoodSoSo, MoodNotOK); err != nil {
+		return err
 	}
 	if c.Week.Week < 1 || c.Week.Week > 53 {
 		return invalid("week", ProblemBadValue)
@@ -98,10 +117,8 @@ func (s *Success) Check(t Team, now time.Time, _ bool) error {
 	if s.Text == "" {
 		return invalid("text", ProblemEmpty)
 	}
-	if s.Who != "" {
-		if err := owner(t, &s.Who); err != nil {
-			return err
-		}
+	if err := optionalOwner(t, &s.Who); err != nil {
+		return err
 	}
 	if s.Date.IsZero() {
 		s.Date = Day(now)
@@ -134,22 +151,13 @@ func (g *Goal) Check(t Team, now time.Time, isNew bool) error {
 	if err := due("by_when", g.ByWhen, now, isNew); err != nil {
 		return err
 	}
-	if g.Owner != "" {
-		if err := owner(t, &g.Owner); err != nil {
-			return err
-		}
+	if err := optionalOwner(t, &g.Owner); err != nil {
+		return err
 	}
 	if err := g.Indicator.check(); err != nil {
 		return err
 	}
-	switch g.Status {
-	case "":
-		g.Status = GoalActive
-	case GoalActive, GoalReached, GoalAdjusted, GoalStopped:
-	default:
-		return invalid("status", ProblemBadValue)
-	}
-	return nil
+	return oneOf("status", &g.Status, GoalActive, GoalActive, GoalReached, GoalAdjusted, GoalStopped)
 }
 
 // check validates an indicator (nil is fine: a goal may have none). NaN
@@ -167,10 +175,8 @@ func (in *Indicator) check() error {
 			return invalid("measurement", ProblemBadValue)
 		}
 	}
-	switch in.Direction {
-	case "", HigherIsBetter, LowerIsBetter:
-	default:
-		return invalid("direction", ProblemBadValue)
+	if err := oneOf("direction", &in.Direction, "", "", HigherIsBetter, LowerIsBetter); err != nil {
+		return err
 	}
 	if !slices.Contains(Cadences, in.Cadence) {
 		return invalid("cadence", ProblemBadValue)
@@ -206,19 +212,11 @@ func (a *Action) Check(t Team, now time.Time, isNew bool) error {
 	if err := due("when", a.When, now, isNew); err != nil {
 		return err
 	}
-	switch a.Status {
-	case "":
-		a.Status = StatusTodo
-	case StatusTodo, StatusDoing, StatusDone, StatusDropped:
-	default:
-		return invalid("status", ProblemBadValue)
+	if err := oneOf("status", &a.Status, StatusTodo, StatusTodo, StatusDoing, StatusDone, StatusDropped); err != nil {
+		return err
 	}
-	switch a.Origin {
-	case "":
-		a.Origin = OriginBoard
-	case OriginBoard, OriginRetro, OriginArena, OriginDuo:
-	default:
-		return invalid("origin", ProblemBadValue)
+	if err := oneOf("origin", &a.Origin, OriginBoard, OriginBoard, OriginRetro, OriginArena, OriginDuo); err != nil {
+		return err
 	}
 	switch {
 	case a.Status == StatusDone && a.DoneAt.IsZero():
@@ -241,10 +239,8 @@ func (p *PlanItem) Check(t Team, now time.Time, isNew bool) error {
 	if err := due("date", p.Date, now, isNew); err != nil {
 		return err
 	}
-	if p.Who != "" {
-		if err := owner(t, &p.Who); err != nil {
-			return err
-		}
+	if err := optionalOwner(t, &p.Who); err != nil {
+		return err
 	}
 	return nil
 }

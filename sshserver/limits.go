@@ -29,9 +29,6 @@ func newLimiter(per time.Duration, burst int) *limiter {
 	return &limiter{every: rate.Every(per), burst: burst, buckets: map[string]*bucket{}}
 }
 
-// allow takes a token for key, or says no.
-func (l *limiter) allow(key string) bool { return l.wait(key) == 0 }
-
 // wait takes a token for key and returns 0, or takes none and returns how
 // long until one is there: the refusal can then say truthfully how long to
 // wait.

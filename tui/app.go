@@ -54,6 +54,8 @@ type Model struct {
 	retro   *retroScreen
 	arenas  *arenaListScreen
 	arena   *arenaScreen
+	goal    *goalScreen
+	plan    *planScreen
 	// The duos live beside the boards: made once, kept when a board opens.
 	duos *duoListScreen
 	duo  *duoScreen
@@ -89,6 +91,10 @@ func (m *Model) openScreens() {
 	m.retros = newRetroList(c, m.retro.open)
 	m.arena = newArenaScreen(c)
 	m.arenas = newArenaList(c, m.arena.open)
+	m.goal = newGoalScreen(c)
+	m.plan = newPlanScreen(c, m.goal.open)
+	m.board.openGoal = m.goal.open
+	m.goal.edit = m.board.openItemForm
 	m.screens = map[screenID]Screen{
 		screenWelcome: welcomeScreen{c, m.picker},
 		screenPicker:  m.picker,
@@ -97,6 +103,8 @@ func (m *Model) openScreens() {
 		screenRetro:   m.retro,
 		screenArenas:  m.arenas,
 		screenArena:   m.arena,
+		screenGoal:    m.goal,
+		screenPlan:    m.plan,
 		screenDuos:    m.duos,
 		screenDuo:     m.duo,
 	}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -201,42 +200,10 @@ func (m *boardScreen) saveCheckIn(f *form) tea.Cmd {
 	}
 }
 
-func (m *boardScreen) openMeasure() tea.Cmd {
+func (m *boardScreen) measure() tea.Cmd {
 	g, ok := m.selected().(*board.Goal)
 	if !ok {
 		return nil
 	}
-	f := &form{title: m.msg.MeasureTitle + ": " + g.Title, area: board.AreaGoal, orig: g, base: g.Version, submit: m.saveMeasure}
-	f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, "vandaag")
-	if m.msg.Lang == "en" {
-		f.field("date").input.SetValue("today")
-	}
-	f.lookBack("date") // a measurement was taken, it is not due
-	f.add("value", m.msg.FieldValue, fNumber, "", "")
-	f.add("note", m.msg.FieldNote, fLine, "", "")
-	return m.openForm(f, 1)
-}
-
-func (m *boardScreen) saveMeasure(f *form) tea.Cmd {
-	f.clearErrors()
-	d, ok := f.date("date", m.now(), m.msg)
-	if !ok {
-		return nil
-	}
-	v, ok := f.number("value", -math.MaxFloat64, math.MaxFloat64, m.msg.ErrNumber)
-	if !ok {
-		return nil
-	}
-	// One measurement added, not the goal rewritten: two people measuring
-	// at once both land (it needs no version).
-	old := f.orig.(*board.Goal)
-	s, user, boardID := m.cfg.Store, m.cfg.User, m.b.ID
-	op := board.ItemOp{Kind: board.ItemMeasure, ID: old.ID, Measurement: board.Measurement{Date: d, Value: v, Note: f.value("note")}}
-	return func() tea.Msg {
-		saved, err := s.ChangeItem(user, boardID, op)
-		if err != nil {
-			return errMsg{err}
-		}
-		return doneMsg{status: fmt.Sprintf(m.msg.SavedF, old.Title), undo: revert(boardID, old, saved)}
-	}
+	return newGoalForms(m.Common).openMeasure(g)
 }

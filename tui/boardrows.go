@@ -163,8 +163,8 @@ func (m *areaRows) list(b *board.Board, a board.Area) []row {
 			})
 		}
 	case board.AreaGoal:
-		for _, g := range b.Goals {
-			add(g.ID, func() string { return m.goalRow(b, g) })
+		for i := range b.Goals {
+			add(b.Goals[i].ID, func() string { return goalView{m.Common}.goalRow(b, &b.Goals[i]) })
 		}
 	case board.AreaAction:
 		for _, act := range m.actions(b) {
@@ -213,49 +213,6 @@ func (m *areaRows) actionRow(a board.Action) string {
 		text = m.st.dim.Render(text)
 	}
 	return text
-}
-
-// goalRow shows progress first: in a bordsessie the question is "how far are
-// we", and the title is known.
-func (m *areaRows) goalRow(b *board.Board, g board.Goal) string {
-	open := 0
-	for _, a := range b.Actions {
-		if a.GoalID == g.ID && a.Status.Open() {
-			open++
-		}
-	}
-	progress := bar(0, 8) + "   -"
-	if p, ok := g.Indicator.Progress(); ok {
-		progress = bar(p, 8) + fmt.Sprintf(" %3d%%", int(p*100+0.5))
-	}
-	text := fmt.Sprintf("%s %s", progress, g.Title)
-	if in := g.Indicator; in != nil {
-		if last, ok := in.Latest(); ok {
-			text += fmt.Sprintf(" · %s→%s %s", num(last.Value), num(in.Target), in.Unit)
-		}
-	}
-	text += " · " + m.msg.ShortDate(g.ByWhen)
-	if g.Status != board.GoalActive {
-		text += " (" + m.goalStatus(g.Status) + ")"
-	}
-	if open > 0 {
-		text += fmt.Sprintf(" · %d %s", open, m.msg.OpenActions)
-	}
-	return text
-}
-
-func (m *areaRows) goalStatus(s board.GoalStatus) string {
-	switch s {
-	case board.GoalReached:
-		return m.msg.GoalReached
-	case board.GoalStopped:
-		return m.msg.GoalStopped
-	}
-	return m.msg.GoalActive
-}
-
-func num(f float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".")
 }
 
 // bar draws progress with blocks and a fixed width, readable without colour.

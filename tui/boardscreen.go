@@ -22,6 +22,8 @@ type boardScreen struct {
 	undo    []undoOp
 	focusOn *undoOp // select this item when the snapshot with it arrives
 	meet    *meeting
+	// openGoal shows a goal's detail (goaldetail.go).
+	openGoal func(id uint64, from screenID)
 	// present shows the step's area on its own, large (present.go).
 	present bool
 	// band is the wide layout's top band height, kept (boardwrap.go).
@@ -181,7 +183,7 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Goal):
 		return m.pickGoal()
 	case key.Matches(k, m.keys.Measure):
-		return m.openMeasure()
+		return m.measure()
 	case key.Matches(k, m.keys.Filter):
 		m.pickFilter()
 	case key.Matches(k, m.keys.Undo):
@@ -196,6 +198,12 @@ func (m *boardScreen) boardKeyPlain(k tea.KeyPressMsg) tea.Cmd {
 		m.screen = screenDuos
 	case key.Matches(k, m.keys.Boards):
 		m.screen = screenPicker
+	case key.Matches(k, m.keys.Plan):
+		m.screen = screenPlan
+	case key.Matches(k, m.keys.GoalDetail):
+		if g, ok := m.selected().(*board.Goal); ok {
+			m.openGoal(g.ID, screenBoard)
+		}
 	case key.Matches(k, m.keys.Member):
 		return m.memberForm()
 	}

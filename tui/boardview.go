@@ -133,6 +133,9 @@ func (m *boardScreen) drawArea(r rect) string {
 	if r.area == board.AreaPlanning {
 		title += m.overdueArenas() // recurring.go
 	}
+	if r.area == board.AreaGoal && len(m.b.FocusWarnings()) > 0 {
+		title += " · ⚠ " + m.msg.Goals.FocusShort
+	}
 	lines, _ := m.areaLines(r)
 	return panel(title, lines, r.w, r.h, focused, m.st)
 }

@@ -28,6 +28,9 @@ func wraps(w int) bool { return w >= wrapWidth }
 // rowLines is a row's text in a panel whose lines are w cells wide (the
 // leading space included): one line, or up to maxRowLines when wrap.
 func rowLines(text string, w int, wrap bool) []string {
+	if strings.Contains(text, "\n") {
+		return partLines(text, w)
+	}
 	text = " " + text
 	if !wrap || cellwidth.String(text) <= w {
 		return []string{text}
@@ -46,6 +49,24 @@ func rowLines(text string, w int, wrap bool) []string {
 	carryStyle(lines)
 	for i := 1; i < len(lines); i++ {
 		lines[i] = wrapIndent + strings.TrimLeft(lines[i], " ")
+	}
+	return lines
+}
+
+// partLines are the lines of a row made of lines of its own (a goal: how
+// far, its numbers, its warnings), at any width: each cut to w, the
+// further ones indented, empty ones left out.
+func partLines(text string, w int) []string {
+	var lines []string
+	for i, part := range strings.Split(text, "\n") {
+		if strings.TrimSpace(ansi.Strip(part)) == "" {
+			continue
+		}
+		indent := " "
+		if i > 0 {
+			indent = wrapIndent
+		}
+		lines = append(lines, cellwidth.Truncate(indent+strings.TrimLeft(part, " "), w, "…"))
 	}
 	return lines
 }

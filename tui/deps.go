@@ -45,6 +45,15 @@ type Store interface {
 	ChangeArena(actor string, boardID, arenaID uint64, op board.ArenaOp) (board.Arena, error)
 	SetRetention(actor string, boardID uint64, days int) error
 
+	// Goals that steer (issue 9): close, reopen or adjust a goal with a
+	// reason, the network's speerpunten (SpeerpuntUse counts the goals
+	// under one, for the question before a delete) and the plan year's
+	// BKA phase.
+	ChangeGoal(actor string, boardID uint64, op board.GoalOp) (board.Goal, error)
+	AddSpeerpunt(actor string, sp board.Speerpunt) (board.Speerpunt, error)
+	SpeerpuntUse(id uint64) (goals, boards int, err error)
+	DeleteSpeerpunt(actor string, id, seen uint64) error
+	SetPhase(actor string, boardID uint64, year int, seen, to board.BKAPhase) (board.PlanYear, error)
 	// The duos this person opens (partner or coordinator), also across
 	// teams; store.View refuses every other duo.
 	Duos() ([]board.Duo, error)

@@ -117,8 +117,14 @@ func (m *Common) preview(fl *field) (string, paint) {
 		}
 		return "✗ " + m.msg.ErrBadValue, m.st.err
 	case fNumber:
-		if _, err := parseNumber(v); err != nil {
+		// Read the user's way (1.250 is a thousand and more in Dutch); a
+		// number typed another way shows how it was read.
+		n, err := m.msg.Numbers().Parse(v)
+		if err != nil {
 			return "✗ " + m.msg.ErrNumber, m.st.err
+		}
+		if shown := (goalView{m}).number(n); shown != v {
+			return "→ " + shown, m.st.ok
 		}
 	case fMood:
 		if md, ok := m.parseMood(v); ok {

@@ -179,6 +179,31 @@ func (g guardStore) AddMember(actor string, teamID uint64, name string) (board.T
 	return g.s.AddMember(actor, teamID, name)
 }
 
+func (g guardStore) ChangeGoal(actor string, boardID uint64, op board.GoalOp) (board.Goal, error) {
+	g.check("ChangeGoal")
+	return g.s.ChangeGoal(actor, boardID, op)
+}
+
+func (g guardStore) AddSpeerpunt(actor string, sp board.Speerpunt) (board.Speerpunt, error) {
+	g.check("AddSpeerpunt")
+	return g.s.AddSpeerpunt(actor, sp)
+}
+
+func (g guardStore) SpeerpuntUse(id uint64) (goals, boards int, err error) {
+	g.check("SpeerpuntUse")
+	return g.s.SpeerpuntUse(id)
+}
+
+func (g guardStore) DeleteSpeerpunt(actor string, id, seen uint64) error {
+	g.check("DeleteSpeerpunt")
+	return g.s.DeleteSpeerpunt(actor, id, seen)
+}
+
+func (g guardStore) SetPhase(actor string, boardID uint64, year int, seen, to board.BKAPhase) (board.PlanYear, error) {
+	g.check("SetPhase")
+	return g.s.SetPhase(actor, boardID, year, seen, to)
+}
+
 func (g guardStore) Duos() ([]board.Duo, error) {
 	g.check("Duos")
 	return g.s.Duos()

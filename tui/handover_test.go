@@ -15,7 +15,7 @@ import (
 // facilitator role over; the header then shows who led. The question and
 // the header after the hand-over are kept as goldens.
 func TestGoldenRetroHandOver(t *testing.T) {
-	eachGolden(t, func(t *testing.T, h *harness, info board.Info, _ i18n.Lang, _ int) {
+	eachDemoGolden(t, func(t *testing.T, h *harness, info board.Info, _ i18n.Lang, _ int) {
 		id := retroFixture(t, h, info.ID, board.PhaseWrite)
 		h.awaitChange()
 		h.press("R", "enter", "L", "1")
@@ -32,18 +32,14 @@ func TestGoldenRetroHandOver(t *testing.T) {
 	})
 }
 
-// eachGolden runs a golden test on the demo board in both languages at
-// both golden sizes, each in a parallel subtest; w is the width.
-func eachGolden(t *testing.T, run func(t *testing.T, h *harness, info board.Info, lang i18n.Lang, w int)) {
-	for _, lang := range []i18n.Lang{i18n.NL, i18n.EN} {
-		for _, size := range goldenSizes {
-			t.Run(fmt.Sprintf("%s_%dx%d", lang, size[0], size[1]), func(t *testing.T) {
-				t.Parallel()
-				h, info := demo(t, lang, size[0], size[1])
-				run(t, h, info, lang, size[0])
-			})
-		}
-	}
+// eachDemoGolden is eachGolden (goals_golden_test.go) on the demo board,
+// each size and language in a parallel subtest; w is the width.
+func eachDemoGolden(t *testing.T, run func(t *testing.T, h *harness, info board.Info, lang i18n.Lang, w int)) {
+	eachGolden(t, func(t *testing.T, lang i18n.Lang, w, height int) {
+		t.Parallel()
+		h, info := demo(t, lang, w, height)
+		run(t, h, info, lang, w)
+	})
 }
 
 // Saying no hands nothing over; someone who does not facilitate is told so
@@ -91,7 +87,7 @@ func TestRetroTakeOverWhenFacilitatorLeft(t *testing.T) {
 // The arena's gespreksleider hands over the same way (the question is kept
 // as a golden); the header names the leaders in order.
 func TestGoldenArenaHandOver(t *testing.T) {
-	eachGolden(t, func(t *testing.T, h *harness, info board.Info, lang i18n.Lang, w int) {
+	eachDemoGolden(t, func(t *testing.T, h *harness, info board.Info, lang i18n.Lang, w int) {
 		arenaFixture(t, h, info.ID)
 		h.awaitChange()
 		h.press("A", "enter", "L", "2")
@@ -112,7 +108,7 @@ func TestGoldenArenaHandOver(t *testing.T) {
 // a golden), saves it, and the header says so; reporting back then puts
 // the next one on the planning in the team's words.
 func TestGoldenArenaRepeat(t *testing.T) {
-	eachGolden(t, func(t *testing.T, h *harness, info board.Info, lang i18n.Lang, w int) {
+	eachDemoGolden(t, func(t *testing.T, h *harness, info board.Info, lang i18n.Lang, w int) {
 		arenaFixture(t, h, info.ID)
 		h.awaitChange()
 		h.press("A", "enter", "H")
@@ -147,7 +143,7 @@ func TestArenaRepeatBadInput(t *testing.T) {
 
 // An arena whose day passed unheld is flagged on the board's planning.
 func TestGoldenBoardOverdueArena(t *testing.T) {
-	eachGolden(t, func(t *testing.T, h *harness, info board.Info, lang i18n.Lang, _ int) {
+	eachDemoGolden(t, func(t *testing.T, h *harness, info board.Info, lang i18n.Lang, _ int) {
 		if _, err := h.s.CreateArena(me, info.ID, "Samenwerken", day(-3), "havo 3", 6, me, nil, 0); err != nil {
 			t.Fatal(err)
 		}

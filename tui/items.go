@@ -67,12 +67,13 @@ func (m *Common) itemForm(area board.Area, it board.Item, goalID uint64) *form {
 		f.add("measure", m.msg.FieldMeasure, fText, "", g.Measure)
 		unit, baseline, target := "", "", ""
 		if in := g.Indicator; in != nil {
-			unit, baseline, target = in.Unit, num(in.Baseline), num(in.Target)
+			unit, baseline, target = in.Unit, goalView{m}.number(in.Baseline), goalView{m}.number(in.Target)
 		}
 		f.add("unit", m.msg.FieldUnit, fLine, "", unit)
 		f.limitTo("unit", shortLimit)
 		f.add("baseline", m.msg.FieldBaseline, fNumber, "", baseline)
 		f.add("target", m.msg.FieldTarget, fNumber, "", target)
+		newGoalForms(m).goalPlanFields(f, g)
 	case board.AreaSuccess:
 		s, _ := it.(*board.Success)
 		if s == nil {
@@ -129,10 +130,8 @@ func (m *Common) build(f *form) (board.Item, bool) {
 		if f.value(key) == "" {
 			return 0
 		}
-		v, err := parseNumber(f.value(key))
-		if err != nil {
-			f.field(key).err, ok = m.msg.ErrNumber, false
-		}
+		v, read := newGoalForms(m).readNumber(f, key) // 1.250 is a thousand and more in Dutch
+		ok = ok && read
 		return v
 	}
 	var it board.Item
@@ -170,6 +169,7 @@ func (m *Common) build(f *form) (board.Item, bool) {
 		} else if g.Indicator != nil && len(g.Indicator.Measurements) == 0 {
 			g.Indicator = nil
 		}
+		ok = newGoalForms(m).readGoalPlanFields(f, g, date) && ok
 		it = g
 	case board.AreaSuccess:
 		s := &board.Success{}

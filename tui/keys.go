@@ -41,6 +41,8 @@ type boardKeys struct {
 	NextArea, PrevArea, AreaN, Up, Down, FirstLast, Add, Edit, Delete, Status, Done, Drop, Goal key.Binding
 	Measure, Filter, Undo, CheckIn, Boards, Retros, Arenas, Duos, Help, Quit                    key.Binding
 	Page, Present, Member                                                                       key.Binding
+	// Goals that steer: the goal detail and the plan view (goaldetail.go, plan.go).
+	GoalDetail, Plan key.Binding
 	// Bordsessie keys; the handlers live in meeting.go.
 	MeetStart, MeetStep, MeetLead, MeetEnd, MeetFollow key.Binding
 }
@@ -74,6 +76,9 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 		Help:      helpKey(m),
 		Quit:      quitKey(m),
 
+		GoalDetail: bind("o", m.Goals.KeyDetail, "o"),
+		Plan:       bind("P", m.Goals.KeyPlan, "P"),
+
 		MeetStart:  bind("S", m.KeyMeetStart, "S"),
 		MeetStep:   bind("] [", m.KeyMeetStep, "]", "["),
 		MeetLead:   bind("L", m.KeyMeetLead, "L"),
@@ -86,7 +91,7 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 func (k boardKeys) ShortHelp() []key.Binding {
 	// What a newcomer needs first: a narrow terminal cuts the end of the
 	// line, and ? shows every key.
-	return []key.Binding{k.Help, k.MeetStart, k.Retros, k.Arenas, k.Quit, k.Add, k.Edit, k.NextArea, k.Status, k.Delete, k.Undo, k.Filter}
+	return []key.Binding{k.Help, k.MeetStart, k.Retros, k.Arenas, k.Plan, k.Quit, k.Add, k.Edit, k.NextArea, k.Status, k.Delete, k.Undo, k.Filter}
 }
 
 // FullHelp is the overlay shown by ?.
@@ -94,8 +99,8 @@ func (k boardKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextArea, k.PrevArea, k.AreaN, k.Up, k.Down, k.Page, k.FirstLast},
 		{k.Add, k.Edit, k.Delete, k.Undo, k.CheckIn},
-		{k.Status, k.Done, k.Drop, k.Goal, k.Measure},
-		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Duos, k.Member, k.Help, k.Quit},
+		{k.Status, k.Done, k.Drop, k.Goal, k.Measure, k.GoalDetail},
+		{k.Filter, k.Boards, k.Retros, k.Arenas, k.Duos, k.Plan, k.Member, k.Help, k.Quit},
 		{k.MeetStart, k.MeetStep, k.MeetFollow, k.MeetLead, k.MeetEnd, k.Present},
 	}
 }
@@ -288,4 +293,52 @@ func newFormKeys(m *i18n.Messages) formKeys {
 func (k formKeys) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Save, k.Cancel} }
 func (k formKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Next, k.Down, k.Up, k.Tab, k.Save, k.Cancel}}
+}
+
+// goalKeys are the keys of the goal detail.
+type goalKeys struct {
+	Back, Help, Quit, Up, Down, Measure, Close, Adjust, Edit key.Binding
+}
+
+func newGoalKeys(m *i18n.Messages) goalKeys {
+	return goalKeys{
+		Back: bind("esc", m.KeyBack, "esc", "q"), Help: helpKey(m), Quit: ctrlCKey(m),
+		Up: upKey(m), Down: downKey(m),
+		Measure: bind("m", m.KeyMeasure, "m"),
+		Close:   bind("c", m.Goals.KeyCloseGoal, "c"),
+		Adjust:  bind("t", m.Goals.KeyAdjust, "t"),
+		Edit:    bind("e", m.KeyEdit, "e"),
+	}
+}
+
+func (k goalKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Back, k.Help, k.Measure, k.Close, k.Adjust, k.Edit}
+}
+func (k goalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Measure}, {k.Close, k.Adjust, k.Edit}, {k.Back, k.Help, k.Quit}}
+}
+
+// planKeys are the keys of the plan view.
+type planKeys struct {
+	Back, Help, Quit, Up, Down, Fold, Open, New, Delete, Link, Phase key.Binding
+}
+
+func newPlanKeys(m *i18n.Messages) planKeys {
+	return planKeys{
+		Back: bind("esc", m.KeyToBoard, "esc", "q", "P"), Help: helpKey(m), Quit: ctrlCKey(m),
+		Up: upKey(m), Down: downKey(m),
+		Fold:   bind("enter", m.Goals.KeyExpand, "enter", "space"),
+		Open:   bind("o", m.Goals.KeyDetail, "o"),
+		New:    bind("n", m.Goals.KeyNewSpeerpunt, "n", "a"),
+		Delete: bind("d/del", m.KeyDelete, "d", "delete"),
+		Link:   bind("l", m.Goals.KeyLink, "l"),
+		Phase:  bind("F", m.Goals.KeyPhase, "F"),
+	}
+}
+
+func (k planKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Back, k.Help, k.Fold, k.Open, k.New, k.Link, k.Phase}
+}
+func (k planKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Fold, k.Open}, {k.New, k.Delete, k.Link, k.Phase}, {k.Back, k.Help, k.Quit}}
 }

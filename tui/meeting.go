@@ -265,6 +265,8 @@ func (m *meeting) bar(mt *board.Meeting) []string {
 		second = m.msg.SinceLast + ": " + m.recapLine(m.since)
 	case mt.Step == board.StepClose && m.during != nil:
 		second = m.msg.ThisSession + ": " + m.recapLine(m.during)
+	case mt.Step == board.StepGoals && len(m.b.Goals) > 0:
+		second = goalView{m.Common}.goalsSummary(m.b)
 	default:
 		var parts []string
 		for _, s := range board.Agenda {

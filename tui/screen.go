@@ -49,6 +49,8 @@ const (
 	screenRetro
 	screenArenas
 	screenArena
+	screenGoal
+	screenPlan
 	screenDuos
 	screenDuo
 )

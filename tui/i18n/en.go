@@ -335,6 +335,7 @@ var en = Messages{
 	DeleteQuestionAskF: "Delete the question with %s? The notes go with it.",
 	TooManyPupilsFormF: "More than %d pupils: the inner circle gets large and speakers only get L1…L%d. Press Enter again to save anyway.",
 	ErrSpeaker:         "Speakers are L1…L8. The note was not saved.",
+	Goals:              enGoals,
 	Duo:                enDuo,
 
 	Words: enWords,

@@ -190,6 +190,8 @@ type Messages struct {
 	// Duo is the words of the duo screens and report (duo.go).
 	Duo DuoMessages
 
+	// Goals that steer: goal rows, goal detail, plan view (goals.go).
+	Goals GoalsMessages
 	// Words of issue 14: dates, errors, waits (words.go).
 	Words WordsMessages
 }

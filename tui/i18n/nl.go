@@ -335,6 +335,7 @@ var nl = Messages{
 	DeleteQuestionAskF: "Vraag met %s verwijderen? De notities gaan mee.",
 	TooManyPupilsFormF: "Meer dan %d leerlingen: de binnenkring wordt groot en sprekers krijgen alleen L1…L%d. Druk nogmaals Enter om toch op te slaan.",
 	ErrSpeaker:         "Sprekers heten L1…L8. De notitie is niet opgeslagen.",
+	Goals:              nlGoals,
 	Duo:                nlDuo,
 
 	Words: nlWords,
