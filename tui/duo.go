@@ -31,6 +31,7 @@ type duoScreen struct {
 	sel     [3]int // the design, the visit, the lesson
 	version int    // the design version shown; 0: the newest
 	compare bool   // show what the shown version changed
+	scroll  int    // the first line of the tab's body shown (PgUp/PgDn): a design is longer than 80x24
 
 	capturing bool // the capture line has the keyboard
 	input     textinput.Model
@@ -176,10 +177,19 @@ func (m *duoScreen) change(op board.DuoOp, status string) tea.Cmd {
 func (m *duoScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.TabN):
-		m.tab = int(k.String()[0] - '1')
+		m.tab, m.scroll = int(k.String()[0]-'1'), 0
 		return nil
 	case key.Matches(k, m.keys.NextTab):
-		m.tab = (m.tab + 1) % 3
+		m.tab, m.scroll = (m.tab+1)%3, 0
+		return nil
+	case key.Matches(k, m.keys.Page):
+		// Never further than the body is long, or PgUp would first have
+		// to climb back from below its end.
+		if k.String() == "pgup" {
+			m.scroll = max(0, m.scroll-m.bodyHeight()/2)
+		} else {
+			m.scroll = min(m.scroll+m.bodyHeight()/2, len([3]func() []string{m.designView, m.visitsView, m.talkView}[m.tab]()))
+		}
 		return nil
 	case key.Matches(k, m.keys.Back):
 		m.close()
@@ -202,6 +212,7 @@ func (m *duoScreen) key(k tea.KeyPressMsg) tea.Cmd {
 func (m *duoScreen) move(down bool) {
 	n := [3]int{len(m.d.Designs), len(m.d.Visits), len(m.lessons())}[m.tab]
 	m.sel[m.tab] = stepCursor(m.sel[m.tab], down, n)
+	m.scroll = 0
 	if m.tab == 0 {
 		m.version, m.compare = 0, false
 	}

@@ -265,3 +265,9 @@ func TestDuoRemindsOnTheBoard(t *testing.T) {
 		t.Fatalf("planning: %+v", b.Planning)
 	}
 }
+
+// TestGoldenDuoDesignPagedNL80x24: a design is longer than 80x24; PgDn
+// shows its end (the kijkvraag), which was cut off before.
+func TestGoldenDuoDesignPagedNL80x24(t *testing.T) {
+	goldenScreen(t, i18n.NL, 80, 24, "D", "Duo De Regenboog", "enter", "Leerdoel", "pgdown", "nog niet kan?")
+}

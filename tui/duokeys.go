@@ -8,8 +8,8 @@ import (
 // duoKeys are the keys of an open duo. Which are on depends on the tab
 // (setTab), so the help line shows only what works there.
 type duoKeys struct {
-	TabN, NextTab, Up, Down, New, Edit, Revise, Version, Compare, Delete key.Binding
-	Capture, Talk, Lesson, ToAction, Back, Help, Quit                    key.Binding
+	TabN, NextTab, Up, Down, Page, New, Edit, Revise, Version, Compare, Delete key.Binding
+	Capture, Talk, Lesson, ToAction, Back, Help, Quit                          key.Binding
 	// While the capture line has the keyboard.
 	Save, Kijkvraag, StopTyping key.Binding
 }
@@ -21,6 +21,7 @@ func newDuoKeys(m *i18n.Messages) duoKeys {
 		NextTab:    bind("tab", m.KeyAreas, "tab", "shift+tab"),
 		Up:         upKey(m),
 		Down:       downKey(m),
+		Page:       pageKey(m),
 		New:        bind("n", d.KeyNewDesign, "n", "a"),
 		Edit:       bind("e", m.KeyEdit, "e"),
 		Revise:     bind("b", d.KeyRevise, "b"),
@@ -50,7 +51,7 @@ func (k *duoKeys) setTab(tab int, typing bool) {
 	for b, v := range on {
 		b.SetEnabled(v && !typing)
 	}
-	for _, b := range []*key.Binding{&k.TabN, &k.NextTab, &k.Up, &k.Down, &k.New, &k.Back} {
+	for _, b := range []*key.Binding{&k.TabN, &k.NextTab, &k.Up, &k.Down, &k.Page, &k.New, &k.Back} {
 		b.SetEnabled(!typing)
 	}
 	for _, b := range []*key.Binding{&k.Save, &k.Kijkvraag, &k.StopTyping} {
@@ -65,7 +66,7 @@ func (k duoKeys) ShortHelp() []key.Binding {
 
 func (k duoKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.TabN, k.NextTab, k.Up, k.Down},
+		{k.TabN, k.NextTab, k.Up, k.Down, k.Page},
 		{k.New, k.Edit, k.Revise, k.Version, k.Compare, k.Delete},
 		{k.Capture, k.Save, k.Kijkvraag, k.StopTyping},
 		{k.Talk, k.Lesson, k.ToAction, k.Back, k.Help, k.Quit},

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/verbeterbord/bord/board"
@@ -31,6 +32,21 @@ func (m *duoScreen) View() string {
 		body = m.visitsView()
 	default:
 		body = m.talkView()
+	}
+	// The body scrolls (PgUp/PgDn) when it is longer than the room under
+	// the header; a marker says that more stands below or above.
+	room := h - len(lines)
+	if m.capturing {
+		room -= 3
+	}
+	if len(body) > room && room > 2 {
+		top := min(m.scroll, len(body)-(room-1))
+		shown := body[top : top+room-1]
+		more := m.msg.Wall.KeyPage + " ↓"
+		if top+len(shown) >= len(body) {
+			more = m.msg.Wall.KeyPage + " ↑"
+		}
+		body = append(slices.Clone(shown), m.st.dim.Render(more))
 	}
 	for _, l := range body {
 		lines = append(lines, fit(l, m.width))
