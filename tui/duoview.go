@@ -42,9 +42,9 @@ func (m *duoScreen) View() string {
 	}
 	if len(body) > room && room > 2 {
 		top := min(m.scroll, len(body)-(room-1))
-		// The selected row (markRows' "› ") stays in view.
-		if sel := slices.IndexFunc(body, func(l string) bool { return strings.HasPrefix(ansi.Strip(l), "› ") }); sel >= 0 {
-			top = max(min(top, sel), sel-(room-2))
+		// Until the user pages, the selected row (markRows' "› ") is in view.
+		if sel := slices.IndexFunc(body, func(l string) bool { return strings.HasPrefix(ansi.Strip(l), "› ") }); sel >= 0 && m.scroll == 0 {
+			top = max(0, sel-(room-2))
 		}
 		shown := body[top : top+room-1]
 		more := m.msg.Wall.KeyPage + " ↓"
