@@ -44,6 +44,10 @@ var (
 		"%s is geen bord-database (een bestand van een ander programma); bord verandert het niet. Controleer --db.",
 		"%s is not a bord database (another program's file); bord leaves it alone. Check --db.",
 	}
+	txtBadKey = cliText{
+		"--key %q is geen SSH-sleutel. Geef de regel uit het .pub-bestand van die persoon (ssh-ed25519 AAAA…) of de naam van dat bestand, bijv. --key ~/anna.pub.",
+		"--key %q is not an SSH key. Give the line from the person's .pub file (ssh-ed25519 AAAA…) or the name of that file, e.g. --key ~/anna.pub.",
+	}
 	txtCreated = cliText{
 		"Nieuwe database gemaakt: %s",
 		"New database created: %s",

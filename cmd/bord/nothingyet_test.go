@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"crypto/ed25519"
 	"github.com/verbeterbord/bord/store"
+	gossh "golang.org/x/crypto/ssh"
+	"os"
 )
 
 // member add finds a team whatever dash or case is typed, and a missing
@@ -65,6 +68,43 @@ func TestDemoCommandSpeaksTheLanguage(t *testing.T) {
 		out, _, err := run(t, "--db", db, "team", "list")
 		if err != nil || !strings.HasPrefix(out, team+"\n") {
 			t.Errorf("%s: team list after demo: %q %v", lang, out, err)
+		}
+	}
+}
+
+// member add --key takes the key's line or the .pub file that holds it (the
+// file is what people give), and anything else is refused with what to give.
+func TestMemberAddKeyLineOrFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "bord.db")
+	if _, _, err := run(t, "--db", db, "team", "add", "Groep 8"); err != nil {
+		t.Fatal(err)
+	}
+	pubKey := func() []byte {
+		k, _, err := ed25519.GenerateKey(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pk, err := gossh.NewPublicKey(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return gossh.MarshalAuthorizedKey(pk)
+	}
+	pub := filepath.Join(dir, "anna.pub")
+	if err := os.WriteFile(pub, pubKey(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, key := range map[string]string{"Anna": pub, "Bram": strings.TrimSpace(string(pubKey()))} {
+		out, _, err := run(t, "--db", db, "member", "add", name, "--team", "Groep 8", "--key", key)
+		if err != nil || !strings.Contains(out, "SHA256:") {
+			t.Errorf("--key %s: %q, %v", key, out, err)
+		}
+	}
+	for lang, want := range map[string]string{"nl": "is geen SSH-sleutel", "en": "is not an SSH key"} {
+		_, _, err := run(t, "--db", db, "--lang", lang, "member", "add", "Chris", "--team", "Groep 8", "--key", filepath.Join(dir, "nope.pub"))
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), ".pub") {
+			t.Errorf("%s: a key that is neither: %v", lang, err)
 		}
 	}
 }

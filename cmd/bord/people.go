@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -115,9 +116,9 @@ func newMember(o *options) *cobra.Command {
 			}
 			fp := ""
 			if keyText != "" {
-				key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(keyText))
+				key, err := parseKey(keyText)
 				if err != nil {
-					return fmt.Errorf("--key: %w", err)
+					return txtBadKey.errorf(msg.Lang, board.CleanLine(keyText, 60))
 				}
 				fp = sshserver.Fingerprint(key)
 			}
@@ -129,7 +130,7 @@ func newMember(o *options) *cobra.Command {
 		}),
 	}
 	add.Flags().StringVar(&teamName, "team", "", "team name (case and kind of dash do not matter)")
-	add.Flags().StringVar(&keyText, "key", "", "SSH public key, as in authorized_keys")
+	add.Flags().StringVar(&keyText, "key", "", "SSH public key, as in authorized_keys, or the .pub file that holds it")
 	_ = add.MarkFlagRequired("team")
 	var listTeam string
 	// A --team that names no team says so, rather than listing nothing.
@@ -168,4 +169,17 @@ func newMember(o *options) *cobra.Command {
 	_ = remove.MarkFlagRequired("team")
 	member.AddCommand(add, list, remove)
 	return member
+}
+
+// parseKey reads an SSH public key given as the line of an authorized_keys
+// or .pub file, or as the name of such a file: people give the file.
+func parseKey(text string) (gossh.PublicKey, error) {
+	key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(text))
+	if err == nil {
+		return key, nil
+	}
+	if b, ferr := os.ReadFile(text); ferr == nil && len(b) < 64<<10 {
+		key, _, _, _, err = gossh.ParseAuthorizedKey(b)
+	}
+	return key, err
 }
