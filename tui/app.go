@@ -46,6 +46,7 @@ type Model struct {
 	// is too slow to draw it every frame.
 	boardHelp  string
 	boardHelpW int
+	boardHelpS bool // drawn for a running bordsessie
 
 	screens map[screenID]Screen
 	picker  *pickerScreen

@@ -46,7 +46,14 @@ func (m *boardScreen) Title() string {
 	}
 	return m.b.Name
 }
-func (m *boardScreen) Keys() help.KeyMap { return m.keys }
+func (m *boardScreen) Keys() help.KeyMap {
+	k := m.keys
+	if m.b != nil {
+		mt := m.b.Meeting()
+		k.inSession = mt != nil && !mt.Stale(m.now())
+	}
+	return k
+}
 
 // Update handles the board's keys and the bordsessie's messages.
 func (m *boardScreen) Update(msg tea.Msg) tea.Cmd {

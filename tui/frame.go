@@ -70,9 +70,12 @@ func (m *Model) helpLine(s Screen) string {
 	if m.screen != screenBoard {
 		return m.keyLine(s.Keys())
 	}
-	if m.boardHelpW != m.width || m.boardHelp == "" {
+	keys := s.Keys()
+	bk, _ := keys.(boardKeys)
+	session := bk.inSession
+	if m.boardHelpW != m.width || m.boardHelp == "" || m.boardHelpS != session {
 		m.help.SetWidth(m.width)
-		m.boardHelp, m.boardHelpW = m.help.ShortHelpView(s.Keys().ShortHelp()), m.width
+		m.boardHelp, m.boardHelpW, m.boardHelpS = m.help.ShortHelpView(keys.ShortHelp()), m.width, session
 	}
 	return m.boardHelp
 }

@@ -45,6 +45,8 @@ type boardKeys struct {
 	GoalDetail, Plan key.Binding
 	// Bordsessie keys; the handlers live in meeting.go.
 	MeetStart, MeetStep, MeetLead, MeetEnd, MeetFollow key.Binding
+	// inSession is set by the board screen's Keys while a bordsessie runs.
+	inSession bool
 }
 
 func newBoardKeys(m *i18n.Messages) boardKeys {
@@ -91,6 +93,11 @@ func newBoardKeys(m *i18n.Messages) boardKeys {
 func (k boardKeys) ShortHelp() []key.Binding {
 	// What a newcomer needs first: a narrow terminal cuts the end of the
 	// line, and ? shows every key.
+	if k.inSession {
+		// During a bordsessie the session's own keys come first; S would
+		// only say that one is running.
+		return []key.Binding{k.Help, k.MeetStep, k.Present, k.MeetFollow, k.MeetLead, k.MeetEnd, k.Quit, k.Add, k.Edit, k.NextArea, k.Status}
+	}
 	return []key.Binding{k.Help, k.MeetStart, k.Retros, k.Arenas, k.Plan, k.Quit, k.Add, k.Edit, k.NextArea, k.Status, k.Delete, k.Undo, k.Filter}
 }
 
