@@ -123,7 +123,7 @@ func (m *goalScreen) View() string {
 // header is the title line, the numbers line and the warnings.
 func (m *goalScreen) header(g *board.Goal) []string {
 	gm := m.msg.Goals
-	title := m.st.header.Render(gm.Detail) + " · " + m.st.title.Render(g.Title) + " (" + m.goalStatus(g.Status) + ")"
+	title := m.st.header.Render(gm.Detail) + " · " + m.st.title.Render(g.Title) + " (" + m.msg.GoalStatus(g.Status) + ")"
 	if g.Owner != "" {
 		title += " · " + fmt.Sprintf(gm.OwnerF, g.Owner)
 	}
@@ -213,7 +213,7 @@ func (m *goalScreen) historyPanel(g *board.Goal, w, h int) string {
 	var lines []string
 	for i := len(g.History) - 1; i >= 0; i-- {
 		c := g.History[i]
-		what := fmt.Sprintf(gm.ChangedF, m.goalStatus(c.From), m.goalStatus(c.To))
+		what := fmt.Sprintf(gm.ChangedF, m.msg.GoalStatus(c.From), m.msg.GoalStatus(c.To))
 		if t := c.Target; t != nil {
 			what = fmt.Sprintf(gm.TargetChangedF, m.number(t.OldValue), m.msg.ShortDate(t.OldDate), m.number(t.NewValue), m.msg.ShortDate(t.NewDate))
 		}
@@ -266,7 +266,7 @@ func (m *goalScreen) askStatus(g *board.Goal) {
 	for _, s := range []board.GoalStatus{board.GoalActive, board.GoalReached, board.GoalStopped} {
 		if s != g.Status && !(s == board.GoalActive && g.Open()) {
 			to = append(to, s)
-			names = append(names, m.goalStatus(s))
+			names = append(names, m.msg.GoalStatus(s))
 		}
 	}
 	id, seen, title := g.ID, g.Version, g.Title

@@ -31,7 +31,7 @@ func (m goalView) goalRow(b *board.Board, g *board.Goal) string {
 	first := m.goalBar(g, now) + " " + m.trackWord(g)
 	first += " " + g.Title
 	if g.Status != board.GoalActive && g.Status != "" {
-		first += " (" + m.goalStatus(g.Status) + ")"
+		first += " (" + m.msg.GoalStatus(g.Status) + ")"
 	}
 	var second, third []string
 	if in := g.Indicator; in != nil {
@@ -133,19 +133,6 @@ func (m goalView) number(v float64) string { return m.msg.Numbers().Format(v) }
 func (m goalView) roundedNumber(v float64, prec int) string {
 	p := math.Pow10(prec)
 	return m.msg.Numbers().Format(math.Round(v*p) / p)
-}
-
-func (m goalView) goalStatus(s board.GoalStatus) string {
-	g := m.msg.Goals
-	switch s {
-	case board.GoalReached:
-		return g.StatusReached
-	case board.GoalAdjusted:
-		return g.StatusAdjusted
-	case board.GoalStopped:
-		return g.StatusStopped
-	}
-	return g.StatusActive
 }
 
 // warning words one warning; short is the form for a row, the long one

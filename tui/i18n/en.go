@@ -30,7 +30,6 @@ var en = Messages{
 	Loading:        "Loading…",
 
 	StatusTodo: "to do", StatusDoing: "doing", StatusDone: "done", StatusDropped: "dropped",
-	GoalActive: "active", GoalReached: "reached", GoalStopped: "stopped",
 	MoodGood: "good", MoodSoSo: "so-so", MoodBad: "not good",
 
 	FilterAll: "all actions", FilterMine: "my actions", FilterOverdue: "overdue",

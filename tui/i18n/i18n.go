@@ -96,7 +96,6 @@ type Messages struct {
 
 	// Action and goal statuses, moods.
 	StatusTodo, StatusDoing, StatusDone, StatusDropped string
-	GoalActive, GoalReached, GoalStopped               string
 	MoodGood, MoodSoSo, MoodBad                        string
 
 	// Filters.
@@ -388,7 +387,22 @@ func (m *Messages) Labels() board.Labels {
 		Moods: map[board.Mood]string{board.MoodGood: m.MoodGood, board.MoodSoSo: m.MoodSoSo, board.MoodNotOK: m.MoodBad},
 		Statuses: map[board.Status]string{board.StatusTodo: m.StatusTodo, board.StatusDoing: m.StatusDoing,
 			board.StatusDone: m.StatusDone, board.StatusDropped: m.StatusDropped},
-		GoalStatuses: map[board.GoalStatus]string{board.GoalActive: m.GoalActive, board.GoalReached: m.GoalReached,
-			board.GoalStopped: m.GoalStopped},
+		GoalStatuses: map[board.GoalStatus]string{board.GoalActive: m.Goals.StatusActive, board.GoalReached: m.Goals.StatusReached,
+			board.GoalAdjusted: m.Goals.StatusAdjusted, board.GoalStopped: m.Goals.StatusStopped},
 	}
+}
+
+// GoalStatus is the word for a goal's status, the same on screen and in
+// the reports (lopend, bereikt, bijgesteld, gestopt).
+func (m *Messages) GoalStatus(s board.GoalStatus) string {
+	g := &m.Goals
+	switch s {
+	case board.GoalReached:
+		return g.StatusReached
+	case board.GoalAdjusted:
+		return g.StatusAdjusted
+	case board.GoalStopped:
+		return g.StatusStopped
+	}
+	return g.StatusActive
 }

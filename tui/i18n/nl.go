@@ -30,7 +30,6 @@ var nl = Messages{
 	Loading:        "Laden…",
 
 	StatusTodo: "te doen", StatusDoing: "bezig", StatusDone: "klaar", StatusDropped: "vervallen",
-	GoalActive: "actief", GoalReached: "bereikt", GoalStopped: "gestopt",
 	MoodGood: "goed", MoodSoSo: "gaat wel", MoodBad: "niet goed",
 
 	FilterAll: "alle acties", FilterMine: "mijn acties", FilterOverdue: "te laat",
