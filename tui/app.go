@@ -34,6 +34,10 @@ type Config struct {
 	OpenRetro, OpenArena uint64
 }
 
+// guest reports whether the session is a guest's, who has their one
+// retrospective or arena and nothing else to go back to.
+func (c Config) guest() bool { return c.OpenRetro != 0 || c.OpenArena != 0 }
+
 // Model is the application shell for one person at one terminal: it opens
 // boards, routes messages between the screens and draws the frame (the
 // overlays over the active screen). Each screen lives in its own file.

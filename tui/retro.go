@@ -87,6 +87,10 @@ func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	is := func(bs ...key.Binding) bool { return key.Matches(k, bs...) }
 	switch s := k.String(); {
 	case is(m.keys.Back):
+		if m.cfg.guest() {
+			m.setStatus(m.msg.Handover.GuestStays, false)
+			return nil
+		}
 		m.screen = screenRetros
 	case is(m.keys.HandOver):
 		m.handRetro(r)

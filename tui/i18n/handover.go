@@ -19,8 +19,9 @@ type HandoverMessages struct {
 	ArenaLeader, LedBy string
 	// NotArenaLeader: only the gespreksleider hands the role over.
 	NotArenaLeader string
-	// ErrGuestOnly: a guest tried something outside their one record.
-	ErrGuestOnly string
+	// ErrGuestOnly: a guest tried something outside their one record;
+	// GuestStays: a guest pressed esc, which leads nowhere for them.
+	ErrGuestOnly, GuestStays string
 	// GuestEnded ends a guest's session when their record closed;
 	// ErrGuestClosed refuses a guest code for a closed record.
 	GuestEnded, ErrGuestClosed string
@@ -46,6 +47,7 @@ var nlHandover = HandoverMessages{
 	ArenaLeader:       "Gespreksleider",
 	LedBy:             "geleid door",
 	NotArenaLeader:    "Alleen de gespreksleider kan de rol doorgeven. Vraag het hem of haar.",
+	GuestStays:        "Als gast blijf je in deze retrospective of leerlingarena. Stoppen: ctrl+c.",
 	ErrGuestOnly:      "Als gast doe je alleen mee in deze retrospective of leerlingarena: kaartjes schrijven, stemmen of notities maken. Er is niets opgeslagen.",
 	GuestEnded:        "De retrospective of leerlingarena is afgesloten, en daarmee je toegang als gast. Bedankt voor het meedoen!",
 	ErrGuestClosed:    "Deze retrospective of leerlingarena is al afgesloten: er kan geen gast meer bij. Vraag zo nodig een code voor een open retrospective of arena.",
@@ -74,6 +76,7 @@ var enHandover = HandoverMessages{
 	ArenaLeader:       "Discussion leader",
 	LedBy:             "led by",
 	NotArenaLeader:    "Only the discussion leader can hand the role over. Ask them.",
+	GuestStays:        "As a guest you stay in this retrospective or pupil arena. To stop: ctrl+c.",
 	ErrGuestOnly:      "As a guest you take part in this retrospective or pupil arena only: write cards, vote or take notes. Nothing was saved.",
 	GuestEnded:        "The retrospective or pupil arena has closed, and with it your guest access. Thank you for taking part!",
 	ErrGuestClosed:    "This retrospective or pupil arena has closed already: no guest can join it. Ask for a code for an open one if needed.",
