@@ -143,8 +143,8 @@ func jsonName(f reflect.StructField) string {
 	return strings.ToLower(f.Name)
 }
 
-// People are the member names an item refers to (an action's owner, a
-// success's or a planning item's person, a check-in's author). The store
+// People are the member names an item refers to (an action's or a goal's
+// owner, a success's or a planning item's person, a check-in's author). The store
 // keeps accepting a name that has left the team on an item that already
 // had it, so the item can still be edited, deleted and restored.
 func People(it Item) []string {
@@ -157,6 +157,8 @@ func People(it Item) []string {
 		return []string{v.Who}
 	case *CheckIn:
 		return []string{v.Who}
+	case *Goal:
+		return []string{v.Owner}
 	}
 	return nil
 }

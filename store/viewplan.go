@@ -34,13 +34,17 @@ func (v *View) SpeerpuntUse(id uint64) (goals, boards int, err error) { return v
 // ErrSharedSpeerpunt and nothing changes. (The check and the delete are two
 // transactions; a goal linked in between is unlinked like the others.)
 func (v *View) DeleteSpeerpunt(actor string, id, seen uint64) error {
-	shared := false
+	// The boards are listed in the transaction and checked after it:
+	// v.board may read a board (a transaction of its own), and bbolt can
+	// deadlock on a read transaction opened inside another while a writer
+	// waits to grow the file.
+	var using []uint64
 	err := v.s.db.View(func(tx *bolt.Tx) error {
 		boards := tx.Bucket(bucketBoards)
 		return boards.ForEachBucket(func(k []byte) error {
 			n, err := goalsUnder(boards.Bucket(k), id, nil)
-			if err == nil && n > 0 && v.board(btoi(k)) != nil {
-				shared = true
+			if err == nil && n > 0 {
+				using = append(using, btoi(k))
 			}
 			return err
 		})
@@ -48,8 +52,10 @@ func (v *View) DeleteSpeerpunt(actor string, id, seen uint64) error {
 	if err != nil {
 		return err
 	}
-	if shared {
-		return ErrSharedSpeerpunt
+	for _, b := range using {
+		if v.board(b) != nil {
+			return ErrSharedSpeerpunt
+		}
 	}
 	return v.s.DeleteSpeerpunt(actor, id, seen)
 }
