@@ -193,13 +193,18 @@ func (d *Duo) changeDesign(by string, id uint64, v DesignVersion, seen uint64, r
 	return nil
 }
 
-// deleteDesign removes a design. A visit that tries it keeps a copy of the
+// deleteDesign removes a design. seen is the edit count of the newest
+// version the user saw: a partner's edit since is refused with a
+// ConflictError, as for an edit. A visit that tries it keeps a copy of the
 // version it tried; without force, a design in use is refused with
 // ErrDesignInUse, so the screen can ask first.
-func (d *Duo) deleteDesign(id uint64, force bool) error {
+func (d *Duo) deleteDesign(id, seen uint64, force bool) error {
 	ds, ok := d.Design(id)
 	if !ok {
 		return ErrNotFound
+	}
+	if cur := ds.Versions[len(ds.Versions)-1]; seen != cur.Edits {
+		return &ConflictError{By: cur.By, At: cur.At}
 	}
 	users := 0
 	for i := range d.Visits {

@@ -64,7 +64,7 @@ func (d *Duo) Apply(by string, op DuoOp, now time.Time) (err error) {
 	case OpEditDesign, OpReviseDesign:
 		err = d.changeDesign(who, op.ID, op.Design, op.Seen, op.Kind == OpReviseDesign, now)
 	case OpDeleteDesign:
-		err = d.deleteDesign(op.ID, op.Force)
+		err = d.deleteDesign(op.ID, op.Seen, op.Force)
 	case OpPlanVisit:
 		_, err = d.planVisit(op.Visit, op.Force, now)
 	default:

@@ -149,10 +149,18 @@ func TestVisitInThePastIsQuestioned(t *testing.T) {
 
 func TestDeletedDesignLeavesTheVisitACopy(t *testing.T) {
 	d, ds, vid := planned(t)
-	if err := d.Apply("Bram", DuoOp{Kind: OpDeleteDesign, ID: ds}, duoNow); !errors.Is(err, ErrDesignInUse) {
+	if err := d.Apply("Bram", DuoOp{Kind: OpDeleteDesign, ID: ds, Seen: 1}, duoNow); !errors.Is(err, ErrDesignInUse) {
 		t.Fatalf("deleting a design in use without asking: %v", err)
 	}
-	mustApply(t, d, "Bram", DuoOp{Kind: OpDeleteDesign, ID: ds, Force: true}, duoNow)
+	// Anna edits it while Bram's question stands: his delete from edit 1
+	// is refused, as an edit from edit 1 would be.
+	cur, _ := d.Design(ds)
+	mustApply(t, d, "Anna", DuoOp{Kind: OpEditDesign, ID: ds, Design: cur.Current(), Seen: 1}, duoNow)
+	var conflict *ConflictError
+	if err := d.Apply("Bram", DuoOp{Kind: OpDeleteDesign, ID: ds, Seen: 1, Force: true}, duoNow); !errors.As(err, &conflict) {
+		t.Fatalf("a delete from a stale screen went over Anna's edit: %v", err)
+	}
+	mustApply(t, d, "Bram", DuoOp{Kind: OpDeleteDesign, ID: ds, Seen: 2, Force: true}, duoNow)
 	v, _ := d.Visit(vid)
 	tried, ok := d.Tried(*v)
 	if len(d.Designs) != 0 || !ok || tried.Kijkvraag != testDesign().Kijkvraag || v.Design != 0 {

@@ -30,4 +30,3 @@ func TestGoalOwnerLeftStillMeasured(t *testing.T) {
 		t.Errorf("ChangeGoal on a goal whose owner left: %v", err)
 	}
 }
-

@@ -69,7 +69,7 @@ func TestModelDuo(t *testing.T) {
 					}
 				}},
 				weighted{2, func() {
-					if _, err := change(board.DuoOp{Kind: board.OpDeleteDesign, ID: ds.ID, Force: m.rng.IntN(2) == 0}); err == nil {
+					if _, err := change(board.DuoOp{Kind: board.OpDeleteDesign, ID: ds.ID, Seen: ds.Current().Edits, Force: m.rng.IntN(2) == 0}); err == nil {
 						delete(versions, ds.ID)
 					}
 				}},

@@ -285,9 +285,15 @@ func (m *duoScreen) askDelete(id uint64) tea.Cmd {
 	if inUse {
 		ask = m.msg.Duo.AskDeleteInUse
 	}
+	// The edit count seen now, when asked: a partner's edit while the
+	// question stands is not deleted with it.
+	var seen uint64
+	if ds, ok := m.d.Design(id); ok {
+		seen = ds.Current().Edits
+	}
 	m.confirm(ask, func() tea.Cmd {
 		m.sel[0], m.version = 0, 0
-		return m.change(board.DuoOp{Kind: board.OpDeleteDesign, ID: id, Force: inUse}, m.msg.Deleted)
+		return m.change(board.DuoOp{Kind: board.OpDeleteDesign, ID: id, Seen: seen, Force: inUse}, m.msg.Deleted)
 	})
 	return nil
 }
