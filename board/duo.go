@@ -42,6 +42,11 @@ type Partner struct {
 	// member of their team: the duo keeps working for the others, and the
 	// coordinator sees who left (and may invite them to the duo alone).
 	Left bool `json:"left,omitempty"`
+	// Joined is set the first time the partner acts in the duo. Only then
+	// (or when they are in the coordinator's own team) does the duo write
+	// on their team's board: anyone may name a colleague of another school
+	// as partner, but that school's board is theirs to open to the duo.
+	Joined bool `json:"joined,omitempty"`
 }
 
 // MinPartners and MaxPartners bound a duo: two, or three for a trio.
@@ -58,6 +63,9 @@ var (
 	ErrNotPartner = errors.New("board: not a partner of this duo")
 	// ErrDesignInUse: a visit tries the design; deleting it needs a yes.
 	ErrDesignInUse = errors.New("board: a visit uses this design")
+	// ErrPartnerInTeam: a duo invite is for a partner without a team; one
+	// who is in a team joins the duo through it.
+	ErrPartnerInTeam = errors.New("board: the partner is in a team and joins through it")
 	// ErrNoTeam: a duo is made from the coordinator's team, and there is
 	// none in reach.
 	ErrNoTeam = errors.New("board: no team to coordinate from")

@@ -54,7 +54,13 @@ func (s *Store) CreateDuo(actor string, teamID uint64, name string, partners []b
 				return err
 			}
 			if partners[i].Name = pt.Member(p.Name); partners[i].Name == "" {
-				return &board.ValidationError{Field: "partner", Problem: board.ProblemUnknownOwner, Value: p.Name}
+				// The same answer as for a team that does not exist: a
+				// member of one school cannot probe another's names.
+				value := p.Name
+				if p.School != "" {
+					value = p.Name + " @ " + p.School
+				}
+				return &board.ValidationError{Field: "partner", Problem: board.ProblemUnknownOwner, Value: value}
 			}
 			partners[i].School, partners[i].Keys = pt.Name, nil
 		}
@@ -168,16 +174,33 @@ func (s *Store) ChangeDuo(actor string, duoID uint64, op board.DuoOp) (board.Duo
 			return err
 		}
 		who := d.Partner(actor)
+		if i := slices.IndexFunc(d.Partners, func(p board.Partner) bool { return p.Name == who }); i >= 0 && !d.Partners[i].Joined {
+			// The partner's first act joins them: visits still to come now
+			// go on their team's planning too.
+			d.Partners[i].Joined = true
+			for v := range d.Visits {
+				if op.Kind == board.OpPlanVisit && v == len(d.Visits)-1 && len(d.Visits) > before {
+					continue // planned below
+				}
+				t, err := s.planOnBoards(tx, &d, &d.Visits[v])
+				if err != nil {
+					return err
+				}
+				touched = append(touched, t...)
+			}
+		}
 		switch {
 		case op.Kind == board.OpPlanVisit && len(d.Visits) > before:
-			if touched, err = s.planOnBoards(tx, &d, &d.Visits[len(d.Visits)-1]); err != nil {
+			t, err := s.planOnBoards(tx, &d, &d.Visits[len(d.Visits)-1])
+			if err != nil {
 				return err
 			}
+			touched = append(touched, t...)
 		case op.Kind == board.OpLessonAction:
 			if err := s.lessonAction(tx, &d, who, op); err != nil {
 				return err
 			}
-			touched = []uint64{op.Board}
+			touched = append(touched, op.Board)
 		}
 		if err := putJSON(tx.Bucket(bucketDuos), itob(duoID), d); err != nil {
 			return err
@@ -197,7 +220,8 @@ func (s *Store) ChangeDuo(actor string, duoID uint64, op board.DuoOp) (board.Duo
 
 // planOnBoards puts a visit still to come on the planning of the first
 // board of each partner's team, so both partners' teams see it and are
-// reminded; the item names the duo, group and time, no content.
+// reminded; the item names the duo, group and time, no content. Another
+// school's board gets it only once its partner joined (Partner.Joined).
 func (s *Store) planOnBoards(tx *bolt.Tx, d *board.Duo, v *board.Visit) ([]uint64, error) {
 	if v.At.Before(s.now()) {
 		return nil, nil // recorded afterwards: nothing to plan
@@ -206,6 +230,9 @@ func (s *Store) planOnBoards(tx *bolt.Tx, d *board.Duo, v *board.Visit) ([]uint6
 	for _, p := range d.Partners {
 		if p.TeamID == 0 || slices.ContainsFunc(v.Planned, func(r board.PlanRef) bool { return r.Team == p.TeamID }) {
 			continue
+		}
+		if !p.Joined && p.TeamID != d.TeamID {
+			continue // another school's board waits until its partner joins
 		}
 		if t, err := getTeam(tx, p.TeamID); err != nil || !t.HasMember(p.Name) {
 			continue // left their team: the others' planning still gets it

@@ -30,6 +30,15 @@ func (s *Store) CreateDuoInvite(actor string, duoID uint64, partner string, ttl 
 		if name == "" {
 			return invite{}, Record{}, &board.ValidationError{Field: "partner", Problem: board.ProblemUnknownOwner, Value: partner}
 		}
+		// A partner still in their team joins through it: a code would let
+		// a new key act under a teacher's name who already has one.
+		for _, p := range d.Partners {
+			if p.Name == name && p.TeamID != 0 {
+				if t, err := getTeam(tx, p.TeamID); err == nil && t.HasMember(p.Name) {
+					return invite{}, Record{}, board.ErrPartnerInTeam
+				}
+			}
+		}
 		return invite{DuoID: duoID, Partner: name, By: actor}, Record{Actor: actor, Op: OpDuoInvite, ItemID: duoID, Label: name}, nil
 	})
 }
@@ -178,8 +187,14 @@ func (v *View) CreateDuo(actor string, teamID uint64, name string, partners []bo
 
 // CreateDuoInvite is Store.CreateDuoInvite on a duo the person opens.
 func (v *View) CreateDuoInvite(actor string, id uint64, partner string, ttl time.Duration) (string, time.Time, error) {
-	if err := v.opens(id); err != nil {
+	d, err := v.Duo(id)
+	if err != nil {
 		return "", time.Time{}, err
+	}
+	// The coordinator is told apart from a partner of the same name by
+	// their team: the duo's own.
+	if !slices.Contains(v.teams, d.TeamID) {
+		return "", time.Time{}, board.ErrNotPartner
 	}
 	return v.s.CreateDuoInvite(v.person(actor), id, partner, ttl)
 }

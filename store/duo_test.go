@@ -147,6 +147,12 @@ func TestVisitOnBothPlanningsAndLessonAction(t *testing.T) {
 		t.Error("a visit in the past was planned without asking")
 	}
 	d = must[board.Duo](t)(anna.ChangeDuo("Anna", f.duo.ID, board.DuoOp{Kind: board.OpPlanVisit, Visit: visit}))
+	// Dirk's school's board waits until Dirk joins the duo by acting in it:
+	// naming him as partner does not open his team's board to the duo.
+	if b := must[*board.Board](t)(f.s.Board(f.otherBoard.ID)); len(b.Planning) != 0 {
+		t.Errorf("the visit went on the board of a school whose partner never joined: %+v", b.Planning)
+	}
+	d = must[board.Duo](t)(dirk.ChangeDuo("Dirk", f.duo.ID, designOp()))
 	for _, id := range []uint64{f.board.ID, f.otherBoard.ID} {
 		b := must[*board.Board](t)(f.s.Board(id))
 		if len(b.Planning) != 1 || !b.Planning[0].Date.Equal(board.Day(at)) {
@@ -303,5 +309,25 @@ func TestDuosSurviveExportImport(t *testing.T) {
 	var de *store.DumpError
 	if err := emptyStore(t, f.clk).Import(bytes.NewReader(bad)); !errors.As(err, &de) || !strings.Contains(de.Error(), "duos[") {
 		t.Errorf("a duo of a missing team: %v", err)
+	}
+}
+
+// A duo invite is for a partner without a team: one still in their team
+// joins through it, so no new key acts under their name. Only the
+// coordinator, in the duo's own team, makes one; and naming another
+// school's member answers as for a school that does not exist.
+func TestDuoInviteAndNamingRefused(t *testing.T) {
+	f := newDuoFixture(t)
+	if _, _, err := f.s.CreateDuoInvite("Carla", f.duo.ID, "Dirk", time.Hour); !errors.Is(err, board.ErrPartnerInTeam) {
+		t.Errorf("an invite for Dirk, still in Het Anker: %v", err)
+	}
+	// A partner called Carla in Het Anker is not the coordinator.
+	if _, _, err := f.person("Carla", f.other.ID).CreateDuoInvite("Carla", f.duo.ID, "Dirk", time.Hour); err == nil {
+		t.Error("someone of another team with the coordinator's name made an invite")
+	}
+	_, noMember := f.s.CreateDuo("Anna", f.team.ID, "Probe", []board.Partner{{Name: "Anna", TeamID: f.team.ID}, {Name: "Niemand", School: "Het Anker"}})
+	_, noTeam := f.s.CreateDuo("Anna", f.team.ID, "Probe", []board.Partner{{Name: "Anna", TeamID: f.team.ID}, {Name: "Niemand", School: "Bestaat niet"}})
+	if noMember == nil || noTeam == nil || strings.Replace(noMember.Error(), "Het Anker", "Bestaat niet", 1) != noTeam.Error() {
+		t.Errorf("an unknown member and an unknown school answer differently: %v / %v", noMember, noTeam)
 	}
 }

@@ -260,6 +260,14 @@ func TestDuoRemindsOnTheBoard(t *testing.T) {
 	p := newPartnerDuo(t)
 	again := start(t, p.s, Config{Store: p.m.cfg.Store.(guardStore).s}, 100, 30)
 	mustContain(t, again.plain(), "Bord Linde", "Herinnering: lesbezoek 2026-11-23 om 11:00 (Het Anker, groep 6)")
+	// The planning of De Linde's board gets the visit once its partner
+	// joined the duo by acting in it (Dirk planned it; Het Anker's board
+	// is Dirk's to open, De Linde's is ours).
+	if b := must[*board.Board](t)(p.s.Board(p.linde.ID)); len(b.Planning) != 0 {
+		t.Fatalf("planning before joining: %+v", b.Planning)
+	}
+	must[board.Duo](t)(p.s.ChangeDuo(me, p.duo.ID, board.DuoOp{Kind: board.OpAddDesign, Design: board.DesignVersion{Group: "groep 5", Subject: "taal",
+		Goal: "samenvatten", Kijkvraag: "wie vat samen?", Phases: []board.LessonPhase{{Name: "instructie", Minutes: 10}}}}))
 	b := must[*board.Board](t)(p.s.Board(p.linde.ID))
 	if len(b.Planning) != 1 || b.Planning[0].Text != "Rekenen · groep 6 · 11:00 · Marieke → Dirk" {
 		t.Fatalf("planning: %+v", b.Planning)

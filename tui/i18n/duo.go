@@ -12,19 +12,19 @@ import (
 // DuoMessages are the words of the duo screens (gezamenlijk lesontwerp and
 // lesbezoek), the coordinator's overview and the duo report.
 type DuoMessages struct {
-	Duo, Duos, NoDuos, Coordinator, Partners, Left, Step, Stalled, LastVisit, NextVisit, ThisPeriod            string
-	Designs, NoDesign, Version, By, Changed, Visits, NoVisits, Visitor, Teacher, Tried, Copy                   string
-	Observations, NoObservations, Kijkvraag, Talk, Lessons, NoLessons, Action, Minutes, School, Time           string
-	NameMask, ObservationsDeleted, RemindF, CaptureHint, TalkModel, TalkOrder, Nothing, DiffNone               string
-	NewDuo, FieldName, FieldPartnerF, HintPartner, NewDesign, EditDesign, Revise, PlanVisit, NewLesson         string
-	FieldDate, FieldDesign, HintPhases, HintDesign, AskPastF, AskDeleteDesign, AskDeleteInUse                  string
-	ErrTooFewPartners, ErrNotPartner, ErrDesignInUse, ErrNoTeam, ErrNoBoard, ErrNoDuoF, ErrPartnerF, ErrPhases string
-	KeyDuos, KeyNewDesign, KeyRevise, KeyVersion, KeyCompare, KeyPlan, KeyCapture, KeyTalk, KeyLesson          string
-	KeyKijkvraag, KeyToAction, KeyOverview                                                                     string
-	Tabs                                                                                                       [3]string
-	Steps                                                                                                      map[board.DuoStep]string
-	Fields                                                                                                     map[string]string
-	TalkSteps                                                                                                  map[string]string
+	Duo, Duos, NoDuos, Coordinator, Partners, Left, Step, Stalled, LastVisit, NextVisit, ThisPeriod                              string
+	Designs, NoDesign, Version, By, Changed, Visits, NoVisits, Visitor, Teacher, Tried, Copy                                     string
+	Observations, NoObservations, Kijkvraag, Talk, Lessons, NoLessons, Action, Minutes, School, Time                             string
+	NameMask, ObservationsDeleted, RemindF, CaptureHint, TalkModel, TalkOrder, Nothing, DiffNone                                 string
+	NewDuo, FieldName, FieldPartnerF, HintPartner, NewDesign, EditDesign, Revise, PlanVisit, NewLesson                           string
+	FieldDate, FieldDesign, HintPhases, HintDesign, AskPastF, AskDeleteDesign, AskDeleteInUse                                    string
+	ErrTooFewPartners, ErrNotPartner, ErrDesignInUse, ErrNoTeam, ErrPartnerInTeam, ErrNoBoard, ErrNoDuoF, ErrPartnerF, ErrPhases string
+	KeyDuos, KeyNewDesign, KeyRevise, KeyVersion, KeyCompare, KeyPlan, KeyCapture, KeyTalk, KeyLesson                            string
+	KeyKijkvraag, KeyToAction, KeyOverview                                                                                       string
+	Tabs                                                                                                                         [3]string
+	Steps                                                                                                                        map[board.DuoStep]string
+	Fields                                                                                                                       map[string]string
+	TalkSteps                                                                                                                    map[string]string
 }
 
 // err words the duo's own errors; ok is false for any other.
@@ -38,6 +38,8 @@ func (d *DuoMessages) err(e error) (string, bool) {
 		return d.ErrDesignInUse, true
 	case errors.Is(e, board.ErrNoTeam):
 		return d.ErrNoTeam, true
+	case errors.Is(e, board.ErrPartnerInTeam):
+		return d.ErrPartnerInTeam, true
 	}
 	if v, ok := board.AsValidation(e); ok && v.Field == "partner" {
 		return fmt.Sprintf(d.ErrPartnerF, v.Value), true
