@@ -60,6 +60,32 @@ func (c *dumpCheck) duos(d *Dump, teams map[uint64]bool) {
 		if !teams[duo.TeamID] {
 			c.add(path+".team_id", DumpMissing, duo.TeamID)
 		}
+		for j, p := range duo.Partners {
+			if p.TeamID != 0 && !teams[p.TeamID] {
+				c.add(fmt.Sprintf("%s.partners[%d].team_id", path, j), DumpMissing, p.TeamID)
+			}
+		}
+		// Designs, visits, observations and lessons share the duo's one
+		// counter: every id unique and below it, or the next one made
+		// would take an id in use (and edit or delete both).
+		inner := map[uint64]bool{}
+		check := func(p string, id uint64) {
+			c.id(p, id, inner)
+			c.below(p, id, duo.NextID)
+		}
+		for j, ds := range duo.Designs {
+			check(fmt.Sprintf("%s.designs[%d].id", path, j), ds.ID)
+		}
+		for j, v := range duo.Visits {
+			vp := fmt.Sprintf("%s.visits[%d]", path, j)
+			check(vp+".id", v.ID)
+			for k, o := range v.Observations {
+				check(fmt.Sprintf("%s.observations[%d].id", vp, k), o.ID)
+			}
+			for k, l := range v.Lessons {
+				check(fmt.Sprintf("%s.lessons[%d].id", vp, k), l.ID)
+			}
+		}
 	}
 }
 

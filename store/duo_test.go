@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"encoding/json"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
 )
@@ -329,5 +330,29 @@ func TestDuoInviteAndNamingRefused(t *testing.T) {
 	_, noTeam := f.s.CreateDuo("Anna", f.team.ID, "Probe", []board.Partner{{Name: "Anna", TeamID: f.team.ID}, {Name: "Niemand", School: "Bestaat niet"}})
 	if noMember == nil || noTeam == nil || strings.Replace(noMember.Error(), "Het Anker", "Bestaat niet", 1) != noTeam.Error() {
 		t.Errorf("an unknown member and an unknown school answer differently: %v / %v", noMember, noTeam)
+	}
+}
+
+// A hostile export is refused when a duo's counter stands at or below an id
+// in use (the next design would share it) or a partner's team is missing.
+func TestDuoDumpCheckedInside(t *testing.T) {
+	f := newDuoFixture(t)
+	must[board.Duo](t)(f.person("Anna", f.team.ID).ChangeDuo("Anna", f.duo.ID, designOp()))
+	for name, spoil := range map[string]func(duo map[string]any){
+		"next_id":         func(duo map[string]any) { duo["next_id"] = 1 },
+		"partner team_id": func(duo map[string]any) { duo["partners"].([]any)[1].(map[string]any)["team_id"] = 999 },
+	} {
+		var dump map[string]any
+		if err := json.Unmarshal(export(t, f.s), &dump); err != nil {
+			t.Fatal(err)
+		}
+		spoil(dump["duos"].([]any)[0].(map[string]any))
+		data, err := json.Marshal(dump)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := emptyStore(t, f.clk).Import(bytes.NewReader(data)); !errors.Is(err, store.ErrBadDump) {
+			t.Errorf("%s spoilt: import %v, want ErrBadDump", name, err)
+		}
 	}
 }
