@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/verbeterbord/bord/board"
@@ -110,8 +111,8 @@ func (s *Store) bindGuest(tx *bolt.Tx, inv invite, fingerprint, name string, out
 	if err != nil {
 		return err
 	}
-	if t.HasMember(name) {
-		return board.ErrExists
+	if t.HasMember(name) || guestNamed(tx, *inv.Guest, name) {
+		return board.ErrExists // a second Gina's cards and votes would count as the first's
 	}
 	// The key must be nobody's: not a member's or duo partner's
 	// (keyOwner), not another record's guest.
@@ -128,6 +129,21 @@ func (s *Store) bindGuest(tx *bolt.Tx, inv invite, fingerprint, name string, out
 	}
 	*out = t
 	return s.audit(bb.Bucket(bucketAudit), Record{Actor: inv.By, Op: OpGuest, BoardID: inv.Guest.BoardID, ItemID: inv.Guest.ID, Label: name})
+}
+
+// guestNamed reports whether the record of scope has a guest called name.
+func guestNamed(tx *bolt.Tx, scope GuestScope, name string) bool {
+	found := false
+	if gb := tx.Bucket(bucketGuests); gb != nil {
+		_ = gb.ForEach(func(_, v []byte) error {
+			var g Guest
+			if json.Unmarshal(v, &g) == nil && g.Scope == scope && strings.EqualFold(g.Name, name) {
+				found = true
+			}
+			return nil
+		})
+	}
+	return found
 }
 
 // guestByKey is the name of the guest a key belongs to, or "".
@@ -212,5 +228,15 @@ func (s *Store) GuestChangeArena(g Guest, arenaID uint64, op board.ArenaOp) (boa
 		defer s.markErased() // as ChangeArena: the old text is in freed pages
 	}
 	return changeRecordBy(s, g.Name, guestAdmit(g), g.Scope.BoardID, bucketArenas, arenaID, OpArenaChange, string(op.Kind),
-		func(a *board.Arena, tx recordTx) error { return a.ApplyIn(tx.who, op, tx.team, tx.now) })
+		func(a *board.Arena, tx recordTx) error {
+			// A guest is no member, so to the arena's rules every other
+			// guest is someone who left, whose notes anyone may change: a
+			// guest changes only their own.
+			if op.Kind != board.OpAddNote {
+				if i := slices.IndexFunc(a.Notes, func(n board.Note) bool { return n.ID == op.ID }); i >= 0 && !strings.EqualFold(a.Notes[i].By, tx.who) {
+					return board.ErrGuestOnly
+				}
+			}
+			return a.ApplyIn(tx.who, op, tx.team, tx.now)
+		})
 }

@@ -165,3 +165,37 @@ func TestGuestInviteRefused(t *testing.T) {
 		t.Errorf("an invite for a reported-back arena: %v", err)
 	}
 }
+
+// Two guests of one arena: each changes only their own notes (to the
+// arena's rules a guest is no member, so another guest would count as
+// someone who left), and a second guest cannot take the first's name.
+func TestGuestsKeepToTheirOwnNotes(t *testing.T) {
+	f := newFixture(t)
+	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.Day(0), "groep 7", 6, "Anna", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err = f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt?"}); err != nil {
+		t.Fatal(err)
+	}
+	scope := store.GuestScope{BoardID: f.board.ID, Kind: store.GuestArena, ID: a.ID}
+	gina := guestOf(t, f.s, "Anna", scope, "SHA256:g1", "Gina")
+	gijs := guestOf(t, f.s, "Anna", scope, "SHA256:g2", "Gijs")
+	if a, err = f.s.ForGuest(gina).ChangeArena("", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpAddNote, Question: a.Questions[0].ID, Text: "uitleg met plaatjes"}); err != nil {
+		t.Fatal(err)
+	}
+	n := a.Notes[len(a.Notes)-1].ID
+	if _, err := f.s.ForGuest(gijs).ChangeArena("", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpDeleteNote, ID: n}); !errors.Is(err, board.ErrGuestOnly) {
+		t.Errorf("guest Gijs deleted guest Gina's note: %v", err)
+	}
+	if _, err := f.s.ForGuest(gina).ChangeArena("", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: n, Text: "uitleg met tekeningen"}); err != nil {
+		t.Errorf("Gina could not edit her own note: %v", err)
+	}
+	code, _, err := f.s.CreateGuestInvite("Anna", scope, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.RedeemInvite(code, "SHA256:g3", "gina"); !errors.Is(err, board.ErrExists) {
+		t.Errorf("a second guest called gina: %v", err)
+	}
+}
