@@ -61,6 +61,12 @@ func mergeValue(base, mine, out reflect.Value) {
 			continue
 		}
 		fb, fm, fo := base.Field(i), mine.Field(i), out.Field(i)
+		if fb.Kind() == reflect.Pointer && fb.IsNil() && !fm.IsNil() && !fo.IsNil() {
+			// Both sides made it since the base (an indicator I gave a goal
+			// while a measurement made one): merge as from an empty one, so
+			// the other side's fields (the measurements) are kept.
+			fb = reflect.New(fb.Type().Elem())
+		}
 		if sb, sm, ok := structs(fb, fm); ok {
 			if so, _, ok := structs(fo, fm); ok {
 				mergeValue(sb, sm, so)
