@@ -21,9 +21,6 @@ import (
 // own type keeps Common small.
 type goalView struct{ *Common }
 
-// goalRowLines is the number of lines of a goal's row.
-const goalRowLines = 3
-
 // goalRow is a goal's lines, joined by newlines; the last is empty when
 // nothing needs attention.
 func (m goalView) goalRow(b *board.Board, g *board.Goal) string {
