@@ -387,9 +387,17 @@ func (m *Messages) Labels() board.Labels {
 		Moods: map[board.Mood]string{board.MoodGood: m.MoodGood, board.MoodSoSo: m.MoodSoSo, board.MoodNotOK: m.MoodBad},
 		Statuses: map[board.Status]string{board.StatusTodo: m.StatusTodo, board.StatusDoing: m.StatusDoing,
 			board.StatusDone: m.StatusDone, board.StatusDropped: m.StatusDropped},
-		GoalStatuses: map[board.GoalStatus]string{board.GoalActive: m.Goals.StatusActive, board.GoalReached: m.Goals.StatusReached,
-			board.GoalAdjusted: m.Goals.StatusAdjusted, board.GoalStopped: m.Goals.StatusStopped},
+		GoalStatuses: m.goalStatuses(),
 	}
+}
+
+// goalStatuses are GoalStatus's words by status, for the reports.
+func (m *Messages) goalStatuses() map[board.GoalStatus]string {
+	out := map[board.GoalStatus]string{}
+	for _, s := range []board.GoalStatus{board.GoalActive, board.GoalReached, board.GoalAdjusted, board.GoalStopped} {
+		out[s] = m.GoalStatus(s)
+	}
+	return out
 }
 
 // GoalStatus is the word for a goal's status, the same on screen and in

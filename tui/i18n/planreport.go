@@ -26,14 +26,22 @@ func (m *Messages) PlanReport(b *board.Board, year int, now time.Time) string {
 	return board.MarkdownPlan(b, year, m.PlanLabels(), m.Numbers(), now)
 }
 
-// PlanLabels are the words of the plan's account. They live here, beside
-// the other reports' words, so the account reads the same in every way it
-// is made.
+// PlanLabels are the words of the plan's account. The words it shares with
+// the goal screens (statuses, op koers/achter, what is missing, direction,
+// phases, a target's change) come from GoalsMessages, so the account and
+// the screens never say a goal is in two different ways.
 func (m *Messages) PlanLabels() board.PlanLabels {
+	l, g := nlPlanLabels, &m.Goals
 	if m.Lang == EN {
-		return enPlanLabels
+		l = enPlanLabels
 	}
-	return nlPlanLabels
+	l.Higher, l.Lower, l.TargetChangeF = g.Higher, g.Lower, g.TargetChangedF
+	l.Phases = map[board.BKAPhase]string{board.BKA1: g.Phases[0], board.BKA2: g.Phases[1], board.BKA3: g.Phases[2]}
+	l.GoalStatuses = m.goalStatuses()
+	l.Tracks = map[board.Track]string{board.TrackOnCourse: g.OnCourse, board.TrackBehind: g.Behind}
+	l.Missing = map[board.Missing]string{board.MissingIndicator: g.MissingIndicator, board.MissingUnit: g.MissingUnit,
+		board.MissingBaseline: g.MissingBaseline, board.MissingTarget: g.MissingTarget}
+	return l
 }
 
 var nlPlanLabels = board.PlanLabels{
@@ -42,15 +50,8 @@ var nlPlanLabels = board.PlanLabels{
 	Indicator: "Indicator", Baseline: "Nulmeting", Latest: "Laatste meting", Target: "Streefwaarde", Status: "Status",
 	Measurements: "Metingen", Date: "Datum", Value: "Waarde", Who: "Wie", Note: "Notitie",
 	Adjustments: "Bijstellingen en besluiten", Activities: "Activiteiten", Overdue: "te laat",
-	NotMeasurable: "Niet meetbaar, ontbreekt", Higher: "hoger is beter", Lower: "lager is beter",
-	TargetChangeF: "streefwaarde %s (%s) → %s (%s)",
+	NotMeasurable: "Niet meetbaar, ontbreekt",
 	ActivitiesF:   "%d gedaan, %d open (%d te laat)",
-	Phases: map[board.BKAPhase]string{board.BKA1: "analyseren en plan schrijven", board.BKA2: "uitvoeren, bijsturen en evalueren",
-		board.BKA3: "evalueren, verantwoorden en bijstellen"},
-	GoalStatuses: map[board.GoalStatus]string{board.GoalActive: "lopend", board.GoalReached: "bereikt",
-		board.GoalAdjusted: "bijgesteld", board.GoalStopped: "gestopt"},
-	Tracks:  map[board.Track]string{board.TrackOnCourse: "op koers", board.TrackBehind: "achter"},
-	Missing: map[board.Missing]string{board.MissingIndicator: "indicator", board.MissingUnit: "eenheid", board.MissingBaseline: "nulmeting", board.MissingTarget: "streefwaarde"},
 }
 
 var enPlanLabels = board.PlanLabels{
@@ -59,13 +60,6 @@ var enPlanLabels = board.PlanLabels{
 	Indicator: "Indicator", Baseline: "Baseline", Latest: "Latest measurement", Target: "Target", Status: "Status",
 	Measurements: "Measurements", Date: "Date", Value: "Value", Who: "Who", Note: "Note",
 	Adjustments: "Adjustments and decisions", Activities: "Activities", Overdue: "overdue",
-	NotMeasurable: "Not measurable, missing", Higher: "higher is better", Lower: "lower is better",
-	TargetChangeF: "target %s (%s) → %s (%s)",
+	NotMeasurable: "Not measurable, missing",
 	ActivitiesF:   "%d done, %d open (%d overdue)",
-	Phases: map[board.BKAPhase]string{board.BKA1: "analyse and write the plan", board.BKA2: "carry out, steer and evaluate",
-		board.BKA3: "evaluate, give account and adjust"},
-	GoalStatuses: map[board.GoalStatus]string{board.GoalActive: "running", board.GoalReached: "reached",
-		board.GoalAdjusted: "adjusted", board.GoalStopped: "stopped"},
-	Tracks:  map[board.Track]string{board.TrackOnCourse: "on track", board.TrackBehind: "behind"},
-	Missing: map[board.Missing]string{board.MissingIndicator: "indicator", board.MissingUnit: "unit", board.MissingBaseline: "baseline", board.MissingTarget: "target"},
 }
