@@ -32,9 +32,9 @@ func (s *Store) CreateDuo(actor string, teamID uint64, name string, partners []b
 		if err != nil {
 			return err
 		}
-		who := t.Member(actor)
-		if who == "" {
-			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
+		who, err := memberName(t, actor)
+		if err != nil {
+			return err
 		}
 		for i, p := range partners {
 			if p.TeamID == 0 && p.School != "" {

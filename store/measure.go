@@ -147,14 +147,11 @@ func (s *Store) ChangeGoal(actor string, boardID uint64, op board.GoalOp) (board
 		if err != nil {
 			return err
 		}
-		cur, err := current(bb.Bucket([]byte(board.AreaGoal)), board.AreaGoal, op.GoalID)
+		cur, err := currentSeen(bb.Bucket([]byte(board.AreaGoal)), board.AreaGoal, op.GoalID, op.Seen)
 		if err != nil {
 			return err
 		}
 		g := cur.(*board.Goal)
-		if g.Version != op.Seen {
-			return &ConflictError{By: g.UpdatedBy, At: g.UpdatedAt, Current: cur}
-		}
 		if err := op.Apply(g, who, s.now()); err != nil {
 			return err
 		}
@@ -181,11 +178,7 @@ func (s *Store) SetPhase(actor string, boardID uint64, year int, seen, to board.
 		return py, &board.ValidationError{Field: "year", Problem: board.ProblemBadValue, Value: fmt.Sprint(year)}
 	}
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		_, who, err := memberOf(bb, actor)
-		if err != nil {
-			return err
-		}
-		plan, err := bb.CreateBucketIfNotExists(bucketPlan)
+		who, plan, err := memberIn(bb, actor, bucketPlan)
 		if err != nil {
 			return err
 		}

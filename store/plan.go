@@ -73,15 +73,8 @@ func (s *Store) SpeerpuntUse(id uint64) (goals, boards int, err error) {
 func (s *Store) DeleteSpeerpunt(actor string, id, seen uint64) error {
 	actor = board.CleanName(actor)
 	return s.updateNetwork(actor, func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketSpeerpunten)
-		cur, err := current(b, board.AreaSpeerpunt, id)
+		cur, err := deleteSeen(tx.Bucket(bucketSpeerpunten), board.AreaSpeerpunt, id, seen)
 		if err != nil {
-			return err
-		}
-		if cm := cur.Base(); cm.Version != seen {
-			return &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
-		}
-		if err := b.Delete(itob(id)); err != nil {
 			return err
 		}
 		boards := tx.Bucket(bucketBoards)
@@ -236,16 +229,8 @@ func networkMember(tx *bolt.Tx, actor string) bool {
 // has, to a speerpunt deleted since is dropped instead: the goal stays,
 // unlinked, as DeleteSpeerpunt leaves goals.
 func keptSpeerpunt(bb *bolt.Bucket, op Op, it, cur board.Item) error {
-	g, ok := it.(*board.Goal)
-	if !ok || g.SpeerpuntID == 0 || speerpunt(bb.Tx(), g.SpeerpuntID) != nil {
-		return nil
-	}
-	c, _ := cur.(*board.Goal)
-	if op == OpRestore || c != nil && c.SpeerpuntID == g.SpeerpuntID {
-		g.SpeerpuntID = 0
-		return nil
-	}
-	return &board.ValidationError{Field: "speerpunt", Problem: board.ProblemBadValue}
+	exists := func(id uint64) bool { return speerpunt(bb.Tx(), id) != nil }
+	return keptLink(op, it, cur, "speerpunt", func(g *board.Goal) *uint64 { return &g.SpeerpuntID }, exists)
 }
 
 // speerpunt reads speerpunt id, or nil when there is none.
