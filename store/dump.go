@@ -103,14 +103,11 @@ func (s *Store) dump() (*Dump, error) {
 		if d.TeamAudit, err = readRecords(tx.Bucket(bucketAudit)); err != nil {
 			return err
 		}
-		if err := dumpDuos(tx, d); err != nil {
+		if err := dumpRaw(tx.Bucket(bucketDuos), &d.DuoSeq, &d.Duos); err != nil {
 			return err
 		}
-		if sb := tx.Bucket(bucketSpeerpunten); sb != nil {
-			d.SpeerpuntSeq = sb.Sequence()
-			if d.Speerpunten, err = appendRaw(d.Speerpunten, sb); err != nil {
-				return err
-			}
+		if err := dumpRaw(tx.Bucket(bucketSpeerpunten), &d.SpeerpuntSeq, &d.Speerpunten); err != nil {
+			return err
 		}
 		boards := tx.Bucket(bucketBoards)
 		d.BoardSeq = boards.Sequence()
@@ -128,26 +125,17 @@ func (s *Store) dump() (*Dump, error) {
 					return err
 				}
 			}
-			if ab := bb.Bucket(bucketArenas); ab != nil {
-				db.ArenaSeq = ab.Sequence()
-				if db.Arenas, err = appendRaw(db.Arenas, ab); err != nil {
-					return err
-				}
-			}
-			if rb := bb.Bucket(bucketRetros); rb != nil {
-				db.RetroSeq = rb.Sequence()
-				if db.Retros, err = appendRaw(db.Retros, rb); err != nil {
-					return err
-				}
-			}
-			if mb := bb.Bucket(bucketMeetings); mb != nil {
-				db.MeetingSeq = mb.Sequence()
-				if db.Meetings, err = appendRaw(db.Meetings, mb); err != nil {
-					return err
-				}
-			}
-			if pb := bb.Bucket(bucketPlan); pb != nil {
-				if db.Plan, err = appendRaw(db.Plan, pb); err != nil {
+			for _, r := range []struct {
+				bucket []byte
+				seq    *uint64
+				raws   *[]json.RawMessage
+			}{
+				{bucketArenas, &db.ArenaSeq, &db.Arenas},
+				{bucketRetros, &db.RetroSeq, &db.Retros},
+				{bucketMeetings, &db.MeetingSeq, &db.Meetings},
+				{bucketPlan, nil, &db.Plan}, // keyed by year: no sequence
+			} {
+				if err := dumpRaw(bb.Bucket(r.bucket), r.seq, r.raws); err != nil {
 					return err
 				}
 			}
@@ -157,6 +145,20 @@ func (s *Store) dump() (*Dump, error) {
 		})
 	})
 	return d, err
+}
+
+// dumpRaw adds the records of bucket b to *raws, as stored, and its
+// sequence to *seq (nil: a bucket without one); a missing bucket (a board
+// that never had an arena) adds nothing.
+func dumpRaw(b *bolt.Bucket, seq *uint64, raws *[]json.RawMessage) (err error) {
+	if b == nil {
+		return nil
+	}
+	if seq != nil {
+		*seq = b.Sequence()
+	}
+	*raws, err = appendRaw(*raws, b)
+	return err
 }
 
 func readRecords(b *bolt.Bucket) ([]Record, error) {
@@ -309,17 +311,42 @@ func putCleaned[T any, P interface {
 	if err != nil {
 		return err
 	}
+	if _, err := putEach(b, raws, func(v *T) { P(v).Clean() }, id); err != nil {
+		return err
+	}
+	return b.SetSequence(seq)
+}
+
+// putEach stores every record of raws in b under its id, decoded as a T
+// and cleaned by clean, and returns the highest id.
+func putEach[T any](b *bolt.Bucket, raws []json.RawMessage, clean func(*T), id func(*T) uint64) (last uint64, err error) {
 	for _, raw := range raws {
 		var v T
 		if err := json.Unmarshal(raw, &v); err != nil {
-			return err
+			return last, err
 		}
-		P(&v).Clean()
+		clean(&v)
 		if err := putJSON(b, itob(id(&v)), v); err != nil {
-			return err
+			return last, err
 		}
+		last = max(last, id(&v))
 	}
-	return b.SetSequence(seq)
+	return last, nil
+}
+
+// putRaised loads a root bucket's records from an export (speerpunten,
+// duos), each cleaned by clean, with the bucket's sequence raised to at
+// least the highest id (see Import).
+func putRaised[T any](tx *bolt.Tx, bucket []byte, raws []json.RawMessage, seq uint64, clean func(*T), id func(*T) uint64) error {
+	b, err := tx.CreateBucketIfNotExists(bucket)
+	if err != nil {
+		return err
+	}
+	last, err := putEach(b, raws, clean, id)
+	if err != nil {
+		return err
+	}
+	return b.SetSequence(max(seq, last))
 }
 
 // putRecordsOf loads a board's arenas, retrospectives and bordsessies; a
@@ -350,22 +377,9 @@ func putRecordsOf(bb *bolt.Bucket, db DumpBoard) error {
 // putSpeerpunten loads the network's speerpunten, cleaned, with their
 // sequence raised to at least the highest id (see Import).
 func putSpeerpunten(tx *bolt.Tx, d Dump) error {
-	b, err := tx.CreateBucketIfNotExists(bucketSpeerpunten)
-	if err != nil {
-		return err
-	}
-	last := d.SpeerpuntSeq
-	for _, raw := range d.Speerpunten {
-		var sp board.Speerpunt
-		if err := json.Unmarshal(raw, &sp); err != nil {
-			return err
-		}
+	clean := func(sp *board.Speerpunt) {
 		sp.Clean()
 		sp.CreatedBy, sp.UpdatedBy = board.CleanName(sp.CreatedBy), board.CleanName(sp.UpdatedBy)
-		if err := putJSON(b, itob(sp.ID), sp); err != nil {
-			return err
-		}
-		last = max(last, sp.ID)
 	}
-	return b.SetSequence(last)
+	return putRaised(tx, bucketSpeerpunten, d.Speerpunten, d.SpeerpuntSeq, clean, func(sp *board.Speerpunt) uint64 { return sp.ID })
 }

@@ -109,14 +109,8 @@ func (s *Store) relink(bb *bolt.Bucket, actor string, boardID uint64, which func
 		a.GoalID = goal
 		a.Version++
 		a.UpdatedBy, a.UpdatedAt = actor, s.now()
-		after, err := json.Marshal(&a)
-		if err != nil {
-			return nil, err
-		}
-		if err := items.Put(c.key, after); err != nil {
-			return nil, err
-		}
-		if err := s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpUpdate, BoardID: boardID, Area: board.AreaAction, ItemID: a.ID, Label: a.What, Before: c.before, After: after}); err != nil {
+		rec := Record{Actor: actor, Op: OpUpdate, BoardID: boardID, Area: board.AreaAction, ItemID: a.ID, Label: a.What, Before: c.before}
+		if err := s.putAudited(items, c.key, &a, bb.Bucket(bucketAudit), rec); err != nil {
 			return nil, err
 		}
 		ids = append(ids, a.ID)

@@ -67,23 +67,22 @@ func (s *Store) CreateGuestInvite(actor string, scope GuestScope, ttl time.Durat
 func recordOpen(bb *bolt.Bucket, scope GuestScope) error {
 	switch scope.Kind {
 	case GuestRetro:
-		var r board.Retro
-		if err := getRecord(bb, bucketRetros, scope.ID, &r); err != nil {
-			return err
-		}
-		if !r.Running() {
-			return board.ErrGuestClosed
-		}
+		return openIn(bb, bucketRetros, scope.ID, (*board.Retro).Running)
 	case GuestArena:
-		var a board.Arena
-		if err := getRecord(bb, bucketArenas, scope.ID, &a); err != nil {
-			return err
-		}
-		if !a.Open() {
-			return board.ErrGuestClosed
-		}
-	default:
-		return ErrNotFound
+		return openIn(bb, bucketArenas, scope.ID, (*board.Arena).Open)
+	}
+	return ErrNotFound
+}
+
+// openIn is recordOpen for a record of type T in bucket, open when open
+// says so.
+func openIn[T any](bb *bolt.Bucket, bucket []byte, id uint64, open func(*T) bool) error {
+	var v T
+	if err := getRecord(bb, bucket, id, &v); err != nil {
+		return err
+	}
+	if !open(&v) {
+		return board.ErrGuestClosed
 	}
 	return nil
 }

@@ -195,11 +195,7 @@ func (s *Store) SetPhase(actor string, boardID uint64, year int, seen, to board.
 		}
 		py.History = append(py.History, board.PhaseChange{Stamp: board.Stamp{At: s.now(), By: who}, From: py.Phase, To: to})
 		py.Phase = to
-		if err := putJSON(plan, key, py); err != nil {
-			return err
-		}
-		after, _ := json.Marshal(py)
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: who, Op: OpSetPhase, BoardID: boardID, Label: fmt.Sprint(year), Before: before, After: after})
+		return s.putAudited(plan, key, py, bb.Bucket(bucketAudit), Record{Actor: who, Op: OpSetPhase, BoardID: boardID, Label: fmt.Sprint(year), Before: before})
 	})
 	return py, err
 }

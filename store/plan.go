@@ -17,13 +17,9 @@ const (
 
 // Speerpunten returns the network's speerpunten, by id.
 func (s *Store) Speerpunten() ([]board.Speerpunt, error) {
-	var out []board.Speerpunt
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		out, err = appendAll(out, tx.Bucket(bucketSpeerpunten))
-		return err
+	return viewed(s, func(tx *bolt.Tx) ([]board.Speerpunt, error) {
+		return appendAll([]board.Speerpunt(nil), tx.Bucket(bucketSpeerpunten))
 	})
-	return out, err
 }
 
 // AddSpeerpunt adds a speerpunt to the network. actor must be a member of
@@ -125,14 +121,8 @@ func goalsUnder(bb *bolt.Bucket, id uint64, change func(bb *bolt.Bucket, g *boar
 func (s *Store) putGoal(bb *bolt.Bucket, actor string, boardID uint64, op Op, g *board.Goal, before []byte) error {
 	g.Version++
 	g.UpdatedBy, g.UpdatedAt = actor, s.now()
-	after, err := json.Marshal(g)
-	if err != nil {
-		return err
-	}
-	if err := bb.Bucket([]byte(board.AreaGoal)).Put(itob(g.ID), after); err != nil {
-		return err
-	}
-	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, Area: board.AreaGoal, ItemID: g.ID, Label: g.Title, Before: before, After: after})
+	rec := Record{Actor: actor, Op: op, BoardID: boardID, Area: board.AreaGoal, ItemID: g.ID, Label: g.Title, Before: before}
+	return s.putAudited(bb.Bucket([]byte(board.AreaGoal)), itob(g.ID), g, bb.Bucket(bucketAudit), rec)
 }
 
 // changeSpeerpunt is the one write path of a speerpunt: clean, check,
@@ -159,14 +149,7 @@ func (s *Store) changeSpeerpunt(actor string, op Op, sp *board.Speerpunt, stamp 
 		if err := stamp(b, cur); err != nil {
 			return err
 		}
-		after, err := json.Marshal(sp)
-		if err != nil {
-			return err
-		}
-		if err := b.Put(itob(sp.ID), after); err != nil {
-			return err
-		}
-		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: op, Area: board.AreaSpeerpunt, ItemID: sp.ID, Label: sp.Label(), Before: before, After: after})
+		return s.putAudited(b, itob(sp.ID), sp, tx.Bucket(bucketAudit), Record{Actor: actor, Op: op, Area: board.AreaSpeerpunt, ItemID: sp.ID, Label: sp.Label(), Before: before})
 	})
 }
 

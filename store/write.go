@@ -165,14 +165,8 @@ func (s *Store) writeTx(bb *bolt.Bucket, actor string, boardID uint64, op Op, is
 	if err := stamp(items, it.Base()); err != nil {
 		return err
 	}
-	after, err := json.Marshal(it)
-	if err != nil {
-		return err
-	}
-	if err := items.Put(itob(it.Base().ID), after); err != nil {
-		return err
-	}
-	if err := s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, Area: it.Area(), ItemID: it.Base().ID, Label: it.Label(), Before: before, After: after}); err != nil {
+	rec := Record{Actor: actor, Op: op, BoardID: boardID, Area: it.Area(), ItemID: it.Base().ID, Label: it.Label(), Before: before}
+	if err := s.putAudited(items, itob(it.Base().ID), it, bb.Bucket(bucketAudit), rec); err != nil {
 		return err
 	}
 	if op == OpRestore && it.Area() == board.AreaGoal {
