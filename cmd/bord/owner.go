@@ -58,7 +58,7 @@ func (o *options) startOwner(s *store.Store, srv *sshserver.Server, stderr io.Wr
 			l.Close()
 		}
 		msg, _ := o.messages()
-		fmt.Fprintf(stderr, txtNoSocket.in(msg.Lang)+"\n", err)
+		fmt.Fprintf(stderr, txtNoSocket.In(msg.Lang)+"\n", err)
 		return srv, func() {}
 	}
 	done := make(chan struct{})

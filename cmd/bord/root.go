@@ -100,7 +100,7 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 		return o.held, nil
 	}
 	if o.db == "" {
-		return nil, txtNoHome.errorf(msg.Lang)
+		return nil, txtNoHome.Errorf(msg.Lang)
 	}
 	s, err := store.Open(o.db, store.Options{Holder: "bord", ReadOnly: mode == openRead, NoCreate: mode == openWrite})
 	switch {
@@ -126,7 +126,7 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 		return nil, err
 	}
 	if s.Created() {
-		fmt.Fprintf(stderr, txtCreated.in(msg.Lang)+"\n", o.db)
+		fmt.Fprintf(stderr, txtCreated.In(msg.Lang)+"\n", o.db)
 	}
 	if mode == openRead {
 		return s, nil
@@ -216,7 +216,7 @@ func runTUI(o *options) error {
 	}
 	if o.held != nil {
 		// A window of its own comes with a terminal (client.go).
-		return txtNeedsTerminal.errorf(msg.Lang)
+		return txtNeedsTerminal.Errorf(msg.Lang)
 	}
 	s, conn, err := o.openOrJoin(msg, os.Stderr)
 	if err != nil {
@@ -317,10 +317,10 @@ func newBackup(o *options) *cobra.Command {
 			// mistyped --db must not replace it with something else.
 			if fi, err := os.Stat(args[0]); err == nil {
 				if db, err := os.Stat(o.db); err == nil && os.SameFile(fi, db) {
-					return txtBackupIsDB.errorf(msg.Lang, args[0])
+					return txtBackupIsDB.Errorf(msg.Lang, args[0])
 				}
 				if !force {
-					return txtBackupExists.errorf(msg.Lang, args[0])
+					return txtBackupExists.Errorf(msg.Lang, args[0])
 				}
 			}
 			if err := s.Backup(args[0]); err != nil {
