@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The report masks with the guard as it is at export time: a note that
@@ -12,7 +11,7 @@ import (
 // note-taker typed fast) is masked all the same, and so is a team
 // member's name.
 func TestMarkdownArenaMasksWithTheCurrentGuard(t *testing.T) {
-	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	now := arenaDay
 	a := &Arena{Topic: "Uitleg", Date: now, Group: "groep 7", Pupils: 6, Leader: "Fatima", NextID: 1}
 	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt jou het meest?"}, now))
 	q := a.Questions[0].ID
@@ -49,7 +48,7 @@ func TestMaskText(t *testing.T) {
 // The report-back closes the outcome, not the raw notes: a note can be
 // rephrased or deleted after it, and nothing can be added.
 func TestArenaNotesChangeAfterReportBack(t *testing.T) {
-	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	now := arenaDay
 	a := &Arena{Topic: "Uitleg", Date: now, Pupils: 6, Leader: "Fatima", NextID: 1}
 	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt?"}, now))
 	q := a.Questions[0].ID
