@@ -33,14 +33,21 @@ func TestMarkdownArenaMasksWithTheCurrentGuard(t *testing.T) {
 }
 
 func TestMaskText(t *testing.T) {
-	for _, tt := range []struct{ text, want string }{
+	checkMasks(t, "MaskText", func(text string) string { return MaskText(text, []string{"Marieke de Boer"}, "[naam]") }, [][2]string{
 		{"Aylin zegt dat Milans jas weg is", "[naam] zegt dat [naam] jas weg is"},
 		{"juf Ouali en meester D. zijn streng", "juf [naam] en meester [naam]. zijn streng"},
 		{"marieke legt het uit in Magister", "[naam] legt het uit in Magister"},
 		{"met Pasen naar de Efteling", "met Pasen naar de Efteling"},
-	} {
-		if got := MaskText(tt.text, []string{"Marieke de Boer"}, "[naam]"); got != tt.want {
-			t.Errorf("MaskText(%q) = %q, want %q", tt.text, got, tt.want)
+	})
+}
+
+// checkMasks checks that mask, called name in the message, turns each
+// case's text into its want.
+func checkMasks(t *testing.T, name string, mask func(string) string, cases [][2]string) {
+	t.Helper()
+	for _, c := range cases {
+		if got := mask(c[0]); got != c[1] {
+			t.Errorf("%s(%q) = %q, want %q", name, c[0], got, c[1])
 		}
 	}
 }
