@@ -44,6 +44,16 @@ func (t Team) Member(name string) string {
 	return ""
 }
 
+// KeyHolder is the name of the member fingerprint belongs to, or "".
+func (t Team) KeyHolder(fingerprint string) string {
+	for _, m := range t.Members {
+		if m.HasKey(fingerprint) {
+			return m.Name
+		}
+	}
+	return ""
+}
+
 // MemberNames lists the members' names in their stored order.
 func (t Team) MemberNames() []string {
 	names := make([]string, len(t.Members))

@@ -147,11 +147,23 @@ func guestNamed(tx *bolt.Tx, scope GuestScope, name string) bool {
 
 // guestByKey is the name of the guest a key belongs to, or "".
 func guestByKey(tx *bolt.Tx, fingerprint string) string {
-	var g Guest
-	if gb := tx.Bucket(bucketGuests); gb != nil && gb.Get([]byte(fingerprint)) != nil && json.Unmarshal(gb.Get([]byte(fingerprint)), &g) == nil {
-		return g.Name
+	g, err := getGuest(tx, fingerprint)
+	if err != nil {
+		return ""
 	}
-	return ""
+	return g.Name
+}
+
+// getGuest reads the guest a key belongs to: board.ErrGuestOnly when it
+// is no guest's (or no longer).
+func getGuest(tx *bolt.Tx, fingerprint string) (Guest, error) {
+	var g Guest
+	gb := tx.Bucket(bucketGuests)
+	if gb == nil || gb.Get([]byte(fingerprint)) == nil {
+		return g, board.ErrGuestOnly
+	}
+	err := json.Unmarshal(gb.Get([]byte(fingerprint)), &g)
+	return g, err
 }
 
 // IdentifyGuest finds the guest a key belongs to, only while their record
@@ -159,11 +171,8 @@ func guestByKey(tx *bolt.Tx, fingerprint string) string {
 func (s *Store) IdentifyGuest(fingerprint string) (Guest, bool) {
 	var g Guest
 	err := s.db.View(func(tx *bolt.Tx) error {
-		gb := tx.Bucket(bucketGuests)
-		if gb == nil || gb.Get([]byte(fingerprint)) == nil {
-			return ErrNotFound
-		}
-		if err := json.Unmarshal(gb.Get([]byte(fingerprint)), &g); err != nil {
+		var err error
+		if g, err = getGuest(tx, fingerprint); err != nil {
 			return err
 		}
 		bb, err := boardBucket(tx, g.Scope.BoardID)
@@ -188,12 +197,8 @@ var (
 // guest's name.
 func guestAdmit(g Guest) func(bb *bolt.Bucket) (board.Team, string, error) {
 	return func(bb *bolt.Bucket) (board.Team, string, error) {
-		var now Guest
-		gb := bb.Tx().Bucket(bucketGuests)
-		if gb == nil || gb.Get([]byte(g.Key)) == nil {
-			return board.Team{}, "", board.ErrGuestOnly
-		}
-		if err := json.Unmarshal(gb.Get([]byte(g.Key)), &now); err != nil {
+		now, err := getGuest(bb.Tx(), g.Key)
+		if err != nil {
 			return board.Team{}, "", err
 		}
 		if now.Scope != g.Scope {
