@@ -1,10 +1,12 @@
 // Package i18n is bord's message catalog: every sentence a screen shows and
 // the words of the markdown reports (report.go), in Dutch (the default) and
 // English. The command line's few words of its own live with its commands
-// (cmd/bord, cmd/commands). Messages is a struct, not a map, so a string
-// missing in one language is a compile error or a failing test, never a
-// blank on screen. It must never hold logic beyond choosing and filling in a
-// message and handing its words to package board's reports.
+// (cmd/bord, cmd/commands). Messages is a struct, not a map, and each of its
+// messages is written once with its Dutch and English side by side,
+// t("Dutch", "English"), in catalog.go and subcatalogs.go: a string missing
+// in one language is a compile error or a failing test, never a blank on
+// screen. It must never hold logic beyond choosing and filling in a message
+// and handing its words to package board's reports.
 package i18n
 
 import (
@@ -60,6 +62,24 @@ func For(l Lang) *Messages {
 		return &en
 	}
 	return &nl
+}
+
+// The two catalogs, each built once (catalog.go): For hands out the same
+// one every time.
+var nl, en = catalog(NL), catalog(EN)
+
+// tr picks a message's words in one language: t("Dutch", "English"). Every
+// message of the catalogs is written through it, so a translator sees both
+// languages on one line and a message in one language only does not
+// compile.
+type tr func(nl, en string) string
+
+// translator is the tr of a language: English for EN, Dutch otherwise.
+func translator(l Lang) tr {
+	if l == EN {
+		return func(_, en string) string { return en }
+	}
+	return func(nl, _ string) string { return nl }
 }
 
 // Messages holds every user-facing string of one language. Fields ending in
