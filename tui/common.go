@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
@@ -157,12 +156,7 @@ func (m *Common) listScreen(title string, items []string, sel int, empty string)
 			lines = append(lines, m.st.dim.Render("  "+fmt.Sprintf(m.msg.MoreF, rest)))
 			break
 		}
-		if i == sel {
-			it = m.st.selected.Render("› " + it)
-		} else {
-			it = "  " + it
-		}
-		lines = append(lines, fit(it, m.width))
+		lines = append(lines, fit(m.st.mark(it, i == sel), m.width))
 	}
 	if len(items) == 0 && empty != "" {
 		lines = append(lines, m.st.dim.Render("  "+empty))
@@ -202,7 +196,7 @@ func (m *Common) panelN(title string, n int, rows []retroRow, sel, w, h int, foc
 	for i := start; i < len(rows) && len(lines) < inner; i++ {
 		text := " " + rows[i].text
 		if focused && i == sel {
-			text = m.st.selected.Render(fit("›"+ansi.Strip(rows[i].text), w-2))
+			text = m.st.bar(rows[i].text, w-2)
 		}
 		lines = append(lines, text)
 	}

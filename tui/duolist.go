@@ -102,11 +102,7 @@ func (m *duoListScreen) View() string {
 		if d.Stalled(now) {
 			head = "⚠ " + m.msg.Duo.Stalled + " · " + head
 		}
-		if i == m.cursor {
-			head = m.st.selected.Render("› " + head)
-		} else {
-			head = "  " + head
-		}
+		head = m.st.mark(head, i == m.cursor)
 		sub := fmt.Sprintf("    %s · %s %s · %d %s", m.partnerList(d), m.msg.Duo.LastVisit, last, d.VisitsSince(from, now), m.msg.Duo.ThisPeriod)
 		lines = append(lines, fit(head, m.width), fit(m.st.dim.Render(sub), m.width))
 	}

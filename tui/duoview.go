@@ -101,11 +101,7 @@ func (m *duoScreen) cycleLine() string {
 func markRows(st styles, items []string, sel int) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
-		if i == sel {
-			out[i] = st.selected.Render("› " + it)
-		} else {
-			out[i] = "  " + it
-		}
+		out[i] = st.mark(it, i == sel)
 	}
 	return out
 }

@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
 )
 
@@ -234,7 +233,7 @@ func (m *planScreen) View() string {
 			d.lines[i] = text
 		}
 		if i == m.sel {
-			text = m.st.selected.Render(fit("›"+ansi.Strip(text), w))
+			text = m.st.bar(text, w)
 		} else {
 			text = fit(" "+text, w)
 		}
