@@ -37,14 +37,10 @@ func (m *duoListScreen) Keys() help.KeyMap { return m.keys }
 
 // load reads the duos in reach; the store decides which.
 func (m *duoListScreen) load() tea.Cmd {
-	s := m.cfg.Store
-	return func() tea.Msg {
+	return m.command(func(s Store, _ string) (tea.Msg, error) {
 		ds, err := s.Duos()
-		if err != nil {
-			return errMsg{err}
-		}
-		return duosMsg{ds}
-	}
+		return duosMsg{ds}, err
+	})
 }
 
 // enter reads the list afresh each time it is shown.
