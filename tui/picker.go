@@ -74,12 +74,7 @@ func (m *pickerScreen) Update(msg tea.Msg) tea.Cmd {
 	}
 	m.keys.Back.SetEnabled(m.b != nil)
 	switch {
-	case key.Matches(k, m.keys.Up):
-		m.cursor = max(m.cursor-1, 0)
-	case key.Matches(k, m.keys.Down):
-		m.cursor = max(min(m.cursor+1, len(m.boards)-1), 0)
-	case key.Matches(k, m.keys.Page):
-		m.cursor = paged(k, m.cursor, len(m.boards), m.listPage())
+	case moveSel(k, m.keys.Up, m.keys.Down, m.keys.Page, &m.cursor, len(m.boards), m.listPage()):
 	case key.Matches(k, m.keys.Open):
 		if m.cursor < len(m.boards) {
 			return m.openCmd(m.boards[m.cursor].info.ID)

@@ -60,19 +60,27 @@ func toRetro(t *testing.T, h *harness) {
 	}
 }
 
-// bindings lists every key.Binding field of a key map struct: the keys the
-// screen's Update matches on.
+// bindings lists every key.Binding field of a key map struct, those of
+// the key sets it embeds (recordKeys) included: the keys the screen's
+// Update matches on.
 func bindings(km any) map[string]key.Binding {
 	out := map[string]key.Binding{}
-	v := reflect.ValueOf(km)
-	for i := range v.NumField() {
-		if !v.Type().Field(i).IsExported() {
-			continue // display-only parts of a help line, not keys of their own
-		}
-		if b, ok := v.Field(i).Interface().(key.Binding); ok {
-			out[v.Type().Field(i).Name] = b
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		for i := range v.NumField() {
+			switch f := v.Type().Field(i); {
+			case f.Anonymous && f.Type.Kind() == reflect.Struct:
+				walk(v.Field(i)) // its exported fields read like the map's own
+			case !f.IsExported():
+				// display-only parts of a help line, not keys of their own
+			default:
+				if b, ok := v.Field(i).Interface().(key.Binding); ok {
+					out[f.Name] = b
+				}
+			}
 		}
 	}
+	walk(reflect.ValueOf(km))
 	return out
 }
 
