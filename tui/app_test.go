@@ -291,8 +291,7 @@ func TestAddAction(t *testing.T) {
 
 func TestAddActionWithGoal(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.NL)
 	h.typeText("Gesprek met leerplicht")
 	h.fill("when", "morgen")
 	h.fill("goal", "snel") // a unique prefix is enough
@@ -400,8 +399,7 @@ func TestFormEscCancels(t *testing.T) {
 // a second ctrl+c quits.
 func TestCtrlCInFormAsks(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.EN, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.EN)
 	h.typeText("Half")
 	h.press("ctrl+c")
 	if h.quit || h.m.choose == nil || h.m.form == nil {
@@ -420,12 +418,7 @@ func TestCtrlCInFormAsks(t *testing.T) {
 
 func TestEditAction(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Checklist aanvraag")
-	h.press("e")
-	if h.m.form == nil || h.m.form.orig == nil {
-		t.Fatalf("e did not open the editor\n%s", h.plain())
-	}
+	h, a, _ := editing(t, i18n.NL, "Checklist aanvraag")
 	mustContain(t, h.plain(), "Acties: bewerken", "Checklist aanvraag arrangement vereenvoudigen", "Sanne", "2-12-2026")
 	h.fill("what", "Checklist aanvraag arrangement halveren")
 	h.fill("when", "4-12")
@@ -455,9 +448,7 @@ func TestEditAction(t *testing.T) {
 
 func TestEditConflict(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Checklist aanvraag")
-	h.press("e")
+	h, a, info := editing(t, i18n.NL, "Checklist aanvraag")
 	h.fill("what", "Mijn versie van de checklist")
 
 	// Meanwhile Fatima changes the same action.
@@ -494,9 +485,7 @@ func TestEditConflict(t *testing.T) {
 
 func TestEditDeletedMeanwhile(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Checklist aanvraag")
-	h.press("e")
+	h, a, info := editing(t, i18n.NL, "Checklist aanvraag")
 	h.fill("what", "Checklist, nieuwe versie")
 	if err := h.s.Delete("Fatima", info.ID, board.AreaAction, a.ID, a.Version); err != nil {
 		t.Fatal(err)
@@ -537,8 +526,7 @@ func TestDeleteAndUndo(t *testing.T) {
 
 func TestUndoAdd(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.NL)
 	h.typeText("Eenmalig")
 	h.fill("when", "morgen")
 	h.press("ctrl+s")
@@ -556,9 +544,7 @@ func TestUndoAdd(t *testing.T) {
 
 func TestUndoEdit(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Format schoolondersteuningsprofiel")
-	h.press("e")
+	h, a, _ := editing(t, i18n.NL, "Format schoolondersteuningsprofiel")
 	h.fill("what", "Iets heel anders")
 	h.fill("who", "Joost")
 	h.press("ctrl+s")
@@ -1093,8 +1079,7 @@ func TestLiveUpdate(t *testing.T) {
 
 func TestLiveUpdateKeepsForm(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	h.press("a")
+	h, info := adding(t, i18n.NL)
 	h.typeText("Half getypt")
 	if _, err := h.s.Add("Fatima", info.ID, &board.Parking{Text: "Tussendoor"}); err != nil {
 		t.Fatal(err)
@@ -1120,8 +1105,7 @@ func TestEscapesNeverReachTheScreen(t *testing.T) {
 			}
 		}
 	}
-	h, _ := demo(t, i18n.NL, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.NL)
 	h.typeText(evil) // as single key presses
 	check(t, h, "typed")
 	h.press("ctrl+u")

@@ -91,6 +91,17 @@ func openGoal(t *testing.T, lang i18n.Lang, w, h int) (*harness, *board.Goal) {
 	return hs, g
 }
 
+// measuring opens the measurement form of the demo's first goal at 80×24.
+func measuring(t *testing.T, lang i18n.Lang) (*harness, *board.Goal) {
+	t.Helper()
+	h, g := openGoal(t, lang, 80, 24)
+	h.press("m")
+	if h.m.form == nil {
+		t.Fatal("m did not open the measurement form")
+	}
+	return h, g
+}
+
 func TestGoalRowsSteer(t *testing.T) {
 	t.Parallel()
 	h := goalBoard(t, i18n.NL, 80, 24)
@@ -131,11 +142,7 @@ func TestGoalDetailChartAndTables(t *testing.T) {
 
 func TestGoalMeasurementInput(t *testing.T) {
 	t.Parallel()
-	h, g := openGoal(t, i18n.NL, 80, 24)
-	h.press("m")
-	if h.m.form == nil {
-		t.Fatal("m did not open the measurement form")
-	}
+	h, g := measuring(t, i18n.NL)
 	for _, tc := range []struct{ date, value, want string }{
 		{"vandaag", "abc", `"abc" is geen getal`},
 		{"vandaag", "NaN", "geen meetbaar getal"},
@@ -170,8 +177,7 @@ func TestGoalMeasurementInput(t *testing.T) {
 // read in both languages.
 func TestGoalNumbersEnglish(t *testing.T) {
 	t.Parallel()
-	h, g := openGoal(t, i18n.EN, 80, 24)
-	h.press("m")
+	h, g := measuring(t, i18n.EN)
 	h.fill("value", "30.25")
 	h.press("ctrl+s")
 	h.press("m")

@@ -313,6 +313,31 @@ func (h *harness) selectAction(what string) board.Action {
 	return board.Action{}
 }
 
+// editing opens the demo board at 140×40 in lang with the editor of the
+// action whose text starts with what; it returns the action as it was.
+func editing(t testing.TB, lang i18n.Lang, what string) (*harness, board.Action, board.Info) {
+	t.Helper()
+	h, info := demo(t, lang, 140, 40)
+	a := h.selectAction(what)
+	h.press("e")
+	if h.m.form == nil || h.m.form.orig == nil {
+		t.Fatalf("e did not open the editor of %q\n%s", what, h.plain())
+	}
+	return h, a, info
+}
+
+// adding opens the demo board at 140×40 in lang with the form of a new
+// action.
+func adding(t testing.TB, lang i18n.Lang) (*harness, board.Info) {
+	t.Helper()
+	h, info := demo(t, lang, 140, 40)
+	h.press("a")
+	if h.m.form == nil || h.m.form.orig != nil {
+		t.Fatalf("a did not open the form of a new action\n%s", h.plain())
+	}
+	return h, info
+}
+
 // action finds an action in the store's snapshot by id.
 func (h *harness) action(id uint64) (board.Action, bool) {
 	h.t.Helper()

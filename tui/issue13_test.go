@@ -343,10 +343,8 @@ func TestFailedUndoStaysOnTheStack(t *testing.T) {
 // one action, with Bert's text (issue 13: there were two).
 func TestSaveAfterRestoreMakesNoCopy(t *testing.T) {
 	t.Parallel()
-	bert, info := demo(t, i18n.NL, 140, 40)
+	bert, a, info := editing(t, i18n.NL, "Checklist")
 	anna := start(t, bert.s, Config{Lang: i18n.NL, User: "Fatima"}, 140, 40)
-	a := bert.selectAction("Checklist")
-	bert.press("e")
 	bert.fill("what", "Checklist aanvraag, met IB'ers")
 	anna.selectAction("Checklist")
 	anna.press("d")
@@ -484,9 +482,7 @@ func TestDeleteGoalAsksFirst(t *testing.T) {
 // Bert saves twice: his text, her status (issue 13: back to "te doen").
 func TestForcedSaveKeepsTheirField(t *testing.T) {
 	t.Parallel()
-	bert, info := demo(t, i18n.NL, 140, 40)
-	a := bert.selectAction("Checklist")
-	bert.press("e")
+	bert, a, info := editing(t, i18n.NL, "Checklist")
 	bert.fill("what", "Checklist aanvraag, korter")
 	done := a
 	done.Status = board.StatusDone

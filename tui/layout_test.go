@@ -62,16 +62,14 @@ func TestLayoutSizes(t *testing.T) {
 		{"board", onDemo()},
 		{"board, status line", onDemo("space")},
 		{"action form", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("a")
+			h, _ := adding(t, lang)
 			h.typeText(strings.Repeat("lange tekst ", 12))
 			h.fill("when", "week 50")
 			return h
 		}},
 		{"goal form", onDemo("3", "e")},
 		{"form with errors", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("a")
+			h, _ := adding(t, lang)
 			h.fill("who", "Kees")
 			h.fill("when", "gisteren")
 			h.press("ctrl+s")
