@@ -201,10 +201,7 @@ func TestGoalCloseAsksReason(t *testing.T) {
 	if h.m.form == nil {
 		t.Fatal("no reason asked")
 	}
-	h.press("ctrl+s")
-	if h.m.form == nil || h.m.form.field("reason").err == "" {
-		t.Fatal("closed without a reason")
-	}
+	mustRefuse(t, h, "reason", "closed without a reason")
 	h.fill("reason", "streefwaarde eerder gehaald")
 	mustSave(t, h)
 	got, _ := h.board().Goal(g.ID)
@@ -296,10 +293,7 @@ func TestPlanSpeerpuntAddLinkDelete(t *testing.T) {
 	h.press("n")
 	h.fill("title", "Samenwerking onderwijs en jeugdhulp")
 	h.fill("period", "2030-2020")
-	h.press("ctrl+s")
-	if h.m.form == nil || h.m.form.field("period").err == "" {
-		t.Fatal("a period running backwards was taken")
-	}
+	mustRefuse(t, h, "period", "a period running backwards was taken")
 	h.fill("period", "2026-2030")
 	mustSave(t, h)
 	mustContain(t, h.plain(), "▾ Samenwerking onderwijs en jeugdhulp (2026–2030) · doelen: 0")
@@ -394,10 +388,7 @@ func TestGoalFormMakesMeasurable(t *testing.T) {
 	h.fill("cadence", "maand")
 	h.fill("owner", "Sanne")
 	h.fill("speerpunt", "zonder titel")
-	h.press("ctrl+s")
-	if h.m.form == nil || h.m.form.field("speerpunt").err == "" {
-		t.Fatal("an unknown speerpunt was taken")
-	}
+	mustRefuse(t, h, "speerpunt", "an unknown speerpunt was taken")
 	h.fill("speerpunt", "Basis")
 	mustSave(t, h)
 	g := goalByTitle(t, h, "Wachttijd arrangement naar 10 werkdagen")
@@ -522,6 +513,16 @@ func mustSave(t *testing.T, h *harness) {
 	h.press("ctrl+s")
 	if h.m.form != nil {
 		t.Fatalf("not saved: %q\n%s", h.m.form.err, h.plain())
+	}
+}
+
+// mustRefuse saves the form, which must stay open with an error on field
+// key; taken says what was wrongly taken.
+func mustRefuse(t *testing.T, h *harness, key, taken string) {
+	t.Helper()
+	h.press("ctrl+s")
+	if h.m.form == nil || h.m.form.field(key).err == "" {
+		t.Fatal(taken)
 	}
 }
 

@@ -376,8 +376,7 @@ func TestSaveAfterRestoreMakesNoCopy(t *testing.T) {
 // the screen offers to go to the action instead (issue 13).
 func TestPromoteTwiceOffersTheAction(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	arenaWithIdea(t, h, "3")
+	h, info := arenaWithIdea(t, "3")
 	h.press("p")
 	h.fill("when", "morgen")
 	h.press("ctrl+s")
@@ -441,8 +440,7 @@ func TestArenaNoteEditCarriesVersion(t *testing.T) {
 // ratings (issue 13: the text was thrown away with "Opgeslagen").
 func TestArenaIdeaEditSavesText(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	arenaWithIdea(t, h, "2")
+	h, info := arenaWithIdea(t, "2")
 	h.press("e")
 	h.fill("text", "Vaker samenwerken in tweetallen")
 	h.fill("impact", "3")

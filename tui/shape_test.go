@@ -35,10 +35,12 @@ func arenaForm(h *harness) {
 	h.typeText("groep 7")
 }
 
-// arenaWithIdea makes an arena from the keyboard with one idea, rated
-// rating for both feasibility and impact, on its ideas screen.
-func arenaWithIdea(t *testing.T, h *harness, rating string) {
+// arenaWithIdea opens the demo board (Dutch, 140×40) and makes an arena
+// from the keyboard with one idea, rated rating for both feasibility and
+// impact, on its ideas screen.
+func arenaWithIdea(t *testing.T, rating string) (*harness, board.Info) {
 	t.Helper()
+	h, info := demo(t, i18n.NL, 140, 40)
 	toArena(t, h)
 	h.press("4", "a")
 	h.typeText("Vaker samenwerken")
@@ -47,6 +49,7 @@ func arenaWithIdea(t *testing.T, h *harness, rating string) {
 	h.press("enter")
 	h.typeText(rating)
 	h.press("enter")
+	return h, info
 }
 
 // toRetro makes a retrospective from the keyboard and leaves it open.
@@ -142,9 +145,7 @@ func TestArenaHelpIsTheArenas(t *testing.T) {
 	h.press("?")
 	msg := i18n.For(i18n.NL)
 	screen := h.plain()
-	mustList(t, screen, "b", msg.KeyBank)
-	mustList(t, screen, "K/J", msg.KeyOrder)
-	mustList(t, screen, "p", msg.KeyPromote)
+	mustList(t, screen, "b", msg.KeyBank, "K/J", msg.KeyOrder, "p", msg.KeyPromote)
 	if listed(screen, "m", msg.KeyMeasure) || listed(screen, "c", msg.KeyCheckIn) {
 		t.Errorf("the arena's help lists the board's keys:\n%s", screen)
 	}
@@ -165,10 +166,7 @@ func TestBoardHelpListsEveryKey(t *testing.T) {
 	h.press("?")
 	msg := i18n.For(i18n.EN)
 	screen := h.plain()
-	mustList(t, screen, "R", msg.KeyRetros)
-	mustList(t, screen, "A", msg.KeyArenas)
-	mustList(t, screen, "1–6", msg.KeyAreas)
-	mustList(t, screen, "home/end", msg.KeyFirstLast)
+	mustList(t, screen, "R", msg.KeyRetros, "A", msg.KeyArenas, "1–6", msg.KeyAreas, "home/end", msg.KeyFirstLast)
 }
 
 // listed reports whether the help on screen has key with desc beside it.
@@ -176,10 +174,14 @@ func listed(screen, key, desc string) bool {
 	return regexp.MustCompile(`(^|\s)` + regexp.QuoteMeta(key) + ` +` + regexp.QuoteMeta(desc)).MatchString(screen)
 }
 
-func mustList(t testing.TB, screen, key, desc string) {
+// mustList checks that the help on screen lists each key with its
+// description, given as key, desc, key, desc, ...
+func mustList(t testing.TB, screen string, keyDesc ...string) {
 	t.Helper()
-	if !listed(screen, key, desc) {
-		t.Errorf("help lacks %q %q:\n%s", key, desc, screen)
+	for i := 0; i+1 < len(keyDesc); i += 2 {
+		if key, desc := keyDesc[i], keyDesc[i+1]; !listed(screen, key, desc) {
+			t.Errorf("help lacks %q %q:\n%s", key, desc, screen)
+		}
 	}
 }
 
