@@ -148,10 +148,7 @@ func TestNewBoardExistingTeam(t *testing.T) {
 func TestNewBoardEmptyName(t *testing.T) {
 	t.Parallel()
 	h := start(t, openStore(t), Config{}, 100, 30)
-	h.press("n", "ctrl+s")
-	if h.m.form == nil {
-		t.Fatal("form closed on an empty team name")
-	}
+	mustForm(t, h, "form closed on an empty team name", "n", "ctrl+s")
 	mustContain(t, h.plain(), "Team mag niet leeg zijn.")
 	h.press("esc")
 	if h.m.form != nil || h.m.screen != screenWelcome {
@@ -335,10 +332,7 @@ func TestAddActionValidation(t *testing.T) {
 			if c.field == "goal" {
 				h.fill("goal", "bestaat niet")
 			}
-			h.press("ctrl+s")
-			if h.m.form == nil {
-				t.Fatal("form closed on invalid input")
-			}
+			mustForm(t, h, "form closed on invalid input", "ctrl+s")
 			if got := h.m.form.field(c.field).err; !strings.HasPrefix(got, c.message) {
 				t.Errorf("field %s message %q, want %q", c.field, got, c.message)
 			}
@@ -458,10 +452,7 @@ func TestEditConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	h.press("ctrl+s")
-	if h.m.form == nil {
-		t.Fatal("form closed on a conflict")
-	}
+	mustForm(t, h, "form closed on a conflict", "ctrl+s")
 	if got := h.m.form.value("what"); got != "Mijn versie van de checklist" {
 		t.Errorf("typed text lost: %q", got)
 	}
@@ -490,10 +481,7 @@ func TestEditDeletedMeanwhile(t *testing.T) {
 	if err := h.s.Delete("Fatima", info.ID, board.AreaAction, a.ID, a.Version); err != nil {
 		t.Fatal(err)
 	}
-	h.press("ctrl+s")
-	if h.m.form == nil {
-		t.Fatal("form closed although the item is gone")
-	}
+	mustForm(t, h, "form closed although the item is gone", "ctrl+s")
 	mustContain(t, h.plain(), "Dit bestaat niet meer", "Checklist, nieuwe versie")
 	h.press("ctrl+s") // saving again makes it anew
 	if h.m.form != nil {

@@ -146,6 +146,43 @@ func TestGoldenArena(t *testing.T) {
 	}
 }
 
+// toArena makes a leerlingarena from the keyboard and leaves it open.
+func toArena(t *testing.T, h *harness) {
+	t.Helper()
+	arenaForm(h)
+	h.press("enter", "enter", "enter", "enter", "enter")
+	if h.m.screen != screenArena {
+		t.Fatalf("arena not open:\n%s", h.plain())
+	}
+}
+
+// arenaForm opens the new-arena form and fills its topic, day and group.
+func arenaForm(h *harness) {
+	h.press("A", "n")
+	h.typeText("Uitleg bij rekenen")
+	h.press("enter")
+	h.typeText("vr")
+	h.press("enter")
+	h.typeText("groep 7")
+}
+
+// arenaWithIdea opens the demo board (Dutch, 140×40) and makes an arena
+// from the keyboard with one idea, rated rating for both feasibility and
+// impact, on its ideas screen.
+func arenaWithIdea(t *testing.T, rating string) (*harness, board.Info) {
+	t.Helper()
+	h, info := demo(t, i18n.NL, 140, 40)
+	toArena(t, h)
+	h.press("4", "a")
+	h.typeText("Vaker samenwerken")
+	h.press("enter", "enter")
+	h.typeText(rating)
+	h.press("enter")
+	h.typeText(rating)
+	h.press("enter")
+	return h, info
+}
+
 func arenaFixture(t *testing.T, h *harness, boardID uint64) {
 	t.Helper()
 	s := h.s
@@ -313,10 +350,7 @@ func TestArenaFormWarnsTooManyPupils(t *testing.T) {
 	arenaForm(h)
 	h.press("enter")
 	h.fill("pupils", "12")
-	h.press("enter", "enter", "enter", "enter")
-	if h.m.form == nil {
-		t.Fatal("saved 12 pupils without a warning")
-	}
+	mustForm(t, h, "saved 12 pupils without a warning", "enter", "enter", "enter", "enter")
 	if flat := strings.Join(strings.Fields(h.plain()), " "); !strings.Contains(flat, "Meer dan 8 leerlingen") {
 		t.Errorf("no warning in the form:\n%s", h.plain())
 	}

@@ -97,10 +97,7 @@ func openGoal(t *testing.T, lang i18n.Lang, w, h int) (*harness, *board.Goal) {
 func measuring(t *testing.T, lang i18n.Lang) (*harness, *board.Goal) {
 	t.Helper()
 	h, g := openGoal(t, lang, 80, 24)
-	h.press("m")
-	if h.m.form == nil {
-		t.Fatal("m did not open the measurement form")
-	}
+	mustForm(t, h, "m did not open the measurement form", "m")
 	return h, g
 }
 
@@ -191,10 +188,7 @@ func TestGoalCloseAsksReason(t *testing.T) {
 	if h.m.choose == nil {
 		t.Fatal("c did not ask for the new status")
 	}
-	h.press("1") // bereikt
-	if h.m.form == nil {
-		t.Fatal("no reason asked")
-	}
+	mustForm(t, h, "no reason asked", "1") // bereikt
 	mustRefuse(t, h, "reason", "closed without a reason")
 	h.fill("reason", "streefwaarde eerder gehaald")
 	mustSave(t, h)
@@ -208,10 +202,7 @@ func TestGoalCloseAsksReason(t *testing.T) {
 func TestGoalAdjustKeepsOldTarget(t *testing.T) {
 	t.Parallel()
 	h, g := openGoal(t, i18n.NL, 140, 40)
-	h.press("t")
-	if h.m.form == nil {
-		t.Fatal("t did not open the adjustment")
-	}
+	mustForm(t, h, "t did not open the adjustment", "t")
 	h.fill("target", "twintig")
 	h.fill("reason", "te ambitieus")
 	h.press("ctrl+s")
@@ -500,6 +491,16 @@ func mustSave(t *testing.T, h *harness) {
 	h.press("ctrl+s")
 	if h.m.form != nil {
 		t.Fatalf("not saved: %q\n%s", h.m.form.err, h.plain())
+	}
+}
+
+// mustForm presses keys, after which a form must be open; what says what
+// failed when none is.
+func mustForm(t *testing.T, h *harness, what string, keys ...string) {
+	t.Helper()
+	h.press(keys...)
+	if h.m.form == nil {
+		t.Fatal(what)
 	}
 }
 

@@ -8,6 +8,17 @@ import (
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
+// toRetro makes a retrospective from the keyboard and leaves it open.
+func toRetro(t *testing.T, h *harness) {
+	t.Helper()
+	h.press("R", "n")
+	h.typeText("Ondersteuning gedrag")
+	h.press("enter", "enter", "enter", "enter", "enter", "enter")
+	if h.m.screen != screenRetro {
+		t.Fatalf("retro not open:\n%s", h.plain())
+	}
+}
+
 // A whole retrospective from the keyboard, with a second person watching:
 // hidden cards while writing, votes hidden while voting, the discussion
 // order, and a card that becomes an action on the board.
@@ -15,12 +26,7 @@ func TestRetroFlow(t *testing.T) {
 	fac, info := demo(t, i18n.NL, 140, 40)
 	other := start(t, fac.s, Config{Lang: i18n.NL, User: "Fatima"}, 140, 40)
 
-	fac.press("R", "n")
-	fac.typeText("Ondersteuning gedrag")
-	fac.press("enter", "enter", "enter", "enter", "enter", "enter")
-	if fac.m.screen != screenRetro {
-		t.Fatalf("the new retrospective did not open:\n%s", fac.plain())
-	}
+	toRetro(t, fac)
 	mustContain(t, fac.plain(), "Retrospective · Ondersteuning gedrag", "fase 1/8: Acties vorige keer", "begeleider: "+me)
 	b, _ := fac.s.Board(info.ID)
 	retro := b.Retros[0]

@@ -15,54 +15,6 @@ import (
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
-// toArena makes a leerlingarena from the keyboard and leaves it open.
-func toArena(t *testing.T, h *harness) {
-	t.Helper()
-	arenaForm(h)
-	h.press("enter", "enter", "enter", "enter", "enter")
-	if h.m.screen != screenArena {
-		t.Fatalf("arena not open:\n%s", h.plain())
-	}
-}
-
-// arenaForm opens the new-arena form and fills its topic, day and group.
-func arenaForm(h *harness) {
-	h.press("A", "n")
-	h.typeText("Uitleg bij rekenen")
-	h.press("enter")
-	h.typeText("vr")
-	h.press("enter")
-	h.typeText("groep 7")
-}
-
-// arenaWithIdea opens the demo board (Dutch, 140×40) and makes an arena
-// from the keyboard with one idea, rated rating for both feasibility and
-// impact, on its ideas screen.
-func arenaWithIdea(t *testing.T, rating string) (*harness, board.Info) {
-	t.Helper()
-	h, info := demo(t, i18n.NL, 140, 40)
-	toArena(t, h)
-	h.press("4", "a")
-	h.typeText("Vaker samenwerken")
-	h.press("enter", "enter")
-	h.typeText(rating)
-	h.press("enter")
-	h.typeText(rating)
-	h.press("enter")
-	return h, info
-}
-
-// toRetro makes a retrospective from the keyboard and leaves it open.
-func toRetro(t *testing.T, h *harness) {
-	t.Helper()
-	h.press("R", "n")
-	h.typeText("Ondersteuning gedrag")
-	h.press("enter", "enter", "enter", "enter", "enter", "enter")
-	if h.m.screen != screenRetro {
-		t.Fatalf("retro not open:\n%s", h.plain())
-	}
-}
-
 // bindings lists every key.Binding field of a key map struct, those of
 // the key sets it embeds (recordKeys) included: the keys the screen's
 // Update matches on.
