@@ -192,11 +192,7 @@ func arenaFixture(t *testing.T, h *harness, boardID uint64) {
 	}
 	do := func(who string, op board.ArenaOp) board.Arena {
 		t.Helper()
-		a, err := s.ChangeArena(who, boardID, a.ID, op)
-		if err != nil {
-			t.Fatalf("%s: %v", op.Kind, err)
-		}
-		return a
+		return h.arenaOp(who, boardID, a.ID, op)
 	}
 	a = do(me, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest om de uitleg te begrijpen?"})
 	a = do(me, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wanneer leer je het meest in de les?"})
@@ -217,10 +213,7 @@ func openCapture(t *testing.T, h *harness, boardID uint64) board.Arena {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err = h.s.ChangeArena(me, boardID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest bij de uitleg?"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = h.arenaOp(me, boardID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest bij de uitleg?"})
 	h.awaitChange()
 	h.press("A", "enter", "2")
 	return a
@@ -304,9 +297,7 @@ func TestArenaDeleteAndEditNote(t *testing.T) {
 func TestArenaFailedSaveKeepsText(t *testing.T) {
 	h, info := demo(t, i18n.NL, 80, 24)
 	a := openCapture(t, h, info.ID)
-	if _, err := h.s.ChangeArena("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "verteld", Date: fixedNow()}); err != nil {
-		t.Fatal(err)
-	}
+	h.arenaOp("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "verteld", Date: fixedNow()})
 	h.typeText("de uitleg gaat te snel")
 	h.press("enter")
 	if v := h.m.arena.as.input.Value(); v != "de uitleg gaat te snel" {
@@ -331,9 +322,7 @@ func TestArenaIdeaGridBoundary(t *testing.T) {
 	h, info := demo(t, i18n.NL, 120, 36)
 	a, _ := h.s.CreateArena(me, info.ID, "Uitleg", fixedNow(), "groep 7", 6, me, nil, 0)
 	for _, r := range [][2]int{{3, 3}, {2, 2}, {3, 2}, {2, 3}} {
-		if _, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddIdea, Text: "idee", Feasibility: r[0], Impact: r[1]}); err != nil {
-			t.Fatal(err)
-		}
+		h.arenaOp(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddIdea, Text: "idee", Feasibility: r[0], Impact: r[1]})
 	}
 	h.awaitChange()
 	grid := strings.Join(h.m.arena.ideaGrid(arenaNow(t, h, info.ID, a.ID)), "\n")

@@ -359,6 +359,31 @@ func (h *harness) actionWhere(match func(board.Action) bool) (board.Action, bool
 	return board.Action{}, false
 }
 
+// arenaOp changes arena id on board boardID as who through the store, as
+// another terminal would; the test fails when the store refuses.
+func (h *harness) arenaOp(who string, boardID, id uint64, op board.ArenaOp) board.Arena {
+	h.t.Helper()
+	a, err := h.s.ChangeArena(who, boardID, id, op)
+	h.taken(who, op.Kind, err)
+	return a
+}
+
+// retroOp is arenaOp for retrospective id.
+func (h *harness) retroOp(who string, boardID, id uint64, op board.RetroOp) board.Retro {
+	h.t.Helper()
+	r, err := h.s.ChangeRetro(who, boardID, id, op)
+	h.taken(who, op.Kind, err)
+	return r
+}
+
+// taken fails the test when the store refused who's op of kind.
+func (h *harness) taken(who string, kind any, err error) {
+	h.t.Helper()
+	if err != nil {
+		h.t.Fatalf("%s %v: %v", who, kind, err)
+	}
+}
+
 func mustContain(t testing.TB, screen string, want ...string) {
 	t.Helper()
 	for _, w := range want {

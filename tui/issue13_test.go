@@ -239,18 +239,13 @@ func TestArenaCaptureFollowsQuestion(t *testing.T) {
 	t.Parallel()
 	h, info := demo(t, i18n.NL, 120, 36)
 	a := openCapture(t, h, info.ID)
-	a, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wanneer leer je het meest?"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = h.arenaOp(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wanneer leer je het meest?"})
 	h.awaitChange()
 	second := a.Questions[1].ID
 	h.press("pgdown") // capturing the second question
 	mustContain(t, h.plain(), "WANNEER LEER JE HET MEEST?")
 	// A colleague moves it to the top.
-	if _, err := h.s.ChangeArena("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpMoveQuestion, ID: second, Delta: -1}); err != nil {
-		t.Fatal(err)
-	}
+	h.arenaOp("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpMoveQuestion, ID: second, Delta: -1})
 	h.awaitChange()
 	h.typeText("in kleine groepjes")
 	h.press("enter")
@@ -260,9 +255,7 @@ func TestArenaCaptureFollowsQuestion(t *testing.T) {
 	}
 	// A colleague deletes it: the next note is not saved under another
 	// question; the text stays and the screen says why.
-	if _, err := h.s.ChangeArena("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: second}); err != nil {
-		t.Fatal(err)
-	}
+	h.arenaOp("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: second})
 	h.awaitChange()
 	h.typeText("nog een")
 	h.press("enter")
@@ -418,9 +411,7 @@ func TestArenaNoteEditCarriesVersion(t *testing.T) {
 	h.press("enter", "esc", "e") // the newest note back on the line
 	note := arenaNow(t, h, info.ID, a.ID).Notes[0]
 	// The same note edited from another terminal (only its note-taker may).
-	if _, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: note.ID, Text: "de uitleg gaat te snel", Seen: note.Version}); err != nil {
-		t.Fatal(err)
-	}
+	h.arenaOp(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: note.ID, Text: "de uitleg gaat te snel", Seen: note.Version})
 	h.awaitChange()
 	h.typeText(" voor mij")
 	h.press("enter")

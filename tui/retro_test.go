@@ -106,12 +106,8 @@ func TestRetroHiddenAtEverySize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := h.s.ChangeRetro(me, info.ID, r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := h.s.ChangeRetro("Joost", info.ID, r.ID, board.RetroOp{Kind: board.OpAddCard, Column: 0, Text: "hidden text of Joost"}); err != nil {
-			t.Fatal(err)
-		}
+		h.retroOp(me, info.ID, r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite})
+		h.retroOp("Joost", info.ID, r.ID, board.RetroOp{Kind: board.OpAddCard, Column: 0, Text: "hidden text of Joost"})
 		h.awaitChange()
 		h.press("R", "enter")
 		for col := range 3 {
@@ -165,9 +161,7 @@ func TestRetroKeysSayWhyNot(t *testing.T) {
 	}
 	change := func(who string, op board.RetroOp) {
 		t.Helper()
-		if _, err := h.s.ChangeRetro(who, info.ID, r.ID, op); err != nil {
-			t.Fatal(err)
-		}
+		h.retroOp(who, info.ID, r.ID, op)
 	}
 	change(me, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite})
 	change("Joost", board.RetroOp{Kind: board.OpAddCard, Column: 0, Text: "kaart van Joost"})
