@@ -494,8 +494,7 @@ func TestEditDeletedMeanwhile(t *testing.T) {
 
 func TestDeleteAndUndo(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Leerlingarena voorbereiden")
+	h, a, _ := atAction(t, i18n.NL, "Leerlingarena voorbereiden")
 	h.press("d")
 	if _, ok := h.action(a.ID); ok {
 		t.Fatal("d did not delete")
@@ -548,8 +547,7 @@ func TestUndoEdit(t *testing.T) {
 
 func TestStatusCycle(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Koffie-afspraak")
+	h, a, _ := atAction(t, i18n.NL, "Koffie-afspraak")
 	if a.Status != board.StatusTodo {
 		t.Fatalf("demo action %q is %s", a.What, a.Status)
 	}
@@ -585,8 +583,7 @@ func TestStatusCycle(t *testing.T) {
 
 func TestDoneAndDrop(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Checklist aanvraag")
+	h, a, _ := atAction(t, i18n.NL, "Checklist aanvraag")
 	h.press("x")
 	got, _ := h.action(a.ID)
 	if got.Status != board.StatusDone || !got.DoneAt.Equal(today) {
@@ -613,8 +610,7 @@ func TestDoneAndDrop(t *testing.T) {
 
 func TestLinkGoal(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Koffie-afspraak")
+	h, a, _ := atAction(t, i18n.NL, "Koffie-afspraak")
 	h.press("g")
 	if h.m.choose == nil {
 		t.Fatal("g did not open the goal chooser")
@@ -1029,8 +1025,7 @@ func TestMouseNarrow(t *testing.T) {
 
 func TestLiveUpdate(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	sanne := h.selectAction("Checklist aanvraag")
+	h, sanne, info := atAction(t, i18n.NL, "Checklist aanvraag")
 	// Someone else adds an action that sorts above the selection.
 	_, err := h.s.Add("Fatima", info.ID, &board.Action{What: "Live van Fatima", Who: "Fatima", When: day(1)})
 	if err != nil {

@@ -361,8 +361,7 @@ func fmtKey(n int) string { return string(rune('0' + n)) }
 // under which speerpunt; numbers the Dutch way.
 func TestGoalFormMakesMeasurable(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 80, 24)
-	h.press("3", "a")
+	h, _ := demoForm(t, i18n.NL, 80, 24, "3", "a")
 	h.fill("title", "Wachttijd arrangement naar 10 werkdagen")
 	h.fill("by_when", "1-7-2027")
 	h.fill("unit", "werkdagen")

@@ -313,12 +313,18 @@ func (h *harness) selectAction(what string) board.Action {
 	return board.Action{}
 }
 
-// editing opens the demo board at 140×40 in lang with the editor of the
-// action whose text starts with what; it returns the action as it was.
-func editing(t testing.TB, lang i18n.Lang, what string) (*harness, board.Action, board.Info) {
+// atAction opens the demo board at 140×40 in lang with the action whose
+// text starts with what selected, and returns that action.
+func atAction(t testing.TB, lang i18n.Lang, what string) (*harness, board.Action, board.Info) {
 	t.Helper()
 	h, info := demo(t, lang, 140, 40)
-	a := h.selectAction(what)
+	return h, h.selectAction(what), info
+}
+
+// editing is atAction with the action's editor open.
+func editing(t testing.TB, lang i18n.Lang, what string) (*harness, board.Action, board.Info) {
+	t.Helper()
+	h, a, info := atAction(t, lang, what)
 	h.press("e")
 	if h.m.form == nil || h.m.form.orig == nil {
 		t.Fatalf("e did not open the editor of %q\n%s", what, h.plain())
@@ -326,16 +332,23 @@ func editing(t testing.TB, lang i18n.Lang, what string) (*harness, board.Action,
 	return h, a, info
 }
 
+// demoForm opens the demo board at w×ht in lang and presses keys, which
+// must open a form.
+func demoForm(t testing.TB, lang i18n.Lang, w, ht int, keys ...string) (*harness, board.Info) {
+	t.Helper()
+	h, info := demo(t, lang, w, ht)
+	h.press(keys...)
+	if h.m.form == nil {
+		t.Fatalf("%v opened no form\n%s", keys, h.plain())
+	}
+	return h, info
+}
+
 // adding opens the demo board at 140×40 in lang with the form of a new
 // action.
 func adding(t testing.TB, lang i18n.Lang) (*harness, board.Info) {
 	t.Helper()
-	h, info := demo(t, lang, 140, 40)
-	h.press("a")
-	if h.m.form == nil || h.m.form.orig != nil {
-		t.Fatalf("a did not open the form of a new action\n%s", h.plain())
-	}
-	return h, info
+	return demoForm(t, lang, 140, 40, "a")
 }
 
 // action finds an action in the store's snapshot by id.

@@ -29,8 +29,7 @@ func goldenEach(t *testing.T, do func(t *testing.T, h *harness, info board.Info,
 // last 1 September and "vr" last Friday, not next year's or this week's.
 func TestRetroPeriodLooksBack(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	h.press("R", "n")
+	h, _ := demoForm(t, i18n.NL, 140, 40, "R", "n")
 	h.fill("topic", "Gedrag")
 	h.fill("from", "1-9")
 	mustContain(t, h.plain(), "→ di 1 sep 2026")
