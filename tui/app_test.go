@@ -78,10 +78,24 @@ func twoBoards(t *testing.T) (*store.Store, board.Info, board.Info) {
 	return s, demoInfo, other
 }
 
+// pickingOfTwo starts at 100×30 on the store of twoBoards, in the picker.
+func pickingOfTwo(t *testing.T) (*harness, *store.Store, board.Info) {
+	t.Helper()
+	s, _, other := twoBoards(t)
+	return start(t, s, Config{}, 100, 30), s, other
+}
+
+// onDemoOfTwo starts at w×ht on the store of twoBoards with the demo board
+// open (Config.BoardID).
+func onDemoOfTwo(t *testing.T, w, ht int) (*harness, *store.Store, board.Info, board.Info) {
+	t.Helper()
+	s, demoInfo, other := twoBoards(t)
+	return start(t, s, Config{BoardID: demoInfo.ID}, w, ht), s, demoInfo, other
+}
+
 func TestPickerOpensBoard(t *testing.T) {
 	t.Parallel()
-	s, _, other := twoBoards(t)
-	h := start(t, s, Config{}, 100, 30)
+	h, _, other := pickingOfTwo(t)
 	if h.m.screen != screenPicker {
 		t.Fatalf("two boards: screen %d, want picker\n%s", h.m.screen, h.plain())
 	}
@@ -97,8 +111,7 @@ func TestPickerOpensBoard(t *testing.T) {
 
 func TestPickerNewBoard(t *testing.T) {
 	t.Parallel()
-	s, _, _ := twoBoards(t)
-	h := start(t, s, Config{}, 100, 30)
+	h, s, _ := pickingOfTwo(t)
 	h.press("n")
 	if h.m.form == nil || h.m.form.title != h.m.msg.NewBoard[3:] {
 		t.Fatalf("n did not open the new-board form\n%s", h.plain())
@@ -129,8 +142,7 @@ func TestPickerNewBoard(t *testing.T) {
 func TestNewBoardExistingTeam(t *testing.T) {
 	t.Parallel()
 	// A team name that exists (in any case) adds the board to that team.
-	s, _, _ := twoBoards(t)
-	h := start(t, s, Config{}, 100, 30)
+	h, s, _ := pickingOfTwo(t)
 	h.press("n")
 	h.typeText("team oost")
 	h.press("enter")
@@ -888,8 +900,7 @@ func TestHelpOverlay(t *testing.T) {
 
 func TestBoardsKey(t *testing.T) {
 	t.Parallel()
-	s, demoInfo, other := twoBoards(t)
-	h := start(t, s, Config{BoardID: demoInfo.ID}, 100, 30)
+	h, _, demoInfo, other := onDemoOfTwo(t, 100, 30)
 	if h.m.screen != screenBoard || h.m.b.ID != demoInfo.ID {
 		t.Fatalf("Config.BoardID did not open the board\n%s", h.plain())
 	}
@@ -1167,8 +1178,7 @@ func TestFormMessagesNotCut(t *testing.T) {
 // same item id is another item.
 func TestUndoStaysOnItsBoard(t *testing.T) {
 	t.Parallel()
-	s, demoInfo, other := twoBoards(t)
-	h := start(t, s, Config{BoardID: demoInfo.ID}, 140, 40)
+	h, s, demoInfo, other := onDemoOfTwo(t, 140, 40)
 	demoAction := h.selectAction("Format schoolondersteuningsprofiel")
 	var oost board.Item
 	for oost == nil || oost.Base().ID < demoAction.ID {
