@@ -298,11 +298,7 @@ func noteOf(a *board.Arena, id uint64) *board.Note {
 
 func (m *model) arena(id uint64) *board.Arena {
 	m.t.Helper()
-	a, ok := m.snap().Arena(id)
-	if !ok {
-		m.fail("arena %d gone", id)
-	}
-	return a
+	return still(m, "arena", id, (*board.Board).Arena)
 }
 
 // arenaInvariants: no note under a missing question, no note or idea under
@@ -334,7 +330,7 @@ func (m *model) arenaInvariants(id uint64) {
 			m.fail("note %d under missing question %d or theme %d", n.ID, n.Question, n.Theme)
 		}
 	}
-	actions := map[uint64]uint64{}
+	var promoted [][2]uint64 // idea → its action
 	for _, i := range a.Ideas {
 		mark("idea", i.ID)
 		if !themes[i.Theme] {
@@ -346,20 +342,9 @@ func (m *model) arenaInvariants(id uint64) {
 		if b.Find(board.AreaAction, i.Action) == nil {
 			m.fail("idea %d points to missing action %d", i.ID, i.Action)
 		}
-		if other, ok := actions[i.Action]; ok {
-			m.fail("ideas %d and %d both became action %d", other, i.ID, i.Action)
-		}
-		actions[i.Action] = i.ID
+		promoted = append(promoted, [2]uint64{i.ID, i.Action})
 	}
-	n := 0
-	for _, act := range b.Actions {
-		if act.Origin == board.OriginArena {
-			n++
-		}
-	}
-	if n != len(actions) {
-		m.fail("%d arena actions on the board, %d ideas promoted", n, len(actions))
-	}
+	m.madeOnce(b, "idea", promoted, board.OriginArena, len(promoted))
 }
 
 // TestModelDuo: two partners of two schools working on one duo from the
@@ -696,11 +681,7 @@ func TestModelRetro(t *testing.T) {
 
 func (m *model) retro(id uint64) *board.Retro {
 	m.t.Helper()
-	r, ok := m.snap().Retro(id)
-	if !ok {
-		m.fail("retro %d gone", id)
-	}
-	return r
+	return still(m, "retro", id, (*board.Board).Retro)
 }
 
 // retroInvariants: every card is reachable (a first card, or under one),
@@ -768,7 +749,7 @@ func (m *model) retroInvariants(id uint64, members []string) {
 		}
 		made[a] = true
 	}
-	fromCard := map[uint64]uint64{}
+	var fromCards [][2]uint64 // card → its action
 	for _, c := range r.Cards {
 		if c.Action == 0 {
 			continue
@@ -776,18 +757,42 @@ func (m *model) retroInvariants(id uint64, members []string) {
 		if !made[c.Action] {
 			m.fail("card %d points to action %d the retro did not make", c.ID, c.Action)
 		}
-		if other, ok := fromCard[c.Action]; ok {
-			m.fail("cards %d and %d both became action %d", other, c.ID, c.Action)
+		fromCards = append(fromCards, [2]uint64{c.ID, c.Action})
+	}
+	m.madeOnce(b, "card", fromCards, board.OriginRetro, len(r.Actions))
+}
+
+// madeOnce checks the actions an aggregate made from its parts (made: a
+// part's id → its action's id, what names the part): no action made from
+// two, and as many actions of origin on the board as the aggregate made
+// (want).
+func (m *model) madeOnce(b *board.Board, what string, made [][2]uint64, origin board.Origin, want int) {
+	m.t.Helper()
+	from := map[uint64]uint64{}
+	for _, p := range made {
+		if other, ok := from[p[1]]; ok {
+			m.fail("%ss %d and %d both became action %d", what, other, p[0], p[1])
 		}
-		fromCard[c.Action] = c.ID
+		from[p[1]] = p[0]
 	}
 	n := 0
 	for _, a := range b.Actions {
-		if a.Origin == board.OriginRetro {
+		if a.Origin == origin {
 			n++
 		}
 	}
-	if n != len(r.Actions) {
-		m.fail("%d retro actions on the board, the retro made %d", n, len(r.Actions))
+	if n != want {
+		m.fail("%d %s actions on the board, %d made", n, origin, want)
 	}
+}
+
+// still finds the aggregate (what) with id on the board as it is now,
+// failing the run when it is gone.
+func still[V any](m *model, what string, id uint64, find func(*board.Board, uint64) (*V, bool)) *V {
+	m.t.Helper()
+	v, ok := find(m.snap(), id)
+	if !ok {
+		m.fail("%s %d gone", what, id)
+	}
+	return v
 }
