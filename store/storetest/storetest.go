@@ -89,3 +89,16 @@ func FileHolds(t testing.TB, path, token string) bool {
 	}
 	return bytes.Contains(data, []byte(token))
 }
+
+// ShortDir is a new directory with a short path, removed when the test
+// ends: the owner's socket beside a bord file in it must fit in a socket
+// path's ~104 bytes, which t.TempDir() can exceed.
+func ShortDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "bo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
