@@ -63,3 +63,17 @@ func Arena(tb testing.TB, s *store.Store, boardID uint64, day time.Time, leader,
 	}
 	return a
 }
+
+// ChangeRetro returns a func that changes the retrospective id on the
+// board as who, failing the test on an error, and returns the
+// retrospective after the change: a test walks one through its phases.
+func ChangeRetro(tb testing.TB, s *store.Store, boardID, id uint64) func(who string, op board.RetroOp) board.Retro {
+	return func(who string, op board.RetroOp) board.Retro {
+		tb.Helper()
+		r, err := s.ChangeRetro(who, boardID, id, op)
+		if err != nil {
+			tb.Fatalf("%s %s: %v", who, op.Kind, err)
+		}
+		return r
+	}
+}
