@@ -68,11 +68,10 @@ func TestTinyIdleDoesNotPanic(t *testing.T) {
 func TestSilentConnectionsTimeOut(t *testing.T) {
 	t.Parallel()
 	const handshake = 300 * time.Millisecond
-	e := startServer(t, func(c *sshserver.Config) {
+	e := startServer(t, fromLoopback(func(c *sshserver.Config) {
 		c.MaxSessions = 2
-		c.ConnsPerIP = 10000
 		c.Handshake = handshake
-	})
+	}))
 	key := e.member("Anna")
 	silent := func() {
 		t.Helper()
@@ -110,10 +109,7 @@ func TestSilentConnectionsTimeOut(t *testing.T) {
 // at once.
 func TestOpenPerIPCap(t *testing.T) {
 	t.Parallel()
-	e := startServer(t, func(c *sshserver.Config) {
-		c.OpenPerIP = 2
-		c.ConnsPerIP = 10000
-	})
+	e := startServer(t, fromLoopback(func(c *sshserver.Config) { c.OpenPerIP = 2 }))
 	key := e.member("Anna")
 	raw := func() net.Conn {
 		t.Helper()

@@ -58,6 +58,17 @@ func startServer(t *testing.T, change func(*sshserver.Config)) *env {
 	return serve(t, st, info, change)
 }
 
+// fromLoopback is a config change for a test that connects many times:
+// set makes its own changes (the caps under test), and the per-address
+// connection rate is lifted, since every test connection comes from
+// 127.0.0.1 and only set's caps may turn anyone away.
+func fromLoopback(set func(*sshserver.Config)) func(*sshserver.Config) {
+	return func(c *sshserver.Config) {
+		set(c)
+		c.ConnsPerIP = 10000
+	}
+}
+
 // startServerAt is startServer with the store and the screens on clk, for
 // tests that wait for time to pass (an expiry, a meeting's clock): they move
 // clk instead of sleeping.
