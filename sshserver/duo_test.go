@@ -31,7 +31,7 @@ func newDuoSchools(t *testing.T) *duoSchools {
 	t.Helper()
 	e := startServer(t, nil)
 	d := &duoSchools{env: e}
-	tomorrow := board.Day(time.Now()).AddDate(0, 0, 1)
+	tomorrow := tomorrow()
 	var teams [2]uint64
 	for i, s := range []struct{ team, board, who, secret string }{
 		{"De Linde", "Bord Linde", "Anna", lindeSecret}, {"Het Anker", "Bord Anker", "Dirk", ankerSecret},

@@ -81,6 +81,10 @@ func startServerAt(t *testing.T, clk *clock, change func(*sshserver.Config)) *en
 	})
 }
 
+// tomorrow is the day after today, at midnight, as the board keeps dates:
+// a due date the store takes from any test.
+func tomorrow() time.Time { return board.Day(time.Now()).AddDate(0, 0, 1) }
+
 // clock is a clock a test moves by hand.
 type clock = storetest.Clock
 

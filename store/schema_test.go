@@ -23,6 +23,7 @@ import (
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
 	"github.com/verbeterbord/bord/store/storetest"
+	"github.com/verbeterbord/bord/store/storetest/storefix"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -127,16 +128,7 @@ func TestSchemaTree(t *testing.T) {
 	if _, err := s.CreateRetro("Anna", info.ID, "Periode 2", board.FormatPlusDelta, nil, time.Time{}, time.Time{}, true, 3); err != nil {
 		t.Fatal(err)
 	}
-	a, err := s.CreateArena("Anna", info.ID, "Uitleg", clk.Day(0), "groep 7", 6, "Anna", []string{"Fatima"}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a, err = s.ChangeArena("Anna", info.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt?"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err = s.ChangeArena("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpAddNote, Question: a.Questions[0].ID, Text: "uitleg op het bord"}); err != nil {
-		t.Fatal(err)
-	}
+	a := storefix.Arena(t, s, info.ID, clk.Day(0), "Anna", "Fatima", "uitleg op het bord")
 	if _, err := s.StartMeeting("Anna", info.ID, 0); err != nil {
 		t.Fatal(err)
 	}
