@@ -63,7 +63,9 @@ func TestTinyIdleDoesNotPanic(t *testing.T) {
 // session outlives that deadline.
 func TestSilentConnectionsTimeOut(t *testing.T) {
 	t.Parallel()
-	const handshake = 300 * time.Millisecond
+	// Long enough for a real client's handshake under -race on a busy
+	// machine (300 ms was not); a silent connection waits it out.
+	const handshake = 2 * time.Second
 	e := startServer(t, fromLoopback(func(c *sshserver.Config) {
 		c.MaxSessions = 2
 		c.Handshake = handshake
