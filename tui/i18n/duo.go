@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -29,17 +28,11 @@ type DuoMessages struct {
 
 // err words the duo's own errors; ok is false for any other.
 func (d *DuoMessages) err(e error) (string, bool) {
-	switch {
-	case errors.Is(e, board.ErrTooFewPartners):
-		return d.ErrTooFewPartners, true
-	case errors.Is(e, board.ErrNotPartner):
-		return d.ErrNotPartner, true
-	case errors.Is(e, board.ErrDesignInUse):
-		return d.ErrDesignInUse, true
-	case errors.Is(e, board.ErrNoTeam):
-		return d.ErrNoTeam, true
-	case errors.Is(e, board.ErrPartnerInTeam):
-		return d.ErrPartnerInTeam, true
+	if s, ok := sentence(e, []wording{
+		{board.ErrTooFewPartners, d.ErrTooFewPartners}, {board.ErrNotPartner, d.ErrNotPartner},
+		{board.ErrDesignInUse, d.ErrDesignInUse}, {board.ErrNoTeam, d.ErrNoTeam}, {board.ErrPartnerInTeam, d.ErrPartnerInTeam},
+	}); ok {
+		return s, true
 	}
 	if v, ok := board.AsValidation(e); ok && v.Field == "partner" {
 		return fmt.Sprintf(d.ErrPartnerF, v.Value), true

@@ -11,7 +11,7 @@ import (
 // TestDuoWordsComplete: every step, design field and talk step has a word
 // in both languages (TestCatalogsComplete checks the messages).
 func TestDuoWordsComplete(t *testing.T) {
-	for _, d := range []DuoMessages{nlDuo, enDuo} {
+	for _, d := range []DuoMessages{For(NL).Duo, For(EN).Duo} {
 		for _, s := range board.Cycle {
 			if d.Steps[s] == "" {
 				t.Errorf("no word for step %s", s)

@@ -17,13 +17,10 @@ func TestHandoverCatalogComplete(t *testing.T) {
 		}
 		return out
 	}
-	nlW, enW := words(nlHandover), words(enHandover)
+	nlW, enW := words(For(NL).Handover), words(For(EN).Handover)
 	for name, x := range nlW {
 		if y := enW[name]; x == "" || y == "" || strings.Count(x, "%") != strings.Count(y, "%") {
 			t.Errorf("%s: %q / %q (empty, or format verbs differ)", name, x, y)
 		}
-	}
-	if For(NL).Handover != nlHandover || For(EN).Handover != enHandover {
-		t.Error("the catalogs do not carry the hand-over's words")
 	}
 }

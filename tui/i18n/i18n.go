@@ -1,10 +1,12 @@
 // Package i18n is bord's message catalog: every sentence a screen shows and
 // the words of the markdown reports (report.go), in Dutch (the default) and
 // English. The command line's few words of its own live with its commands
-// (cmd/bord, cmd/commands). Messages is a struct, not a map, so a string
-// missing in one language is a compile error or a failing test, never a
-// blank on screen. It must never hold logic beyond choosing and filling in a
-// message and handing its words to package board's reports.
+// (cmd/bord, cmd/commands). Messages is a struct, not a map, and each of its
+// messages is written once with its Dutch and English side by side,
+// t("Dutch", "English"), in catalog.go and subcatalogs.go: a string missing
+// in one language is a compile error or a failing test, never a blank on
+// screen. It must never hold logic beyond choosing and filling in a message
+// and handing its words to package board's reports.
 package i18n
 
 import (
@@ -60,6 +62,24 @@ func For(l Lang) *Messages {
 		return &en
 	}
 	return &nl
+}
+
+// The two catalogs, each built once (catalog.go): For hands out the same
+// one every time.
+var nl, en = catalog(NL), catalog(EN)
+
+// tr picks a message's words in one language: t("Dutch", "English"). Every
+// message of the catalogs is written through it, so a translator sees both
+// languages on one line and a message in one language only does not
+// compile.
+type tr func(nl, en string) string
+
+// translator is the tr of a language: English for EN, Dutch otherwise.
+func translator(l Lang) tr {
+	if l == EN {
+		return func(_, en string) string { return en }
+	}
+	return func(nl, _ string) string { return nl }
 }
 
 // Messages holds every user-facing string of one language. Fields ending in
@@ -197,21 +217,9 @@ type Messages struct {
 
 // Area returns the name of an area.
 func (m *Messages) Area(a board.Area) string {
-	switch a {
-	case board.AreaCheckIn:
-		return m.AreaCheckIn
-	case board.AreaSuccess:
-		return m.AreaSuccess
-	case board.AreaGoal:
-		return m.AreaGoal
-	case board.AreaAction:
-		return m.AreaAction
-	case board.AreaPlanning:
-		return m.AreaPlanning
-	case board.AreaParking:
-		return m.AreaParking
-	}
-	return string(a)
+	return word(map[board.Area]string{board.AreaCheckIn: m.AreaCheckIn, board.AreaSuccess: m.AreaSuccess,
+		board.AreaGoal: m.AreaGoal, board.AreaAction: m.AreaAction, board.AreaPlanning: m.AreaPlanning,
+		board.AreaParking: m.AreaParking}, a, string(a))
 }
 
 // Step returns the name of a bordsessie step: the area's name, or close.
@@ -223,29 +231,29 @@ func (m *Messages) Step(s board.Step) string {
 }
 
 // Status returns the word for an action status.
-func (m *Messages) Status(s board.Status) string {
-	switch s {
-	case board.StatusDoing:
-		return m.StatusDoing
-	case board.StatusDone:
-		return m.StatusDone
-	case board.StatusDropped:
-		return m.StatusDropped
-	}
-	return m.StatusTodo
+func (m *Messages) Status(s board.Status) string { return word(m.statuses(), s, m.StatusTodo) }
+
+// statuses are the action statuses' words, the same on screen and in the
+// reports.
+func (m *Messages) statuses() map[board.Status]string {
+	return map[board.Status]string{board.StatusTodo: m.StatusTodo, board.StatusDoing: m.StatusDoing,
+		board.StatusDone: m.StatusDone, board.StatusDropped: m.StatusDropped}
 }
 
 // Mood returns the word for a mood.
-func (m *Messages) Mood(md board.Mood) string {
-	switch md {
-	case board.MoodGood:
-		return m.MoodGood
-	case board.MoodSoSo:
-		return m.MoodSoSo
-	case board.MoodNotOK:
-		return m.MoodBad
+func (m *Messages) Mood(md board.Mood) string { return m.moods()[md] }
+
+// moods are the moods' words, the same on screen and in the reports.
+func (m *Messages) moods() map[board.Mood]string {
+	return map[board.Mood]string{board.MoodGood: m.MoodGood, board.MoodSoSo: m.MoodSoSo, board.MoodNotOK: m.MoodBad}
+}
+
+// word is words[k], or def for a k that has no word of its own.
+func word[K comparable](words map[K]string, k K, def string) string {
+	if w, ok := words[k]; ok {
+		return w
 	}
-	return ""
+	return def
 }
 
 // Date formats a date for people: "vr 4 dec 2026".
@@ -266,25 +274,8 @@ func (m *Messages) ShortDate(t time.Time) string {
 
 // Field returns the label of a validated field name.
 func (m *Messages) Field(f string) string {
-	switch f {
-	case "what":
-		return m.FieldWhat
-	case "who":
-		return m.FieldWho
-	case "when":
-		return m.FieldWhen
-	case "goal":
-		return m.FieldGoal
-	case "title":
-		return m.FieldTitle
-	case "by_when":
-		return m.FieldByWhen
-	case "date":
-		return m.FieldDate
-	case "name":
-		return m.FieldTeam
-	}
-	return m.FieldText
+	return word(map[string]string{"what": m.FieldWhat, "who": m.FieldWho, "when": m.FieldWhen, "goal": m.FieldGoal,
+		"title": m.FieldTitle, "by_when": m.FieldByWhen, "date": m.FieldDate, "name": m.FieldTeam}, f, m.FieldText)
 }
 
 // DiffFields words the item fields board.Diff names ("status",
@@ -340,39 +331,40 @@ func (m *Messages) Err(err error) string {
 		return fmt.Sprintf(m.ErrConflictF, c.By, c.At.Local().Format("15:04"))
 	case errors.Is(err, board.ErrBadDate):
 		return m.DateErr(m.FieldDate, err)
-	case errors.Is(err, board.ErrNotFound):
-		return m.ErrGone
-	case errors.Is(err, board.ErrExists):
-		return m.ErrExists
-	case errors.Is(err, board.ErrNotLeader):
-		return m.ErrNotLeader
-	case errors.Is(err, board.ErrMeetingRunning):
-		return m.ErrMeetingRunning
-	case errors.Is(err, board.ErrNoMeeting):
-		return m.ErrNoMeeting
-	case errors.Is(err, board.ErrPhase):
-		return m.ErrPhase
-	case errors.Is(err, board.ErrNotFacilitator):
-		return m.ErrNotFacilitator
-	case errors.Is(err, board.ErrNoVotesLeft):
-		return m.ErrNoVotesLeft
-	case errors.Is(err, board.ErrNotYours):
-		return m.ErrNotYours
-	case errors.Is(err, board.ErrReported):
-		return m.ErrReported
-	case errors.Is(err, board.ErrGuestOnly):
-		return m.Handover.ErrGuestOnly
-	case errors.Is(err, board.ErrGuestClosed):
-		return m.Handover.ErrGuestClosed
-	case errors.Is(err, board.ErrAlreadyAction):
+	}
+	if s, ok := sentence(err, []wording{
+		{board.ErrNotFound, m.ErrGone}, {board.ErrExists, m.ErrExists}, {board.ErrNotLeader, m.ErrNotLeader},
+		{board.ErrMeetingRunning, m.ErrMeetingRunning}, {board.ErrNoMeeting, m.ErrNoMeeting},
+		{board.ErrPhase, m.ErrPhase}, {board.ErrNotFacilitator, m.ErrNotFacilitator},
+		{board.ErrNoVotesLeft, m.ErrNoVotesLeft}, {board.ErrNotYours, m.ErrNotYours}, {board.ErrReported, m.ErrReported},
+		{board.ErrGuestOnly, m.Handover.ErrGuestOnly}, {board.ErrGuestClosed, m.Handover.ErrGuestClosed},
 		// Someone made the action a moment earlier (two people at once).
-		return m.ErrAlreadyAction
+		{board.ErrAlreadyAction, m.ErrAlreadyAction},
+	}); ok {
+		return s
 	}
 	// The disk and the file: "try again" cannot help a full disk.
 	if s := m.storageErr(err); s != "" {
 		return s
 	}
 	return m.ErrGeneric
+}
+
+// wording is the sentence for an error that is (errors.Is) err.
+type wording struct {
+	err error
+	msg string
+}
+
+// sentence is the sentence of the first of ws that err is; ok is false
+// when it is none of them.
+func sentence(err error, ws []wording) (string, bool) {
+	for _, w := range ws {
+		if errors.Is(err, w.err) {
+			return w.msg, true
+		}
+	}
+	return "", false
 }
 
 // Labels returns the words markdown export needs.
@@ -384,33 +376,19 @@ func (m *Messages) Labels() board.Labels {
 		Session: m.Meeting, Leader: m.Leaders, NewActions: m.NewActions, Done: m.DoneActions,
 		SinceLast: m.SinceLast, NoSession: m.NoSession, Numbers: m.Numbers(),
 		Status: m.MdStatus, Week: strings.TrimSpace(strings.TrimSuffix(m.WeekF, "%d")), Nothing: m.MdNothing,
-		Moods: map[board.Mood]string{board.MoodGood: m.MoodGood, board.MoodSoSo: m.MoodSoSo, board.MoodNotOK: m.MoodBad},
-		Statuses: map[board.Status]string{board.StatusTodo: m.StatusTodo, board.StatusDoing: m.StatusDoing,
-			board.StatusDone: m.StatusDone, board.StatusDropped: m.StatusDropped},
-		GoalStatuses: m.goalStatuses(),
+		Moods: m.moods(), Statuses: m.statuses(), GoalStatuses: m.goalStatuses(),
 	}
 }
 
-// goalStatuses are GoalStatus's words by status, for the reports.
+// goalStatuses are the goal statuses' words by status, for the reports.
 func (m *Messages) goalStatuses() map[board.GoalStatus]string {
-	out := map[board.GoalStatus]string{}
-	for _, s := range []board.GoalStatus{board.GoalActive, board.GoalReached, board.GoalAdjusted, board.GoalStopped} {
-		out[s] = m.GoalStatus(s)
-	}
-	return out
+	g := &m.Goals
+	return map[board.GoalStatus]string{board.GoalActive: g.StatusActive, board.GoalReached: g.StatusReached,
+		board.GoalAdjusted: g.StatusAdjusted, board.GoalStopped: g.StatusStopped}
 }
 
 // GoalStatus is the word for a goal's status, the same on screen and in
 // the reports (lopend, bereikt, bijgesteld, gestopt).
 func (m *Messages) GoalStatus(s board.GoalStatus) string {
-	g := &m.Goals
-	switch s {
-	case board.GoalReached:
-		return g.StatusReached
-	case board.GoalAdjusted:
-		return g.StatusAdjusted
-	case board.GoalStopped:
-		return g.StatusStopped
-	}
-	return g.StatusActive
+	return word(m.goalStatuses(), s, m.Goals.StatusActive)
 }

@@ -12,6 +12,8 @@ import (
 
 // Every message must exist in both languages, and a format string must take
 // the same verbs in both, or one language shows a blank or %!d(MISSING).
+// The walk reaches every string of the catalogs: fields, sub-catalogs,
+// arrays, lists and maps.
 func TestCatalogsComplete(t *testing.T) {
 	sameCatalog(t, "", reflect.ValueOf(nl), reflect.ValueOf(en))
 	if nl.AreaAction == en.AreaAction {
@@ -19,33 +21,44 @@ func TestCatalogsComplete(t *testing.T) {
 	}
 }
 
-// sameCatalog checks two catalogs field by field, and the sub-catalogs
-// (Words and the like) within them.
-func sameCatalog(t *testing.T, prefix string, a, b reflect.Value) {
+// sameCatalog checks two catalog values (a Messages, a sub-catalog, a list
+// or a map in one) string by string: none empty, the same verbs, and lists
+// and maps of the same length and keys.
+func sameCatalog(t *testing.T, name string, a, b reflect.Value) {
 	t.Helper()
-	typ := a.Type()
-	for i := range typ.NumField() {
-		name := prefix + typ.Field(i).Name
-		if a.Field(i).Kind() == reflect.Struct {
-			sameCatalog(t, name+".", a.Field(i), b.Field(i))
-			continue
+	switch a.Kind() {
+	case reflect.String:
+		x, y := a.String(), b.String()
+		if x == "" || y == "" {
+			t.Errorf("%s is empty in one language: %q / %q", name, x, y)
 		}
-		for _, v := range []reflect.Value{a.Field(i), b.Field(i)} {
-			switch v.Kind() {
-			case reflect.String:
-				if v.String() == "" {
-					t.Errorf("%s is empty in one language", name)
-				}
-			case reflect.Array:
-				for j := range v.Len() {
-					if v.Index(j).String() == "" {
-						t.Errorf("%s[%d] is empty", name, j)
-					}
-				}
+		if strings.Count(x, "%") != strings.Count(y, "%") {
+			t.Errorf("%s: format verbs differ: %q vs %q", name, x, y)
+		}
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if f := a.Type().Field(i); f.IsExported() {
+				sameCatalog(t, strings.TrimPrefix(name+"."+f.Name, "."), a.Field(i), b.Field(i))
 			}
 		}
-		if a.Field(i).Kind() == reflect.String && strings.Count(a.Field(i).String(), "%") != strings.Count(b.Field(i).String(), "%") {
-			t.Errorf("%s: format verbs differ: %q vs %q", name, a.Field(i).String(), b.Field(i).String())
+	case reflect.Array, reflect.Slice:
+		if a.Len() != b.Len() || a.Len() == 0 {
+			t.Errorf("%s: %d words in one language, %d in the other", name, a.Len(), b.Len())
+			return
+		}
+		for j := range a.Len() {
+			sameCatalog(t, fmt.Sprintf("%s[%d]", name, j), a.Index(j), b.Index(j))
+		}
+	case reflect.Map:
+		if a.Len() != b.Len() || a.Len() == 0 {
+			t.Errorf("%s: %d words in one language, %d in the other", name, a.Len(), b.Len())
+		}
+		for _, k := range a.MapKeys() {
+			if !b.MapIndex(k).IsValid() {
+				t.Errorf("%s[%v] is missing in one language", name, k)
+				continue
+			}
+			sameCatalog(t, fmt.Sprintf("%s[%v]", name, k), a.MapIndex(k), b.MapIndex(k))
 		}
 	}
 }
@@ -104,6 +117,29 @@ func TestErrWordingRetro(t *testing.T) {
 				t.Errorf("%s: Err(%v) = %q", l, err, got)
 			}
 			seen[got] = true
+		}
+	}
+}
+
+// The plan's errors get a sentence that says what to do, in both
+// languages, also when wrapped.
+func TestPlanErrors(t *testing.T) {
+	for _, c := range []struct {
+		err    error
+		nl, en string
+	}{
+		{fmt.Errorf("x: %w", &board.OutsidePeriodError{Date: time.Date(2031, 1, 5, 0, 0, 0, 0, time.UTC), FromYear: 2026, ToYear: 2030}),
+			"buiten de planperiode 2026–2030", "outside the speerpunt's plan period 2026–2030"},
+		{&board.PhaseConflictError{Current: board.PlanYear{Year: 2026, Phase: board.BKA2, History: []board.PhaseChange{{Stamp: board.Stamp{By: "Bram"}}}}},
+			"Bram zette 2026 net op BKA2", "Bram just set 2026 to BKA2"},
+		{board.ErrSharedSpeerpunt, "andere teams", "Other teams"},
+		{fmt.Errorf("%w: %q", board.ErrNotANumber, "abc"), "geen getal", "not a number"},
+	} {
+		if got := For(NL).Err(c.err); !strings.Contains(got, c.nl) {
+			t.Errorf("nl %v: %q", c.err, got)
+		}
+		if got := For(EN).Err(c.err); !strings.Contains(got, c.en) {
+			t.Errorf("en %v: %q", c.err, got)
 		}
 	}
 }

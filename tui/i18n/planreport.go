@@ -31,10 +31,7 @@ func (m *Messages) PlanReport(b *board.Board, year int, now time.Time) string {
 // phases, a target's change) come from GoalsMessages, so the account and
 // the screens never say a goal is in two different ways.
 func (m *Messages) PlanLabels() board.PlanLabels {
-	l, g := nlPlanLabels, &m.Goals
-	if m.Lang == EN {
-		l = enPlanLabels
-	}
+	l, g := planLabels(translator(m.Lang)), &m.Goals
 	l.Higher, l.Lower, l.TargetChangeF = g.Higher, g.Lower, g.TargetChangedF
 	l.Phases = map[board.BKAPhase]string{board.BKA1: g.Phases[0], board.BKA2: g.Phases[1], board.BKA3: g.Phases[2]}
 	l.GoalStatuses = m.goalStatuses()
@@ -44,22 +41,30 @@ func (m *Messages) PlanLabels() board.PlanLabels {
 	return l
 }
 
-var nlPlanLabels = board.PlanLabels{
-	Account: "Verantwoording", Generated: "gemaakt op", Phase: "Fase", PhaseChanges: "Fasewisselingen",
-	NoPhase: "nog niet gekozen", NoSpeerpunt: "Doelen zonder speerpunt", Owner: "Eigenaar",
-	Indicator: "Indicator", Baseline: "Nulmeting", Latest: "Laatste meting", Target: "Streefwaarde", Status: "Status",
-	Measurements: "Metingen", Date: "Datum", Value: "Waarde", Who: "Wie", Note: "Notitie",
-	Adjustments: "Bijstellingen en besluiten", Activities: "Activiteiten", Overdue: "te laat",
-	NotMeasurable: "Niet meetbaar, ontbreekt",
-	ActivitiesF:   "%d gedaan, %d open (%d te laat)",
-}
-
-var enPlanLabels = board.PlanLabels{
-	Account: "Account", Generated: "made on", Phase: "Phase", PhaseChanges: "Phase changes",
-	NoPhase: "not chosen yet", NoSpeerpunt: "Goals without a strategic priority", Owner: "Owner",
-	Indicator: "Indicator", Baseline: "Baseline", Latest: "Latest measurement", Target: "Target", Status: "Status",
-	Measurements: "Measurements", Date: "Date", Value: "Value", Who: "Who", Note: "Note",
-	Adjustments: "Adjustments and decisions", Activities: "Activities", Overdue: "overdue",
-	NotMeasurable: "Not measurable, missing",
-	ActivitiesF:   "%d done, %d open (%d overdue)",
+// planLabels are the plan account's own words in one language.
+func planLabels(t tr) board.PlanLabels {
+	return board.PlanLabels{
+		Account:       t("Verantwoording", "Account"),
+		Generated:     t("gemaakt op", "made on"),
+		Phase:         t("Fase", "Phase"),
+		PhaseChanges:  t("Fasewisselingen", "Phase changes"),
+		NoPhase:       t("nog niet gekozen", "not chosen yet"),
+		NoSpeerpunt:   t("Doelen zonder speerpunt", "Goals without a strategic priority"),
+		Owner:         t("Eigenaar", "Owner"),
+		Indicator:     t("Indicator", "Indicator"),
+		Baseline:      t("Nulmeting", "Baseline"),
+		Latest:        t("Laatste meting", "Latest measurement"),
+		Target:        t("Streefwaarde", "Target"),
+		Status:        t("Status", "Status"),
+		Measurements:  t("Metingen", "Measurements"),
+		Date:          t("Datum", "Date"),
+		Value:         t("Waarde", "Value"),
+		Who:           t("Wie", "Who"),
+		Note:          t("Notitie", "Note"),
+		Adjustments:   t("Bijstellingen en besluiten", "Adjustments and decisions"),
+		Activities:    t("Activiteiten", "Activities"),
+		Overdue:       t("te laat", "overdue"),
+		NotMeasurable: t("Niet meetbaar, ontbreekt", "Not measurable, missing"),
+		ActivitiesF:   t("%d gedaan, %d open (%d te laat)", "%d done, %d open (%d overdue)"),
+	}
 }

@@ -21,25 +21,3 @@ type WallMessages struct {
 	// TakeOverGoneAskF is the offer after the first key press.
 	TakeOverGoneAskF string
 }
-
-var nlWall = WallMessages{
-	KeyPage:          "pagina",
-	KeyPresent:       "presenteren",
-	PresentHint:      "p of esc = terug naar het bord",
-	PresentStepF:     "stap %d van %d",
-	PresentNoMeeting: "Geen bordsessie · S = bordsessie starten",
-	LeaderGoneF:      "%s is weg",
-	LeaderGoneHintF:  "%s is weg: druk op een toets om de bordsessie over te nemen",
-	TakeOverGoneAskF: "%s is weg. Wil jij de bordsessie leiden?",
-}
-
-var enWall = WallMessages{
-	KeyPage:          "page",
-	KeyPresent:       "present",
-	PresentHint:      "p or esc = back to the board",
-	PresentStepF:     "step %d of %d",
-	PresentNoMeeting: "No session · S = start a session",
-	LeaderGoneF:      "%s has left",
-	LeaderGoneHintF:  "%s has left: press any key to take the session over",
-	TakeOverGoneAskF: "%s has left. Will you lead the session?",
-}

@@ -9,7 +9,7 @@ import (
 // TestWallCatalogComplete: every word of the board on the wall is there in
 // both languages, with the same format verbs.
 func TestWallCatalogComplete(t *testing.T) {
-	a, b := reflect.ValueOf(nlWall), reflect.ValueOf(enWall)
+	a, b := reflect.ValueOf(For(NL).Wall), reflect.ValueOf(For(EN).Wall)
 	for i := range a.NumField() {
 		name, x, y := a.Type().Field(i).Name, a.Field(i).String(), b.Field(i).String()
 		if x == "" || y == "" || x == y {
@@ -18,8 +18,5 @@ func TestWallCatalogComplete(t *testing.T) {
 		if strings.Count(x, "%") != strings.Count(y, "%") {
 			t.Errorf("%s: format verbs differ: %q vs %q", name, x, y)
 		}
-	}
-	if For(NL).Wall != nlWall || For(EN).Wall != enWall {
-		t.Error("the catalogs do not hand out the wall's words")
 	}
 }
