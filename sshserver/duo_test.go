@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/verbeterbord/bord/board"
+	"github.com/verbeterbord/bord/store/storetest/storefix"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -30,20 +31,13 @@ func newDuoSchools(t *testing.T) *duoSchools {
 	t.Helper()
 	e := startServer(t, nil)
 	d := &duoSchools{env: e}
-	tomorrow := board.Day(time.Now()).AddDate(0, 0, 1)
-	var teams [2]board.Team
+	tomorrow := tomorrow()
+	var teams [2]uint64
 	for i, s := range []struct{ team, board, who, secret string }{
 		{"De Linde", "Bord Linde", "Anna", lindeSecret}, {"Het Anker", "Bord Anker", "Dirk", ankerSecret},
 	} {
-		tm, err := e.st.CreateTeam("Beheer", s.team, s.who)
-		if err != nil {
-			t.Fatal(err)
-		}
-		teams[i] = tm
-		b, err := e.st.CreateBoard("Beheer", tm.ID, s.board)
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := storefix.TeamBoard(t, e.st, "Beheer", s.team, s.board, s.who)
+		teams[i] = b.TeamID
 		if _, err := e.st.Add(s.who, b.ID, &board.Action{What: s.secret + " bespreken", Who: s.who, When: tomorrow}); err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +45,7 @@ func newDuoSchools(t *testing.T) *duoSchools {
 			d.linde = b
 		}
 	}
-	duo, err := e.st.CreateDuo("Marieke", e.teamID, duoName, []board.Partner{{Name: "Anna", TeamID: teams[0].ID}, {Name: "Dirk", TeamID: teams[1].ID}})
+	duo, err := e.st.CreateDuo("Marieke", e.teamID, duoName, []board.Partner{{Name: "Anna", TeamID: teams[0]}, {Name: "Dirk", TeamID: teams[1]}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,8 +54,19 @@ func newDuoSchools(t *testing.T) *duoSchools {
 		t.Fatal(err)
 	}
 	d.duoID = duo.ID
-	d.anna, d.dirk = e.memberOf(teams[0].ID, "Anna"), e.memberOf(teams[1].ID, "Dirk")
+	d.anna, d.dirk = e.memberOf(teams[0], "Anna"), e.memberOf(teams[1], "Dirk")
 	return d
+}
+
+// taal is a second duo of Marieke's team, Taal: Anna of De Linde and
+// Sanne, who has no team and is still to be invited.
+func (d *duoSchools) taal(t *testing.T) board.Duo {
+	t.Helper()
+	duo, err := d.st.CreateDuo("Marieke", d.teamID, "Taal", []board.Partner{{Name: "Anna", TeamID: d.linde.TeamID}, {Name: "Sanne"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return duo
 }
 
 // TestDuoPartnerSeesTheDuoOnly: Dirk, of Het Anker, exports the duo he
@@ -102,10 +107,7 @@ func TestDuoPartnerSeesTheDuoOnly(t *testing.T) {
 func TestDuoInviteOverSSH(t *testing.T) {
 	t.Parallel()
 	d := newDuoSchools(t)
-	_, err := d.st.CreateDuo("Marieke", d.teamID, "Taal", []board.Partner{{Name: "Anna", TeamID: d.linde.TeamID}, {Name: "Sanne"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d.taal(t)
 	if _, errOut, status := d.run(t, d.anna, "invite --duo Taal --partner Sanne"); status == 0 {
 		t.Errorf("a partner made a duo invite: %q", errOut)
 	}
@@ -171,11 +173,7 @@ func TestDuoPartnerTerminal(t *testing.T) {
 func TestDuoInviteTerminal(t *testing.T) {
 	t.Parallel()
 	d := newDuoSchools(t)
-	trio, err := d.st.CreateDuo("Marieke", d.teamID, "Taal", []board.Partner{{Name: "Anna", TeamID: d.linde.TeamID}, {Name: "Sanne"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	code, _, err := d.st.CreateDuoInvite("Marieke", trio.ID, "Sanne", time.Hour)
+	code, _, err := d.st.CreateDuoInvite("Marieke", d.taal(t).ID, "Sanne", time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,7 +69,7 @@ func TestHostileTextNeverReachesTerminals(t *testing.T) {
 
 	// Any other writer: straight into the store, as Anna.
 	const direct = "Opslagmerk4z"
-	tomorrow := board.Day(time.Now()).AddDate(0, 0, 1)
+	tomorrow := tomorrow()
 	if _, err := e.st.Add("Anna", e.boardID, &board.Action{What: hostileText(direct), Who: "Marieke", When: tomorrow}); err != nil {
 		t.Fatalf("adding hostile text: %v", err)
 	}

@@ -2,17 +2,13 @@ package sshserver_test
 
 import (
 	"bufio"
-	"bytes"
-	"context"
 	"errors"
 	"io"
 	"log/slog"
 	"net"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -67,12 +63,13 @@ func TestTinyIdleDoesNotPanic(t *testing.T) {
 // session outlives that deadline.
 func TestSilentConnectionsTimeOut(t *testing.T) {
 	t.Parallel()
-	const handshake = 300 * time.Millisecond
-	e := startServer(t, func(c *sshserver.Config) {
+	// Long enough for a real client's handshake under -race on a busy
+	// machine (300 ms was not); a silent connection waits it out.
+	const handshake = 2 * time.Second
+	e := startServer(t, fromLoopback(func(c *sshserver.Config) {
 		c.MaxSessions = 2
-		c.ConnsPerIP = 10000
 		c.Handshake = handshake
-	})
+	}))
 	key := e.member("Anna")
 	silent := func() {
 		t.Helper()
@@ -110,10 +107,7 @@ func TestSilentConnectionsTimeOut(t *testing.T) {
 // at once.
 func TestOpenPerIPCap(t *testing.T) {
 	t.Parallel()
-	e := startServer(t, func(c *sshserver.Config) {
-		c.OpenPerIP = 2
-		c.ConnsPerIP = 10000
-	})
+	e := startServer(t, fromLoopback(func(c *sshserver.Config) { c.OpenPerIP = 2 }))
 	key := e.member("Anna")
 	raw := func() net.Conn {
 		t.Helper()
@@ -179,71 +173,6 @@ func TestOpenPerIPCap(t *testing.T) {
 	if err != nil || len(got) != 0 {
 		t.Errorf("the connection past the waiting ones got %q (%v), want it closed at once", got, err)
 	}
-}
-
-// A panic before a session's program exists (tui.New, the hub) must not
-// leave Shutdown's goodbye goroutine waiting for that program forever.
-func TestPanicBeforeProgram(t *testing.T) {
-	// Not parallel: it looks at the whole process's goroutines.
-	entered, release := make(chan struct{}), make(chan struct{})
-	var once sync.Once
-	var logs syncBuffer
-	e := startServer(t, func(c *sshserver.Config) {
-		c.Logger = slog.New(slog.NewTextHandler(&logs, nil))
-		sshserver.SetBeforeTUI(c, func() {
-			once.Do(func() { close(entered) })
-			<-release
-			panic("test: the model could not be made")
-		})
-	})
-	tm := e.open(t, e.member("Anna"))
-	select {
-	case <-entered:
-	case <-time.After(wait):
-		t.Fatal("the session did not start")
-	}
-	e.stopped = true
-	done := make(chan error, 1)
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), wait)
-		defer cancel()
-		done <- e.srv.Shutdown(ctx)
-	}()
-	// Shutdown has told the session to end: that goroutine waits for the
-	// program, which will never be made.
-	if !eventually(func() bool { return goroutinesIn("sshserver.(*session).end(") > 0 }) {
-		t.Fatal("Shutdown did not end the session")
-	}
-	close(release)
-	if err := <-done; err != nil {
-		t.Errorf("Shutdown: %v", err)
-	}
-	if err := <-e.served; err != nil {
-		t.Errorf("Serve: %v", err)
-	}
-	tm.ended()
-	if !eventually(func() bool { return goroutinesIn("sshserver.(*session).end(") == 0 }) {
-		t.Error("a goroutine still waits for the program of a session that panicked")
-	}
-	// The recover middleware logs it as one structured line.
-	for _, want := range []string{"msg=panic", "key=SHA256:", `panic="test: the model could not be made"`, `stack="goroutine `} {
-		if !strings.Contains(logs.String(), want) {
-			t.Errorf("the log lacks %s:\n%s", want, logs.String())
-		}
-	}
-}
-
-// goroutinesIn counts the goroutines whose stack contains fn.
-func goroutinesIn(fn string) int {
-	buf := make([]byte, 1<<20)
-	buf = buf[:runtime.Stack(buf, true)]
-	n := 0
-	for _, g := range bytes.Split(buf, []byte("\n\n")) {
-		if bytes.Contains(g, []byte(fn)) {
-			n++
-		}
-	}
-	return n
 }
 
 // A 0x0 PTY (ssh -tt from a script) gets an 80x24 screen, not a blank one.

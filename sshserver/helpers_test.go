@@ -3,8 +3,6 @@ package sshserver_test
 import (
 	"bytes"
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -58,6 +56,17 @@ func startServer(t *testing.T, change func(*sshserver.Config)) *env {
 	return serve(t, st, info, change)
 }
 
+// fromLoopback is a config change for a test that connects many times:
+// set makes its own changes (the caps under test), and the per-address
+// connection rate is lifted, since every test connection comes from
+// 127.0.0.1 and only set's caps may turn anyone away.
+func fromLoopback(set func(*sshserver.Config)) func(*sshserver.Config) {
+	return func(c *sshserver.Config) {
+		set(c)
+		c.ConnsPerIP = 10000
+	}
+}
+
 // startServerAt is startServer with the store and the screens on clk, for
 // tests that wait for time to pass (an expiry, a meeting's clock): they move
 // clk instead of sleeping.
@@ -71,6 +80,10 @@ func startServerAt(t *testing.T, clk *clock, change func(*sshserver.Config)) *en
 		}
 	})
 }
+
+// tomorrow is the day after today, at midnight, as the board keeps dates:
+// a due date the store takes from any test.
+func tomorrow() time.Time { return board.Day(time.Now()).AddDate(0, 0, 1) }
 
 // clock is a clock a test moves by hand.
 type clock = storetest.Clock
@@ -153,66 +166,6 @@ func (e *env) shutdown() {
 	case <-time.After(wait):
 		e.t.Error("Serve did not return after Shutdown")
 	}
-}
-
-// newKey makes an ed25519 client key.
-func newKey(t *testing.T) gossh.Signer {
-	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-// fp is a key's fingerprint as the server sees it.
-func fp(k gossh.Signer) string { return sshserver.Fingerprint(k.PublicKey()) }
-
-// member makes a key for name in the demo team.
-func (e *env) member(name string) gossh.Signer {
-	return e.memberOf(e.teamID, name)
-}
-
-// memberOf makes a key for name in team teamID.
-func (e *env) memberOf(teamID uint64, name string) gossh.Signer {
-	e.t.Helper()
-	k := newKey(e.t)
-	if _, err := e.st.AddMemberKey("Marieke", teamID, name, fp(k)); err != nil {
-		e.t.Fatal(err)
-	}
-	return k
-}
-
-// dial connects with key, checking the server's host key.
-func (e *env) dial(key gossh.Signer) (*gossh.Client, error) {
-	want := e.srv.HostKeyFingerprint()
-	return gossh.Dial("tcp", e.addr, &gossh.ClientConfig{
-		User: "bord",
-		Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
-		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {
-			if got := sshserver.Fingerprint(k); got != want {
-				return fmt.Errorf("host key %s, want %s", got, want)
-			}
-			return nil
-		},
-		Timeout: wait,
-	})
-}
-
-// mustDial is dial that fails the test on error and closes the client at
-// the end of the test.
-func (e *env) mustDial(t *testing.T, key gossh.Signer) *gossh.Client {
-	t.Helper()
-	c, err := e.dial(key)
-	if err != nil {
-		t.Fatalf("dial: %v", err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
 }
 
 // term is a client terminal: a session with a PTY and a shell, whose

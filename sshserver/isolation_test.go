@@ -3,7 +3,6 @@ package sshserver_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
@@ -29,7 +28,7 @@ func TestTeamsSeeOnlyTheirOwnBoards(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tomorrow := board.Day(time.Now()).AddDate(0, 0, 1)
+	tomorrow := tomorrow()
 	if _, err := e.st.Add("Bea", boardB.ID, &board.Action{What: secret + " bespreken", Who: "Bea", When: tomorrow}); err != nil {
 		t.Fatal(err)
 	}

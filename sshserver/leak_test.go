@@ -61,10 +61,7 @@ func (e *env) cycle(key gossh.Signer, quit bool) error {
 // goroutines and file descriptors it had before.
 func TestConnectCyclesLeakNothing(t *testing.T) {
 	// Not parallel: it counts the whole process's goroutines and files.
-	e := startServer(t, func(c *sshserver.Config) {
-		c.ConnsPerIP = 10000
-		c.SessionsPerKey = 10000
-	})
+	e := startServer(t, fromLoopback(func(c *sshserver.Config) { c.SessionsPerKey = 10000 }))
 	keys := []gossh.Signer{e.member("Anna"), e.member("Bert"), e.member("Carla"), e.member("Daan")}
 
 	// One round first, so that whatever starts once per process (timers,

@@ -121,7 +121,7 @@ func TestLiveChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tomorrow := board.Day(time.Now()).AddDate(0, 0, 1)
+	tomorrow := tomorrow()
 	i := slices.IndexFunc(bd.Actions, func(a board.Action) bool { return a.What == marker+" regelen" })
 	if i < 0 {
 		t.Fatal("the action is not in the store")
@@ -259,7 +259,7 @@ func TestIdleFromLastKeypress(t *testing.T) {
 	busy.waitFor(demoAction)
 
 	// A colleague's change reaches both: a broadcast is no keypress.
-	tomorrow := board.Day(time.Now()).AddDate(0, 0, 1)
+	tomorrow := tomorrow()
 	if _, err := e.st.Add("Marieke", e.boardID, &board.Action{What: "Omroepbericht", Who: "Marieke", When: tomorrow}); err != nil {
 		t.Fatal(err)
 	}

@@ -107,10 +107,7 @@ func TestGracefulShutdown(t *testing.T) {
 // room again.
 func TestConnectionCap(t *testing.T) {
 	t.Parallel()
-	e := startServer(t, func(c *sshserver.Config) {
-		c.MaxSessions = 2
-		c.ConnsPerIP = 10000
-	})
+	e := startServer(t, fromLoopback(func(c *sshserver.Config) { c.MaxSessions = 2 }))
 	key := e.member("Anna")
 	first := e.mustDial(t, key)
 	second := e.open(t, key) // a terminal session holds a place too

@@ -7,45 +7,19 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
+	"github.com/verbeterbord/bord/store/storetest/storefix"
 )
 
-// arenaWithQuestion makes an arena with one question on the fixture's board.
-func arenaWithQuestion(t *testing.T, f *fixture) (arenaID, questionID uint64) {
+// arenaWithNotes makes an arena with one question on the fixture's
+// board, and Bram's notes under it; a is the arena after the last note.
+func arenaWithNotes(t *testing.T, f *fixture, notes ...string) (arenaID, questionID uint64, a board.Arena) {
 	t.Helper()
-	a, err := f.s.CreateArena("Anna", f.board.ID, "Uitleg", f.clk.Day(0), "groep 7", 6, "Anna", []string{"Bram"}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err = f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt?"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a.ID, a.Questions[0].ID
-}
-
-// arenaWithNote makes an arena with one question, and Bram's note text on
-// it; a is the arena after the note.
-func arenaWithNote(t *testing.T, f *fixture, text string) (arenaID, questionID uint64, a board.Arena) {
-	t.Helper()
-	arenaID, questionID = arenaWithQuestion(t, f)
-	a, err := f.s.ChangeArena("Bram", f.board.ID, arenaID, board.ArenaOp{Kind: board.OpAddNote, Question: questionID, Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return arenaID, questionID, a
-}
-
-func fileHas(t *testing.T, path, token string) bool {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return bytes.Contains(data, []byte(token))
+	a = storefix.Arena(t, f.s, f.board.ID, f.clk.Day(0), "Anna", "Bram", notes...)
+	return a.ID, a.Questions[0].ID, a
 }
 
 // compactedAway compacts f's file after what deleted token, and fails
@@ -55,7 +29,7 @@ func compactedAway(t *testing.T, f *fixture, token, what, left string) {
 	if did, err := f.s.CompactIfErased(); err != nil || !did {
 		t.Fatalf("CompactIfErased after %s = %v, %v; want true", what, did, err)
 	}
-	if fileHas(t, f.path, token) {
+	if storetest.FileHolds(t, f.path, token) {
 		t.Fatal(left)
 	}
 }
@@ -65,8 +39,8 @@ func compactedAway(t *testing.T, f *fixture, token, what, left string) {
 func TestCompactErasesDeletedNote(t *testing.T) {
 	f := newFixture(t)
 	const token = "Zyxwvqk-4711-uniek"
-	aid, q, a := arenaWithNote(t, f, "Jip zegt "+token)
-	if !fileHas(t, f.path, token) {
+	aid, q, a := arenaWithNotes(t, f, "Jip zegt "+token)
+	if !storetest.FileHolds(t, f.path, token) {
 		t.Fatal("the note is not in the file at all; the test proves nothing")
 	}
 	if did, err := f.s.CompactIfErased(); err != nil || did {
@@ -75,7 +49,7 @@ func TestCompactErasesDeletedNote(t *testing.T) {
 	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpDeleteNote, ID: a.Notes[0].ID}); err != nil {
 		t.Fatal(err)
 	}
-	if !fileHas(t, f.path, token) {
+	if !storetest.FileHolds(t, f.path, token) {
 		t.Log("bbolt wiped the freed page itself; compaction is still required by design")
 	}
 	compactedAway(t, f, token, "a deletion", "the deleted note's text is still in the database file")
@@ -95,7 +69,7 @@ func TestCompactErasesDeletedNote(t *testing.T) {
 func TestCompactErasesRephrasedNote(t *testing.T) {
 	f := newFixture(t)
 	const token = "Qorvex-0815-oud"
-	aid, _, a := arenaWithNote(t, f, token+" wil meer tijd")
+	aid, _, a := arenaWithNotes(t, f, token+" wil meer tijd")
 	if _, err := f.s.ChangeArena("Bram", f.board.ID, aid, board.ArenaOp{Kind: board.OpEditNote, ID: a.Notes[0].ID, Text: "een leerling wil meer tijd"}); err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +80,7 @@ func TestCompactErasesRephrasedNote(t *testing.T) {
 // acknowledged write is in the file afterwards, and none fails.
 func TestCompactWithConcurrentWriters(t *testing.T) {
 	f := newFixture(t)
-	aid, q := arenaWithQuestion(t, f)
+	aid, q, _ := arenaWithNotes(t, f)
 	var acked atomic.Int64
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
@@ -154,8 +128,8 @@ func TestCompactWithConcurrentWriters(t *testing.T) {
 func TestRetentionMarksForCompaction(t *testing.T) {
 	f := newFixture(t)
 	const token = "Plurvak-1234-bewaar"
-	arenaWithNote(t, f, token)
-	f.clk.Add(time.Duration(board.DefaultRetentionDays+1) * 24 * time.Hour)
+	arenaWithNotes(t, f, token)
+	f.clk.PastRetention()
 	if n, err := f.s.ApplyRetention(); err != nil || n != 1 {
 		t.Fatalf("ApplyRetention = %d, %v; want 1", n, err)
 	}
@@ -190,7 +164,7 @@ func TestCompactRefusesReadOnly(t *testing.T) {
 func TestCompactErasesNotesOfDeletedQuestion(t *testing.T) {
 	f := newFixture(t)
 	const token = "Vraagweg-9090-notitie"
-	aid, q, _ := arenaWithNote(t, f, token)
+	aid, q, _ := arenaWithNotes(t, f, token)
 	if _, err := f.s.ChangeArena("Anna", f.board.ID, aid, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: q}); err != nil {
 		t.Fatal(err)
 	}

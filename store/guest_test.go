@@ -12,11 +12,7 @@ import (
 // guestOf makes a guest invite for scope and redeems it with key and name.
 func guestOf(t testing.TB, s *store.Store, by string, scope store.GuestScope, key, name string) store.Guest {
 	t.Helper()
-	code, _, err := s.CreateGuestInvite(by, scope, time.Hour)
-	if err != nil {
-		t.Fatalf("CreateGuestInvite: %v", err)
-	}
-	if _, err := s.RedeemInvite(code, key, name); err != nil {
+	if _, err := s.RedeemInvite(guestCode(t, s, by, scope), key, name); err != nil {
 		t.Fatalf("RedeemInvite: %v", err)
 	}
 	g, ok := s.IdentifyGuest(key)
@@ -24,6 +20,16 @@ func guestOf(t testing.TB, s *store.Store, by string, scope store.GuestScope, ke
 		t.Fatal("the key is no guest after the invite")
 	}
 	return g
+}
+
+// guestCode is a code that invites a guest into scope, made by by.
+func guestCode(t testing.TB, s *store.Store, by string, scope store.GuestScope) string {
+	t.Helper()
+	code, _, err := s.CreateGuestInvite(by, scope, time.Hour)
+	if err != nil {
+		t.Fatalf("CreateGuestInvite: %v", err)
+	}
+	return code
 }
 
 // A guest of one retrospective sees that retrospective only, writes and
@@ -133,15 +139,12 @@ func TestGuestInviteRefused(t *testing.T) {
 	if _, _, err := f.s.CreateGuestInvite("Anna", store.GuestScope{BoardID: f.board.ID, Kind: store.GuestArena, ID: 99}, time.Hour); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("an invite for no arena: %v", err)
 	}
-	code, _, err := f.s.CreateGuestInvite("Anna", scope, time.Hour)
-	if err != nil {
-		t.Fatal(err)
-	}
+	code := guestCode(t, f.s, "Anna", scope)
 	if _, err := f.s.RedeemInvite(code, "SHA256:x", "bram"); !errors.Is(err, board.ErrExists) {
 		t.Errorf("a guest named as a member: %v", err)
 	}
 	guestOf(t, f.s, "Anna", scope, "SHA256:gast", "Gast")
-	code, _, _ = f.s.CreateGuestInvite("Anna", scope, time.Hour)
+	code = guestCode(t, f.s, "Anna", scope)
 	if _, err := f.s.RedeemInvite(code, "SHA256:gast", "Gast twee"); !errors.Is(err, store.ErrKeyTaken) {
 		t.Errorf("a guest's key became a second guest: %v", err)
 	}
@@ -151,7 +154,7 @@ func TestGuestInviteRefused(t *testing.T) {
 	if _, err := f.s.RedeemInvite(code, "SHA256:chris", "Gast drie"); !errors.Is(err, store.ErrKeyTaken) {
 		t.Errorf("a member's key became a guest: %v", err)
 	}
-	code, _, _ = f.s.CreateGuestInvite("Anna", scope, time.Hour)
+	code = guestCode(t, f.s, "Anna", scope)
 	if _, err := f.s.ChangeArena("Anna", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "in de klas", Date: f.clk.Day(0)}); err != nil {
 		t.Fatal(err)
 	}
@@ -191,10 +194,7 @@ func TestGuestsKeepToTheirOwnNotes(t *testing.T) {
 	if _, err := f.s.ForGuest(gina).ChangeArena("", f.board.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: n, Text: "uitleg met tekeningen"}); err != nil {
 		t.Errorf("Gina could not edit her own note: %v", err)
 	}
-	code, _, err := f.s.CreateGuestInvite("Anna", scope, time.Hour)
-	if err != nil {
-		t.Fatal(err)
-	}
+	code := guestCode(t, f.s, "Anna", scope)
 	if _, err := f.s.RedeemInvite(code, "SHA256:g3", "gina"); !errors.Is(err, board.ErrExists) {
 		t.Errorf("a second guest called gina: %v", err)
 	}

@@ -21,6 +21,9 @@ type clock = storetest.Clock
 
 func newClock() *clock { return storetest.NewClock(monday) }
 
+// day is midnight (UTC) of a date, for dates far from monday.
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
 // open opens the store at path with the test clock and closes it at the end
 // of the test. Tests that close and reopen call store.Open themselves.
 func open(t testing.TB, path string, clk *clock) *store.Store {

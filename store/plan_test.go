@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
@@ -267,8 +266,6 @@ func TestDemoShowsEveryPicture(t *testing.T) {
 		t.Errorf("the behind goal's warnings: %+v", ws)
 	}
 }
-
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // TestPlanExportImport: speerpunten and plan years come across an export
 // and import unchanged, and a goal linked to a speerpunt the export lacks

@@ -78,10 +78,24 @@ func twoBoards(t *testing.T) (*store.Store, board.Info, board.Info) {
 	return s, demoInfo, other
 }
 
+// pickingOfTwo starts at 100×30 on the store of twoBoards, in the picker.
+func pickingOfTwo(t *testing.T) (*harness, *store.Store, board.Info) {
+	t.Helper()
+	s, _, other := twoBoards(t)
+	return start(t, s, Config{}, 100, 30), s, other
+}
+
+// onDemoOfTwo starts at w×ht on the store of twoBoards with the demo board
+// open (Config.BoardID).
+func onDemoOfTwo(t *testing.T, w, ht int) (*harness, *store.Store, board.Info, board.Info) {
+	t.Helper()
+	s, demoInfo, other := twoBoards(t)
+	return start(t, s, Config{BoardID: demoInfo.ID}, w, ht), s, demoInfo, other
+}
+
 func TestPickerOpensBoard(t *testing.T) {
 	t.Parallel()
-	s, _, other := twoBoards(t)
-	h := start(t, s, Config{}, 100, 30)
+	h, _, other := pickingOfTwo(t)
 	if h.m.screen != screenPicker {
 		t.Fatalf("two boards: screen %d, want picker\n%s", h.m.screen, h.plain())
 	}
@@ -97,8 +111,7 @@ func TestPickerOpensBoard(t *testing.T) {
 
 func TestPickerNewBoard(t *testing.T) {
 	t.Parallel()
-	s, _, _ := twoBoards(t)
-	h := start(t, s, Config{}, 100, 30)
+	h, s, _ := pickingOfTwo(t)
 	h.press("n")
 	if h.m.form == nil || h.m.form.title != h.m.msg.NewBoard[3:] {
 		t.Fatalf("n did not open the new-board form\n%s", h.plain())
@@ -129,8 +142,7 @@ func TestPickerNewBoard(t *testing.T) {
 func TestNewBoardExistingTeam(t *testing.T) {
 	t.Parallel()
 	// A team name that exists (in any case) adds the board to that team.
-	s, _, _ := twoBoards(t)
-	h := start(t, s, Config{}, 100, 30)
+	h, s, _ := pickingOfTwo(t)
 	h.press("n")
 	h.typeText("team oost")
 	h.press("enter")
@@ -148,10 +160,7 @@ func TestNewBoardExistingTeam(t *testing.T) {
 func TestNewBoardEmptyName(t *testing.T) {
 	t.Parallel()
 	h := start(t, openStore(t), Config{}, 100, 30)
-	h.press("n", "ctrl+s")
-	if h.m.form == nil {
-		t.Fatal("form closed on an empty team name")
-	}
+	mustForm(t, h, "form closed on an empty team name", "n", "ctrl+s")
 	mustContain(t, h.plain(), "Team mag niet leeg zijn.")
 	h.press("esc")
 	if h.m.form != nil || h.m.screen != screenWelcome {
@@ -291,8 +300,7 @@ func TestAddAction(t *testing.T) {
 
 func TestAddActionWithGoal(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.NL)
 	h.typeText("Gesprek met leerplicht")
 	h.fill("when", "morgen")
 	h.fill("goal", "snel") // a unique prefix is enough
@@ -336,10 +344,7 @@ func TestAddActionValidation(t *testing.T) {
 			if c.field == "goal" {
 				h.fill("goal", "bestaat niet")
 			}
-			h.press("ctrl+s")
-			if h.m.form == nil {
-				t.Fatal("form closed on invalid input")
-			}
+			mustForm(t, h, "form closed on invalid input", "ctrl+s")
 			if got := h.m.form.field(c.field).err; !strings.HasPrefix(got, c.message) {
 				t.Errorf("field %s message %q, want %q", c.field, got, c.message)
 			}
@@ -400,8 +405,7 @@ func TestFormEscCancels(t *testing.T) {
 // a second ctrl+c quits.
 func TestCtrlCInFormAsks(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.EN, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.EN)
 	h.typeText("Half")
 	h.press("ctrl+c")
 	if h.quit || h.m.choose == nil || h.m.form == nil {
@@ -420,12 +424,7 @@ func TestCtrlCInFormAsks(t *testing.T) {
 
 func TestEditAction(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Checklist aanvraag")
-	h.press("e")
-	if h.m.form == nil || h.m.form.orig == nil {
-		t.Fatalf("e did not open the editor\n%s", h.plain())
-	}
+	h, a, _ := editing(t, i18n.NL, "Checklist aanvraag")
 	mustContain(t, h.plain(), "Acties: bewerken", "Checklist aanvraag arrangement vereenvoudigen", "Sanne", "2-12-2026")
 	h.fill("what", "Checklist aanvraag arrangement halveren")
 	h.fill("when", "4-12")
@@ -455,9 +454,7 @@ func TestEditAction(t *testing.T) {
 
 func TestEditConflict(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Checklist aanvraag")
-	h.press("e")
+	h, a, info := editing(t, i18n.NL, "Checklist aanvraag")
 	h.fill("what", "Mijn versie van de checklist")
 
 	// Meanwhile Fatima changes the same action.
@@ -467,10 +464,7 @@ func TestEditConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	h.press("ctrl+s")
-	if h.m.form == nil {
-		t.Fatal("form closed on a conflict")
-	}
+	mustForm(t, h, "form closed on a conflict", "ctrl+s")
 	if got := h.m.form.value("what"); got != "Mijn versie van de checklist" {
 		t.Errorf("typed text lost: %q", got)
 	}
@@ -494,17 +488,12 @@ func TestEditConflict(t *testing.T) {
 
 func TestEditDeletedMeanwhile(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Checklist aanvraag")
-	h.press("e")
+	h, a, info := editing(t, i18n.NL, "Checklist aanvraag")
 	h.fill("what", "Checklist, nieuwe versie")
 	if err := h.s.Delete("Fatima", info.ID, board.AreaAction, a.ID, a.Version); err != nil {
 		t.Fatal(err)
 	}
-	h.press("ctrl+s")
-	if h.m.form == nil {
-		t.Fatal("form closed although the item is gone")
-	}
+	mustForm(t, h, "form closed although the item is gone", "ctrl+s")
 	mustContain(t, h.plain(), "Dit bestaat niet meer", "Checklist, nieuwe versie")
 	h.press("ctrl+s") // saving again makes it anew
 	if h.m.form != nil {
@@ -517,8 +506,7 @@ func TestEditDeletedMeanwhile(t *testing.T) {
 
 func TestDeleteAndUndo(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Leerlingarena voorbereiden")
+	h, a, _ := atAction(t, i18n.NL, "Leerlingarena voorbereiden")
 	h.press("d")
 	if _, ok := h.action(a.ID); ok {
 		t.Fatal("d did not delete")
@@ -537,8 +525,7 @@ func TestDeleteAndUndo(t *testing.T) {
 
 func TestUndoAdd(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.NL)
 	h.typeText("Eenmalig")
 	h.fill("when", "morgen")
 	h.press("ctrl+s")
@@ -556,9 +543,7 @@ func TestUndoAdd(t *testing.T) {
 
 func TestUndoEdit(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Format schoolondersteuningsprofiel")
-	h.press("e")
+	h, a, _ := editing(t, i18n.NL, "Format schoolondersteuningsprofiel")
 	h.fill("what", "Iets heel anders")
 	h.fill("who", "Joost")
 	h.press("ctrl+s")
@@ -574,8 +559,7 @@ func TestUndoEdit(t *testing.T) {
 
 func TestStatusCycle(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Koffie-afspraak")
+	h, a, _ := atAction(t, i18n.NL, "Koffie-afspraak")
 	if a.Status != board.StatusTodo {
 		t.Fatalf("demo action %q is %s", a.What, a.Status)
 	}
@@ -611,8 +595,7 @@ func TestStatusCycle(t *testing.T) {
 
 func TestDoneAndDrop(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Checklist aanvraag")
+	h, a, _ := atAction(t, i18n.NL, "Checklist aanvraag")
 	h.press("x")
 	got, _ := h.action(a.ID)
 	if got.Status != board.StatusDone || !got.DoneAt.Equal(today) {
@@ -639,8 +622,7 @@ func TestDoneAndDrop(t *testing.T) {
 
 func TestLinkGoal(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	a := h.selectAction("Koffie-afspraak")
+	h, a, _ := atAction(t, i18n.NL, "Koffie-afspraak")
 	h.press("g")
 	if h.m.choose == nil {
 		t.Fatal("g did not open the goal chooser")
@@ -812,17 +794,11 @@ func TestMeasurement(t *testing.T) {
 	}
 	mustContain(t, h.plain(), "Meting toevoegen: Minder thuiszitters", "vandaag", "→ ma 23 nov 2026")
 	h.typeText("abc")
-	h.press("ctrl+s")
-	if h.m.form == nil || h.m.form.field("value").err == "" {
-		t.Fatal("a non-number was accepted")
-	}
+	mustRefuse(t, h, "value", "a non-number was accepted")
 	// ParseFloat reads these, but no measurement can be them.
 	for _, bad := range []string{"NaN", "inf", "-Infinity"} {
 		h.fill("value", bad)
-		h.press("ctrl+s")
-		if h.m.form == nil || h.m.form.field("value").err == "" {
-			t.Fatalf("%q was accepted as a measurement", bad)
-		}
+		mustRefuse(t, h, "value", bad+" was accepted as a measurement")
 	}
 	h.fill("value", "32,5")
 	h.fill("note", "na de zomer")
@@ -924,8 +900,7 @@ func TestHelpOverlay(t *testing.T) {
 
 func TestBoardsKey(t *testing.T) {
 	t.Parallel()
-	s, demoInfo, other := twoBoards(t)
-	h := start(t, s, Config{BoardID: demoInfo.ID}, 100, 30)
+	h, _, demoInfo, other := onDemoOfTwo(t, 100, 30)
 	if h.m.screen != screenBoard || h.m.b.ID != demoInfo.ID {
 		t.Fatalf("Config.BoardID did not open the board\n%s", h.plain())
 	}
@@ -1061,8 +1036,7 @@ func TestMouseNarrow(t *testing.T) {
 
 func TestLiveUpdate(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	sanne := h.selectAction("Checklist aanvraag")
+	h, sanne, info := atAction(t, i18n.NL, "Checklist aanvraag")
 	// Someone else adds an action that sorts above the selection.
 	_, err := h.s.Add("Fatima", info.ID, &board.Action{What: "Live van Fatima", Who: "Fatima", When: day(1)})
 	if err != nil {
@@ -1093,8 +1067,7 @@ func TestLiveUpdate(t *testing.T) {
 
 func TestLiveUpdateKeepsForm(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	h.press("a")
+	h, info := adding(t, i18n.NL)
 	h.typeText("Half getypt")
 	if _, err := h.s.Add("Fatima", info.ID, &board.Parking{Text: "Tussendoor"}); err != nil {
 		t.Fatal(err)
@@ -1120,8 +1093,7 @@ func TestEscapesNeverReachTheScreen(t *testing.T) {
 			}
 		}
 	}
-	h, _ := demo(t, i18n.NL, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.NL)
 	h.typeText(evil) // as single key presses
 	check(t, h, "typed")
 	h.press("ctrl+u")
@@ -1206,8 +1178,7 @@ func TestFormMessagesNotCut(t *testing.T) {
 // same item id is another item.
 func TestUndoStaysOnItsBoard(t *testing.T) {
 	t.Parallel()
-	s, demoInfo, other := twoBoards(t)
-	h := start(t, s, Config{BoardID: demoInfo.ID}, 140, 40)
+	h, s, demoInfo, other := onDemoOfTwo(t, 140, 40)
 	demoAction := h.selectAction("Format schoolondersteuningsprofiel")
 	var oost board.Item
 	for oost == nil || oost.Base().ID < demoAction.ID {

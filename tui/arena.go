@@ -81,16 +81,11 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 	if *sel >= 0 && *sel < len(rows) {
 		row = rows[*sel]
 	}
+	if m.recordKey(k, m.keys.recordKeys, screenArenas, func() { m.handArena(a) }, sel, len(rows)) {
+		return nil
+	}
 	is := func(bs ...key.Binding) bool { return key.Matches(k, bs...) }
 	switch s := k.String(); {
-	case is(m.keys.Back):
-		if m.cfg.guest() {
-			m.setStatus(m.msg.Handover.GuestStays, false)
-			return nil
-		}
-		m.screen = screenArenas
-	case is(m.keys.HandOver):
-		m.handArena(a)
 	case is(m.keys.Repeat):
 		return m.askRepeat(a)
 	case is(m.keys.TabN):
@@ -105,12 +100,6 @@ func (m *arenaScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		m.as.tab = (m.as.tab + 1) % arenaTabs
 	case is(m.keys.PrevTab):
 		m.as.tab = (m.as.tab + arenaTabs - 1) % arenaTabs
-	case is(m.keys.Up):
-		*sel = max(*sel-1, 0)
-	case is(m.keys.Down):
-		*sel = max(min(*sel+1, len(rows)-1), 0)
-	case is(m.keys.Page):
-		*sel = paged(k, *sel, len(rows), m.panelPage())
 	case m.as.tab == 1 && is(m.keys.Capture):
 		if !a.Open() {
 			m.setStatus(m.msg.ArenaClosedCapture, true)

@@ -146,6 +146,43 @@ func TestGoldenArena(t *testing.T) {
 	}
 }
 
+// toArena makes a leerlingarena from the keyboard and leaves it open.
+func toArena(t *testing.T, h *harness) {
+	t.Helper()
+	arenaForm(h)
+	h.press("enter", "enter", "enter", "enter", "enter")
+	if h.m.screen != screenArena {
+		t.Fatalf("arena not open:\n%s", h.plain())
+	}
+}
+
+// arenaForm opens the new-arena form and fills its topic, day and group.
+func arenaForm(h *harness) {
+	h.press("A", "n")
+	h.typeText("Uitleg bij rekenen")
+	h.press("enter")
+	h.typeText("vr")
+	h.press("enter")
+	h.typeText("groep 7")
+}
+
+// arenaWithIdea opens the demo board (Dutch, 140×40) and makes an arena
+// from the keyboard with one idea, rated rating for both feasibility and
+// impact, on its ideas screen.
+func arenaWithIdea(t *testing.T, rating string) (*harness, board.Info) {
+	t.Helper()
+	h, info := demo(t, i18n.NL, 140, 40)
+	toArena(t, h)
+	h.press("4", "a")
+	h.typeText("Vaker samenwerken")
+	h.press("enter", "enter")
+	h.typeText(rating)
+	h.press("enter")
+	h.typeText(rating)
+	h.press("enter")
+	return h, info
+}
+
 func arenaFixture(t *testing.T, h *harness, boardID uint64) {
 	t.Helper()
 	s := h.s
@@ -155,11 +192,7 @@ func arenaFixture(t *testing.T, h *harness, boardID uint64) {
 	}
 	do := func(who string, op board.ArenaOp) board.Arena {
 		t.Helper()
-		a, err := s.ChangeArena(who, boardID, a.ID, op)
-		if err != nil {
-			t.Fatalf("%s: %v", op.Kind, err)
-		}
-		return a
+		return h.arenaOp(who, boardID, a.ID, op)
 	}
 	a = do(me, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest om de uitleg te begrijpen?"})
 	a = do(me, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wanneer leer je het meest in de les?"})
@@ -180,10 +213,7 @@ func openCapture(t *testing.T, h *harness, boardID uint64) board.Arena {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err = h.s.ChangeArena(me, boardID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest bij de uitleg?"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = h.arenaOp(me, boardID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wat helpt jou het meest bij de uitleg?"})
 	h.awaitChange()
 	h.press("A", "enter", "2")
 	return a
@@ -267,9 +297,7 @@ func TestArenaDeleteAndEditNote(t *testing.T) {
 func TestArenaFailedSaveKeepsText(t *testing.T) {
 	h, info := demo(t, i18n.NL, 80, 24)
 	a := openCapture(t, h, info.ID)
-	if _, err := h.s.ChangeArena("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "verteld", Date: fixedNow()}); err != nil {
-		t.Fatal(err)
-	}
+	h.arenaOp("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "verteld", Date: fixedNow()})
 	h.typeText("de uitleg gaat te snel")
 	h.press("enter")
 	if v := h.m.arena.as.input.Value(); v != "de uitleg gaat te snel" {
@@ -294,9 +322,7 @@ func TestArenaIdeaGridBoundary(t *testing.T) {
 	h, info := demo(t, i18n.NL, 120, 36)
 	a, _ := h.s.CreateArena(me, info.ID, "Uitleg", fixedNow(), "groep 7", 6, me, nil, 0)
 	for _, r := range [][2]int{{3, 3}, {2, 2}, {3, 2}, {2, 3}} {
-		if _, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddIdea, Text: "idee", Feasibility: r[0], Impact: r[1]}); err != nil {
-			t.Fatal(err)
-		}
+		h.arenaOp(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddIdea, Text: "idee", Feasibility: r[0], Impact: r[1]})
 	}
 	h.awaitChange()
 	grid := strings.Join(h.m.arena.ideaGrid(arenaNow(t, h, info.ID, a.ID)), "\n")
@@ -313,10 +339,7 @@ func TestArenaFormWarnsTooManyPupils(t *testing.T) {
 	arenaForm(h)
 	h.press("enter")
 	h.fill("pupils", "12")
-	h.press("enter", "enter", "enter", "enter")
-	if h.m.form == nil {
-		t.Fatal("saved 12 pupils without a warning")
-	}
+	mustForm(t, h, "saved 12 pupils without a warning", "enter", "enter", "enter", "enter")
 	if flat := strings.Join(strings.Fields(h.plain()), " "); !strings.Contains(flat, "Meer dan 8 leerlingen") {
 		t.Errorf("no warning in the form:\n%s", h.plain())
 	}

@@ -86,15 +86,12 @@ func (m *arenaListScreen) createArena(f *form) tea.Cmd {
 	if !ok || !m.guard(&m.warned, f.value("topic")+" · "+f.value("group"), func(w string) { f.err = w }) {
 		return nil
 	}
-	s, user, id := m.cfg.Store, m.cfg.User, m.b.ID
+	id := m.b.ID
 	topic, group, leader, takers := f.value("topic"), f.value("group"), f.value("leader"), strings.Split(f.value("takers"), ",")
-	return func() tea.Msg {
+	return m.command(func(s Store, user string) (tea.Msg, error) {
 		a, err := s.CreateArena(user, id, topic, date, group, int(pupils), leader, takers, int(minutes))
-		if err != nil {
-			return errMsg{err}
-		}
-		return arenaOpenMsg{a.ID}
-	}
+		return arenaOpenMsg{a.ID}, err
+	})
 }
 
 // setRetention sets how long the board keeps arena notes.

@@ -20,14 +20,9 @@ func reportedArena(t *testing.T, lang i18n.Lang) (*harness, board.Info, board.Ar
 	}
 	a := openCapture(t, h, info.ID)
 	for _, text := range []string{"Kiki vindt de uitleg te snel", "de uitleg van Wolk was fijn"} {
-		var err error
-		if a, err = h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddNote, Question: a.Questions[0].ID, Text: text}); err != nil {
-			t.Fatal(err)
-		}
+		a = h.arenaOp(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddNote, Question: a.Questions[0].ID, Text: text})
 	}
-	if _, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "verteld in de klas", Date: fixedNow()}); err != nil {
-		t.Fatal(err)
-	}
+	h.arenaOp(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpReportBack, Text: "verteld in de klas", Date: fixedNow()})
 	h.awaitChange()
 	return h, info, a
 }

@@ -1,9 +1,7 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -238,99 +236,4 @@ func (m *boardScreen) click(ms tea.Mouse) tea.Cmd {
 		m.sel[a] = rowIdx
 	}
 	return nil
-}
-
-func (m *boardScreen) edit() tea.Cmd {
-	it := m.selected()
-	if it == nil {
-		return nil
-	}
-	if c, ok := it.(*board.CheckIn); ok {
-		if !strings.EqualFold(c.Who, m.cfg.User) {
-			return nil // only your own check-in
-		}
-		return m.openCheckIn()
-	}
-	return m.openItemForm(it.Area(), it)
-}
-
-// openItemForm opens the editor of an area, for a new item or a copy of
-// one. An action added under a goal filter gets that goal.
-func (m *boardScreen) openItemForm(area board.Area, it board.Item) tea.Cmd {
-	goal := uint64(0)
-	if m.filter.kind == filterGoal {
-		goal = m.filter.goalID
-	}
-	f := m.itemForm(area, it, goal)
-	f.submit = m.saveItem
-	return m.openForm(f, 0)
-}
-
-// saveItem saves the item form in a command; the result comes back as a
-// doneMsg or an errMsg that keeps the form open with the user's text.
-func (m *boardScreen) saveItem(f *form) tea.Cmd {
-	// again is the user's text on the item a colleague deleted under this
-	// form: if the delete was undone since, the save changes the restored
-	// item instead of adding a second copy. Only the store knows by now.
-	var again board.Item
-	if f.gone != nil {
-		f.orig = f.gone
-		back, ok := m.build(f)
-		f.orig = nil
-		if !ok {
-			return nil
-		}
-		again = back
-	}
-	it, ok := m.build(f)
-	if !ok {
-		return nil
-	}
-	f.mine = it
-	s, user, boardID, orig, forced := m.cfg.Store, m.cfg.User, m.b.ID, f.orig, f.forced
-	return func() tea.Msg {
-		if orig == nil && again != nil {
-			b, err := s.Board(boardID)
-			if err != nil {
-				return errMsg{err}
-			}
-			cur := b.Find(again.Area(), again.Base().ID)
-			if cur == nil {
-				// Still gone: it comes back under its own id. Should an
-				// undo bring it back in the meantime, the store answers
-				// with a conflict, never with a second copy.
-				saved, err := s.ChangeItem(user, boardID, board.ItemOp{Kind: board.ItemResave, Item: again})
-				if err != nil {
-					return errMsg{err}
-				}
-				undo := &undoOp{board: boardID, kind: undoDelete, area: saved.Area(), id: saved.Base().ID, seen: saved.Base().Version, label: saved.Label()}
-				return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: undo, focus: undo}
-			}
-			again.Base().Version = cur.Base().Version
-			orig, it = cur, again
-		}
-		if forced && orig != nil {
-			// Saved over a conflict: only the fields this user changed
-			// from what they started with are written, so a colleague's
-			// change to another field stays.
-			saved, err := s.ChangeItem(user, boardID, board.ItemOp{Kind: board.ItemForce, Item: it, Base: orig})
-			if err != nil {
-				return errMsg{err}
-			}
-			return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: revert(boardID, orig, saved)}
-		}
-		if orig == nil {
-			saved, err := s.Add(user, boardID, it)
-			if err != nil {
-				return errMsg{err}
-			}
-			undo := &undoOp{board: boardID, kind: undoDelete, area: saved.Area(), id: saved.Base().ID, seen: saved.Base().Version, label: saved.Label()}
-			return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: undo, focus: undo}
-		}
-		saved, err := s.Update(user, boardID, it)
-		if err != nil {
-			return errMsg{err}
-		}
-		return doneMsg{status: fmt.Sprintf(m.msg.SavedF, saved.Label()), undo: revert(boardID, orig, saved)}
-	}
 }

@@ -63,12 +63,7 @@ func (c *chooser) view(m *Common) string {
 		if i >= 9 {
 			line = "   " + o
 		}
-		if i == c.cursor {
-			line = m.st.selected.Render("› " + line)
-		} else {
-			line = "  " + line
-		}
-		lines = append(lines, line)
+		lines = append(lines, m.st.mark(line, i == c.cursor))
 	}
 	lines = append(lines, "", m.keyLine(newChooserKeys(m.msg)))
 	return box(lines, min(m.width-4, 80), m.st.focusBorder)

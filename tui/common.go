@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
@@ -84,27 +83,31 @@ func (m *Common) confirm(title string, do func() tea.Cmd) {
 	}}
 }
 
-// write runs one store write in a command and reports it with status.
-// Every write of a screen that needs no undo goes through here.
-func (m *Common) write(do func(s Store, user string) error, status string) tea.Cmd {
+// command runs do on the store as the user in a command: its error comes
+// back as an errMsg, else the message it made (which must not depend on
+// what failed). The screens' reads and writes go through here.
+func (m *Common) command(do func(s Store, user string) (tea.Msg, error)) tea.Cmd {
 	s, user := m.cfg.Store, m.cfg.User
 	return func() tea.Msg {
-		if err := do(s, user); err != nil {
-			return errMsg{err}
-		}
-		return doneMsg{status: status}
-	}
-}
-
-func (m *Common) loadSnapshot(id uint64) tea.Cmd {
-	s := m.cfg.Store
-	return func() tea.Msg {
-		b, err := s.Board(id)
+		msg, err := do(s, user)
 		if err != nil {
 			return errMsg{err}
 		}
-		return snapshotMsg{b}
+		return msg
 	}
+}
+
+// write runs one store write in a command and reports it with status.
+// Every write of a screen that needs no undo goes through here.
+func (m *Common) write(do func(s Store, user string) error, status string) tea.Cmd {
+	return m.command(func(s Store, user string) (tea.Msg, error) { return doneMsg{status: status}, do(s, user) })
+}
+
+func (m *Common) loadSnapshot(id uint64) tea.Cmd {
+	return m.command(func(s Store, _ string) (tea.Msg, error) {
+		b, err := s.Board(id)
+		return snapshotMsg{b}, err
+	})
 }
 
 // startTicking starts the second timer unless it runs already.
@@ -157,12 +160,7 @@ func (m *Common) listScreen(title string, items []string, sel int, empty string)
 			lines = append(lines, m.st.dim.Render("  "+fmt.Sprintf(m.msg.MoreF, rest)))
 			break
 		}
-		if i == sel {
-			it = m.st.selected.Render("› " + it)
-		} else {
-			it = "  " + it
-		}
-		lines = append(lines, fit(it, m.width))
+		lines = append(lines, fit(m.st.mark(it, i == sel), m.width))
 	}
 	if len(items) == 0 && empty != "" {
 		lines = append(lines, m.st.dim.Render("  "+empty))
@@ -202,7 +200,7 @@ func (m *Common) panelN(title string, n int, rows []retroRow, sel, w, h int, foc
 	for i := start; i < len(rows) && len(lines) < inner; i++ {
 		text := " " + rows[i].text
 		if focused && i == sel {
-			text = m.st.selected.Render(fit("›"+ansi.Strip(rows[i].text), w-2))
+			text = m.st.bar(rows[i].text, w-2)
 		}
 		lines = append(lines, text)
 	}

@@ -21,9 +21,7 @@ func TestConflictShowsEveryField(t *testing.T) {
 		{i18n.EN, "Differs from your version: what, who, status, done on."},
 	} {
 		t.Run(string(tt.lang), func(t *testing.T) {
-			bert, info := demo(t, tt.lang, 140, 40)
-			a := bert.selectAction("Checklist")
-			bert.press("e")
+			bert, a, info := editing(t, tt.lang, "Checklist")
 			bert.fill("what", "Checklist aanvraag, korter")
 			theirs := a
 			theirs.Status = board.StatusDone

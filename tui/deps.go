@@ -6,6 +6,27 @@ import (
 	"github.com/verbeterbord/bord/board"
 )
 
+// eachBoard calls do with every board of the store's teams, team by team.
+// Which teams there are is the store's answer: over SSH the member's own.
+func eachBoard(s Store, do func(t board.Team, in board.Info) error) error {
+	teams, err := s.Teams()
+	if err != nil {
+		return err
+	}
+	for _, t := range teams {
+		infos, err := s.Boards(t.ID)
+		if err != nil {
+			return err
+		}
+		for _, in := range infos {
+			if err := do(t, in); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Store is what the screens need from persistence. *store.Store satisfies
 // it for the local terminal, and *store.View, which reaches only a
 // member's own teams, over SSH; snapshots it returns are shared and must

@@ -164,14 +164,11 @@ func (m *duoScreen) Update(msg tea.Msg) tea.Cmd {
 
 // change stores one change of the duo in a command.
 func (m *duoScreen) change(op board.DuoOp, status string) tea.Cmd {
-	s, user, id := m.cfg.Store, m.cfg.User, m.id
-	return func() tea.Msg {
+	id := m.id
+	return m.command(func(s Store, user string) (tea.Msg, error) {
 		d, err := s.ChangeDuo(user, id, op)
-		if err != nil {
-			return errMsg{err}
-		}
-		return duoSavedMsg{d: d, status: status}
-	}
+		return duoSavedMsg{d: d, status: status}, err
+	})
 }
 
 func (m *duoScreen) key(k tea.KeyPressMsg) tea.Cmd {

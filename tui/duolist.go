@@ -37,14 +37,10 @@ func (m *duoListScreen) Keys() help.KeyMap { return m.keys }
 
 // load reads the duos in reach; the store decides which.
 func (m *duoListScreen) load() tea.Cmd {
-	s := m.cfg.Store
-	return func() tea.Msg {
+	return m.command(func(s Store, _ string) (tea.Msg, error) {
 		ds, err := s.Duos()
-		if err != nil {
-			return errMsg{err}
-		}
-		return duosMsg{ds}
-	}
+		return duosMsg{ds}, err
+	})
 }
 
 // enter reads the list afresh each time it is shown.
@@ -102,11 +98,7 @@ func (m *duoListScreen) View() string {
 		if d.Stalled(now) {
 			head = "⚠ " + m.msg.Duo.Stalled + " · " + head
 		}
-		if i == m.cursor {
-			head = m.st.selected.Render("› " + head)
-		} else {
-			head = "  " + head
-		}
+		head = m.st.mark(head, i == m.cursor)
 		sub := fmt.Sprintf("    %s · %s %s · %d %s", m.partnerList(d), m.msg.Duo.LastVisit, last, d.VisitsSince(from, now), m.msg.Duo.ThisPeriod)
 		lines = append(lines, fit(head, m.width), fit(m.st.dim.Render(sub), m.width))
 	}

@@ -97,15 +97,12 @@ func (m *duoScreen) cycleLine() string {
 	return strings.Join(parts, " → ") + " ↺"
 }
 
-// markRows marks the selected one of a tab's list.
-func markRows(st styles, items []string, sel int) []string {
-	out := make([]string, len(items))
-	for i, it := range items {
-		if i == sel {
-			out[i] = st.selected.Render("› " + it)
-		} else {
-			out[i] = "  " + it
-		}
+// markRows is a tab's list of n rows, row(i) each, the selected one
+// marked.
+func markRows(st styles, n, sel int, row func(i int) string) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = st.mark(row(i), i == sel)
 	}
 	return out
 }
@@ -114,12 +111,11 @@ func (m *duoScreen) designView() []string {
 	if len(m.d.Designs) == 0 {
 		return []string{m.st.dim.Render(m.msg.Duo.NoDesign)}
 	}
-	items := make([]string, len(m.d.Designs))
-	for i, ds := range m.d.Designs {
+	lines := markRows(m.st, len(m.d.Designs), m.sel[0], func(i int) string {
+		ds := m.d.Designs[i]
 		cur := ds.Current()
-		items[i] = fmt.Sprintf("%d. %s — %s %d (%s)", i+1, cur.Title(), m.msg.Duo.Version, cur.N, ds.Author)
-	}
-	lines := markRows(m.st, items, m.sel[0])
+		return fmt.Sprintf("%d. %s — %s %d (%s)", i+1, cur.Title(), m.msg.Duo.Version, cur.N, ds.Author)
+	})
 	ds, _ := m.design()
 	v := m.shown(ds)
 	head := fmt.Sprintf("%s %d/%d · %s %s, %s", m.msg.Duo.Version, v.N, len(ds.Versions), m.msg.Duo.By, v.By, v.At.Format("2006-01-02"))
@@ -180,11 +176,7 @@ func (m *duoScreen) visitsView() []string {
 	if len(m.d.Visits) == 0 {
 		return []string{m.st.dim.Render(m.msg.Duo.NoVisits)}
 	}
-	items := make([]string, len(m.d.Visits))
-	for i, v := range m.d.Visits {
-		items[i] = m.visitLine(v)
-	}
-	lines := markRows(m.st, items, m.sel[1])
+	lines := markRows(m.st, len(m.d.Visits), m.sel[1], func(i int) string { return m.visitLine(m.d.Visits[i]) })
 	v, _ := m.visit()
 	lines = append(lines, "")
 	if tried, ok := m.d.Tried(*v); ok {
@@ -230,12 +222,10 @@ func (m *duoScreen) talkView() []string {
 	if len(v.Lessons) == 0 {
 		return append(lines, m.st.dim.Render("  "+m.msg.Duo.NoLessons))
 	}
-	items := make([]string, len(v.Lessons))
-	for i, l := range v.Lessons {
-		items[i] = l.Text
-		if l.Action != 0 {
-			items[i] += " → " + m.msg.Duo.Action
+	return append(lines, markRows(m.st, len(v.Lessons), m.sel[2], func(i int) string {
+		if l := v.Lessons[i]; l.Action != 0 {
+			return l.Text + " → " + m.msg.Duo.Action
 		}
-	}
-	return append(lines, markRows(m.st, items, m.sel[2])...)
+		return v.Lessons[i].Text
+	})...)
 }

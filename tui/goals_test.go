@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/tui/cellwidth"
@@ -91,6 +93,14 @@ func openGoal(t *testing.T, lang i18n.Lang, w, h int) (*harness, *board.Goal) {
 	return hs, g
 }
 
+// measuring opens the measurement form of the demo's first goal at 80×24.
+func measuring(t *testing.T, lang i18n.Lang) (*harness, *board.Goal) {
+	t.Helper()
+	h, g := openGoal(t, lang, 80, 24)
+	mustForm(t, h, "m did not open the measurement form", "m")
+	return h, g
+}
+
 func TestGoalRowsSteer(t *testing.T) {
 	t.Parallel()
 	h := goalBoard(t, i18n.NL, 80, 24)
@@ -113,15 +123,7 @@ func TestGoalDetailChartAndTables(t *testing.T) {
 		mustContain(t, screen, "Doel · Minder thuiszitters in de regio (lopend)", "speerpunt: Thui",
 			"✓ op koers", "lager is beter", "38┼", "30┤", "└┬", "26 jul", "28 dec",
 			"Metingen (4)", "16 nov 2026", "Ahmed · twee", "Geschiedenis (0)", "acties: 1 open · 1 klaar")
-		lines := strings.Split(h.view(), "\n")
-		if len(lines) != size[1] {
-			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
-		}
-		for i, l := range lines {
-			if w := cellwidth.String(l); w != size[0] {
-				t.Errorf("%dx%d: line %d is %d wide", size[0], size[1], i, w)
-			}
-		}
+		checkSize(t, h, size[0], size[1])
 		h.press("esc")
 		if h.m.screen != screenBoard {
 			t.Fatalf("esc did not go back to the board")
@@ -131,11 +133,7 @@ func TestGoalDetailChartAndTables(t *testing.T) {
 
 func TestGoalMeasurementInput(t *testing.T) {
 	t.Parallel()
-	h, g := openGoal(t, i18n.NL, 80, 24)
-	h.press("m")
-	if h.m.form == nil {
-		t.Fatal("m did not open the measurement form")
-	}
+	h, g := measuring(t, i18n.NL)
 	for _, tc := range []struct{ date, value, want string }{
 		{"vandaag", "abc", `"abc" is geen getal`},
 		{"vandaag", "NaN", "geen meetbaar getal"},
@@ -170,8 +168,7 @@ func TestGoalMeasurementInput(t *testing.T) {
 // read in both languages.
 func TestGoalNumbersEnglish(t *testing.T) {
 	t.Parallel()
-	h, g := openGoal(t, i18n.EN, 80, 24)
-	h.press("m")
+	h, g := measuring(t, i18n.EN)
 	h.fill("value", "30.25")
 	h.press("ctrl+s")
 	h.press("m")
@@ -191,14 +188,8 @@ func TestGoalCloseAsksReason(t *testing.T) {
 	if h.m.choose == nil {
 		t.Fatal("c did not ask for the new status")
 	}
-	h.press("1") // bereikt
-	if h.m.form == nil {
-		t.Fatal("no reason asked")
-	}
-	h.press("ctrl+s")
-	if h.m.form == nil || h.m.form.field("reason").err == "" {
-		t.Fatal("closed without a reason")
-	}
+	mustForm(t, h, "no reason asked", "1") // bereikt
+	mustRefuse(t, h, "reason", "closed without a reason")
 	h.fill("reason", "streefwaarde eerder gehaald")
 	mustSave(t, h)
 	got, _ := h.board().Goal(g.ID)
@@ -211,10 +202,7 @@ func TestGoalCloseAsksReason(t *testing.T) {
 func TestGoalAdjustKeepsOldTarget(t *testing.T) {
 	t.Parallel()
 	h, g := openGoal(t, i18n.NL, 140, 40)
-	h.press("t")
-	if h.m.form == nil {
-		t.Fatal("t did not open the adjustment")
-	}
+	mustForm(t, h, "t did not open the adjustment", "t")
 	h.fill("target", "twintig")
 	h.fill("reason", "te ambitieus")
 	h.press("ctrl+s")
@@ -290,10 +278,7 @@ func TestPlanSpeerpuntAddLinkDelete(t *testing.T) {
 	h.press("n")
 	h.fill("title", "Samenwerking onderwijs en jeugdhulp")
 	h.fill("period", "2030-2020")
-	h.press("ctrl+s")
-	if h.m.form == nil || h.m.form.field("period").err == "" {
-		t.Fatal("a period running backwards was taken")
-	}
+	mustRefuse(t, h, "period", "a period running backwards was taken")
 	h.fill("period", "2026-2030")
 	mustSave(t, h)
 	mustContain(t, h.plain(), "▾ Samenwerking onderwijs en jeugdhulp (2026–2030) · doelen: 0")
@@ -376,8 +361,7 @@ func fmtKey(n int) string { return string(rune('0' + n)) }
 // under which speerpunt; numbers the Dutch way.
 func TestGoalFormMakesMeasurable(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 80, 24)
-	h.press("3", "a")
+	h, _ := demoForm(t, i18n.NL, 80, 24, "3", "a")
 	h.fill("title", "Wachttijd arrangement naar 10 werkdagen")
 	h.fill("by_when", "1-7-2027")
 	h.fill("unit", "werkdagen")
@@ -388,10 +372,7 @@ func TestGoalFormMakesMeasurable(t *testing.T) {
 	h.fill("cadence", "maand")
 	h.fill("owner", "Sanne")
 	h.fill("speerpunt", "zonder titel")
-	h.press("ctrl+s")
-	if h.m.form == nil || h.m.form.field("speerpunt").err == "" {
-		t.Fatal("an unknown speerpunt was taken")
-	}
+	mustRefuse(t, h, "speerpunt", "an unknown speerpunt was taken")
 	h.fill("speerpunt", "Basis")
 	mustSave(t, h)
 	g := goalByTitle(t, h, "Wachttijd arrangement naar 10 werkdagen")
@@ -471,15 +452,8 @@ func TestGoalScreensFitEverySize(t *testing.T) {
 			}
 			for _, size := range [][2]int{{minWidth, minHeight}, {40, 10}, {60, 15}, {100, 30}, {200, 60}} {
 				h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-				lines := strings.Split(h.view(), "\n")
-				if len(lines) != size[1] {
-					t.Errorf("%s %d at %dx%d: %d lines", scr, i, size[0], size[1], len(lines))
-				}
-				for n, l := range lines {
-					if w := cellwidth.String(l); w != size[0] {
-						t.Errorf("%s %d at %dx%d: line %d is %d wide", scr, i, size[0], size[1], n, w)
-						break
-					}
+				if why := misfit(h.view(), size[0], size[1]); why != "" {
+					t.Errorf("%s %d at %dx%d: %s", scr, i, size[0], size[1], why)
 				}
 			}
 		}
@@ -519,6 +493,26 @@ func mustSave(t *testing.T, h *harness) {
 	}
 }
 
+// mustForm presses keys, after which a form must be open; what says what
+// failed when none is.
+func mustForm(t *testing.T, h *harness, what string, keys ...string) {
+	t.Helper()
+	h.press(keys...)
+	if h.m.form == nil {
+		t.Fatal(what)
+	}
+}
+
+// mustRefuse saves the form, which must stay open with an error on field
+// key; taken says what was wrongly taken.
+func mustRefuse(t *testing.T, h *harness, key, taken string) {
+	t.Helper()
+	h.press("ctrl+s")
+	if h.m.form == nil || h.m.form.field(key).err == "" {
+		t.Fatal(taken)
+	}
+}
+
 // A vague title (no number, no date, a word like versterken, no
 // indicator) gets a hint on its row and what to do in its detail, as the
 // arena hints at a closed question.
@@ -551,4 +545,86 @@ func TestGoalDetailEdit(t *testing.T) {
 		t.Fatalf("title %q, screen %d", got.Title, h.m.screen)
 	}
 	mustContain(t, h.plain(), "Doel · Minder thuiszitters in de hele regio")
+}
+
+// The goal charts of goalchart.go: the progress bar, the sparkline and the
+// line chart.
+
+func TestProgressBar(t *testing.T) {
+	for _, tc := range []struct {
+		p, expect float64
+		want      string
+	}{
+		{0, -1, "▕░░░░░░░░░░▏"},
+		{0.5, -1, "▕█████░░░░░▏"},
+		{1.7, -1, "▕██████████▏"}, // past the target: full, never wider
+		{-0.3, -1, "▕░░░░░░░░░░▏"},
+		{0.2, 0.6, "▕██░░░░│░░░▏"}, // behind: the mark stands in the empty part
+		{0.8, 0.6, "▕██████┃█░░▏"}, // ahead: the mark stands in the filled part
+		{0.5, 1, "▕█████░░░░│▏"},
+	} {
+		if got := progressBar(tc.p, tc.expect, 10); got != tc.want {
+			t.Errorf("progressBar(%v, %v) = %q, want %q", tc.p, tc.expect, got, tc.want)
+		}
+	}
+}
+
+func TestSparkline(t *testing.T) {
+	for _, tc := range []struct {
+		vals []float64
+		w    int
+		want string
+	}{
+		{nil, 4, ""},
+		{[]float64{3}, 4, "▅"},
+		{[]float64{1, 2, 3, 4, 5, 6, 7, 8}, 8, "▁▂▃▄▅▆▇█"},
+		{[]float64{8, 100, 1, 8}, 2, "▁█"}, // the last w values, scaled among themselves
+	} {
+		if got := sparkline(tc.vals, tc.w); got != tc.want {
+			t.Errorf("sparkline(%v, %d) = %q, want %q", tc.vals, tc.w, got, tc.want)
+		}
+	}
+}
+
+// The chart fits its box at both screen sizes, has the target line and the
+// measured line apart by shape, and dates on its axis from the nulmeting to
+// the target date.
+func TestLineChartFitsWithDates(t *testing.T) {
+	d := func(m, day int) time.Time { return time.Date(2026, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	msg := i18n.For(i18n.NL)
+	m := goalView{&Common{msg: msg}}
+	c := chartSpec{
+		points: []point{{d(4, 9), 9.5}, {d(1, 10), 12}, {d(2, 10), 11}, {d(3, 12), 9}},
+		from:   point{d(1, 10), 12}, to: point{d(7, 1), 4},
+		num: m.roundedNumber, date: msg.ShortDate,
+	}
+	for _, size := range [][2]int{{76, 12}, {130, 28}} {
+		c.w, c.h = size[0], size[1]
+		lines := lineChart(c)
+		if len(lines) == 0 || len(lines) > c.h {
+			t.Fatalf("%dx%d: %d lines", c.w, c.h, len(lines))
+		}
+		plain := make([]string, len(lines))
+		for i, l := range lines {
+			if n := cellwidth.String(l); n > c.w {
+				t.Errorf("%dx%d: line %d is %d wide: %q", c.w, c.h, i, n, ansi.Strip(l))
+			}
+			plain[i] = ansi.Strip(l)
+		}
+		all := strings.Join(plain, "\n")
+		dates := plain[len(plain)-1]
+		if !strings.HasPrefix(strings.TrimSpace(dates), "10 jan") || !strings.HasSuffix(dates, "1 jul") {
+			t.Errorf("%dx%d: date axis %q, want 10 jan … 1 jul", c.w, c.h, dates)
+		}
+		if !strings.Contains(all, "····") || !strings.Contains(all, "╰") {
+			t.Errorf("%dx%d: want the dotted target line and the measured line:\n%s", c.w, c.h, all)
+		}
+		if !strings.Contains(all, "12┼") || !strings.Contains(all, " 4┤") {
+			t.Errorf("%dx%d: want the nulmeting 12 and the target 4 on the value axis:\n%s", c.w, c.h, all)
+		}
+	}
+	c.w, c.h = 10, 3
+	if lines := lineChart(c); lines != nil {
+		t.Errorf("a box too small for a chart drew %q", lines)
+	}
 }

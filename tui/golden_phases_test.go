@@ -46,9 +46,7 @@ func retroFixture(t *testing.T, h *harness, boardID uint64, phase board.Phase) u
 	}
 	do := func(who string, op board.RetroOp) {
 		t.Helper()
-		if _, err := s.ChangeRetro(who, boardID, r.ID, op); err != nil {
-			t.Fatalf("%s %s: %v", who, op.Kind, err)
-		}
+		h.retroOp(who, boardID, r.ID, op)
 	}
 	to := func(p board.Phase) { do(me, board.RetroOp{Kind: board.OpPhase, Phase: p}) }
 	to(board.PhaseWrite)

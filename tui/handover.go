@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/verbeterbord/bord/board"
 )
@@ -33,6 +34,26 @@ func (c *Common) handOver(title, askF, current string, send func(to string) tea.
 		c.confirm(fmt.Sprintf(askF, to), func() tea.Cmd { return send(to) })
 		return nil
 	}}
+}
+
+// recordKey handles the keys an open retrospective and an open arena
+// share: back to their list, the hand-over (hand), and moving the
+// selection *sel over n rows. A guest, handed this one record, stays on it.
+// It reports whether k was one of these keys.
+func (c *Common) recordKey(k tea.KeyPressMsg, keys recordKeys, list screenID, hand func(), sel *int, n int) bool {
+	switch {
+	case key.Matches(k, keys.Back):
+		if c.cfg.guest() {
+			c.setStatus(c.msg.Handover.GuestStays, false)
+			return true
+		}
+		c.screen = list
+	case key.Matches(k, keys.HandOver):
+		hand()
+	default:
+		return moveSel(k, keys.Up, keys.Down, keys.Page, sel, n, c.panelPage())
+	}
+	return true
 }
 
 // handRetro hands the open retrospective to another member.

@@ -52,9 +52,7 @@ func TestRetroHandOverRefused(t *testing.T) {
 	if r, _ := h.board().Retro(id); r.Facilitator != me {
 		t.Fatalf("'no' handed over to %q", r.Facilitator)
 	}
-	if _, err := h.s.ChangeRetro(me, info.ID, id, board.RetroOp{Kind: board.OpHandRetro, Text: "Joost"}); err != nil {
-		t.Fatal(err)
-	}
+	h.retroOp(me, info.ID, id, board.RetroOp{Kind: board.OpHandRetro, Text: "Joost"})
 	h.awaitChange()
 	h.press("L")
 	if h.m.choose != nil || !strings.Contains(h.plain(), i18n.For(i18n.NL).ErrNotFacilitator) {
@@ -67,9 +65,7 @@ func TestRetroHandOverRefused(t *testing.T) {
 func TestRetroTakeOverWhenFacilitatorLeft(t *testing.T) {
 	h, info := demo(t, i18n.NL, 140, 40)
 	id := retroFixture(t, h, info.ID, board.PhaseWrite)
-	if _, err := h.s.ChangeRetro(me, info.ID, id, board.RetroOp{Kind: board.OpHandRetro, Text: "Pieter"}); err != nil {
-		t.Fatal(err)
-	}
+	h.retroOp(me, info.ID, id, board.RetroOp{Kind: board.OpHandRetro, Text: "Pieter"})
 	if _, err := h.s.RemoveMember(me, info.TeamID, "Pieter"); err != nil {
 		t.Fatal(err)
 	}

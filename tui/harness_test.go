@@ -313,6 +313,44 @@ func (h *harness) selectAction(what string) board.Action {
 	return board.Action{}
 }
 
+// atAction opens the demo board at 140×40 in lang with the action whose
+// text starts with what selected, and returns that action.
+func atAction(t testing.TB, lang i18n.Lang, what string) (*harness, board.Action, board.Info) {
+	t.Helper()
+	h, info := demo(t, lang, 140, 40)
+	return h, h.selectAction(what), info
+}
+
+// editing is atAction with the action's editor open.
+func editing(t testing.TB, lang i18n.Lang, what string) (*harness, board.Action, board.Info) {
+	t.Helper()
+	h, a, info := atAction(t, lang, what)
+	h.press("e")
+	if h.m.form == nil || h.m.form.orig == nil {
+		t.Fatalf("e did not open the editor of %q\n%s", what, h.plain())
+	}
+	return h, a, info
+}
+
+// demoForm opens the demo board at w×ht in lang and presses keys, which
+// must open a form.
+func demoForm(t testing.TB, lang i18n.Lang, w, ht int, keys ...string) (*harness, board.Info) {
+	t.Helper()
+	h, info := demo(t, lang, w, ht)
+	h.press(keys...)
+	if h.m.form == nil {
+		t.Fatalf("%v opened no form\n%s", keys, h.plain())
+	}
+	return h, info
+}
+
+// adding opens the demo board at 140×40 in lang with the form of a new
+// action.
+func adding(t testing.TB, lang i18n.Lang) (*harness, board.Info) {
+	t.Helper()
+	return demoForm(t, lang, 140, 40, "a")
+}
+
 // action finds an action in the store's snapshot by id.
 func (h *harness) action(id uint64) (board.Action, bool) {
 	h.t.Helper()
@@ -332,6 +370,31 @@ func (h *harness) actionWhere(match func(board.Action) bool) (board.Action, bool
 		return acts[i], true
 	}
 	return board.Action{}, false
+}
+
+// arenaOp changes arena id on board boardID as who through the store, as
+// another terminal would; the test fails when the store refuses.
+func (h *harness) arenaOp(who string, boardID, id uint64, op board.ArenaOp) board.Arena {
+	h.t.Helper()
+	a, err := h.s.ChangeArena(who, boardID, id, op)
+	h.taken(who, op.Kind, err)
+	return a
+}
+
+// retroOp is arenaOp for retrospective id.
+func (h *harness) retroOp(who string, boardID, id uint64, op board.RetroOp) board.Retro {
+	h.t.Helper()
+	r, err := h.s.ChangeRetro(who, boardID, id, op)
+	h.taken(who, op.Kind, err)
+	return r
+}
+
+// taken fails the test when the store refused who's op of kind.
+func (h *harness) taken(who string, kind any, err error) {
+	h.t.Helper()
+	if err != nil {
+		h.t.Fatalf("%s %v: %v", who, kind, err)
+	}
 }
 
 func mustContain(t testing.TB, screen string, want ...string) {

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -94,14 +93,8 @@ func TestInvite(t *testing.T) {
 	// Every size still fits.
 	for _, sz := range sizes {
 		driveInvite(t, v, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
-		lines := strings.Split(v.View().Content, "\n")
-		if len(lines) != sz.h {
-			t.Errorf("%dx%d: %d lines", sz.w, sz.h, len(lines))
-		}
-		for i, l := range lines {
-			if ansi.StringWidth(l) != sz.w {
-				t.Errorf("%dx%d: line %d is %d wide", sz.w, sz.h, i, ansi.StringWidth(l))
-			}
+		if why := misfit(v.View().Content, sz.w, sz.h); why != "" {
+			t.Errorf("%dx%d: %s", sz.w, sz.h, why)
 		}
 	}
 	driveInvite(t, v, tea.WindowSizeMsg{Width: 140, Height: 40})

@@ -239,18 +239,13 @@ func TestArenaCaptureFollowsQuestion(t *testing.T) {
 	t.Parallel()
 	h, info := demo(t, i18n.NL, 120, 36)
 	a := openCapture(t, h, info.ID)
-	a, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wanneer leer je het meest?"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = h.arenaOp(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: "Wanneer leer je het meest?"})
 	h.awaitChange()
 	second := a.Questions[1].ID
 	h.press("pgdown") // capturing the second question
 	mustContain(t, h.plain(), "WANNEER LEER JE HET MEEST?")
 	// A colleague moves it to the top.
-	if _, err := h.s.ChangeArena("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpMoveQuestion, ID: second, Delta: -1}); err != nil {
-		t.Fatal(err)
-	}
+	h.arenaOp("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpMoveQuestion, ID: second, Delta: -1})
 	h.awaitChange()
 	h.typeText("in kleine groepjes")
 	h.press("enter")
@@ -260,9 +255,7 @@ func TestArenaCaptureFollowsQuestion(t *testing.T) {
 	}
 	// A colleague deletes it: the next note is not saved under another
 	// question; the text stays and the screen says why.
-	if _, err := h.s.ChangeArena("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: second}); err != nil {
-		t.Fatal(err)
-	}
+	h.arenaOp("Fatima", info.ID, a.ID, board.ArenaOp{Kind: board.OpDeleteQuestion, ID: second})
 	h.awaitChange()
 	h.typeText("nog een")
 	h.press("enter")
@@ -343,10 +336,8 @@ func TestFailedUndoStaysOnTheStack(t *testing.T) {
 // one action, with Bert's text (issue 13: there were two).
 func TestSaveAfterRestoreMakesNoCopy(t *testing.T) {
 	t.Parallel()
-	bert, info := demo(t, i18n.NL, 140, 40)
+	bert, a, info := editing(t, i18n.NL, "Checklist")
 	anna := start(t, bert.s, Config{Lang: i18n.NL, User: "Fatima"}, 140, 40)
-	a := bert.selectAction("Checklist")
-	bert.press("e")
 	bert.fill("what", "Checklist aanvraag, met IB'ers")
 	anna.selectAction("Checklist")
 	anna.press("d")
@@ -378,8 +369,7 @@ func TestSaveAfterRestoreMakesNoCopy(t *testing.T) {
 // the screen offers to go to the action instead (issue 13).
 func TestPromoteTwiceOffersTheAction(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	arenaWithIdea(t, h, "3")
+	h, info := arenaWithIdea(t, "3")
 	h.press("p")
 	h.fill("when", "morgen")
 	h.press("ctrl+s")
@@ -421,9 +411,7 @@ func TestArenaNoteEditCarriesVersion(t *testing.T) {
 	h.press("enter", "esc", "e") // the newest note back on the line
 	note := arenaNow(t, h, info.ID, a.ID).Notes[0]
 	// The same note edited from another terminal (only its note-taker may).
-	if _, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: note.ID, Text: "de uitleg gaat te snel", Seen: note.Version}); err != nil {
-		t.Fatal(err)
-	}
+	h.arenaOp(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpEditNote, ID: note.ID, Text: "de uitleg gaat te snel", Seen: note.Version})
 	h.awaitChange()
 	h.typeText(" voor mij")
 	h.press("enter")
@@ -443,8 +431,7 @@ func TestArenaNoteEditCarriesVersion(t *testing.T) {
 // ratings (issue 13: the text was thrown away with "Opgeslagen").
 func TestArenaIdeaEditSavesText(t *testing.T) {
 	t.Parallel()
-	h, info := demo(t, i18n.NL, 140, 40)
-	arenaWithIdea(t, h, "2")
+	h, info := arenaWithIdea(t, "2")
 	h.press("e")
 	h.fill("text", "Vaker samenwerken in tweetallen")
 	h.fill("impact", "3")
@@ -484,9 +471,7 @@ func TestDeleteGoalAsksFirst(t *testing.T) {
 // Bert saves twice: his text, her status (issue 13: back to "te doen").
 func TestForcedSaveKeepsTheirField(t *testing.T) {
 	t.Parallel()
-	bert, info := demo(t, i18n.NL, 140, 40)
-	a := bert.selectAction("Checklist")
-	bert.press("e")
+	bert, a, info := editing(t, i18n.NL, "Checklist")
 	bert.fill("what", "Checklist aanvraag, korter")
 	done := a
 	done.Status = board.StatusDone

@@ -38,11 +38,7 @@ func (m *Common) itemForm(area board.Area, it board.Item, goalID uint64) *form {
 	members := m.b.Team.MemberNames()
 	switch area {
 	case board.AreaAction:
-		a, _ := it.(*board.Action)
-		if a == nil {
-			a = &board.Action{Who: m.cfg.User}
-			a.GoalID = goalID
-		}
+		a := editedOr(it, &board.Action{Who: m.cfg.User, GoalID: goalID})
 		f.add("what", m.msg.FieldWhat, fLine, "", a.What)
 		f.add("who", m.msg.FieldWho, fWho, m.msg.HintWho, a.Who)
 		f.add("when", m.msg.FieldWhen, fDate, m.msg.HintDate, dateOr(a.When))
@@ -57,10 +53,7 @@ func (m *Common) itemForm(area board.Area, it board.Item, goalID uint64) *form {
 		}
 		suggest(f.field("goal"), titles)
 	case board.AreaGoal:
-		g, _ := it.(*board.Goal)
-		if g == nil {
-			g = &board.Goal{}
-		}
+		g := editedOr(it, &board.Goal{})
 		f.add("title", m.msg.FieldTitle, fLine, "", g.Title)
 		f.add("why", m.msg.FieldWhy, fText, "", g.Why)
 		f.add("by_when", m.msg.FieldByWhen, fDate, m.msg.HintDate, dateOr(g.ByWhen))
@@ -75,25 +68,16 @@ func (m *Common) itemForm(area board.Area, it board.Item, goalID uint64) *form {
 		f.add("target", m.msg.FieldTarget, fNumber, "", target)
 		newGoalForms(m).goalPlanFields(f, g)
 	case board.AreaSuccess:
-		s, _ := it.(*board.Success)
-		if s == nil {
-			s = &board.Success{Who: m.cfg.User}
-		}
+		s := editedOr(it, &board.Success{Who: m.cfg.User})
 		f.add("text", m.msg.FieldText, fText, "", s.Text)
 		f.add("who", m.msg.FieldWho, fWho, m.msg.HintWho, s.Who)
 	case board.AreaPlanning:
-		p, _ := it.(*board.PlanItem)
-		if p == nil {
-			p = &board.PlanItem{}
-		}
+		p := editedOr(it, &board.PlanItem{})
 		f.add("date", m.msg.FieldDate, fDate, m.msg.HintDate, dateOr(p.Date))
 		f.add("text", m.msg.FieldText, fLine, "", p.Text)
 		f.add("who", m.msg.FieldWho, fWho, m.msg.HintWho, p.Who)
 	case board.AreaParking:
-		p, _ := it.(*board.Parking)
-		if p == nil {
-			p = &board.Parking{}
-		}
+		p := editedOr(it, &board.Parking{})
 		f.add("text", m.msg.FieldText, fText, "", p.Text)
 	}
 	if fl := f.field("who"); fl != nil {
@@ -103,6 +87,14 @@ func (m *Common) itemForm(area board.Area, it board.Item, goalID uint64) *form {
 		}
 	}
 	return f
+}
+
+// editedOr is the item being edited as a *T, or fresh for a new one.
+func editedOr[T any](it board.Item, fresh *T) *T {
+	if v, ok := any(it).(*T); ok && v != nil {
+		return v
+	}
+	return fresh
 }
 
 func suggest(fl *field, values []string) {

@@ -170,18 +170,31 @@ func newWelcomeKeys(m *i18n.Messages) welcomeKeys {
 func (k welcomeKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Demo, k.New, k.Help, k.Quit} }
 func (k welcomeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
+// recordKeys are the keys an open retrospective and an open leerlingarena
+// share (recordKey in handover.go handles them).
+type recordKeys struct {
+	Back, Help, Quit, Up, Down, Page, HandOver key.Binding
+}
+
+func newRecordKeys(m *i18n.Messages) recordKeys {
+	return recordKeys{
+		Back: bind("esc", m.KeyBack, "esc", "q"), Help: helpKey(m), Quit: ctrlCKey(m),
+		Up: upKey(m), Down: downKey(m), Page: pageKey(m),
+		HandOver: bind("L", m.Handover.KeyHandOver, "L"),
+	}
+}
+
 // retroKeys are the keys of an open retrospective.
 type retroKeys struct {
-	Back, Help, Quit, Up, Down, Page, NextCol, PrevCol, Column               key.Binding
+	recordKeys
+	NextCol, PrevCol, Column                                                 key.Binding
 	Phase, Timer, Card, Edit, Delete, Vote, Unvote, Group, Ungroup, ToAction key.Binding
 	ReviewDone, ReviewOpen, ReviewDrop                                       key.Binding
-	HandOver                                                                 key.Binding // handover.go
 }
 
 func newRetroKeys(m *i18n.Messages) retroKeys {
 	return retroKeys{
-		Back: bind("esc", m.KeyBack, "esc", "q"), Help: helpKey(m), Quit: ctrlCKey(m),
-		Up: upKey(m), Down: downKey(m), Page: pageKey(m),
+		recordKeys: newRecordKeys(m),
 		NextCol:    bind("tab/→", m.KeyColumn, "tab", "right", "l"),
 		PrevCol:    bind("⇧tab/←", m.KeyColumn, "shift+tab", "left", "h"),
 		Column:     bind("1–9", m.KeyColumn, "1", "2", "3", "4", "5", "6", "7", "8", "9"),
@@ -198,7 +211,6 @@ func newRetroKeys(m *i18n.Messages) retroKeys {
 		ReviewDone: bind("x", m.KeyReviewDone, "x"),
 		ReviewOpen: bind("o", m.KeyReviewOpen, "o"),
 		ReviewDrop: bind("X", m.KeyReviewDrop, "X"),
-		HandOver:   bind("L", m.Handover.KeyHandOver, "L"),
 	}
 }
 
@@ -214,22 +226,20 @@ func (k retroKeys) FullHelp() [][]key.Binding {
 
 // arenaKeys are the keys of an open leerlingarena, by tab.
 type arenaKeys struct {
-	Back, Help, Quit, TabN, NextTab, PrevTab, Up, Down, Page            key.Binding
+	recordKeys
+	TabN, NextTab, PrevTab                                              key.Binding
 	Question, Bank, Delete, Order                                       key.Binding
 	Capture, SaveNote, NextQuestion, PrevQuestion, StopTyping, NoteEdit key.Binding
 	NewTheme, SetTheme, Idea, Rate, Promote, Report                     key.Binding
-	HandOver, Repeat                                                    key.Binding // handover.go, recurring.go
+	Repeat                                                              key.Binding // recurring.go
 }
 
 func newArenaKeys(m *i18n.Messages) arenaKeys {
 	return arenaKeys{
-		Back: bind("esc", m.KeyBack, "esc", "q"), Help: helpKey(m), Quit: ctrlCKey(m),
+		recordKeys:   newRecordKeys(m),
 		TabN:         bind("1–5", m.KeyTab, "1", "2", "3", "4", "5"),
 		NextTab:      bind("tab/→", m.KeyTab, "tab", "right"),
 		PrevTab:      bind("⇧tab/←", m.KeyTab, "shift+tab", "left"),
-		Up:           upKey(m),
-		Down:         downKey(m),
-		Page:         pageKey(m),
 		Question:     bind("a", m.KeyQuestion, "a"),
 		Bank:         bind("b", m.KeyBank, "b"),
 		Delete:       bind("d/del", m.KeyDelete, "d", "delete"),
@@ -246,9 +256,8 @@ func newArenaKeys(m *i18n.Messages) arenaKeys {
 		Rate:         bind("e/r", m.KeyRate, "e", "r"),
 		Promote:      bind("p", m.KeyPromote, "p"),
 		// e is the note edit on the report-back tab too.
-		Report:   bind("a/enter", m.KeyReport, "a", "enter"),
-		HandOver: bind("L", m.Handover.KeyHandOver, "L"),
-		Repeat:   bind("H", m.Handover.KeyRepeat, "H"),
+		Report: bind("a/enter", m.KeyReport, "a", "enter"),
+		Repeat: bind("H", m.Handover.KeyRepeat, "H"),
 	}
 }
 

@@ -79,8 +79,7 @@ func TestLanguageBoard(t *testing.T) {
 func TestLanguageMessages(t *testing.T) {
 	t.Parallel()
 	// Errors and choosers in English.
-	h, _ := demo(t, i18n.EN, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.EN)
 	h.fill("who", "Kees")
 	h.fill("when", "1-1-2020")
 	h.press("ctrl+s")

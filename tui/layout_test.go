@@ -15,19 +15,27 @@ var sizes = []struct{ w, h int }{
 	{80, 24}, {100, 30}, {119, 40}, {120, 40}, {140, 40}, {200, 60}, {40, 12}, {30, 8}, {20, 5},
 }
 
-// checkSize fails unless the view is exactly w×h cells: as many lines as
-// the height, each exactly as wide as the screen, so the terminal never
-// wraps a line and the frame never scrolls.
-func checkSize(t *testing.T, h *harness, w, ht int) {
-	t.Helper()
-	lines := strings.Split(h.view(), "\n")
+// misfit says how view is not exactly w×h cells, "" when it is: as many
+// lines as the height, each exactly as wide as the screen, so the terminal
+// never wraps a line and the frame never scrolls.
+func misfit(view string, w, ht int) string {
+	lines := strings.Split(view, "\n")
 	if len(lines) != ht {
-		t.Errorf("%dx%d: %d lines\n%s", w, ht, len(lines), h.plain())
+		return fmt.Sprintf("%d lines", len(lines))
 	}
 	for i, l := range lines {
 		if got := ansi.StringWidth(l); got != w {
-			t.Errorf("%dx%d: line %d is %d wide: %q", w, ht, i, got, ansi.Strip(l))
+			return fmt.Sprintf("line %d is %d wide: %q", i, got, ansi.Strip(l))
 		}
+	}
+	return ""
+}
+
+// checkSize fails unless the view is exactly w×h cells (misfit).
+func checkSize(t *testing.T, h *harness, w, ht int) {
+	t.Helper()
+	if why := misfit(h.view(), w, ht); why != "" {
+		t.Errorf("%dx%d: %s\n%s", w, ht, why, h.plain())
 	}
 }
 
@@ -62,16 +70,14 @@ func TestLayoutSizes(t *testing.T) {
 		{"board", onDemo()},
 		{"board, status line", onDemo("space")},
 		{"action form", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("a")
+			h, _ := adding(t, lang)
 			h.typeText(strings.Repeat("lange tekst ", 12))
 			h.fill("when", "week 50")
 			return h
 		}},
 		{"goal form", onDemo("3", "e")},
 		{"form with errors", func(t *testing.T, lang i18n.Lang) *harness {
-			h, _ := demo(t, lang, 140, 40)
-			h.press("a")
+			h, _ := adding(t, lang)
 			h.fill("who", "Kees")
 			h.fill("when", "gisteren")
 			h.press("ctrl+s")

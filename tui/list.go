@@ -47,12 +47,7 @@ func (m *list) Update(msg tea.Msg) tea.Cmd {
 	}
 	_, ids := m.items()
 	switch {
-	case key.Matches(k, m.keys.Up):
-		m.cursor = max(m.cursor-1, 0)
-	case key.Matches(k, m.keys.Down):
-		m.cursor = max(min(m.cursor+1, len(ids)-1), 0)
-	case key.Matches(k, m.keys.Page):
-		m.cursor = paged(k, m.cursor, len(ids), m.listPage())
+	case moveSel(k, m.keys.Up, m.keys.Down, m.keys.Page, &m.cursor, len(ids), m.listPage()):
 	case key.Matches(k, m.keys.Open):
 		if m.cursor < len(ids) {
 			m.open(ids[m.cursor])

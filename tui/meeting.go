@@ -91,19 +91,16 @@ func (m *meeting) sync() tea.Cmd {
 }
 
 func (m *meeting) loadRecap(mt *board.Meeting, since bool) tea.Cmd {
-	s, id, version := m.cfg.Store, m.b.ID, m.b.Version
+	id, version := m.b.ID, m.b.Version
 	after, upTo := mt.PrevEnd, mt.StartSeq
 	if !since {
 		after, upTo = mt.StartSeq, 0
 	}
 	meetingID := mt.ID
-	return func() tea.Msg {
+	return m.command(func(s Store, _ string) (tea.Msg, error) {
 		r, err := s.Recap(id, after, upTo)
-		if err != nil {
-			return errMsg{err}
-		}
-		return recapMsg{id: meetingID, since: since, r: r, atVers: version}
-	}
+		return recapMsg{id: meetingID, since: since, r: r, atVers: version}, err
+	})
 }
 
 // update takes the bordsessie's messages.
@@ -227,14 +224,8 @@ func (m *meeting) start(f *form) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	s, user, id := m.cfg.Store, m.cfg.User, m.b.ID
-	d := time.Duration(minutes * float64(time.Minute))
-	return func() tea.Msg {
-		if _, err := s.StartMeeting(user, id, d); err != nil {
-			return errMsg{err}
-		}
-		return doneMsg{status: m.msg.MeetingStarted}
-	}
+	id, d := m.b.ID, time.Duration(minutes*float64(time.Minute))
+	return m.write(func(s Store, user string) error { _, err := s.StartMeeting(user, id, d); return err }, m.msg.MeetingStarted)
 }
 
 // meetingBar is the two lines above the areas during a bordsessie: leader,

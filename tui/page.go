@@ -1,6 +1,9 @@
 package tui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // Paging: PgUp and PgDn move the selection of any list that scrolls by
 // what it shows at once, so a long list is crossed in a few presses
@@ -14,6 +17,22 @@ func paged(k tea.KeyPressMsg, sel, n, page int) int {
 		return max(sel-step, 0)
 	}
 	return max(min(sel+step, n-1), 0)
+}
+
+// moveSel moves the selection *sel over n rows for the up, down and page
+// keys, a page being rows high, and reports whether k was one of them.
+func moveSel(k tea.KeyPressMsg, up, down, pg key.Binding, sel *int, n, rows int) bool {
+	switch {
+	case key.Matches(k, up):
+		*sel = max(*sel-1, 0)
+	case key.Matches(k, down):
+		*sel = max(min(*sel+1, n-1), 0)
+	case key.Matches(k, pg):
+		*sel = paged(k, *sel, n, rows)
+	default:
+		return false
+	}
+	return true
 }
 
 // listPage is the rows a full-screen list shows: the body without its

@@ -148,9 +148,7 @@ func TestPageArenaQuestions(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 40 {
-		if _, err := h.s.ChangeArena(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: fmt.Sprintf("Vraag nummer %02d?", i)}); err != nil {
-			t.Fatal(err)
-		}
+		h.arenaOp(me, info.ID, a.ID, board.ArenaOp{Kind: board.OpAddQuestion, Text: fmt.Sprintf("Vraag nummer %02d?", i)})
 	}
 	h.reload(info.ID)
 	h.press("A", "enter")

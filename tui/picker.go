@@ -46,21 +46,13 @@ func (m *pickerScreen) enter(from screenID) tea.Cmd {
 // when the user asked for the picker). Which teams there are is the store's
 // answer: over SSH it is the member's view and lists only their teams.
 func (m *pickerScreen) load(open uint64, only bool) tea.Cmd {
-	s := m.cfg.Store
-	return func() tea.Msg {
-		teams, err := s.Teams()
-		if err != nil {
-			return errMsg{err}
-		}
+	return m.command(func(s Store, _ string) (tea.Msg, error) {
 		var entries []boardEntry
-		for _, t := range teams {
-			infos, err := s.Boards(t.ID)
-			if err != nil {
-				return errMsg{err}
-			}
-			for _, in := range infos {
-				entries = append(entries, boardEntry{info: in, team: t.Name})
-			}
+		if err := eachBoard(s, func(t board.Team, in board.Info) error {
+			entries = append(entries, boardEntry{info: in, team: t.Name})
+			return nil
+		}); err != nil {
+			return nil, err
 		}
 		if open == 0 && only && len(entries) == 1 {
 			open = entries[0].info.ID
@@ -68,13 +60,11 @@ func (m *pickerScreen) load(open uint64, only bool) tea.Cmd {
 		msg := boardsMsg{entries: entries, open: open}
 		if len(entries) == 0 {
 			duos, err := s.Duos()
-			if err != nil {
-				return errMsg{err}
-			}
 			msg.duos = len(duos)
+			return msg, err
 		}
-		return msg
-	}
+		return msg, nil
+	})
 }
 
 func (m *pickerScreen) Update(msg tea.Msg) tea.Cmd {
@@ -84,12 +74,7 @@ func (m *pickerScreen) Update(msg tea.Msg) tea.Cmd {
 	}
 	m.keys.Back.SetEnabled(m.b != nil)
 	switch {
-	case key.Matches(k, m.keys.Up):
-		m.cursor = max(m.cursor-1, 0)
-	case key.Matches(k, m.keys.Down):
-		m.cursor = max(min(m.cursor+1, len(m.boards)-1), 0)
-	case key.Matches(k, m.keys.Page):
-		m.cursor = paged(k, m.cursor, len(m.boards), m.listPage())
+	case moveSel(k, m.keys.Up, m.keys.Down, m.keys.Page, &m.cursor, len(m.boards), m.listPage()):
 	case key.Matches(k, m.keys.Open):
 		if m.cursor < len(m.boards) {
 			return m.openCmd(m.boards[m.cursor].info.ID)
@@ -175,14 +160,11 @@ func (m welcomeScreen) Update(msg tea.Msg) tea.Cmd {
 	keys := newWelcomeKeys(m.msg)
 	switch {
 	case key.Matches(k, keys.Demo):
-		s, user, lang := m.cfg.Store, m.cfg.User, string(m.msg.Lang)
-		return func() tea.Msg {
+		lang := string(m.msg.Lang)
+		return m.command(func(s Store, user string) (tea.Msg, error) {
 			info, err := s.CreateDemoIn(lang, user)
-			if err != nil {
-				return errMsg{err}
-			}
-			return createdMsg{info.ID}
-		}
+			return createdMsg{info.ID}, err
+		})
 	case key.Matches(k, keys.New):
 		return m.openForm(m.picker.newBoardForm(), 0)
 	case key.Matches(k, keys.Quit):

@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/board"
 )
 
@@ -77,28 +76,15 @@ func (m *planScreen) sync() tea.Cmd {
 }
 
 func (m *planScreen) loadBoards() tea.Cmd {
-	s := m.cfg.Store
-	return func() tea.Msg {
-		teams, err := s.Teams()
-		if err != nil {
-			return errMsg{err}
-		}
+	return m.command(func(s Store, _ string) (tea.Msg, error) {
 		var out []*board.Board
-		for _, t := range teams {
-			infos, err := s.Boards(t.ID)
-			if err != nil {
-				return errMsg{err}
-			}
-			for _, in := range infos {
-				b, err := s.Board(in.ID)
-				if err != nil {
-					return errMsg{err}
-				}
-				out = append(out, b)
-			}
-		}
-		return planBoardsMsg{out}
-	}
+		err := eachBoard(s, func(_ board.Team, in board.Info) error {
+			b, err := s.Board(in.ID)
+			out = append(out, b)
+			return err
+		})
+		return planBoardsMsg{out}, err
+	})
 }
 
 // planNode is one line of the tree.
@@ -234,7 +220,7 @@ func (m *planScreen) View() string {
 			d.lines[i] = text
 		}
 		if i == m.sel {
-			text = m.st.selected.Render(fit("›"+ansi.Strip(text), w))
+			text = m.st.bar(text, w)
 		} else {
 			text = fit(" "+text, w)
 		}
@@ -335,14 +321,10 @@ func (m *planScreen) deleteSpeerpunt(id uint64) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	s := m.cfg.Store
-	return func() tea.Msg {
+	return m.command(func(s Store, _ string) (tea.Msg, error) {
 		goals, boards, err := s.SpeerpuntUse(id)
-		if err != nil {
-			return errMsg{err}
-		}
-		return speerpuntUseMsg{sp: sp, goals: goals, teams: boards}
-	}
+		return speerpuntUseMsg{sp: sp, goals: goals, teams: boards}, err
+	})
 }
 
 // askDelete deletes a speerpunt without goals at once, else asks first.

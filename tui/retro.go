@@ -83,23 +83,12 @@ func (m *retroScreen) key(k tea.KeyPressMsg) tea.Cmd {
 		sel = &v
 		defer func() { m.rs.sel[m.rs.col] = v }()
 	}
+	if m.recordKey(k, m.keys.recordKeys, screenRetros, func() { m.handRetro(r) }, sel, len(rows)) {
+		return nil
+	}
 	row, hasRow := m.selectedRow(r)
 	is := func(bs ...key.Binding) bool { return key.Matches(k, bs...) }
 	switch s := k.String(); {
-	case is(m.keys.Back):
-		if m.cfg.guest() {
-			m.setStatus(m.msg.Handover.GuestStays, false)
-			return nil
-		}
-		m.screen = screenRetros
-	case is(m.keys.HandOver):
-		m.handRetro(r)
-	case is(m.keys.Up):
-		*sel = max(*sel-1, 0)
-	case is(m.keys.Down):
-		*sel = max(min(*sel+1, len(rows)-1), 0)
-	case is(m.keys.Page):
-		*sel = paged(k, *sel, len(rows), m.panelPage())
 	case is(m.keys.NextCol) && !flat:
 		m.rs.sel[m.rs.col] = *sel
 		m.rs.col = (m.rs.col + 1) % r.ColumnCount()

@@ -8,6 +8,17 @@ import (
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
+// toRetro makes a retrospective from the keyboard and leaves it open.
+func toRetro(t *testing.T, h *harness) {
+	t.Helper()
+	h.press("R", "n")
+	h.typeText("Ondersteuning gedrag")
+	h.press("enter", "enter", "enter", "enter", "enter", "enter")
+	if h.m.screen != screenRetro {
+		t.Fatalf("retro not open:\n%s", h.plain())
+	}
+}
+
 // A whole retrospective from the keyboard, with a second person watching:
 // hidden cards while writing, votes hidden while voting, the discussion
 // order, and a card that becomes an action on the board.
@@ -15,12 +26,7 @@ func TestRetroFlow(t *testing.T) {
 	fac, info := demo(t, i18n.NL, 140, 40)
 	other := start(t, fac.s, Config{Lang: i18n.NL, User: "Fatima"}, 140, 40)
 
-	fac.press("R", "n")
-	fac.typeText("Ondersteuning gedrag")
-	fac.press("enter", "enter", "enter", "enter", "enter", "enter")
-	if fac.m.screen != screenRetro {
-		t.Fatalf("the new retrospective did not open:\n%s", fac.plain())
-	}
+	toRetro(t, fac)
 	mustContain(t, fac.plain(), "Retrospective · Ondersteuning gedrag", "fase 1/8: Acties vorige keer", "begeleider: "+me)
 	b, _ := fac.s.Board(info.ID)
 	retro := b.Retros[0]
@@ -100,12 +106,8 @@ func TestRetroHiddenAtEverySize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := h.s.ChangeRetro(me, info.ID, r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := h.s.ChangeRetro("Joost", info.ID, r.ID, board.RetroOp{Kind: board.OpAddCard, Column: 0, Text: "hidden text of Joost"}); err != nil {
-			t.Fatal(err)
-		}
+		h.retroOp(me, info.ID, r.ID, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite})
+		h.retroOp("Joost", info.ID, r.ID, board.RetroOp{Kind: board.OpAddCard, Column: 0, Text: "hidden text of Joost"})
 		h.awaitChange()
 		h.press("R", "enter")
 		for col := range 3 {
@@ -159,9 +161,7 @@ func TestRetroKeysSayWhyNot(t *testing.T) {
 	}
 	change := func(who string, op board.RetroOp) {
 		t.Helper()
-		if _, err := h.s.ChangeRetro(who, info.ID, r.ID, op); err != nil {
-			t.Fatal(err)
-		}
+		h.retroOp(who, info.ID, r.ID, op)
 	}
 	change(me, board.RetroOp{Kind: board.OpPhase, Phase: board.PhaseWrite})
 	change("Joost", board.RetroOp{Kind: board.OpAddCard, Column: 0, Text: "kaart van Joost"})

@@ -85,14 +85,11 @@ func (m *retroListScreen) createRetro(f *form) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	s, user, id, topic := m.cfg.Store, m.cfg.User, m.b.ID, f.value("topic")
-	return func() tea.Msg {
+	id, topic := m.b.ID, f.value("topic")
+	return m.command(func(s Store, user string) (tea.Msg, error) {
 		r, err := s.CreateRetro(user, id, topic, format, columns, from, to, named, int(votes))
-		if err != nil {
-			return errMsg{err}
-		}
-		return retroOpenMsg{r.ID}
-	}
+		return retroOpenMsg{r.ID}, err
+	})
 }
 
 // retroOpenMsg opens a retrospective just made.

@@ -15,64 +15,27 @@ import (
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
-// toArena makes a leerlingarena from the keyboard and leaves it open.
-func toArena(t *testing.T, h *harness) {
-	t.Helper()
-	arenaForm(h)
-	h.press("enter", "enter", "enter", "enter", "enter")
-	if h.m.screen != screenArena {
-		t.Fatalf("arena not open:\n%s", h.plain())
-	}
-}
-
-// arenaForm opens the new-arena form and fills its topic, day and group.
-func arenaForm(h *harness) {
-	h.press("A", "n")
-	h.typeText("Uitleg bij rekenen")
-	h.press("enter")
-	h.typeText("vr")
-	h.press("enter")
-	h.typeText("groep 7")
-}
-
-// arenaWithIdea makes an arena from the keyboard with one idea, rated
-// rating for both feasibility and impact, on its ideas screen.
-func arenaWithIdea(t *testing.T, h *harness, rating string) {
-	t.Helper()
-	toArena(t, h)
-	h.press("4", "a")
-	h.typeText("Vaker samenwerken")
-	h.press("enter", "enter")
-	h.typeText(rating)
-	h.press("enter")
-	h.typeText(rating)
-	h.press("enter")
-}
-
-// toRetro makes a retrospective from the keyboard and leaves it open.
-func toRetro(t *testing.T, h *harness) {
-	t.Helper()
-	h.press("R", "n")
-	h.typeText("Ondersteuning gedrag")
-	h.press("enter", "enter", "enter", "enter", "enter", "enter")
-	if h.m.screen != screenRetro {
-		t.Fatalf("retro not open:\n%s", h.plain())
-	}
-}
-
-// bindings lists every key.Binding field of a key map struct: the keys the
-// screen's Update matches on.
+// bindings lists every key.Binding field of a key map struct, those of
+// the key sets it embeds (recordKeys) included: the keys the screen's
+// Update matches on.
 func bindings(km any) map[string]key.Binding {
 	out := map[string]key.Binding{}
-	v := reflect.ValueOf(km)
-	for i := range v.NumField() {
-		if !v.Type().Field(i).IsExported() {
-			continue // display-only parts of a help line, not keys of their own
-		}
-		if b, ok := v.Field(i).Interface().(key.Binding); ok {
-			out[v.Type().Field(i).Name] = b
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		for i := range v.NumField() {
+			switch f := v.Type().Field(i); {
+			case f.Anonymous && f.Type.Kind() == reflect.Struct:
+				walk(v.Field(i)) // its exported fields read like the map's own
+			case !f.IsExported():
+				// display-only parts of a help line, not keys of their own
+			default:
+				if b, ok := v.Field(i).Interface().(key.Binding); ok {
+					out[f.Name] = b
+				}
+			}
 		}
 	}
+	walk(reflect.ValueOf(km))
 	return out
 }
 
@@ -134,9 +97,7 @@ func TestArenaHelpIsTheArenas(t *testing.T) {
 	h.press("?")
 	msg := i18n.For(i18n.NL)
 	screen := h.plain()
-	mustList(t, screen, "b", msg.KeyBank)
-	mustList(t, screen, "K/J", msg.KeyOrder)
-	mustList(t, screen, "p", msg.KeyPromote)
+	mustList(t, screen, "b", msg.KeyBank, "K/J", msg.KeyOrder, "p", msg.KeyPromote)
 	if listed(screen, "m", msg.KeyMeasure) || listed(screen, "c", msg.KeyCheckIn) {
 		t.Errorf("the arena's help lists the board's keys:\n%s", screen)
 	}
@@ -157,10 +118,7 @@ func TestBoardHelpListsEveryKey(t *testing.T) {
 	h.press("?")
 	msg := i18n.For(i18n.EN)
 	screen := h.plain()
-	mustList(t, screen, "R", msg.KeyRetros)
-	mustList(t, screen, "A", msg.KeyArenas)
-	mustList(t, screen, "1–6", msg.KeyAreas)
-	mustList(t, screen, "home/end", msg.KeyFirstLast)
+	mustList(t, screen, "R", msg.KeyRetros, "A", msg.KeyArenas, "1–6", msg.KeyAreas, "home/end", msg.KeyFirstLast)
 }
 
 // listed reports whether the help on screen has key with desc beside it.
@@ -168,10 +126,14 @@ func listed(screen, key, desc string) bool {
 	return regexp.MustCompile(`(^|\s)` + regexp.QuoteMeta(key) + ` +` + regexp.QuoteMeta(desc)).MatchString(screen)
 }
 
-func mustList(t testing.TB, screen, key, desc string) {
+// mustList checks that the help on screen lists each key with its
+// description, given as key, desc, key, desc, ...
+func mustList(t testing.TB, screen string, keyDesc ...string) {
 	t.Helper()
-	if !listed(screen, key, desc) {
-		t.Errorf("help lacks %q %q:\n%s", key, desc, screen)
+	for i := 0; i+1 < len(keyDesc); i += 2 {
+		if key, desc := keyDesc[i], keyDesc[i+1]; !listed(screen, key, desc) {
+			t.Errorf("help lacks %q %q:\n%s", key, desc, screen)
+		}
 	}
 }
 

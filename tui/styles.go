@@ -55,3 +55,18 @@ func newStyles() styles {
 	st.focusFrame = frameSet{vt: st.focusBorder.Render("┃")}
 	return st
 }
+
+// mark puts the cursor in front of the selected line of a list, and the
+// room it takes in front of every other line.
+func (st styles) mark(line string, selected bool) string {
+	if selected {
+		return st.selected.Render("› " + line)
+	}
+	return "  " + line
+}
+
+// bar is the selected row of a panel or tree: its text, without colours of
+// its own (paint never nests), behind the cursor on a bar w wide.
+func (st styles) bar(text string, w int) string {
+	return st.selected.Render(fit("›"+ansi.Strip(text), w))
+}

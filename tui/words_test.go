@@ -29,8 +29,7 @@ func goldenEach(t *testing.T, do func(t *testing.T, h *harness, info board.Info,
 // last 1 September and "vr" last Friday, not next year's or this week's.
 func TestRetroPeriodLooksBack(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	h.press("R", "n")
+	h, _ := demoForm(t, i18n.NL, 140, 40, "R", "n")
 	h.fill("topic", "Gedrag")
 	h.fill("from", "1-9")
 	mustContain(t, h.plain(), "→ di 1 sep 2026")
@@ -71,9 +70,7 @@ func TestDueDatePassedIsQuestioned(t *testing.T) {
 // (a due date put right after the fact).
 func TestEditedDueDatePassedAsksOnce(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.EN, 140, 40)
-	a := h.selectAction("Format schoolondersteuningsprofiel")
-	h.press("e")
+	h, a, _ := editing(t, i18n.EN, "Format schoolondersteuningsprofiel")
 	h.fill("when", "20-11")
 	h.press("ctrl+s")
 	mustContain(t, h.plain(), "Fri 20 Nov 2026 has passed. Do you mean 20-11-2027? Then type that, or press ctrl+s", "again to keep this date.")
@@ -90,8 +87,7 @@ func TestEditedDueDatePassedAsksOnce(t *testing.T) {
 // not understood and shows what works; an empty required date says so.
 func TestDateWords(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.EN, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.EN)
 	for _, in := range []string{"1 sep", "sep 1", "Sep 1, 2027"} {
 		h.fill("when", in)
 		mustContain(t, h.plain(), "→ Wed 1 Sep 2027")
@@ -114,8 +110,7 @@ func TestDateWords(t *testing.T) {
 // old text.
 func TestFieldErrorGoesWithItsText(t *testing.T) {
 	t.Parallel()
-	h, _ := demo(t, i18n.NL, 140, 40)
-	h.press("a")
+	h, _ := adding(t, i18n.NL)
 	h.fill("when", "morgen")
 	h.press("ctrl+s")
 	mustContain(t, h.plain(), "Wat mag niet leeg zijn.")

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/verbeterbord/bord/cmd/owner"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
@@ -23,12 +24,7 @@ import (
 // beside it must fit in a socket's ~104 bytes.
 func shortDB(t *testing.T) string {
 	t.Helper()
-	dir, err := os.MkdirTemp("", "bo")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	db := filepath.Join(dir, "bord.db")
+	db := filepath.Join(storetest.ShortDir(t), "bord.db")
 	if _, _, err := run(t, "--db", db, "--as", "Marieke", "demo"); err != nil {
 		t.Fatal(err)
 	}

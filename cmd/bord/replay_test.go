@@ -13,6 +13,7 @@ import (
 type tmuxSession struct {
 	t    *testing.T
 	sock string
+	wait time.Duration // how long waitFor waits for a text
 }
 
 func startTmux(t *testing.T, w, h int, cmdline string) *tmuxSession {
@@ -20,7 +21,7 @@ func startTmux(t *testing.T, w, h int, cmdline string) *tmuxSession {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: nothing to drive a real terminal with")
 	}
-	s := &tmuxSession{t: t, sock: filepath.Join(t.TempDir(), "tmux.sock")}
+	s := &tmuxSession{t: t, sock: filepath.Join(t.TempDir(), "tmux.sock"), wait: 20 * time.Second}
 	if out, err := exec.Command("tmux", "-S", s.sock, "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmdline).CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v %s", err, out)
 	}
@@ -50,7 +51,7 @@ func (s *tmuxSession) keys(keys ...string) {
 
 func (s *tmuxSession) waitFor(texts ...string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(s.wait)
 	var scr string
 	for time.Now().Before(deadline) {
 		scr = s.screen()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest/storefix"
 )
 
 // retroDB is the demo database with one whole retrospective on the demo
@@ -28,14 +29,7 @@ func retroDB(t *testing.T, format string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	do := func(who string, op board.RetroOp) board.Retro {
-		t.Helper()
-		got, err := s.ChangeRetro(who, bid, r.ID, op)
-		if err != nil {
-			t.Fatalf("%s %s: %v", who, op.Kind, err)
-		}
-		return got
-	}
+	do := storefix.ChangeRetro(t, s, bid, r.ID)
 	phase := func(p board.Phase) { do("Marieke", board.RetroOp{Kind: board.OpPhase, Phase: p}) }
 	phase(board.PhaseWrite)
 	do("Marieke", board.RetroOp{Kind: board.OpAddCard, Column: 0, Text: "Korte lijnen met de ouders"})

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,9 +16,6 @@ import (
 func TestMakeRunInTmux(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts make and a terminal")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: nothing to drive a real terminal with")
 	}
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -35,33 +31,13 @@ func TestMakeRunInTmux(t *testing.T) {
 		{"en", "140x40", 140, 40, "example board", []string{"Actions", "Parking lot", "Goals", "Successes", "Check-in", "Planning"}},
 	} {
 		t.Run(tc.lang+"_"+tc.size, func(t *testing.T) {
-			sock := filepath.Join(t.TempDir(), "tmux.sock")
 			db := filepath.Join(t.TempDir(), "bord.db")
-			tmux := func(args ...string) string {
-				out, _ := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
-				return string(out)
-			}
 			cmdline := fmt.Sprintf("cd %q && make -s run DB=%q ARGS='--lang %s --as Tester'; sleep 5", root, db, tc.lang)
-			if out, err := exec.Command("tmux", "-S", sock, "new-session", "-d", "-x", fmt.Sprint(tc.w), "-y", fmt.Sprint(tc.h), cmdline).CombinedOutput(); err != nil {
-				t.Fatalf("tmux: %v %s", err, out)
-			}
-			t.Cleanup(func() { tmux("kill-server") })
-			screen := func() string { return tmux("capture-pane", "-p") }
-			waitFor := func(text string) string {
-				deadline := time.Now().Add(90 * time.Second) // the first make builds bord
-				var s string
-				for time.Now().Before(deadline) {
-					if s = screen(); strings.Contains(s, text) {
-						return s
-					}
-					time.Sleep(200 * time.Millisecond)
-				}
-				t.Fatalf("%q never appeared; the screen shows:\n%s", text, s)
-				return ""
-			}
-			waitFor(tc.welcome)
-			tmux("send-keys", "d")
-			s := waitFor(tc.want[0])
+			tm := startTmux(t, tc.w, tc.h, cmdline)
+			tm.wait = 90 * time.Second // the first make builds bord
+			tm.waitFor(tc.welcome)
+			tm.keys("d")
+			s := tm.waitFor(tc.want[0])
 			for _, w := range tc.want {
 				if !strings.Contains(s, w) {
 					t.Errorf("screen lacks %q:\n%s", w, s)
@@ -72,7 +48,7 @@ func TestMakeRunInTmux(t *testing.T) {
 					t.Errorf("line %d is %d wide, wider than the terminal", i, n)
 				}
 			}
-			tmux("send-keys", "q")
+			tm.keys("q")
 			if _, err := os.Stat(db); err != nil {
 				t.Errorf("the database was not created: %v", err)
 			}

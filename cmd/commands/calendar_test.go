@@ -2,7 +2,6 @@ package commands_test
 
 import (
 	"bytes"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/cmd/commands"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest/storefix"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
@@ -23,19 +23,8 @@ var calNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 func calendarStore(t *testing.T) (*store.Store, board.Info, *board.PlanItem) {
 	t.Helper()
 	now := calNow
-	s, err := store.Open(filepath.Join(t.TempDir(), "bord.db"), store.Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	team, err := s.CreateTeam("Marieke", "Team", "Marieke", "Joost")
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := s.CreateBoard("Marieke", team.ID, "Bord")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storefix.Open(t, store.Options{Now: func() time.Time { return now }})
+	info := storefix.TeamBoard(t, s, "Marieke", "Team", "Bord", "Marieke", "Joost")
 	it, err := s.Add("Marieke", info.ID, &board.PlanItem{Date: now.AddDate(0, 0, 3), Text: "Studiedag", Who: "Joost"})
 	if err != nil {
 		t.Fatal(err)

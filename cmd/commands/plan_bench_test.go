@@ -3,7 +3,6 @@ package commands_test
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"github.com/verbeterbord/bord/board"
 	"github.com/verbeterbord/bord/cmd/commands"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest/storefix"
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
@@ -20,19 +20,8 @@ import (
 func planStore(tb testing.TB) *store.Store {
 	tb.Helper()
 	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
-	s, err := store.Open(filepath.Join(tb.TempDir(), "plan.db"), store.Options{Now: func() time.Time { return now }})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	team, err := s.CreateTeam("Anna", "Kernteam", "Anna", "Bram")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	info, err := s.CreateBoard("Anna", team.ID, "Plan")
-	if err != nil {
-		tb.Fatal(err)
-	}
+	s := storefix.Open(tb, store.Options{Now: func() time.Time { return now }})
+	info := storefix.TeamBoard(tb, s, "Anna", "Kernteam", "Plan", "Anna", "Bram")
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var rows []store.MeasurementRow
 	for i := range 10 {

@@ -2,44 +2,27 @@ package commands_test
 
 import (
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/verbeterbord/bord/cmd/commands"
 	"github.com/verbeterbord/bord/store"
+	"github.com/verbeterbord/bord/store/storetest/storefix"
 )
 
 // A member's view reaches only their teams: no call on it returns another
 // team, its boards, or a code for it, whatever id is asked for; the
 // owner's view reaches all.
 func TestTeamsViewReachesOnlyItsTeams(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "bord.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	mine, err := s.CreateTeam("Marieke", "Eigen team")
-	if err != nil {
-		t.Fatal(err)
-	}
-	other, err := s.CreateTeam("Marieke", "Ander team")
-	if err != nil {
-		t.Fatal(err)
-	}
-	myBoard, err := s.CreateBoard("Marieke", mine.ID, "Eigen bord")
-	if err != nil {
-		t.Fatal(err)
-	}
-	theirs, err := s.CreateBoard("Marieke", other.ID, "Ander bord")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storefix.Open(t, store.Options{})
+	myBoard := storefix.TeamBoard(t, s, "Marieke", "Eigen team", "Eigen bord")
+	theirs := storefix.TeamBoard(t, s, "Marieke", "Ander team", "Ander bord")
+	mine, other := myBoard.TeamID, theirs.TeamID
 
-	v := commands.Teams(s, []uint64{mine.ID})
+	v := commands.Teams(s, []uint64{mine})
 	teams, err := v.Teams()
-	if err != nil || len(teams) != 1 || teams[0].ID != mine.ID {
-		t.Errorf("Teams: %v %v, want only %q", teams, err, mine.Name)
+	if err != nil || len(teams) != 1 || teams[0].ID != mine {
+		t.Errorf("Teams: %v %v, want only team %d", teams, err, mine)
 	}
 	boards, err := v.Boards()
 	if err != nil || len(boards) != 1 || boards[0].ID != myBoard.ID {
@@ -51,7 +34,7 @@ func TestTeamsViewReachesOnlyItsTeams(t *testing.T) {
 	if b, err := v.Board(theirs.ID); !errors.Is(err, store.ErrNotFound) || b != nil {
 		t.Errorf("another team's board: %v, %v; want not found", b, err)
 	}
-	if _, _, err := v.CreateInvite("Marieke", other.ID, time.Hour); !errors.Is(err, store.ErrNotFound) {
+	if _, _, err := v.CreateInvite("Marieke", other, time.Hour); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("an invite for another team: %v; want not found", err)
 	}
 	if none, _ := commands.Teams(s, nil).Boards(); len(none) != 0 {

@@ -10,17 +10,23 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/verbeterbord/bord/store/storetest"
 )
 
-// short is a directory with a short path: a socket's path has ~104 bytes.
-func short(t *testing.T) string {
+// socketPath is where a socket goes in a new directory with a short path.
+func socketPath(t *testing.T) string {
+	return filepath.Join(storetest.ShortDir(t), "bord.db.sock")
+}
+
+// listen is Listen at path; the test fails on its error.
+func listen(t *testing.T, path string) net.Listener {
 	t.Helper()
-	dir, err := os.MkdirTemp("", "bo")
+	l, err := Listen(path)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("listen: %v", err)
 	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	return dir
+	return l
 }
 
 // echo serves l: every connection gets "hi" and is closed.
@@ -49,7 +55,7 @@ func greeting(t *testing.T, path string) string {
 // A socket a crashed owner left is removed by the next owner, who then
 // serves on a socket only its user may use (mode 0600); Close removes it.
 func TestStaleSocketIsReplaced(t *testing.T) {
-	path := filepath.Join(short(t), "bord.db.sock")
+	path := socketPath(t)
 	stale, err := net.ListenUnix("unix", &net.UnixAddr{Name: path, Net: "unix"})
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +85,7 @@ func TestStaleSocketIsReplaced(t *testing.T) {
 
 // Something that is not a socket where the socket goes is never removed.
 func TestListenLeavesOtherFiles(t *testing.T) {
-	path := filepath.Join(short(t), "bord.db.sock")
+	path := socketPath(t)
 	if err := os.WriteFile(path, []byte("mine"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -94,15 +100,9 @@ func TestListenLeavesOtherFiles(t *testing.T) {
 // An owner that stops after a new one took its place (it was stuck while
 // the new one found its socket stale) leaves the new socket alone.
 func TestCloseKeepsTheNextOwnersSocket(t *testing.T) {
-	path := filepath.Join(short(t), "bord.db.sock")
-	first, err := Listen(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	next, err := Listen(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path := socketPath(t)
+	first := listen(t, path)
+	next := listen(t, path)
 	defer next.Close()
 	go echo(next)
 	first.Close()
@@ -113,11 +113,8 @@ func TestCloseKeepsTheNextOwnersSocket(t *testing.T) {
 
 // A connection from another user is closed before anyone reads from it.
 func TestOtherUserIsRefused(t *testing.T) {
-	path := filepath.Join(short(t), "bord.db.sock")
-	l, err := Listen(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path := socketPath(t)
+	l := listen(t, path)
 	defer l.Close()
 	if runtime.GOOS != "linux" && runtime.GOOS != "darwin" && runtime.GOOS != "freebsd" {
 		t.Skip("this system cannot tell who is at the other end")
@@ -138,7 +135,7 @@ func TestOtherUserIsRefused(t *testing.T) {
 // A database path too long for a socket gets one in a directory of this
 // user's that only they can enter.
 func TestLongPathSocket(t *testing.T) {
-	db := filepath.Join(short(t), strings.Repeat("d", 100), "bord.db")
+	db := filepath.Join(storetest.ShortDir(t), strings.Repeat("d", 100), "bord.db")
 	path, err := Socket(db)
 	if err != nil {
 		t.Fatal(err)
@@ -149,10 +146,7 @@ func TestLongPathSocket(t *testing.T) {
 	if again, _ := Socket(db); again != path {
 		t.Errorf("two paths for one database: %s, %s", path, again)
 	}
-	l, err := Listen(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := listen(t, path)
 	defer l.Close()
 	go echo(l)
 	if fi, err := os.Stat(filepath.Dir(path)); err != nil || fi.Mode().Perm() != 0o700 {
@@ -166,7 +160,7 @@ func TestLongPathSocket(t *testing.T) {
 // A database named through a symlink has the socket of its real path, so
 // a command that names it either way finds the same owner.
 func TestSocketFollowsSymlinks(t *testing.T) {
-	dir := short(t)
+	dir := storetest.ShortDir(t)
 	db := filepath.Join(dir, "bord.db")
 	if err := os.WriteFile(db, nil, 0o600); err != nil {
 		t.Fatal(err)
