@@ -7,9 +7,16 @@ import (
 	"time"
 )
 
+// The arena and bordsessie tests' fixed times, Monday 23 November 2026,
+// and their team of two.
+var (
+	arenaDay     = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	sessionStart = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	fatimaJoost  = Team{Members: []Member{{Name: "Fatima"}, {Name: "Joost"}}}
+)
+
 func TestArenaRules(t *testing.T) {
-	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-	team := Team{Members: []Member{{Name: "Fatima"}, {Name: "Joost"}}}
+	now, team := arenaDay, fatimaJoost
 	if _, err := NewArena("", now, "groep 7", 6, "Fatima", nil, 0, team, now); err == nil {
 		t.Error("an arena without a topic")
 	}
@@ -108,7 +115,7 @@ func TestCheckQuestion(t *testing.T) {
 // A note-taker deletes and edits her own notes; a note saved over the name
 // guard may be fixed by anyone, so a name does not wait for its writer.
 func TestArenaNoteDeleteEdit(t *testing.T) {
-	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	now := arenaDay
 	a := &Arena{Date: now, NextID: 1}
 	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt jou het meest?"}, now))
 	q := a.Questions[0].ID
@@ -137,7 +144,7 @@ func TestArenaNoteDeleteEdit(t *testing.T) {
 // Deleting a question deletes its notes: orphans would be on no screen and
 // in no report, yet keep what pupils said.
 func TestArenaDeleteQuestionDeletesNotes(t *testing.T) {
-	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	now := arenaDay
 	a := &Arena{Date: now, NextID: 1}
 	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt jou het meest?"}, now))
 	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wanneer leer je het meest?"}, now))
@@ -153,7 +160,7 @@ func TestArenaDeleteQuestionDeletesNotes(t *testing.T) {
 // A note saved over the name guard is masked in the report, and only the
 // suspected words: the rest of what the pupil said stays.
 func TestMarkdownArenaMasksFlaggedNotes(t *testing.T) {
-	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	now := arenaDay
 	a := &Arena{Topic: "Uitleg", Date: now, Group: "groep 7", Pupils: 6, Leader: "Fatima", NextID: 1}
 	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt jou het meest?"}, now))
 	q := a.Questions[0].ID

@@ -14,24 +14,20 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // The catalog in tui/i18n owns the real labels; these stand in for them so
 // the layout is tested in both languages without importing tui.
-var labelsNL = Labels{
-	Board: "Verbeterbord", Actions: "Acties", NoGoal: "Zonder doel", Overdue: "te laat",
-	CheckIns: "Check-in", Successes: "Successen", Goals: "Doelen", Planning: "Planning",
-	Parking: "Parkeerplaats", Measure: "Meten", Status: "Status", Week: "week",
-	Generated: "Gemaakt", Nothing: "nog niets",
-	Moods:        map[Mood]string{MoodGood: "goed", MoodSoSo: "gaat wel", MoodNotOK: "niet goed"},
-	Statuses:     map[Status]string{StatusTodo: "te doen", StatusDoing: "bezig", StatusDone: "klaar", StatusDropped: "vervallen"},
-	GoalStatuses: map[GoalStatus]string{GoalActive: "actief", GoalReached: "bereikt", GoalStopped: "gestopt"},
-}
+var labelsNL, labelsEN = testLabels(func(nl, _ string) string { return nl }), testLabels(func(_, en string) string { return en })
 
-var labelsEN = Labels{
-	Board: "Improvement board", Actions: "Actions", NoGoal: "No goal", Overdue: "overdue",
-	CheckIns: "Check-in", Successes: "Successes", Goals: "Goals", Planning: "Planning",
-	Parking: "Parking lot", Measure: "Measure", Status: "Status", Week: "week",
-	Generated: "Generated", Nothing: "nothing yet",
-	Moods:        map[Mood]string{MoodGood: "good", MoodSoSo: "so-so", MoodNotOK: "not good"},
-	Statuses:     map[Status]string{StatusTodo: "to do", StatusDoing: "doing", StatusDone: "done", StatusDropped: "dropped"},
-	GoalStatuses: map[GoalStatus]string{GoalActive: "active", GoalReached: "reached", GoalStopped: "stopped"},
+// testLabels writes the stand-in labels in the language t picks, each
+// word once with its Dutch and English side by side (as the catalog does).
+func testLabels(t func(nl, en string) string) Labels {
+	return Labels{
+		Board: t("Verbeterbord", "Improvement board"), Actions: t("Acties", "Actions"), NoGoal: t("Zonder doel", "No goal"), Overdue: t("te laat", "overdue"),
+		CheckIns: "Check-in", Successes: t("Successen", "Successes"), Goals: t("Doelen", "Goals"), Planning: "Planning",
+		Parking: t("Parkeerplaats", "Parking lot"), Measure: t("Meten", "Measure"), Status: "Status", Week: "week",
+		Generated: t("Gemaakt", "Generated"), Nothing: t("nog niets", "nothing yet"),
+		Moods:        map[Mood]string{MoodGood: t("goed", "good"), MoodSoSo: t("gaat wel", "so-so"), MoodNotOK: t("niet goed", "not good")},
+		Statuses:     map[Status]string{StatusTodo: t("te doen", "to do"), StatusDoing: t("bezig", "doing"), StatusDone: t("klaar", "done"), StatusDropped: t("vervallen", "dropped")},
+		GoalStatuses: map[GoalStatus]string{GoalActive: t("actief", "active"), GoalReached: t("bereikt", "reached"), GoalStopped: t("gestopt", "stopped")},
+	}
 }
 
 // swvBoard is the SWV office team's board on Monday 2026-11-23 (week 48).

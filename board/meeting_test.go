@@ -7,8 +7,7 @@ import (
 )
 
 func TestMeetingRules(t *testing.T) {
-	start := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	team := Team{Members: []Member{{Name: "Fatima"}, {Name: "Joost"}}}
+	start, team := sessionStart, fatimaJoost
 	m := &Meeting{Leader: "Fatima", Leaders: []string{"Fatima"}, Started: start, Duration: DefaultMeeting, Step: StepCheckIn, StepAt: start}
 
 	var sum time.Duration
@@ -59,7 +58,7 @@ func TestMeetingRules(t *testing.T) {
 // over for themselves, and the rotation records it; only the leader gives
 // it to someone else.
 func TestMeetingTakeOver(t *testing.T) {
-	start := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	start := sessionStart
 	team := Team{Members: []Member{{Name: "Fatima"}, {Name: "Joost"}, {Name: "Sanne"}}}
 	m := &Meeting{Leader: "Fatima", Leaders: []string{"Fatima"}, Started: start, Duration: DefaultMeeting, Step: StepCheckIn}
 	if err := m.HandOver("Joost", "Sanne", team); !errors.Is(err, ErrNotLeader) {
@@ -82,7 +81,7 @@ func TestMeetingTakeOver(t *testing.T) {
 // A session never closed does not block the next day's: it is stale, and
 // closes at its planned end.
 func TestMeetingStale(t *testing.T) {
-	start := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	start := sessionStart
 	m := &Meeting{Leader: "Fatima", Started: start, Duration: DefaultMeeting}
 	if m.Stale(start.Add(8 * time.Hour)) {
 		t.Error("stale on the same day")
@@ -103,7 +102,7 @@ func TestMeetingStale(t *testing.T) {
 }
 
 func TestSummarize(t *testing.T) {
-	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	now := sessionStart
 	b := &Board{Actions: []Action{
 		{Meta: Meta{ID: 1}, What: "nieuw", Status: StatusTodo, When: now.AddDate(0, 0, 3)},
 		{Meta: Meta{ID: 2}, What: "afgerond", Status: StatusDone, When: now},

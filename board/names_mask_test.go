@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The report masks with the guard as it is at export time: a note that
@@ -12,7 +11,7 @@ import (
 // note-taker typed fast) is masked all the same, and so is a team
 // member's name.
 func TestMarkdownArenaMasksWithTheCurrentGuard(t *testing.T) {
-	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	now := arenaDay
 	a := &Arena{Topic: "Uitleg", Date: now, Group: "groep 7", Pupils: 6, Leader: "Fatima", NextID: 1}
 	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt jou het meest?"}, now))
 	q := a.Questions[0].ID
@@ -34,14 +33,21 @@ func TestMarkdownArenaMasksWithTheCurrentGuard(t *testing.T) {
 }
 
 func TestMaskText(t *testing.T) {
-	for _, tt := range []struct{ text, want string }{
+	checkMasks(t, "MaskText", func(text string) string { return MaskText(text, []string{"Marieke de Boer"}, "[naam]") }, [][2]string{
 		{"Aylin zegt dat Milans jas weg is", "[naam] zegt dat [naam] jas weg is"},
 		{"juf Ouali en meester D. zijn streng", "juf [naam] en meester [naam]. zijn streng"},
 		{"marieke legt het uit in Magister", "[naam] legt het uit in Magister"},
 		{"met Pasen naar de Efteling", "met Pasen naar de Efteling"},
-	} {
-		if got := MaskText(tt.text, []string{"Marieke de Boer"}, "[naam]"); got != tt.want {
-			t.Errorf("MaskText(%q) = %q, want %q", tt.text, got, tt.want)
+	})
+}
+
+// checkMasks checks that mask, called name in the message, turns each
+// case's text into its want.
+func checkMasks(t *testing.T, name string, mask func(string) string, cases [][2]string) {
+	t.Helper()
+	for _, c := range cases {
+		if got := mask(c[0]); got != c[1] {
+			t.Errorf("%s(%q) = %q, want %q", name, c[0], got, c[1])
 		}
 	}
 }
@@ -49,7 +55,7 @@ func TestMaskText(t *testing.T) {
 // The report-back closes the outcome, not the raw notes: a note can be
 // rephrased or deleted after it, and nothing can be added.
 func TestArenaNotesChangeAfterReportBack(t *testing.T) {
-	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	now := arenaDay
 	a := &Arena{Topic: "Uitleg", Date: now, Pupils: 6, Leader: "Fatima", NextID: 1}
 	must(t, a.Apply("Joost", ArenaOp{Kind: OpAddQuestion, Text: "Wat helpt?"}, now))
 	q := a.Questions[0].ID

@@ -7,92 +7,102 @@ import (
 	"unicode/utf8"
 )
 
+// Each case is a note with the names LooksLikeName must find in it
+// [bracketed]; the brackets come out before the call.
 func TestLooksLikeName(t *testing.T) {
 	team := []string{"Marieke de Boer", "Joost"}
-	tests := []struct {
-		text string
-		want []string
-	}{
-		// true positives
-		{"Sanne zei dat de uitleg te snel gaat", []string{"Sanne"}},
-		{"ik vind het fijn als daan helpt", []string{"daan"}},
-		{"bij juf Jansen mag je kiezen", []string{"Jansen"}},
-		{"de uitleg van Joost is duidelijk", []string{"Joost"}},
-		{"marieke geeft veel huiswerk", []string{"marieke"}},
-		{"we werken vaak samen met Wouter aan opdrachten", []string{"Wouter"}},
-		{"mevrouw De Vries legt het goed uit", []string{"De", "Vries"}},
-		{"Het is fijn. Ook Lotte vindt dat", []string{"Lotte"}},
+	for _, marked := range []string{
+		"[Sanne] zei dat de uitleg te snel gaat",
+		"ik vind het fijn als [daan] helpt",
+		"bij juf [Jansen] mag je kiezen",
+		"de uitleg van [Joost] is duidelijk",
+		"[marieke] geeft veel huiswerk",
+		"we werken vaak samen met [Wouter] aan opdrachten",
+		"mevrouw [De] [Vries] legt het goed uit",
+		"Het is fijn. Ook [Lotte] vindt dat",
 		// names in capitals are not abbreviations
-		{"SANNE en AHMED zijn het eens", []string{"SANNE", "AHMED"}},
-		{"volgens JOOST is het goed", []string{"JOOST"}},
+		"[SANNE] en [AHMED] zijn het eens",
+		"volgens [JOOST] is het goed",
 		// each part of a joined word is checked
-		{"Ahmed's idee was goed", []string{"Ahmed"}},
-		{"dat vond sanne-lotte ook", []string{"sanne", "lotte"}},
-		{"Anne-Marie vindt het te druk", []string{"Anne", "Marie"}},
-		{"het schrift van Wouter's buurman", []string{"Wouter"}},
+		"[Ahmed]'s idee was goed",
+		"dat vond [sanne]-[lotte] ook",
+		"[Anne]-[Marie] vindt het te druk",
+		"het schrift van [Wouter]'s buurman",
 		// a title names the next word, in any case, over particles
-		{"meneer jansen legt het goed uit", []string{"jansen"}},
-		{"bij juf de vries mag je kiezen", []string{"vries"}},
-		{"dhr bakker is streng", []string{"bakker"}},
+		"meneer [jansen] legt het goed uit",
+		"bij juf de [vries] mag je kiezen",
+		"dhr [bakker] is streng",
 		// team members at the start of a sentence
-		{"Joost legt het goed uit", []string{"Joost"}},
-		{"Goed. Boer is duidelijk", []string{"Boer"}},
-		{"marieke: dat klopt", []string{"marieke"}},
+		"[Joost] legt het goed uit",
+		"Goed. [Boer] is duidelijk",
+		"[marieke]: dat klopt",
 		// places are known, also where they could be surnames
-		{"we gingen naar Amsterdam", nil},
-		{"de reis naar Brussel was lang", nil},
+		"we gingen naar Amsterdam",
+		"de reis naar Brussel was lang",
 		// common false positives: sentence starts, months, subjects, days,
 		// labels, abbreviations, words that are also names in lower case
-		{"Soms is het te druk in de klas", nil},
-		{"Vooral bij Engels en Wiskunde is het lastig", nil},
-		{"In Januari hadden we veel toetsen", nil},
-		{"op Maandag is er altijd gym", nil},
-		{"L3: de uitleg gaat te snel. Daarna oefenen we", nil},
-		{"het OPP en de IB zijn niet bekend", nil},
-		{"een roos tekenen bij tekenen vond ik leuk", nil},
-		{"ik wil meer vrije keuze; Ik vind dat belangrijk", nil},
-		{"\"Waarom moet dit?\" vroeg iemand", nil},
-		{"we kregen een max van drie kansen", nil},
-		{"", nil},
+		"Soms is het te druk in de klas",
+		"Vooral bij Engels en Wiskunde is het lastig",
+		"In Januari hadden we veel toetsen",
+		"op Maandag is er altijd gym",
+		"L3: de uitleg gaat te snel. Daarna oefenen we",
+		"het OPP en de IB zijn niet bekend",
+		"een roos tekenen bij tekenen vond ik leuk",
+		"ik wil meer vrije keuze; Ik vind dat belangrijk",
+		"\"Waarom moet dit?\" vroeg iemand",
+		"we kregen een max van drie kansen",
+		"",
 		// a title followed by an ordinary word, and school tools
-		{"de juf is aardig en de meester legt het uit", nil},
-		{"meneer, mag ik wat vragen", nil},
-		{"we gebruiken Teams en Magister op de Chromebook", nil},
-		{"Dinsdag en Donderdag hebben we Rekenen en Nederlands", nil},
-		{"op Woensdag in September en Oktober", nil},
-		{"L1: te snel. L8: te langzaam", nil},
-		{"Zelf-evaluatie is lastig", nil},
-		{"het was 's ochtends druk", nil},
+		"de juf is aardig en de meester legt het uit",
+		"meneer, mag ik wat vragen",
+		"we gebruiken Teams en Magister op de Chromebook",
+		"Dinsdag en Donderdag hebben we Rekenen en Nederlands",
+		"op Woensdag in September en Oktober",
+		"L1: te snel. L8: te langzaam",
+		"Zelf-evaluatie is lastig",
+		"het was 's ochtends druk",
 		// people words and plural subjects before a person verb
-		{"Kinderen vinden gym leuk", nil},
-		{"Mama zegt dat huiswerk belangrijk is", nil},
-		{"Roos vindt het leuk", []string{"Roos"}},
+		"Kinderen vinden gym leuk",
+		"Mama zegt dat huiswerk belangrijk is",
+		"[Roos] vindt het leuk",
 		// a compound of two known words is no name; unknown words are
-		{"we gingen naar het Zuiderzeemuseum", nil},
-		{"we werkten met Tesfalem", []string{"Tesfalem"}},
+		"we gingen naar het Zuiderzeemuseum",
+		"we werkten met [Tesfalem]",
 		// a name after a title, also only an initial
-		{"meester D. is streng", []string{"D"}},
-	}
-	for _, tt := range tests {
-		got := LooksLikeName(tt.text, team)
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("LooksLikeName(%q) = %q, want %q", tt.text, got, tt.want)
+		"meester [D]. is streng",
+	} {
+		text, want := unmark(marked)
+		if got := LooksLikeName(text, team); !slices.Equal(got, want) {
+			t.Errorf("LooksLikeName(%q) = %q, want %q", text, got, want)
 		}
 	}
 }
 
+// unmark takes the brackets out of a marked note: the note as written, and
+// the bracketed words in order.
+func unmark(marked string) (string, []string) {
+	var text strings.Builder
+	var names []string
+	for {
+		i, j := strings.IndexByte(marked, '['), strings.IndexByte(marked, ']')
+		if i < 0 || j < i {
+			text.WriteString(marked)
+			return text.String(), names
+		}
+		names = append(names, marked[i+1:j])
+		text.WriteString(marked[:i] + marked[i+1:j])
+		marked = marked[j+1:]
+	}
+}
+
+// MaskNames masks what LooksLikeName found.
 func TestMaskNames(t *testing.T) {
-	for _, tt := range []struct{ text, want string }{
+	checkMasks(t, "MaskNames", func(text string) string { return MaskNames(text, LooksLikeName(text, nil), "[naam]") }, [][2]string{
 		{"Sanne zei: SANNE wil meer tijd", "[naam] zei: [naam] wil meer tijd"},
 		{"Ahmed's idee, met sanne-lotte", "[naam]'s idee, met [naam]-[naam]"},
 		{"bij juf de vries.", "bij juf de [naam]."},
 		{"niets te zien", "niets te zien"},
-	} {
-		names := LooksLikeName(tt.text, nil)
-		if got := MaskNames(tt.text, names, "[naam]"); got != tt.want {
-			t.Errorf("MaskNames(%q, %q) = %q, want %q", tt.text, names, got, tt.want)
-		}
-	}
+	})
 }
 
 // tokens must give back text exactly, or masking would change the note.

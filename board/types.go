@@ -44,6 +44,16 @@ func (t Team) Member(name string) string {
 	return ""
 }
 
+// KeyHolder is the name of the member fingerprint belongs to, or "".
+func (t Team) KeyHolder(fingerprint string) string {
+	for _, m := range t.Members {
+		if m.HasKey(fingerprint) {
+			return m.Name
+		}
+	}
+	return ""
+}
+
 // MemberNames lists the members' names in their stored order.
 func (t Team) MemberNames() []string {
 	names := make([]string, len(t.Members))
@@ -308,23 +318,47 @@ func (a *Action) Label() string   { return a.What }
 func (p *PlanItem) Label() string { return p.Text }
 func (p *Parking) Label() string  { return p.Text }
 
+// areaList is how to reach one area's list on a board: every per-area
+// operation below goes through it, so an area is added in one place.
+type areaList struct {
+	fresh func() Item
+	count func(b *Board) int
+	add   func(b *Board, it Item)
+	find  func(b *Board, id uint64) Item
+}
+
+func listOf[T any, P interface {
+	*T
+	Item
+}](list func(b *Board) *[]T) areaList {
+	return areaList{
+		fresh: func() Item { return P(new(T)) },
+		count: func(b *Board) int { return len(*list(b)) },
+		add: func(b *Board, it Item) {
+			if v, ok := it.(P); ok {
+				*list(b) = append(*list(b), *v)
+			}
+		},
+		find: func(b *Board, id uint64) Item { return find[T, P](*list(b), id) },
+	}
+}
+
+var areaLists = map[Area]areaList{
+	AreaCheckIn:  listOf(func(b *Board) *[]CheckIn { return &b.CheckIns }),
+	AreaSuccess:  listOf(func(b *Board) *[]Success { return &b.Successes }),
+	AreaGoal:     listOf(func(b *Board) *[]Goal { return &b.Goals }),
+	AreaAction:   listOf(func(b *Board) *[]Action { return &b.Actions }),
+	AreaPlanning: listOf(func(b *Board) *[]PlanItem { return &b.Planning }),
+	AreaParking:  listOf(func(b *Board) *[]Parking { return &b.Parking }),
+}
+
 // NewItem returns an empty item of the given area, for decoding.
 func NewItem(a Area) Item {
-	switch a {
-	case AreaCheckIn:
-		return &CheckIn{}
-	case AreaSuccess:
-		return &Success{}
-	case AreaGoal:
-		return &Goal{}
-	case AreaAction:
-		return &Action{}
-	case AreaPlanning:
-		return &PlanItem{}
-	case AreaParking:
-		return &Parking{}
-	case AreaSpeerpunt:
-		return &Speerpunt{}
+	if a == AreaSpeerpunt {
+		return &Speerpunt{} // the network's, on no board
+	}
+	if l, ok := areaLists[a]; ok {
+		return l.fresh()
 	}
 	return nil
 }
@@ -332,37 +366,18 @@ func NewItem(a Area) Item {
 // Add appends a decoded item to the matching list of b. It is for builders
 // of snapshots (the store), never for a shared snapshot.
 func (b *Board) Add(it Item) {
-	switch v := it.(type) {
-	case *CheckIn:
-		b.CheckIns = append(b.CheckIns, *v)
-	case *Success:
-		b.Successes = append(b.Successes, *v)
-	case *Goal:
-		b.Goals = append(b.Goals, *v)
-	case *Action:
-		b.Actions = append(b.Actions, *v)
-	case *PlanItem:
-		b.Planning = append(b.Planning, *v)
-	case *Parking:
-		b.Parking = append(b.Parking, *v)
+	if it == nil {
+		return
+	}
+	if l, ok := areaLists[it.Area()]; ok {
+		l.add(b, it)
 	}
 }
 
 // Count is the number of items in area a.
 func (b *Board) Count(a Area) int {
-	switch a {
-	case AreaCheckIn:
-		return len(b.CheckIns)
-	case AreaSuccess:
-		return len(b.Successes)
-	case AreaGoal:
-		return len(b.Goals)
-	case AreaAction:
-		return len(b.Actions)
-	case AreaPlanning:
-		return len(b.Planning)
-	case AreaParking:
-		return len(b.Parking)
+	if l, ok := areaLists[a]; ok {
+		return l.count(b)
 	}
 	return 0
 }
@@ -379,25 +394,15 @@ func (b *Board) Goal(id uint64) (Goal, bool) {
 
 // Find returns a copy of the item with the given id in area a, or nil.
 func (b *Board) Find(a Area, id uint64) Item {
-	switch a {
-	case AreaCheckIn:
-		return find(b.CheckIns, id)
-	case AreaSuccess:
-		return find(b.Successes, id)
-	case AreaGoal:
-		it := find(b.Goals, id)
-		if g, ok := it.(*Goal); ok {
-			g.detach()
-		}
-		return it
-	case AreaAction:
-		return find(b.Actions, id)
-	case AreaPlanning:
-		return find(b.Planning, id)
-	case AreaParking:
-		return find(b.Parking, id)
+	l, ok := areaLists[a]
+	if !ok {
+		return nil
 	}
-	return nil
+	it := l.find(b, id)
+	if g, ok := it.(*Goal); ok {
+		g.detach()
+	}
+	return it
 }
 
 func find[T any, P interface {

@@ -54,6 +54,14 @@ func owner(t Team, who *string) error {
 	return nil
 }
 
+// member is owner for a field that must name someone.
+func member(t Team, who *string) error {
+	if *who == "" {
+		return invalid("who", ProblemEmpty)
+	}
+	return owner(t, who)
+}
+
 // optionalOwner is owner for a field that may stay empty.
 func optionalOwner(t Team, who *string) error {
 	if *who == "" {
@@ -75,6 +83,26 @@ func oneOf[T comparable](field string, v *T, def T, allowed ...T) error {
 	return nil
 }
 
+// scheduled checks what a goal and a planning item share: a text that
+// must be there, the date it is due by (as due), and an owner who may
+// be left out.
+func scheduled(t Team, field, text, dateField string, d, now time.Time, isNew bool, who *string) error {
+	if text == "" {
+		return invalid(field, ProblemEmpty)
+	}
+	if err := due(dateField, d, now, isNew); err != nil {
+		return err
+	}
+	return optionalOwner(t, who)
+}
+
+// cleanLines cleans single-line fields alike, each to at most limit.
+func cleanLines(limit int, fields ...*string) {
+	for _, f := range fields {
+		*f = CleanLine(*f, limit)
+	}
+}
+
 // due checks a date something must be done by: it must be set, and a new
 // item may not be due in the past.
 func due(field string, d, now time.Time, isNew bool) error {
@@ -93,10 +121,7 @@ func (c *CheckIn) Clean() {
 }
 
 func (c *CheckIn) Check(t Team, _ time.Time, _ bool) error {
-	if c.Who == "" {
-		return invalid("who", ProblemEmpty)
-	}
-	if err := owner(t, &c.Who); err != nil {
+	if err := member(t, &c.Who); err != nil {
 		return err
 	}
 	if err := oneOf("mood", &c.Mood, "", MoodGood, MoodSoSo, MoodNotOK); err != nil {
@@ -145,13 +170,7 @@ func (g *Goal) Clean() {
 }
 
 func (g *Goal) Check(t Team, now time.Time, isNew bool) error {
-	if g.Title == "" {
-		return invalid("title", ProblemEmpty)
-	}
-	if err := due("by_when", g.ByWhen, now, isNew); err != nil {
-		return err
-	}
-	if err := optionalOwner(t, &g.Owner); err != nil {
+	if err := scheduled(t, "title", g.Title, "by_when", g.ByWhen, now, isNew, &g.Owner); err != nil {
 		return err
 	}
 	if err := g.Indicator.check(); err != nil {
@@ -191,10 +210,7 @@ func (in *Indicator) check() error {
 // NaN, not ±Inf.
 func Finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-func (a *Action) Clean() {
-	a.What = CleanLine(a.What, MaxLine)
-	a.Who = CleanLine(a.Who, MaxLine)
-}
+func (a *Action) Clean() { cleanLines(MaxLine, &a.What, &a.Who) }
 
 // Check validates an action. A new action may not be due in the past; an
 // edited one may keep its past date, or rolling an overdue action forward
@@ -203,10 +219,7 @@ func (a *Action) Check(t Team, now time.Time, isNew bool) error {
 	if a.What == "" {
 		return invalid("what", ProblemEmpty)
 	}
-	if a.Who == "" {
-		return invalid("who", ProblemEmpty)
-	}
-	if err := owner(t, &a.Who); err != nil {
+	if err := member(t, &a.Who); err != nil {
 		return err
 	}
 	if err := due("when", a.When, now, isNew); err != nil {
@@ -227,22 +240,10 @@ func (a *Action) Check(t Team, now time.Time, isNew bool) error {
 	return nil
 }
 
-func (p *PlanItem) Clean() {
-	p.Text = CleanLine(p.Text, MaxLine)
-	p.Who = CleanLine(p.Who, MaxLine)
-}
+func (p *PlanItem) Clean() { cleanLines(MaxLine, &p.Text, &p.Who) }
 
 func (p *PlanItem) Check(t Team, now time.Time, isNew bool) error {
-	if p.Text == "" {
-		return invalid("text", ProblemEmpty)
-	}
-	if err := due("date", p.Date, now, isNew); err != nil {
-		return err
-	}
-	if err := optionalOwner(t, &p.Who); err != nil {
-		return err
-	}
-	return nil
+	return scheduled(t, "text", p.Text, "date", p.Date, now, isNew, &p.Who)
 }
 
 func (p *Parking) Clean() { p.Text = CleanText(p.Text, MaxText) }

@@ -14,6 +14,49 @@ var team = Team{ID: 1, Name: "Bureau SWV", Members: []Member{
 	{Name: "Anna de Vries"}, {Name: "Sanne Bakker"}, {Name: "Joël Mertens"}, {Name: "Fatima El Amrani"},
 }}
 
+// checkCase is one Check of a valid item changed by change (nil: the valid
+// item itself).
+type checkCase[T any] struct {
+	name                  string
+	change                func(*T)
+	isNew                 bool
+	field, problem, value string
+}
+
+// runChecks checks every case on its own copy of ok, as wantInvalid; after,
+// when given, then looks at the copy as it was before (its change made)
+// and after Check.
+func runChecks[T any, P interface {
+	*T
+	Item
+}](t *testing.T, ok T, now time.Time, cases []checkCase[T], after func(tc checkCase[T], before T, checked P)) {
+	t.Helper()
+	for _, tc := range cases {
+		v := ok
+		if tc.change != nil {
+			tc.change(&v)
+		}
+		before := v
+		wantInvalid(t, tc.name, P(&v).Check(team, now, tc.isNew), tc.field, tc.problem, tc.value)
+		if after != nil {
+			after(tc, before, &v)
+		}
+	}
+}
+
+// datedCases are the cases every item with a text and a due date shares
+// (actions, goals, planning items): valid as it is, the text empty, no
+// date, and past, a date a new item may not have but an edited one keeps.
+func datedCases[T any](textField string, text func(*T) *string, dateField string, date func(*T) *time.Time, past time.Time) []checkCase[T] {
+	return []checkCase[T]{
+		{"valid", nil, true, "", "", ""},
+		{"empty " + textField, func(v *T) { *text(v) = "" }, true, textField, ProblemEmpty, ""},
+		{"no date", func(v *T) { *date(v) = time.Time{} }, true, dateField, ProblemNoDate, ""},
+		{"new in the past", func(v *T) { *date(v) = past }, true, dateField, ProblemPastDate, ""},
+		{"edit keeps a past date", func(v *T) { *date(v) = past }, false, "", "", ""},
+	}
+}
+
 // wantInvalid checks that err is a ValidationError for field with problem
 // (and value, when given); an empty field means err must be nil.
 func wantInvalid(t *testing.T, name string, err error, field, problem, value string) {
@@ -38,30 +81,15 @@ func TestActionCheck(t *testing.T) {
 	now := monday
 	yesterday, nextWeek := day(2026, 11, 22), day(2026, 11, 30)
 	ok := Action{What: "Ouders bellen", Who: "Anna de Vries", When: nextWeek}
-	with := func(f func(*Action)) Action { a := ok; f(&a); return a }
-
-	tests := []struct {
-		name                  string
-		a                     Action
-		isNew                 bool
-		field, problem, value string
-	}{
-		{"valid", ok, true, "", "", ""},
-		{"empty what", with(func(a *Action) { a.What = "" }), true, "what", ProblemEmpty, ""},
-		{"empty who", with(func(a *Action) { a.Who = "" }), true, "who", ProblemEmpty, ""},
-		{"unknown owner", with(func(a *Action) { a.Who = "Piet Jansen" }), true, "who", ProblemUnknownOwner, "Piet Jansen"},
-		{"no date", with(func(a *Action) { a.When = time.Time{} }), true, "when", ProblemNoDate, ""},
-		{"new in the past", with(func(a *Action) { a.When = yesterday }), true, "when", ProblemPastDate, ""},
-		{"edit keeps a past date", with(func(a *Action) { a.When = yesterday }), false, "", "", ""},
-		{"due today, earlier hour", with(func(a *Action) { a.When = at(2026, 11, 23, 8, 0) }), true, "", "", ""},
-		{"bad status", with(func(a *Action) { a.Status = "klaar" }), true, "status", ProblemBadValue, ""},
-		{"bad origin", with(func(a *Action) { a.Origin = "mail" }), true, "origin", ProblemBadValue, ""},
-		{"retro origin", with(func(a *Action) { a.Origin = OriginRetro }), true, "", "", ""},
-	}
-	for _, tc := range tests {
-		a := tc.a
-		wantInvalid(t, tc.name, a.Check(team, now, tc.isNew), tc.field, tc.problem, tc.value)
-	}
+	dueCases := datedCases("what", func(a *Action) *string { return &a.What }, "when", func(a *Action) *time.Time { return &a.When }, yesterday)
+	runChecks(t, ok, now, append(dueCases, []checkCase[Action]{
+		{"empty who", func(a *Action) { a.Who = "" }, true, "who", ProblemEmpty, ""},
+		{"unknown owner", func(a *Action) { a.Who = "Piet Jansen" }, true, "who", ProblemUnknownOwner, "Piet Jansen"},
+		{"due today, earlier hour", func(a *Action) { a.When = at(2026, 11, 23, 8, 0) }, true, "", "", ""},
+		{"bad status", func(a *Action) { a.Status = "klaar" }, true, "status", ProblemBadValue, ""},
+		{"bad origin", func(a *Action) { a.Origin = "mail" }, true, "origin", ProblemBadValue, ""},
+		{"retro origin", func(a *Action) { a.Origin = OriginRetro }, true, "", "", ""},
+	}...), nil)
 }
 
 func TestActionCheckNormalises(t *testing.T) {
@@ -108,27 +136,19 @@ func TestActionCheckNormalises(t *testing.T) {
 
 func TestCheckInCheck(t *testing.T) {
 	ok := CheckIn{Who: "sanne bakker", Week: Week{2026, 48}, Mood: MoodSoSo}
-	with := func(f func(*CheckIn)) CheckIn { c := ok; f(&c); return c }
-	tests := []struct {
-		name                  string
-		c                     CheckIn
-		field, problem, value string
-	}{
-		{"valid", ok, "", "", ""},
-		{"empty who", with(func(c *CheckIn) { c.Who = "" }), "who", ProblemEmpty, ""},
-		{"unknown who", with(func(c *CheckIn) { c.Who = "Kees" }), "who", ProblemUnknownOwner, "Kees"},
-		{"no mood", with(func(c *CheckIn) { c.Mood = "" }), "mood", ProblemBadValue, ""},
-		{"bad mood", with(func(c *CheckIn) { c.Mood = "happy" }), "mood", ProblemBadValue, ""},
-		{"week 0", with(func(c *CheckIn) { c.Week.Week = 0 }), "week", ProblemBadValue, ""},
-		{"week 54", with(func(c *CheckIn) { c.Week.Week = 54 }), "week", ProblemBadValue, ""},
-	}
-	for _, tc := range tests {
-		c := tc.c
-		wantInvalid(t, tc.name, c.Check(team, monday, true), tc.field, tc.problem, tc.value)
+	runChecks(t, ok, monday, []checkCase[CheckIn]{
+		{"valid", nil, true, "", "", ""},
+		{"empty who", func(c *CheckIn) { c.Who = "" }, true, "who", ProblemEmpty, ""},
+		{"unknown who", func(c *CheckIn) { c.Who = "Kees" }, true, "who", ProblemUnknownOwner, "Kees"},
+		{"no mood", func(c *CheckIn) { c.Mood = "" }, true, "mood", ProblemBadValue, ""},
+		{"bad mood", func(c *CheckIn) { c.Mood = "happy" }, true, "mood", ProblemBadValue, ""},
+		{"week 0", func(c *CheckIn) { c.Week.Week = 0 }, true, "week", ProblemBadValue, ""},
+		{"week 54", func(c *CheckIn) { c.Week.Week = 54 }, true, "week", ProblemBadValue, ""},
+	}, func(tc checkCase[CheckIn], _ CheckIn, c *CheckIn) {
 		if tc.field == "" && c.Who != "Sanne Bakker" {
 			t.Errorf("%s: Who = %q, want the stored name", tc.name, c.Who)
 		}
-	}
+	})
 }
 
 func TestSuccessCheck(t *testing.T) {
@@ -159,60 +179,34 @@ func TestSuccessCheck(t *testing.T) {
 
 func TestGoalCheck(t *testing.T) {
 	ok := Goal{Title: "Minder thuiszitters", ByWhen: day(2026, 12, 18)}
-	with := func(f func(*Goal)) Goal { g := ok; f(&g); return g }
-	tests := []struct {
-		name           string
-		g              Goal
-		isNew          bool
-		field, problem string
-	}{
-		{"valid", ok, true, "", ""},
-		{"empty title", with(func(g *Goal) { g.Title = "" }), true, "title", ProblemEmpty},
-		{"no date", with(func(g *Goal) { g.ByWhen = time.Time{} }), true, "by_when", ProblemNoDate},
-		{"new in the past", with(func(g *Goal) { g.ByWhen = day(2026, 11, 1) }), true, "by_when", ProblemPastDate},
-		{"edit keeps a past date", with(func(g *Goal) { g.ByWhen = day(2026, 11, 1) }), false, "", ""},
-		{"bad status", with(func(g *Goal) { g.Status = "ok" }), true, "status", ProblemBadValue},
-		{"reached", with(func(g *Goal) { g.Status = GoalReached }), false, "", ""},
-		{"NaN target", with(func(g *Goal) { g.Indicator = &Indicator{Target: math.NaN()} }), true, "indicator", ProblemBadValue},
-		{"infinite baseline", with(func(g *Goal) { g.Indicator = &Indicator{Baseline: math.Inf(1)} }), true, "indicator", ProblemBadValue},
-		{"infinite measurement", with(func(g *Goal) {
+	dueCases := datedCases("title", func(g *Goal) *string { return &g.Title }, "by_when", func(g *Goal) *time.Time { return &g.ByWhen }, day(2026, 11, 1))
+	runChecks(t, ok, monday, append(dueCases, []checkCase[Goal]{
+		{"bad status", func(g *Goal) { g.Status = "ok" }, true, "status", ProblemBadValue, ""},
+		{"reached", func(g *Goal) { g.Status = GoalReached }, false, "", "", ""},
+		{"NaN target", func(g *Goal) { g.Indicator = &Indicator{Target: math.NaN()} }, true, "indicator", ProblemBadValue, ""},
+		{"infinite baseline", func(g *Goal) { g.Indicator = &Indicator{Baseline: math.Inf(1)} }, true, "indicator", ProblemBadValue, ""},
+		{"infinite measurement", func(g *Goal) {
 			g.Indicator = &Indicator{Target: 10, Measurements: []Measurement{{Date: monday, Value: math.Inf(-1)}}}
-		}), false, "measurement", ProblemBadValue},
-		{"finite indicator", with(func(g *Goal) {
+		}, false, "measurement", ProblemBadValue, ""},
+		{"finite indicator", func(g *Goal) {
 			g.Indicator = &Indicator{Baseline: 1, Target: 10, Measurements: []Measurement{{Date: monday, Value: 4}}}
-		}), true, "", ""},
-	}
-	for _, tc := range tests {
-		g := tc.g
-		wantInvalid(t, tc.name, g.Check(team, monday, tc.isNew), tc.field, tc.problem, "")
-		if tc.field == "" && tc.g.Status == "" && g.Status != GoalActive {
+		}, true, "", "", ""},
+	}...), func(tc checkCase[Goal], before Goal, g *Goal) {
+		if tc.field == "" && before.Status == "" && g.Status != GoalActive {
 			t.Errorf("%s: Status = %q, want default %q", tc.name, g.Status, GoalActive)
 		}
-	}
+	})
 }
 
 func TestPlanItemCheck(t *testing.T) {
 	ok := PlanItem{Text: "Werksessie", Date: day(2026, 12, 2)}
-	with := func(f func(*PlanItem)) PlanItem { p := ok; f(&p); return p }
-	tests := []struct {
-		name                  string
-		p                     PlanItem
-		isNew                 bool
-		field, problem, value string
-	}{
-		{"valid without who", ok, true, "", "", ""},
-		{"empty text", with(func(p *PlanItem) { p.Text = "" }), true, "text", ProblemEmpty, ""},
-		{"no date", with(func(p *PlanItem) { p.Date = time.Time{} }), true, "date", ProblemNoDate, ""},
-		{"new in the past", with(func(p *PlanItem) { p.Date = day(2026, 11, 20) }), true, "date", ProblemPastDate, ""},
-		{"edit keeps a past date", with(func(p *PlanItem) { p.Date = day(2026, 11, 20) }), false, "", "", ""},
-		{"unknown who", with(func(p *PlanItem) { p.Who = "De inspectie" }), true, "who", ProblemUnknownOwner, "De inspectie"},
-	}
-	for _, tc := range tests {
-		p := tc.p
-		wantInvalid(t, tc.name, p.Check(team, monday, tc.isNew), tc.field, tc.problem, tc.value)
-	}
+	dueCases := datedCases("text", func(p *PlanItem) *string { return &p.Text }, "date", func(p *PlanItem) *time.Time { return &p.Date }, day(2026, 11, 20))
+	runChecks(t, ok, monday, append(dueCases, checkCase[PlanItem]{
+		"unknown who", func(p *PlanItem) { p.Who = "De inspectie" }, true, "who", ProblemUnknownOwner, "De inspectie",
+	}), nil)
 
-	p := with(func(p *PlanItem) { p.Who = "anna DE vries" })
+	p := ok
+	p.Who = "anna DE vries"
 	if err := p.Check(team, monday, true); err != nil || p.Who != "Anna de Vries" {
 		t.Errorf("Check = %v, Who %q; want nil and the stored name", err, p.Who)
 	}

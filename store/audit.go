@@ -56,6 +56,21 @@ func (s *Store) audit(b *bolt.Bucket, r Record) error {
 	return putJSON(b, itob(r.Seq), r)
 }
 
+// putAudited stores v under key in b, as JSON, and audits rec with that
+// JSON as what came after: the one way a change and its record are
+// written together.
+func (s *Store) putAudited(b *bolt.Bucket, key []byte, v any, audit *bolt.Bucket, rec Record) error {
+	after, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	if err := b.Put(key, after); err != nil {
+		return err
+	}
+	rec.After = after
+	return s.audit(audit, rec)
+}
+
 // clean gives a record's texts the one form they are stored in, both when
 // the record is written and when it is imported: the actor a clean name, the
 // label one line (Item.Label promises one line, but a parking or success text

@@ -103,14 +103,11 @@ func (s *Store) dump() (*Dump, error) {
 		if d.TeamAudit, err = readRecords(tx.Bucket(bucketAudit)); err != nil {
 			return err
 		}
-		if err := dumpDuos(tx, d); err != nil {
+		if err := dumpRaw(tx.Bucket(bucketDuos), &d.DuoSeq, &d.Duos); err != nil {
 			return err
 		}
-		if sb := tx.Bucket(bucketSpeerpunten); sb != nil {
-			d.SpeerpuntSeq = sb.Sequence()
-			if d.Speerpunten, err = appendRaw(d.Speerpunten, sb); err != nil {
-				return err
-			}
+		if err := dumpRaw(tx.Bucket(bucketSpeerpunten), &d.SpeerpuntSeq, &d.Speerpunten); err != nil {
+			return err
 		}
 		boards := tx.Bucket(bucketBoards)
 		d.BoardSeq = boards.Sequence()
@@ -128,26 +125,17 @@ func (s *Store) dump() (*Dump, error) {
 					return err
 				}
 			}
-			if ab := bb.Bucket(bucketArenas); ab != nil {
-				db.ArenaSeq = ab.Sequence()
-				if db.Arenas, err = appendRaw(db.Arenas, ab); err != nil {
-					return err
-				}
-			}
-			if rb := bb.Bucket(bucketRetros); rb != nil {
-				db.RetroSeq = rb.Sequence()
-				if db.Retros, err = appendRaw(db.Retros, rb); err != nil {
-					return err
-				}
-			}
-			if mb := bb.Bucket(bucketMeetings); mb != nil {
-				db.MeetingSeq = mb.Sequence()
-				if db.Meetings, err = appendRaw(db.Meetings, mb); err != nil {
-					return err
-				}
-			}
-			if pb := bb.Bucket(bucketPlan); pb != nil {
-				if db.Plan, err = appendRaw(db.Plan, pb); err != nil {
+			for _, r := range []struct {
+				bucket []byte
+				seq    *uint64
+				raws   *[]json.RawMessage
+			}{
+				{bucketArenas, &db.ArenaSeq, &db.Arenas},
+				{bucketRetros, &db.RetroSeq, &db.Retros},
+				{bucketMeetings, &db.MeetingSeq, &db.Meetings},
+				{bucketPlan, nil, &db.Plan}, // keyed by year: no sequence
+			} {
+				if err := dumpRaw(bb.Bucket(r.bucket), r.seq, r.raws); err != nil {
 					return err
 				}
 			}
@@ -157,6 +145,20 @@ func (s *Store) dump() (*Dump, error) {
 		})
 	})
 	return d, err
+}
+
+// dumpRaw adds the records of bucket b to *raws, as stored, and its
+// sequence to *seq (nil: a bucket without one); a missing bucket (a board
+// that never had an arena) adds nothing.
+func dumpRaw(b *bolt.Bucket, seq *uint64, raws *[]json.RawMessage) (err error) {
+	if b == nil {
+		return nil
+	}
+	if seq != nil {
+		*seq = b.Sequence()
+	}
+	*raws, err = appendRaw(*raws, b)
+	return err
 }
 
 func readRecords(b *bolt.Bucket) ([]Record, error) {
@@ -220,45 +222,7 @@ func (s *Store) Import(r io.Reader) error {
 		}
 		for _, db := range d.Boards {
 			lastBoard = max(lastBoard, db.Info.ID)
-			db.Info.Name = board.CleanName(db.Info.Name)
-			bb, err := createBoardBuckets(boards, db.Info.ID)
-			if err != nil {
-				return fmt.Errorf("store: board %d: %w", db.Info.ID, err)
-			}
-			if err := putJSON(bb, keyInfo, db.Info); err != nil {
-				return err
-			}
-			if err := bb.Put(keyVersion, itob(db.Version)); err != nil {
-				return err
-			}
-			for area, raws := range db.Items {
-				items := bb.Bucket([]byte(area))
-				if items == nil {
-					return fmt.Errorf("store: unknown area %q", area)
-				}
-				last := db.Seqs[area]
-				for _, raw := range raws {
-					it := board.NewItem(area)
-					if err := json.Unmarshal(raw, it); err != nil {
-						return err
-					}
-					it.Clean()
-					// Who changed an item is shown too ("changed by ...").
-					m := it.Base()
-					m.CreatedBy, m.UpdatedBy = board.CleanName(m.CreatedBy), board.CleanName(m.UpdatedBy)
-					if err := putJSON(items, itob(it.Base().ID), it); err != nil {
-						return err
-					}
-					last = max(last, it.Base().ID)
-				}
-				if err := items.SetSequence(last); err != nil {
-					return err
-				}
-			}
-			if err := putRecords(bb.Bucket(bucketAudit), db.Audit); err != nil {
-				return err
-			}
-			if err := putRecordsOf(bb, db); err != nil {
+			if err := importBoard(boards, db); err != nil {
 				return err
 			}
 		}
@@ -286,6 +250,47 @@ func (s *Store) Import(r io.Reader) error {
 	return nil
 }
 
+// importBoard loads one board of a checked export: its info, items,
+// audit history and records, every text cleaned.
+func importBoard(boards *bolt.Bucket, db DumpBoard) error {
+	db.Info.Name = board.CleanName(db.Info.Name)
+	bb, err := createBoardBuckets(boards, db.Info.ID)
+	if err != nil {
+		return fmt.Errorf("store: board %d: %w", db.Info.ID, err)
+	}
+	if err := putJSON(bb, keyInfo, db.Info); err != nil {
+		return err
+	}
+	if err := bb.Put(keyVersion, itob(db.Version)); err != nil {
+		return err
+	}
+	for area, raws := range db.Items {
+		items := bb.Bucket([]byte(area))
+		if items == nil {
+			return fmt.Errorf("store: unknown area %q", area)
+		}
+		last, err := putEach(items, raws, func() board.Item { return board.NewItem(area) }, cleanItem, itemID)
+		if err != nil {
+			return err
+		}
+		if err := items.SetSequence(max(db.Seqs[area], last)); err != nil {
+			return err
+		}
+	}
+	if err := putRecords(bb.Bucket(bucketAudit), db.Audit); err != nil {
+		return err
+	}
+	return putRecordsOf(bb, db)
+}
+
+// cleanItem cleans an imported item's texts, and the names of who made
+// and last changed it: they are shown too ("changed by ...").
+func cleanItem(it board.Item) {
+	it.Clean()
+	m := it.Base()
+	m.CreatedBy, m.UpdatedBy = board.CleanName(m.CreatedBy), board.CleanName(m.UpdatedBy)
+}
+
 func putRecords(b *bolt.Bucket, recs []Record) error {
 	var last uint64
 	for _, r := range recs {
@@ -309,17 +314,46 @@ func putCleaned[T any, P interface {
 	if err != nil {
 		return err
 	}
-	for _, raw := range raws {
-		var v T
-		if err := json.Unmarshal(raw, &v); err != nil {
-			return err
-		}
-		P(&v).Clean()
-		if err := putJSON(b, itob(id(&v)), v); err != nil {
-			return err
-		}
+	if _, err := putEach(b, raws, fresh[T], func(v *T) { P(v).Clean() }, id); err != nil {
+		return err
 	}
 	return b.SetSequence(seq)
+}
+
+// putEach stores every record of raws in b under its id, decoded into
+// what decodeTo makes and cleaned by clean, and returns the highest id.
+func putEach[P any](b *bolt.Bucket, raws []json.RawMessage, decodeTo func() P, clean func(P), id func(P) uint64) (last uint64, err error) {
+	for _, raw := range raws {
+		v := decodeTo()
+		if err := json.Unmarshal(raw, v); err != nil {
+			return last, err
+		}
+		clean(v)
+		if err := putJSON(b, itob(id(v)), v); err != nil {
+			return last, err
+		}
+		last = max(last, id(v))
+	}
+	return last, nil
+}
+
+func fresh[T any]() *T { return new(T) }
+
+func itemID(it board.Item) uint64 { return it.Base().ID }
+
+// putRaised loads a root bucket's records from an export (speerpunten,
+// duos), each cleaned by clean, with the bucket's sequence raised to at
+// least the highest id (see Import).
+func putRaised[T any](tx *bolt.Tx, bucket []byte, raws []json.RawMessage, seq uint64, clean func(*T), id func(*T) uint64) error {
+	b, err := tx.CreateBucketIfNotExists(bucket)
+	if err != nil {
+		return err
+	}
+	last, err := putEach(b, raws, fresh[T], clean, id)
+	if err != nil {
+		return err
+	}
+	return b.SetSequence(max(seq, last))
 }
 
 // putRecordsOf loads a board's arenas, retrospectives and bordsessies; a
@@ -350,22 +384,5 @@ func putRecordsOf(bb *bolt.Bucket, db DumpBoard) error {
 // putSpeerpunten loads the network's speerpunten, cleaned, with their
 // sequence raised to at least the highest id (see Import).
 func putSpeerpunten(tx *bolt.Tx, d Dump) error {
-	b, err := tx.CreateBucketIfNotExists(bucketSpeerpunten)
-	if err != nil {
-		return err
-	}
-	last := d.SpeerpuntSeq
-	for _, raw := range d.Speerpunten {
-		var sp board.Speerpunt
-		if err := json.Unmarshal(raw, &sp); err != nil {
-			return err
-		}
-		sp.Clean()
-		sp.CreatedBy, sp.UpdatedBy = board.CleanName(sp.CreatedBy), board.CleanName(sp.UpdatedBy)
-		if err := putJSON(b, itob(sp.ID), sp); err != nil {
-			return err
-		}
-		last = max(last, sp.ID)
-	}
-	return b.SetSequence(last)
+	return putRaised(tx, bucketSpeerpunten, d.Speerpunten, d.SpeerpuntSeq, func(sp *board.Speerpunt) { cleanItem(sp) }, func(sp *board.Speerpunt) uint64 { return sp.ID })
 }

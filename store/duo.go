@@ -32,9 +32,9 @@ func (s *Store) CreateDuo(actor string, teamID uint64, name string, partners []b
 		if err != nil {
 			return err
 		}
-		who := t.Member(actor)
-		if who == "" {
-			return &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
+		who, err := memberName(t, actor)
+		if err != nil {
+			return err
 		}
 		for i, p := range partners {
 			if p.TeamID == 0 && p.School != "" {
@@ -72,13 +72,7 @@ func (s *Store) CreateDuo(actor string, teamID uint64, name string, partners []b
 		if err != nil {
 			return err
 		}
-		if err := b.ForEach(func(_, v []byte) error {
-			var other board.Duo
-			if json.Unmarshal(v, &other) == nil && equalFold(other.Name, d.Name) {
-				return ErrExists
-			}
-			return nil
-		}); err != nil {
+		if err := nameTaken(b, d.Name, func(o *board.Duo) string { return o.Name }); err != nil {
 			return err
 		}
 		if _, err := putNext(b, d, func(id uint64) { d.ID = id }); err != nil {
@@ -105,30 +99,25 @@ func teamIDByName(tx *bolt.Tx, name string) uint64 {
 
 // Duos lists every duo, oldest first, each with its partners' Left set.
 func (s *Store) Duos() ([]board.Duo, error) {
-	var out []board.Duo
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		if out, err = appendAll(out, tx.Bucket(bucketDuos)); err != nil {
-			return fmt.Errorf("store: duo: %w", err)
+	return viewed(s, func(tx *bolt.Tx) ([]board.Duo, error) {
+		out, err := appendAll([]board.Duo(nil), tx.Bucket(bucketDuos))
+		if err != nil {
+			return out, fmt.Errorf("store: duo: %w", err)
 		}
 		for i := range out {
 			markLeft(tx, &out[i])
 		}
-		return nil
+		return out, nil
 	})
-	return out, err
 }
 
 // Duo returns one duo.
 func (s *Store) Duo(id uint64) (board.Duo, error) {
-	var d board.Duo
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		d, err = getDuo(tx, id)
+	return viewed(s, func(tx *bolt.Tx) (board.Duo, error) {
+		d, err := getDuo(tx, id)
 		markLeft(tx, &d)
-		return err
+		return d, err
 	})
-	return d, err
 }
 
 // markLeft marks the partners who are no longer members of their team: the

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -66,59 +65,6 @@ func (s *Store) bindDuoKey(tx *bolt.Tx, inv invite, fingerprint string) error {
 		return err
 	}
 	return s.audit(tx.Bucket(bucketAudit), Record{Actor: inv.Partner, Op: OpAddMember, ItemID: d.ID, Label: inv.Partner})
-}
-
-// keyOwner is the name a key belongs to: a team member's or a duo
-// partner's; "" for a new key.
-func keyOwner(tx *bolt.Tx, fingerprint string) string {
-	owner := ""
-	_ = tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
-		var t board.Team
-		if json.Unmarshal(v, &t) == nil {
-			for _, m := range t.Members {
-				if m.HasKey(fingerprint) {
-					owner = m.Name
-				}
-			}
-		}
-		return nil
-	})
-	if owner == "" {
-		owner = partnerByKey(tx, fingerprint)
-	}
-	return owner
-}
-
-// partnerByKey is the duo partner a key belongs to, or "".
-func partnerByKey(tx *bolt.Tx, fingerprint string) string {
-	b := tx.Bucket(bucketDuos)
-	if b == nil || fingerprint == "" {
-		return ""
-	}
-	name := ""
-	_ = b.ForEach(func(_, v []byte) error {
-		var d board.Duo
-		if json.Unmarshal(v, &d) == nil {
-			for _, p := range d.Partners {
-				if slices.Contains(p.Keys, fingerprint) {
-					name = p.Name
-				}
-			}
-		}
-		return nil
-	})
-	return name
-}
-
-// duoPartnerByKey is partnerByKey in a transaction of its own, for
-// Identify.
-func (s *Store) duoPartnerByKey(fingerprint string) string {
-	name := ""
-	_ = s.db.View(func(tx *bolt.Tx) error {
-		name = partnerByKey(tx, fingerprint)
-		return nil
-	})
-	return name
 }
 
 // ForPerson is the view of one person: their teams (as For), and the duos

@@ -9,17 +9,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// dumpDuos adds the duos to an export, as stored.
-func dumpDuos(tx *bolt.Tx, d *Dump) (err error) {
-	b := tx.Bucket(bucketDuos)
-	if b == nil {
-		return nil
-	}
-	d.DuoSeq = b.Sequence()
-	d.Duos, err = appendRaw(d.Duos, b)
-	return err
-}
-
 // stripObservations leaves the raw observations of every visit out of an
 // export that may leave the school, as ExportWithoutNotes does with arena
 // notes: what was seen in a class may hold a pupil's name.
@@ -94,21 +83,5 @@ func importDuos(tx *bolt.Tx, d *Dump) error {
 	if len(d.Duos) == 0 {
 		return nil
 	}
-	b, err := tx.CreateBucketIfNotExists(bucketDuos)
-	if err != nil {
-		return err
-	}
-	last := d.DuoSeq
-	for _, raw := range d.Duos {
-		var duo board.Duo
-		if err := json.Unmarshal(raw, &duo); err != nil {
-			return err
-		}
-		duo.Clean()
-		if err := putJSON(b, itob(duo.ID), duo); err != nil {
-			return err
-		}
-		last = max(last, duo.ID)
-	}
-	return b.SetSequence(last)
+	return putRaised(tx, bucketDuos, d.Duos, d.DuoSeq, (*board.Duo).Clean, func(duo *board.Duo) uint64 { return duo.ID })
 }

@@ -32,16 +32,29 @@ func keptPeople(t board.Team, op Op, it, cur board.Item) board.Team {
 // goal deleted since is dropped instead of refusing the save: the action
 // stays, without the goal.
 func keptGoal(bb *bolt.Bucket, op Op, it, cur board.Item) error {
-	a, ok := it.(*board.Action)
-	if !ok || a.GoalID == 0 || bb.Bucket([]byte(board.AreaGoal)).Get(itob(a.GoalID)) != nil {
+	exists := func(id uint64) bool { return bb.Bucket([]byte(board.AreaGoal)).Get(itob(id)) != nil }
+	return keptLink(op, it, cur, "goal", func(a *board.Action) *uint64 { return &a.GoalID }, exists)
+}
+
+// keptLink is keptGoal and keptSpeerpunt: link is the id field of an item
+// of type P that must name something that exists. An item of another type,
+// no link, or one to something that exists passes; a dangling link the
+// stored item (cur) had too, or any on a restore, is set to 0; a new
+// dangling link is refused as a bad value of field.
+func keptLink[T any, P interface {
+	*T
+	board.Item
+}](op Op, it, cur board.Item, field string, link func(P) *uint64, exists func(uint64) bool) error {
+	v, ok := it.(P)
+	if !ok || *link(v) == 0 || exists(*link(v)) {
 		return nil
 	}
-	c, _ := cur.(*board.Action)
-	if op == OpRestore || c != nil && c.GoalID == a.GoalID {
-		a.GoalID = 0
+	c, _ := cur.(P)
+	if op == OpRestore || c != nil && *link(c) == *link(v) {
+		*link(v) = 0
 		return nil
 	}
-	return &board.ValidationError{Field: "goal", Problem: board.ProblemBadValue}
+	return &board.ValidationError{Field: field, Problem: board.ProblemBadValue}
 }
 
 // unlinkGoal takes the actions of a deleted goal off it, each a new version
@@ -96,14 +109,8 @@ func (s *Store) relink(bb *bolt.Bucket, actor string, boardID uint64, which func
 		a.GoalID = goal
 		a.Version++
 		a.UpdatedBy, a.UpdatedAt = actor, s.now()
-		after, err := json.Marshal(&a)
-		if err != nil {
-			return nil, err
-		}
-		if err := items.Put(c.key, after); err != nil {
-			return nil, err
-		}
-		if err := s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpUpdate, BoardID: boardID, Area: board.AreaAction, ItemID: a.ID, Label: a.What, Before: c.before, After: after}); err != nil {
+		rec := Record{Actor: actor, Op: OpUpdate, BoardID: boardID, Area: board.AreaAction, ItemID: a.ID, Label: a.What, Before: c.before}
+		if err := s.putAudited(items, c.key, &a, bb.Bucket(bucketAudit), rec); err != nil {
 			return nil, err
 		}
 		ids = append(ids, a.ID)
@@ -173,14 +180,11 @@ func (s *Store) Resave(actor string, boardID uint64, it board.Item) (board.Item,
 // version seen; see Update.
 func (s *Store) stampUpdate(actor string, area board.Area, seen uint64) func(*bolt.Bucket, *board.Meta) error {
 	return func(items *bolt.Bucket, m *board.Meta) error {
-		cur, err := current(items, area, m.ID)
+		cur, err := currentSeen(items, area, m.ID, seen)
 		if err != nil {
 			return err
 		}
 		cm := cur.Base()
-		if cm.Version != seen {
-			return &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
-		}
 		*m = board.Meta{ID: cm.ID, Version: cm.Version + 1, CreatedBy: cm.CreatedBy, CreatedAt: cm.CreatedAt, UpdatedBy: actor, UpdatedAt: s.now()}
 		return nil
 	}

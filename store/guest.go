@@ -67,23 +67,22 @@ func (s *Store) CreateGuestInvite(actor string, scope GuestScope, ttl time.Durat
 func recordOpen(bb *bolt.Bucket, scope GuestScope) error {
 	switch scope.Kind {
 	case GuestRetro:
-		var r board.Retro
-		if err := getRecord(bb, bucketRetros, scope.ID, &r); err != nil {
-			return err
-		}
-		if !r.Running() {
-			return board.ErrGuestClosed
-		}
+		return openIn(bb, bucketRetros, scope.ID, (*board.Retro).Running)
 	case GuestArena:
-		var a board.Arena
-		if err := getRecord(bb, bucketArenas, scope.ID, &a); err != nil {
-			return err
-		}
-		if !a.Open() {
-			return board.ErrGuestClosed
-		}
-	default:
-		return ErrNotFound
+		return openIn(bb, bucketArenas, scope.ID, (*board.Arena).Open)
+	}
+	return ErrNotFound
+}
+
+// openIn is recordOpen for a record of type T in bucket, open when open
+// says so.
+func openIn[T any](bb *bolt.Bucket, bucket []byte, id uint64, open func(*T) bool) error {
+	var v T
+	if err := getRecord(bb, bucket, id, &v); err != nil {
+		return err
+	}
+	if !open(&v) {
+		return board.ErrGuestClosed
 	}
 	return nil
 }
@@ -148,11 +147,23 @@ func guestNamed(tx *bolt.Tx, scope GuestScope, name string) bool {
 
 // guestByKey is the name of the guest a key belongs to, or "".
 func guestByKey(tx *bolt.Tx, fingerprint string) string {
-	var g Guest
-	if gb := tx.Bucket(bucketGuests); gb != nil && gb.Get([]byte(fingerprint)) != nil && json.Unmarshal(gb.Get([]byte(fingerprint)), &g) == nil {
-		return g.Name
+	g, err := getGuest(tx, fingerprint)
+	if err != nil {
+		return ""
 	}
-	return ""
+	return g.Name
+}
+
+// getGuest reads the guest a key belongs to: board.ErrGuestOnly when it
+// is no guest's (or no longer).
+func getGuest(tx *bolt.Tx, fingerprint string) (Guest, error) {
+	var g Guest
+	gb := tx.Bucket(bucketGuests)
+	if gb == nil || gb.Get([]byte(fingerprint)) == nil {
+		return g, board.ErrGuestOnly
+	}
+	err := json.Unmarshal(gb.Get([]byte(fingerprint)), &g)
+	return g, err
 }
 
 // IdentifyGuest finds the guest a key belongs to, only while their record
@@ -160,11 +171,8 @@ func guestByKey(tx *bolt.Tx, fingerprint string) string {
 func (s *Store) IdentifyGuest(fingerprint string) (Guest, bool) {
 	var g Guest
 	err := s.db.View(func(tx *bolt.Tx) error {
-		gb := tx.Bucket(bucketGuests)
-		if gb == nil || gb.Get([]byte(fingerprint)) == nil {
-			return ErrNotFound
-		}
-		if err := json.Unmarshal(gb.Get([]byte(fingerprint)), &g); err != nil {
+		var err error
+		if g, err = getGuest(tx, fingerprint); err != nil {
 			return err
 		}
 		bb, err := boardBucket(tx, g.Scope.BoardID)
@@ -189,12 +197,8 @@ var (
 // guest's name.
 func guestAdmit(g Guest) func(bb *bolt.Bucket) (board.Team, string, error) {
 	return func(bb *bolt.Bucket) (board.Team, string, error) {
-		var now Guest
-		gb := bb.Tx().Bucket(bucketGuests)
-		if gb == nil || gb.Get([]byte(g.Key)) == nil {
-			return board.Team{}, "", board.ErrGuestOnly
-		}
-		if err := json.Unmarshal(gb.Get([]byte(g.Key)), &now); err != nil {
+		now, err := getGuest(bb.Tx(), g.Key)
+		if err != nil {
 			return board.Team{}, "", err
 		}
 		if now.Scope != g.Scope {

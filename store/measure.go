@@ -147,14 +147,11 @@ func (s *Store) ChangeGoal(actor string, boardID uint64, op board.GoalOp) (board
 		if err != nil {
 			return err
 		}
-		cur, err := current(bb.Bucket([]byte(board.AreaGoal)), board.AreaGoal, op.GoalID)
+		cur, err := currentSeen(bb.Bucket([]byte(board.AreaGoal)), board.AreaGoal, op.GoalID, op.Seen)
 		if err != nil {
 			return err
 		}
 		g := cur.(*board.Goal)
-		if g.Version != op.Seen {
-			return &ConflictError{By: g.UpdatedBy, At: g.UpdatedAt, Current: cur}
-		}
 		if err := op.Apply(g, who, s.now()); err != nil {
 			return err
 		}
@@ -181,11 +178,7 @@ func (s *Store) SetPhase(actor string, boardID uint64, year int, seen, to board.
 		return py, &board.ValidationError{Field: "year", Problem: board.ProblemBadValue, Value: fmt.Sprint(year)}
 	}
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		_, who, err := memberOf(bb, actor)
-		if err != nil {
-			return err
-		}
-		plan, err := bb.CreateBucketIfNotExists(bucketPlan)
+		who, plan, err := memberIn(bb, actor, bucketPlan)
 		if err != nil {
 			return err
 		}
@@ -202,11 +195,7 @@ func (s *Store) SetPhase(actor string, boardID uint64, year int, seen, to board.
 		}
 		py.History = append(py.History, board.PhaseChange{Stamp: board.Stamp{At: s.now(), By: who}, From: py.Phase, To: to})
 		py.Phase = to
-		if err := putJSON(plan, key, py); err != nil {
-			return err
-		}
-		after, _ := json.Marshal(py)
-		return s.audit(bb.Bucket(bucketAudit), Record{Actor: who, Op: OpSetPhase, BoardID: boardID, Label: fmt.Sprint(year), Before: before, After: after})
+		return s.putAudited(plan, key, py, bb.Bucket(bucketAudit), Record{Actor: who, Op: OpSetPhase, BoardID: boardID, Label: fmt.Sprint(year), Before: before})
 	})
 	return py, err
 }

@@ -31,11 +31,7 @@ func (s *Store) StartMeeting(actor string, boardID uint64, d time.Duration) (boa
 	}
 	var m board.Meeting
 	err := s.update(boardID, func(bb *bolt.Bucket) error {
-		_, leader, err := memberOf(bb, actor)
-		if err != nil {
-			return err
-		}
-		mb, err := bb.CreateBucketIfNotExists(bucketMeetings)
+		leader, mb, err := memberIn(bb, actor, bucketMeetings)
 		if err != nil {
 			return err
 		}

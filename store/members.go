@@ -38,17 +38,64 @@ func (s *Store) Identify(fingerprint string) (Identity, bool) {
 		return id, false
 	}
 	for _, t := range teams {
-		for _, m := range t.Members {
-			if m.HasKey(fingerprint) {
-				id.Name = m.Name
-				id.Teams = append(id.Teams, t.ID)
-			}
+		if name := t.KeyHolder(fingerprint); name != "" {
+			id.Name = name
+			id.Teams = append(id.Teams, t.ID)
 		}
 	}
 	if id.Name == "" {
 		id.Name = s.duoPartnerByKey(fingerprint)
 	}
 	return id, id.Name != ""
+}
+
+// keyOwner is the name a key belongs to: a team member's or a duo
+// partner's; "" for a new key.
+func keyOwner(tx *bolt.Tx, fingerprint string) string {
+	owner := ""
+	_ = tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
+		var t board.Team
+		if json.Unmarshal(v, &t) == nil && t.KeyHolder(fingerprint) != "" {
+			owner = t.KeyHolder(fingerprint)
+		}
+		return nil
+	})
+	if owner == "" {
+		owner = partnerByKey(tx, fingerprint)
+	}
+	return owner
+}
+
+// partnerByKey is the duo partner a key belongs to, or "".
+func partnerByKey(tx *bolt.Tx, fingerprint string) string {
+	b := tx.Bucket(bucketDuos)
+	if b == nil || fingerprint == "" {
+		return ""
+	}
+	name := ""
+	_ = b.ForEach(func(_, v []byte) error {
+		var d board.Duo
+		if json.Unmarshal(v, &d) == nil {
+			for _, p := range d.Partners {
+				if slices.Contains(p.Keys, fingerprint) {
+					name = p.Name
+				}
+			}
+		}
+		return nil
+	})
+	return name
+}
+
+// duoPartnerByKey is partnerByKey in a transaction of its own, for
+// Identify.
+func (s *Store) duoPartnerByKey(fingerprint string) string {
+	name := ""
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		name = partnerByKey(tx, fingerprint)
+		return nil
+	})
+	return name
 }
 
 // TeamByName finds a team by name, ignoring case and the kind of dash

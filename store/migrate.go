@@ -32,49 +32,31 @@ var migrations = []func(tx *bolt.Tx) error{
 // the streefwaarde by the goal's date. The speerpunten bucket is made by
 // migrate, as a root bucket.
 func migrateGoalDates(tx *bolt.Tx) error {
-	boards := tx.Bucket(bucketBoards)
-	return boards.ForEachBucket(func(k []byte) error {
-		goals := boards.Bucket(k).Bucket([]byte(board.AreaGoal))
-		if goals == nil {
-			return nil
+	return rewriteArea(tx, board.AreaGoal, func(_ *bolt.Bucket, g *board.Goal) bool {
+		in := g.Indicator
+		if in == nil || !in.BaselineDate.IsZero() || !in.TargetDate.IsZero() {
+			return false
 		}
-		return rewrite(goals, func(g *board.Goal) uint64 { return g.ID }, func(g *board.Goal) bool {
-			in := g.Indicator
-			if in == nil || !in.BaselineDate.IsZero() || !in.TargetDate.IsZero() {
-				return false
+		in.BaselineDate = board.Day(g.CreatedAt)
+		for _, m := range in.Measurements {
+			if m.Date.Before(in.BaselineDate) {
+				in.BaselineDate = board.Day(m.Date)
 			}
-			in.BaselineDate = board.Day(g.CreatedAt)
-			for _, m := range in.Measurements {
-				if m.Date.Before(in.BaselineDate) {
-					in.BaselineDate = board.Day(m.Date)
-				}
-			}
-			in.TargetDate = g.ByWhen
-			return true
-		})
+		}
+		in.TargetDate = g.ByWhen
+		return true
 	})
 }
 
 // migrateActionOrigin (1 → 2): schema 1 had no action origin; every action
 // then came from the board itself.
 func migrateActionOrigin(tx *bolt.Tx) error {
-	boards := tx.Bucket(bucketBoards)
-	return boards.ForEachBucket(func(k []byte) error {
-		actions := boards.Bucket(k).Bucket([]byte(board.AreaAction))
-		if actions == nil {
-			return nil
+	return rewriteArea(tx, board.AreaAction, func(_ *bolt.Bucket, a *board.Action) bool {
+		if a.Origin != "" {
+			return false
 		}
-		return actions.ForEach(func(id, v []byte) error {
-			var a board.Action
-			if err := json.Unmarshal(v, &a); err != nil {
-				return err
-			}
-			if a.Origin != "" {
-				return nil
-			}
-			a.Origin = board.OriginBoard
-			return putJSON(actions, id, &a)
-		})
+		a.Origin = board.OriginBoard
+		return true
 	})
 }
 
@@ -83,20 +65,30 @@ func migrateActionOrigin(tx *bolt.Tx) error {
 // (goal_id 0): the action is the team's work, the link is only a label,
 // and every later Update refuses an action whose goal does not exist.
 func migrateDanglingGoals(tx *bolt.Tx) error {
+	return rewriteArea(tx, board.AreaAction, func(bb *bolt.Bucket, a *board.Action) bool {
+		goals := bb.Bucket([]byte(board.AreaGoal))
+		if a.GoalID != 0 && (goals == nil || goals.Get(itob(a.GoalID)) == nil) {
+			a.GoalID = 0
+			return true
+		}
+		return false
+	})
+}
+
+// rewriteArea is rewrite over one area's items on every board (a board
+// without that bucket has none); change also gets the board's bucket.
+func rewriteArea[T any, P interface {
+	*T
+	board.Item
+}](tx *bolt.Tx, area board.Area, change func(bb *bolt.Bucket, x P) bool) error {
 	boards := tx.Bucket(bucketBoards)
 	return boards.ForEachBucket(func(k []byte) error {
 		bb := boards.Bucket(k)
-		goals, actions := bb.Bucket([]byte(board.AreaGoal)), bb.Bucket([]byte(board.AreaAction))
-		if actions == nil {
+		items := bb.Bucket([]byte(area))
+		if items == nil {
 			return nil
 		}
-		return rewrite(actions, func(a *board.Action) uint64 { return a.ID }, func(a *board.Action) bool {
-			if a.GoalID != 0 && (goals == nil || goals.Get(itob(a.GoalID)) == nil) {
-				a.GoalID = 0
-				return true
-			}
-			return false
-		})
+		return rewrite(items, func(x *T) uint64 { return P(x).Base().ID }, func(x *T) bool { return change(bb, P(x)) })
 	})
 }
 

@@ -17,13 +17,9 @@ const (
 
 // Speerpunten returns the network's speerpunten, by id.
 func (s *Store) Speerpunten() ([]board.Speerpunt, error) {
-	var out []board.Speerpunt
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		out, err = appendAll(out, tx.Bucket(bucketSpeerpunten))
-		return err
+	return viewed(s, func(tx *bolt.Tx) ([]board.Speerpunt, error) {
+		return appendAll([]board.Speerpunt(nil), tx.Bucket(bucketSpeerpunten))
 	})
-	return out, err
 }
 
 // AddSpeerpunt adds a speerpunt to the network. actor must be a member of
@@ -73,15 +69,8 @@ func (s *Store) SpeerpuntUse(id uint64) (goals, boards int, err error) {
 func (s *Store) DeleteSpeerpunt(actor string, id, seen uint64) error {
 	actor = board.CleanName(actor)
 	return s.updateNetwork(actor, func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketSpeerpunten)
-		cur, err := current(b, board.AreaSpeerpunt, id)
+		cur, err := deleteSeen(tx.Bucket(bucketSpeerpunten), board.AreaSpeerpunt, id, seen)
 		if err != nil {
-			return err
-		}
-		if cm := cur.Base(); cm.Version != seen {
-			return &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
-		}
-		if err := b.Delete(itob(id)); err != nil {
 			return err
 		}
 		boards := tx.Bucket(bucketBoards)
@@ -132,14 +121,8 @@ func goalsUnder(bb *bolt.Bucket, id uint64, change func(bb *bolt.Bucket, g *boar
 func (s *Store) putGoal(bb *bolt.Bucket, actor string, boardID uint64, op Op, g *board.Goal, before []byte) error {
 	g.Version++
 	g.UpdatedBy, g.UpdatedAt = actor, s.now()
-	after, err := json.Marshal(g)
-	if err != nil {
-		return err
-	}
-	if err := bb.Bucket([]byte(board.AreaGoal)).Put(itob(g.ID), after); err != nil {
-		return err
-	}
-	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, Area: board.AreaGoal, ItemID: g.ID, Label: g.Title, Before: before, After: after})
+	rec := Record{Actor: actor, Op: op, BoardID: boardID, Area: board.AreaGoal, ItemID: g.ID, Label: g.Title, Before: before}
+	return s.putAudited(bb.Bucket([]byte(board.AreaGoal)), itob(g.ID), g, bb.Bucket(bucketAudit), rec)
 }
 
 // changeSpeerpunt is the one write path of a speerpunt: clean, check,
@@ -166,14 +149,7 @@ func (s *Store) changeSpeerpunt(actor string, op Op, sp *board.Speerpunt, stamp 
 		if err := stamp(b, cur); err != nil {
 			return err
 		}
-		after, err := json.Marshal(sp)
-		if err != nil {
-			return err
-		}
-		if err := b.Put(itob(sp.ID), after); err != nil {
-			return err
-		}
-		return s.audit(tx.Bucket(bucketAudit), Record{Actor: actor, Op: op, Area: board.AreaSpeerpunt, ItemID: sp.ID, Label: sp.Label(), Before: before, After: after})
+		return s.putAudited(b, itob(sp.ID), sp, tx.Bucket(bucketAudit), Record{Actor: actor, Op: op, Area: board.AreaSpeerpunt, ItemID: sp.ID, Label: sp.Label(), Before: before})
 	})
 }
 
@@ -236,16 +212,8 @@ func networkMember(tx *bolt.Tx, actor string) bool {
 // has, to a speerpunt deleted since is dropped instead: the goal stays,
 // unlinked, as DeleteSpeerpunt leaves goals.
 func keptSpeerpunt(bb *bolt.Bucket, op Op, it, cur board.Item) error {
-	g, ok := it.(*board.Goal)
-	if !ok || g.SpeerpuntID == 0 || speerpunt(bb.Tx(), g.SpeerpuntID) != nil {
-		return nil
-	}
-	c, _ := cur.(*board.Goal)
-	if op == OpRestore || c != nil && c.SpeerpuntID == g.SpeerpuntID {
-		g.SpeerpuntID = 0
-		return nil
-	}
-	return &board.ValidationError{Field: "speerpunt", Problem: board.ProblemBadValue}
+	exists := func(id uint64) bool { return speerpunt(bb.Tx(), id) != nil }
+	return keptLink(op, it, cur, "speerpunt", func(g *board.Goal) *uint64 { return &g.SpeerpuntID }, exists)
 }
 
 // speerpunt reads speerpunt id, or nil when there is none.

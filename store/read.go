@@ -41,3 +41,26 @@ func appendRaw(dst []json.RawMessage, b *bolt.Bucket) ([]json.RawMessage, error)
 	})
 	return dst, err
 }
+
+// viewed is what read finds in one read-only transaction.
+func viewed[T any](s *Store, read func(tx *bolt.Tx) (T, error)) (T, error) {
+	var v T
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		v, err = read(tx)
+		return err
+	})
+	return v, err
+}
+
+// nameTaken is ErrExists when a record of b, read as a T, is called name
+// (in any case): teams and duos go by their names.
+func nameTaken[T any](b *bolt.Bucket, name string, nameOf func(*T) string) error {
+	return b.ForEach(func(_, v []byte) error {
+		var other T
+		if json.Unmarshal(v, &other) == nil && equalFold(nameOf(&other), name) {
+			return ErrExists
+		}
+		return nil
+	})
+}

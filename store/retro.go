@@ -184,14 +184,7 @@ func (s *Store) reviewAction(bb *bolt.Bucket, t board.Team, who string, id uint6
 	}
 	a.Version++
 	a.UpdatedBy, a.UpdatedAt = who, now
-	after, err := json.Marshal(a)
-	if err != nil {
-		return err
-	}
-	if err := items.Put(itob(id), after); err != nil {
-		return err
-	}
-	return s.audit(bb.Bucket(bucketAudit), Record{Actor: who, Op: OpUpdate, Area: board.AreaAction, ItemID: id, Label: a.What, Before: before, After: after})
+	return s.putAudited(items, itob(id), a, bb.Bucket(bucketAudit), Record{Actor: who, Op: OpUpdate, Area: board.AreaAction, ItemID: id, Label: a.What, Before: before})
 }
 
 // addTx adds a new item inside a running transaction: the path of Add.

@@ -111,29 +111,14 @@ func btoi(b []byte) uint64 {
 
 // Teams lists every team by id.
 func (s *Store) Teams() ([]board.Team, error) {
-	var teams []board.Team
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketTeams).ForEach(func(_, v []byte) error {
-			var t board.Team
-			if err := json.Unmarshal(v, &t); err != nil {
-				return err
-			}
-			teams = append(teams, t)
-			return nil
-		})
+	return viewed(s, func(tx *bolt.Tx) ([]board.Team, error) {
+		return appendAll([]board.Team(nil), tx.Bucket(bucketTeams))
 	})
-	return teams, err
 }
 
 // Team returns one team.
 func (s *Store) Team(id uint64) (board.Team, error) {
-	var t board.Team
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		t, err = getTeam(tx, id)
-		return err
-	})
-	return t, err
+	return viewed(s, func(tx *bolt.Tx) (board.Team, error) { return getTeam(tx, id) })
 }
 
 func getTeam(tx *bolt.Tx, id uint64) (board.Team, error) {
@@ -171,13 +156,7 @@ func (s *Store) CreateTeam(actor, name string, members ...string) (board.Team, e
 // createTeamTx is CreateTeam inside a running transaction.
 func (s *Store) createTeamTx(tx *bolt.Tx, actor string, t *board.Team) error {
 	teams := tx.Bucket(bucketTeams)
-	if err := teams.ForEach(func(_, v []byte) error {
-		var other board.Team
-		if json.Unmarshal(v, &other) == nil && equalFold(other.Name, t.Name) {
-			return ErrExists
-		}
-		return nil
-	}); err != nil {
+	if err := nameTaken(teams, t.Name, func(o *board.Team) string { return o.Name }); err != nil {
 		return err
 	}
 	id, err := nextID(teams)
@@ -344,12 +323,7 @@ func (s *Store) Board(id uint64) (*board.Board, error) {
 	if b, ok := s.cache[id]; ok {
 		return b, nil
 	}
-	var b *board.Board
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		b, err = readBoard(tx, id)
-		return err
-	})
+	b, err := viewed(s, func(tx *bolt.Tx) (*board.Board, error) { return readBoard(tx, id) })
 	if err != nil {
 		return nil, err
 	}
@@ -475,14 +449,7 @@ func (s *Store) setCheckInTx(bb *bolt.Bucket, actor string, boardID uint64, c *b
 		}
 		c.ID = id
 	}
-	after, err := json.Marshal(c)
-	if err != nil {
-		return err
-	}
-	if err := items.Put(itob(c.ID), after); err != nil {
-		return err
-	}
-	return s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCheckIn, BoardID: boardID, Area: board.AreaCheckIn, ItemID: c.ID, Label: c.Label(), Before: before, After: after})
+	return s.putAudited(items, itob(c.ID), c, bb.Bucket(bucketAudit), Record{Actor: actor, Op: OpCheckIn, BoardID: boardID, Area: board.AreaCheckIn, ItemID: c.ID, Label: c.Label(), Before: before})
 }
 
 // Check runs bbolt's consistency check over the whole file, as Open does

@@ -51,14 +51,8 @@ func (s *Store) Delete(actor string, boardID uint64, area board.Area, id, seen u
 		if items == nil {
 			return ErrNotFound
 		}
-		cur, err := current(items, area, id)
+		cur, err := deleteSeen(items, area, id, seen)
 		if err != nil {
-			return err
-		}
-		if cm := cur.Base(); cm.Version != seen {
-			return &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
-		}
-		if err := items.Delete(itob(id)); err != nil {
 			return err
 		}
 		var links []uint64
@@ -87,6 +81,29 @@ func current(items *bolt.Bucket, area board.Area, id uint64) (board.Item, error)
 	}
 	it := board.NewItem(area)
 	return it, json.Unmarshal(v, it)
+}
+
+// currentSeen is current when it is still at version seen, the one the
+// user saw; otherwise a *ConflictError with the item as it is now.
+func currentSeen(items *bolt.Bucket, area board.Area, id, seen uint64) (board.Item, error) {
+	cur, err := current(items, area, id)
+	if err != nil {
+		return nil, err
+	}
+	if cm := cur.Base(); cm.Version != seen {
+		return nil, &ConflictError{By: cm.UpdatedBy, At: cm.UpdatedAt, Current: cur}
+	}
+	return cur, nil
+}
+
+// deleteSeen removes an item the user saw at version seen (as currentSeen)
+// and returns it as it was.
+func deleteSeen(items *bolt.Bucket, area board.Area, id, seen uint64) (board.Item, error) {
+	cur, err := currentSeen(items, area, id, seen)
+	if err != nil {
+		return nil, err
+	}
+	return cur, items.Delete(itob(id))
 }
 
 // write is the one path of Add, Update and Restore: clean, validate, set
@@ -148,14 +165,8 @@ func (s *Store) writeTx(bb *bolt.Bucket, actor string, boardID uint64, op Op, is
 	if err := stamp(items, it.Base()); err != nil {
 		return err
 	}
-	after, err := json.Marshal(it)
-	if err != nil {
-		return err
-	}
-	if err := items.Put(itob(it.Base().ID), after); err != nil {
-		return err
-	}
-	if err := s.audit(bb.Bucket(bucketAudit), Record{Actor: actor, Op: op, BoardID: boardID, Area: it.Area(), ItemID: it.Base().ID, Label: it.Label(), Before: before, After: after}); err != nil {
+	rec := Record{Actor: actor, Op: op, BoardID: boardID, Area: it.Area(), ItemID: it.Base().ID, Label: it.Label(), Before: before}
+	if err := s.putAudited(items, itob(it.Base().ID), it, bb.Bucket(bucketAudit), rec); err != nil {
 		return err
 	}
 	if op == OpRestore && it.Area() == board.AreaGoal {
@@ -190,11 +201,29 @@ func memberOf(bb *bolt.Bucket, actor string) (board.Team, string, error) {
 	if err != nil {
 		return t, "", err
 	}
+	who, err := memberName(t, actor)
+	return t, who, err
+}
+
+// memberName is actor's name as team t writes it; anyone outside t is
+// refused, as an owner the team does not know.
+func memberName(t board.Team, actor string) (string, error) {
 	who := t.Member(actor)
 	if who == "" {
-		return t, "", &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
+		return "", &board.ValidationError{Field: "who", Problem: board.ProblemUnknownOwner, Value: actor}
 	}
-	return t, who, nil
+	return who, nil
+}
+
+// memberIn is memberOf for a change to the records in bucket of board bb:
+// actor's name in its team, and the bucket, made on first use.
+func memberIn(bb *bolt.Bucket, actor string, bucket []byte) (string, *bolt.Bucket, error) {
+	_, who, err := memberOf(bb, actor)
+	if err != nil {
+		return "", nil, err
+	}
+	b, err := bb.CreateBucketIfNotExists(bucket)
+	return who, b, err
 }
 
 // teamOf is the team of the board bb.

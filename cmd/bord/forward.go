@@ -94,6 +94,19 @@ func forwardArgs(cmd *cobra.Command, args []string, lang i18n.Lang, user string)
 // fileArgs marks a command whose arguments are file names.
 const fileArgs = "bord/file-args"
 
+// fileCommand is a command on one FILE. It carries the fileArgs mark, so a
+// later bord that forwards it to the owner sends the name absolute: the
+// owner runs in another directory.
+func fileCommand(use, short string, run func(*cobra.Command, []string) error) *cobra.Command {
+	return &cobra.Command{
+		Use:         use,
+		Short:       short,
+		Args:        cobra.ExactArgs(1),
+		Annotations: map[string]string{fileArgs: "yes"},
+		RunE:        run,
+	}
+}
+
 // shellQuote joins words so that the server's split (POSIX shell words,
 // as gliderlabs' Session.Command does it) gives them back unchanged.
 func shellQuote(words []string) string {

@@ -19,13 +19,8 @@ import (
 // imported.
 func newImportMeasurements(o *options) *cobra.Command {
 	var boardName string
-	cmd := &cobra.Command{
-		Use:   "measurements FILE.csv",
-		Short: "add measurements from a CSV file (speerpunt, goal, date, value, unit, who) / importeer metingen",
-		Args:  cobra.ExactArgs(1),
-		// Forwarded to a bord that holds the file, the name goes absolute.
-		Annotations: map[string]string{fileArgs: "yes"},
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
+	cmd := fileCommand("measurements FILE.csv", "add measurements from a CSV file (speerpunt, goal, date, value, unit, who) / importeer metingen",
+		withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			infos, err := s.Boards(0)
 			if err != nil {
 				return err
@@ -57,8 +52,7 @@ func newImportMeasurements(o *options) *cobra.Command {
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), commands.ImportedText(msg, len(rows), args[0]))
 			return nil
-		}),
-	}
+		}))
 	cmd.Flags().StringVar(&boardName, "board", "", "board name / naam van het bord (default: the only board)")
 	return cmd
 }

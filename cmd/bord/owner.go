@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -12,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/spf13/cobra"
 	"github.com/verbeterbord/bord/cmd/owner"
 	"github.com/verbeterbord/bord/sshserver"
 	"github.com/verbeterbord/bord/store"
@@ -58,7 +56,7 @@ func (o *options) startOwner(s *store.Store, srv *sshserver.Server, stderr io.Wr
 			l.Close()
 		}
 		msg, _ := o.messages()
-		fmt.Fprintf(stderr, txtNoSocket.in(msg.Lang)+"\n", err)
+		fmt.Fprintf(stderr, txtNoSocket.In(msg.Lang)+"\n", err)
 		return srv, func() {}
 	}
 	done := make(chan struct{})
@@ -98,33 +96,8 @@ func ownerExec(s *store.Store, db string) sshserver.LocalExec {
 		root.SetOut(out)
 		root.SetErr(errOut)
 		root.SetIn(strings.NewReader(""))
-		if err := execute(root); err != nil {
-			var f forwarded
-			if errors.As(err, &f) {
-				return f.code
-			}
-			fmt.Fprintln(errOut, err)
-			return 1
-		}
-		return 0
+		return exitCode(root, errOut)
 	}
-}
-
-// forwarded ends a command whose work the owner did: the owner printed
-// its output and errors, code is its exit status. execute turns it into
-// nil or a silent non-zero exit.
-type forwarded struct{ code int }
-
-func (f forwarded) Error() string { return fmt.Sprintf("exit status %d", f.code) }
-
-// execute runs root; a command the owner ran ends with the owner's status.
-func execute(root *cobra.Command) error {
-	err := root.Execute()
-	var f forwarded
-	if errors.As(err, &f) && f.code == 0 {
-		return nil
-	}
-	return err
 }
 
 // ephemeralSigner is a key made for one run: the owner's host key and a

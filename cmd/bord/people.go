@@ -68,13 +68,34 @@ func teamNamed(s *store.Store, lang i18n.Lang, name string) (board.Team, error) 
 		return t, err
 	}
 	if len(teams) == 0 {
-		return t, txtNoTeams.errorf(lang, board.CleanLine(name, 60))
+		return t, txtNoTeams.Errorf(lang, board.CleanLine(name, 60))
 	}
 	names := make([]string, len(teams))
 	for i, t := range teams {
 		names[i] = t.Name
 	}
-	return t, txtNoTeam.errorf(lang, board.CleanLine(name, 60), strings.Join(names, ", "))
+	return t, txtNoTeam.Errorf(lang, board.CleanLine(name, 60), strings.Join(names, ", "))
+}
+
+// onTeam is a command on one NAME in the team its required --team names;
+// a --team that names no team is refused with the teams there are.
+func onTeam(o *options, use, short string, run func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, t board.Team, name string) error) *cobra.Command {
+	var teamName string
+	cmd := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  cobra.ExactArgs(1),
+		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
+			t, err := teamNamed(s, msg.Lang, teamName)
+			if err != nil {
+				return err
+			}
+			return run(cmd, s, msg, t, args[0])
+		}),
+	}
+	cmd.Flags().StringVar(&teamName, "team", "", "team name (case and kind of dash do not matter)")
+	_ = cmd.MarkFlagRequired("team")
+	return cmd
 }
 
 // listTeams is a "list" command that writes every team with each, after
@@ -104,34 +125,24 @@ func listTeams(o *options, short string, check func(*store.Store, *i18n.Messages
 
 func newMember(o *options) *cobra.Command {
 	member := &cobra.Command{Use: "member", Short: "members: add, list, remove"}
-	var teamName, keyText string
-	add := &cobra.Command{
-		Use:   "add NAME --team TEAM [--key 'ssh-ed25519 AAAA…']",
-		Short: "add a member, optionally with their SSH public key",
-		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
-			t, err := teamNamed(s, msg.Lang, teamName)
-			if err != nil {
-				return err
-			}
+	var keyText string
+	add := onTeam(o, "add NAME --team TEAM [--key 'ssh-ed25519 AAAA…']", "add a member, optionally with their SSH public key",
+		func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, t board.Team, name string) error {
 			fp := ""
 			if keyText != "" {
 				key, err := parseKey(keyText)
 				if err != nil {
-					return txtBadKey.errorf(msg.Lang, board.CleanLine(keyText, 60))
+					return txtBadKey.Errorf(msg.Lang, board.CleanLine(keyText, 60))
 				}
 				fp = sshserver.Fingerprint(key)
 			}
-			if _, err := s.AddMemberKey(o.user(), t.ID, args[0], fp); err != nil {
+			if _, err := s.AddMemberKey(o.user(), t.ID, name, fp); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s → %s %s\n", board.CleanName(args[0]), t.Name, fp)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s → %s %s\n", board.CleanName(name), t.Name, fp)
 			return nil
-		}),
-	}
-	add.Flags().StringVar(&teamName, "team", "", "team name (case and kind of dash do not matter)")
+		})
 	add.Flags().StringVar(&keyText, "key", "", "SSH public key, as in authorized_keys, or the .pub file that holds it")
-	_ = add.MarkFlagRequired("team")
 	var listTeam string
 	// A --team that names no team says so, rather than listing nothing.
 	knownTeam := func(s *store.Store, msg *i18n.Messages) error {
@@ -151,22 +162,11 @@ func newMember(o *options) *cobra.Command {
 		}
 	})
 	list.Flags().StringVar(&listTeam, "team", "", "only this team (case and kind of dash do not matter)")
-	var rmTeam string
-	remove := &cobra.Command{
-		Use:   "remove NAME --team TEAM",
-		Short: "remove a member (and their keys) from a team",
-		Args:  cobra.ExactArgs(1),
-		RunE: withStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
-			t, err := teamNamed(s, msg.Lang, rmTeam)
-			if err != nil {
-				return err
-			}
-			_, err = s.RemoveMember(o.user(), t.ID, args[0])
+	remove := onTeam(o, "remove NAME --team TEAM", "remove a member (and their keys) from a team",
+		func(_ *cobra.Command, s *store.Store, _ *i18n.Messages, t board.Team, name string) error {
+			_, err := s.RemoveMember(o.user(), t.ID, name)
 			return err
-		}),
-	}
-	remove.Flags().StringVar(&rmTeam, "team", "", "team name (case and kind of dash do not matter)")
-	_ = remove.MarkFlagRequired("team")
+		})
 	member.AddCommand(add, list, remove)
 	return member
 }

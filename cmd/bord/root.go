@@ -100,7 +100,7 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 		return o.held, nil
 	}
 	if o.db == "" {
-		return nil, txtNoHome.errorf(msg.Lang)
+		return nil, txtNoHome.Errorf(msg.Lang)
 	}
 	s, err := store.Open(o.db, store.Options{Holder: "bord", ReadOnly: mode == openRead, NoCreate: mode == openWrite})
 	switch {
@@ -126,7 +126,7 @@ func (o *options) open(msg *i18n.Messages, mode openMode, stderr io.Writer) (*st
 		return nil, err
 	}
 	if s.Created() {
-		fmt.Fprintf(stderr, txtCreated.in(msg.Lang)+"\n", o.db)
+		fmt.Fprintf(stderr, txtCreated.In(msg.Lang)+"\n", o.db)
 	}
 	if mode == openRead {
 		return s, nil
@@ -216,7 +216,7 @@ func runTUI(o *options) error {
 	}
 	if o.held != nil {
 		// A window of its own comes with a terminal (client.go).
-		return txtNeedsTerminal.errorf(msg.Lang)
+		return txtNeedsTerminal.Errorf(msg.Lang)
 	}
 	s, conn, err := o.openOrJoin(msg, os.Stderr)
 	if err != nil {
@@ -308,19 +308,16 @@ func newDemo(o *options) *cobra.Command {
 
 func newBackup(o *options) *cobra.Command {
 	var force bool
-	cmd := &cobra.Command{
-		Use:   "backup FILE",
-		Short: "write a checked copy of the database, also while bord is open / maak een gecontroleerde back-up",
-		Args:  cobra.ExactArgs(1),
-		RunE: readStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
+	cmd := fileCommand("backup FILE", "write a checked copy of the database, also while bord is open / maak een gecontroleerde back-up",
+		readStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			// An existing file may be the good backup of yesterday; a
 			// mistyped --db must not replace it with something else.
 			if fi, err := os.Stat(args[0]); err == nil {
 				if db, err := os.Stat(o.db); err == nil && os.SameFile(fi, db) {
-					return txtBackupIsDB.errorf(msg.Lang, args[0])
+					return txtBackupIsDB.Errorf(msg.Lang, args[0])
 				}
 				if !force {
-					return txtBackupExists.errorf(msg.Lang, args[0])
+					return txtBackupExists.Errorf(msg.Lang, args[0])
 				}
 			}
 			if err := s.Backup(args[0]); err != nil {
@@ -328,20 +325,14 @@ func newBackup(o *options) *cobra.Command {
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), msg.BackupDoneF+"\n", args[0])
 			return nil
-		}),
-	}
+		}))
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite FILE if it exists / overschrijf FILE als het bestaat")
-	cmd.Annotations = map[string]string{fileArgs: "yes"}
 	return cmd
 }
 
 func newImport(o *options) *cobra.Command {
-	return &cobra.Command{
-		Annotations: map[string]string{fileArgs: "yes"},
-		Use:         "import FILE",
-		Short:       "load a JSON export into an empty database / laad een JSON-export",
-		Args:        cobra.ExactArgs(1),
-		RunE: createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
+	return fileCommand("import FILE", "load a JSON export into an empty database / laad een JSON-export",
+		createStore(o, func(cmd *cobra.Command, s *store.Store, msg *i18n.Messages, args []string) error {
 			f, err := os.Open(args[0])
 			if err != nil {
 				return errors.New(msg.FileErr(args[0], err))
@@ -357,8 +348,7 @@ func newImport(o *options) *cobra.Command {
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), msg.ImportDoneF+"\n", args[0])
 			return nil
-		}),
-	}
+		}))
 }
 
 // now is the export clock; a variable so golden tests can fix it.

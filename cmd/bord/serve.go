@@ -67,10 +67,10 @@ func serve(cmd *cobra.Command, o *options, so *serveOptions) error {
 	}
 	if o.held != nil {
 		// Sent over the owner's socket: the file is the owner's.
-		return txtServeHeld.errorf(msg.Lang)
+		return txtServeHeld.Errorf(msg.Lang)
 	}
 	if o.db == "" {
-		return txtNoHome.errorf(msg.Lang)
+		return txtNoHome.Errorf(msg.Lang)
 	}
 	if so.backupDir != "" {
 		if err := checkBackupDir(msg.Lang, so.backupDir, o.db); err != nil {
@@ -257,20 +257,20 @@ func backupNames(dir, db string) ([]string, error) {
 // seen only in the log).
 func checkBackupDir(lang i18n.Lang, dir, db string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return txtBackupDirNotWritable.errorf(lang, dir, err)
+		return txtBackupDirNotWritable.Errorf(lang, dir, err)
 	}
 	bi, err := os.Stat(dir)
 	if err != nil {
-		return txtBackupDirNotWritable.errorf(lang, dir, err)
+		return txtBackupDirNotWritable.Errorf(lang, dir, err)
 	}
 	absDir, _ := filepath.Abs(dir)
 	absDB, _ := filepath.Abs(filepath.Dir(db))
 	if di, err := os.Stat(filepath.Dir(db)); (err == nil && os.SameFile(bi, di)) || absDir == absDB {
-		return txtBackupDirIsDBDir.errorf(lang, dir)
+		return txtBackupDirIsDBDir.Errorf(lang, dir)
 	}
 	f, err := os.CreateTemp(dir, ".bord-write-check-*")
 	if err != nil {
-		return txtBackupDirNotWritable.errorf(lang, dir, err)
+		return txtBackupDirNotWritable.Errorf(lang, dir, err)
 	}
 	f.Close()
 	os.Remove(f.Name())

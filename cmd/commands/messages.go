@@ -10,7 +10,24 @@ import (
 )
 
 // The few words only these commands say, in both languages. Here, not in
-// i18n, because that catalogue belongs to package tui (as cmd/bord's own).
+// i18n, because that catalogue belongs to package tui.
+
+// Text is one sentence, in Dutch and in English, for the words of these
+// commands and of cmd/bord.
+type Text [2]string
+
+// In is the sentence in language l: English for EN, else Dutch.
+func (t Text) In(l i18n.Lang) string {
+	if l == i18n.EN {
+		return t[1]
+	}
+	return t[0]
+}
+
+// Errorf words t for l and formats it.
+func (t Text) Errorf(l i18n.Lang, args ...any) error {
+	return fmt.Errorf(t.In(l), args...)
+}
 
 func extraWords(l i18n.Lang, cmd, word string) error {
 	word = board.CleanLine(word, 40)

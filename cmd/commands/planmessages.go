@@ -10,19 +10,7 @@ import (
 	"github.com/verbeterbord/bord/tui/i18n"
 )
 
-// csvText is one sentence about a measurements file: Dutch, English.
-type csvText [2]string
-
-func (t csvText) in(l i18n.Lang) string { return t[btoi(l == i18n.EN)] }
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-var csvTexts = map[CSVProblem]csvText{
+var csvTexts = map[CSVProblem]Text{
 	CSVMissingColumns: {"de kolommen %[1]s ontbreken. Zet op de eerste regel de namen van de kolommen, bijvoorbeeld: %[2]s",
 		"the columns %[1]s are missing. Put the names of the columns on the first line, for example: %[2]s"},
 	CSVColumnCount: {"%[1]s kolommen, de eerste regel noemt er %[2]s. Geef elke regel evenveel kolommen als de kop",
@@ -38,10 +26,10 @@ var csvTexts = map[CSVProblem]csvText{
 }
 
 var (
-	txtCSVLine     = csvText{"regel %d: ", "line %d: "}
-	txtNothingDone = csvText{"Er is niets geïmporteerd; verbeter het bestand en probeer opnieuw.", "Nothing was imported; correct the file and try again."}
-	txtImportedF   = csvText{"%d metingen geïmporteerd uit %s.", "%d measurements imported from %s."}
-	txtNoCSVWhat   = csvText{"--format csv hoort bij --what measurements", "--format csv goes with --what measurements"}
+	txtCSVLine     = Text{"regel %d: ", "line %d: "}
+	txtNothingDone = Text{"Er is niets geïmporteerd; verbeter het bestand en probeer opnieuw.", "Nothing was imported; correct the file and try again."}
+	txtImportedF   = Text{"%d metingen geïmporteerd uit %s.", "%d measurements imported from %s."}
+	txtNoCSVWhat   = Text{"--format csv hoort bij --what measurements", "--format csv goes with --what measurements"}
 )
 
 // CSVErrorText words a refused measurements import: one line per problem,
@@ -59,11 +47,11 @@ func CSVErrorText(msg *i18n.Messages, err error) string {
 	var sb strings.Builder
 	for _, le := range lines {
 		if le.Line > 0 {
-			fmt.Fprintf(&sb, txtCSVLine.in(msg.Lang), le.Line)
+			fmt.Fprintf(&sb, txtCSVLine.In(msg.Lang), le.Line)
 		}
 		sb.WriteString(lineText(msg, le) + "\n")
 	}
-	sb.WriteString(txtNothingDone.in(msg.Lang))
+	sb.WriteString(txtNothingDone.In(msg.Lang))
 	return sb.String()
 }
 
@@ -71,7 +59,7 @@ func lineText(msg *i18n.Messages, le LineError) string {
 	if le.Kind == CSVRefused {
 		return msg.Err(le.Err)
 	}
-	t := csvTexts[le.Kind].in(msg.Lang)
+	t := csvTexts[le.Kind].In(msg.Lang)
 	names := csvHeader[msg.Lang]
 	if names == nil {
 		names = csvHeader[i18n.NL]
@@ -95,7 +83,7 @@ func lineText(msg *i18n.Messages, le LineError) string {
 
 // ImportedText says how many measurements came in from file.
 func ImportedText(msg *i18n.Messages, n int, file string) string {
-	return fmt.Sprintf(txtImportedF.in(msg.Lang), n, board.CleanLine(file, 200))
+	return fmt.Sprintf(txtImportedF.In(msg.Lang), n, board.CleanLine(file, 200))
 }
 
 // checkFormat refuses a --format the shared export does not write: csv is
@@ -104,7 +92,7 @@ func checkFormat(env *Env, format, what string) error {
 	switch format {
 	case "csv":
 		if what != "measurements" && what != "metingen" {
-			return errors.New(txtNoCSVWhat.in(env.Msg.Lang))
+			return errors.New(txtNoCSVWhat.In(env.Msg.Lang))
 		}
 	case "md", "markdown", "":
 	default:
